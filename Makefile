@@ -1,0 +1,48 @@
+# Every developer task has one entry point here. Quick start: `make demo`, then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint check-types bench install install-test browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## Set everything up, load the 22nd China-ASEAN Expo and serve it at http://127.0.0.1:8000
+demo: install
+	$(BIN)/tradefair demo
+
+## Debian's Chromium and the CJK/Thai fonts for the browser tests (installed only when missing)
+browser:
+	@bash scripts/ensure-browser
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/tradefair makemigrations --check --dry-run
+
+check-types: install-test
+	$(BIN)/mypy
+
+## Lint, types, import contracts, migrations check and the whole test suite
+test: install-test browser lint check-types
+	$(BIN)/pytest
+
+bench: install-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

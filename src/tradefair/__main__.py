@@ -1,0 +1,3 @@
+from tradefair.cli import main
+
+main()

@@ -1,0 +1,2 @@
+app_name = "expos"
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "tradefair.organisations"

@@ -1,0 +1,5 @@
+from tradefair.organisations.models.organisation import Organisation
+from tradefair.organisations.models.participation import Delegation, Participation
+from tradefair.organisations.models.trade import Need, Offer
+
+__all__ = ["Delegation", "Need", "Offer", "Organisation", "Participation"]

@@ -1,0 +1,57 @@
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from tradefair.expos.names import in_reader_language
+
+
+class Organisation(models.Model):
+    """An enterprise, government body, association or research institute.
+
+    It outlives any one edition: its roles in an expo are ``Participation`` rows. An organisation
+    is identified by its English name (case-insensitive) and its country.
+    """
+
+    class Kind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("enterprise")
+        GOVERNMENT = "government", _("government body")
+        ASSOCIATION = "association", _("association")
+        RESEARCH = "research", _("research institute")
+
+    name = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    other_names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('Language code to name, e.g. {"vi": "Công ty …", "th": "บริษัท …"}.'),
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ENTERPRISE)
+    country = models.ForeignKey("expos.Country", on_delete=models.PROTECT, related_name="+")
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    description = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "country", name="organisation_name_unique_per_country"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_zh)
+
+    @property
+    def display_description(self) -> str:
+        return in_reader_language(self.description, self.description_zh)

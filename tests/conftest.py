@@ -1,0 +1,21 @@
+"""Shared fixtures: a small expo built through the same models the platform uses."""
+
+import datetime as dt
+
+import pytest
+
+from tradefair.expos.models import Country, Expo
+
+
+@pytest.fixture
+def expo(db) -> Expo:
+    return Expo.objects.create(
+        slug="test-expo",
+        name="Test Expo",
+        name_zh="测试博览会",
+        city="Nanning",
+        city_zh="南宁",
+        host_country=Country.objects.get(code="CN"),
+        start_date=dt.date(2025, 9, 17),
+        end_date=dt.date(2025, 9, 21),
+    )
