@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tradefair.floorplan",
     "tradefair.organisations",
     "tradefair.bulletin",
+    "tradefair.demo",
 ]
 
 MIDDLEWARE = [

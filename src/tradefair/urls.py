@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("tradefair.expos.urls")),
+    path("", include("tradefair.organisations.urls")),
     prefix_default_language=False,
 )
 if settings.DEBUG:
