@@ -1,0 +1,31 @@
+import json
+from typing import IO, Any, cast
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+
+from tradefair.bulletin.report import bulletin_data, print_bulletin
+from tradefair.expos.models import Expo
+
+
+class Command(BaseCommand):
+    help = "Print an edition's statistical bulletin (a table, or JSON with --json)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--expo", required=True, help="the edition's slug, e.g. caexpo-22")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        parser.add_argument("--locale", default="en", help="number format for the table")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            expo = Expo.objects.get(slug=options["expo"])
+        except Expo.DoesNotExist:
+            known = ", ".join(Expo.objects.values_list("slug", flat=True)) or "none yet"
+            raise CommandError(
+                f"--expo: no edition with slug {options['expo']!r} (known: {known})"
+            ) from None
+        data = bulletin_data(expo)
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            print_bulletin(data, Console(file=cast(IO[str], self.stdout), width=110), locale=options["locale"])

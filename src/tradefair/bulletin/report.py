@@ -1,0 +1,79 @@
+"""The statistical bulletin: the figures a press conference quotes, derived live from the data."""
+
+from typing import Any
+
+from babel.numbers import format_decimal, format_percent
+from rich.console import Console
+from rich.table import Table
+
+from tradefair.expos.models import Expo
+from tradefair.organisations.queries.figures import expo_figures
+
+
+def bulletin_data(expo: Expo) -> dict[str, Any]:
+    """The bulletin as plain JSON-ready data; shares are fractions (0.38 means 38%)."""
+    figures = expo_figures(expo)
+    return {
+        "expo": figures.expo,
+        "name": expo.name,
+        "city": expo.city,
+        "start_date": expo.start_date.isoformat(),
+        "end_date": expo.end_date.isoformat(),
+        "exhibitors": figures.exhibitors,
+        "exhibitor_countries": figures.exhibitor_countries,
+        "foreign_exhibitors": figures.foreign_exhibitors,
+        "foreign_exhibitor_share": figures.foreign_exhibitor_share,
+        "belt_and_road_countries": figures.belt_and_road_countries,
+        "exhibition_area_m2": figures.exhibition_area_m2,
+        "pavilions": [
+            {
+                "name": p.name,
+                "name_zh": p.name_zh,
+                "kind": p.kind,
+                "country": p.country,
+                "hall": p.hall,
+                "area_m2": p.area_m2,
+                "exhibitors": p.exhibitors,
+            }
+            for p in figures.pavilions
+        ],
+        "country_pavilions": figures.country_pavilions,
+        "buyers": figures.buyers,
+        "delegations": figures.delegations,
+    }
+
+
+def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -> None:
+    """A readable summary and pavilion table, numbers formatted by Babel for ``locale``."""
+
+    def num(value: float) -> str:
+        return format_decimal(value, locale=locale)
+
+    headline = Table(
+        title=f"{data['name']} — {data['city']}, {data['start_date']}…{data['end_date']}"
+    )
+    headline.add_column("Figure")
+    headline.add_column("Value", justify="right")
+    rows = [
+        ("Exhibitors", num(data["exhibitors"])),
+        ("Countries and regions of exhibitors", num(data["exhibitor_countries"])),
+        ("Foreign exhibitors", num(data["foreign_exhibitors"])),
+        ("Foreign share", format_percent(data["foreign_exhibitor_share"], locale=locale)),
+        ("Belt and Road partner countries", num(data["belt_and_road_countries"])),
+        ("Exhibition area (m²)", num(data["exhibition_area_m2"])),
+        ("Country pavilions", num(data["country_pavilions"])),
+        ("Buyer organisations", num(data["buyers"])),
+        ("Delegations", num(data["delegations"])),
+    ]
+    for label, value in rows:
+        headline.add_row(label, value)
+    console.print(headline)
+
+    pavilions = Table(title="Pavilions")
+    for column in ("Pavilion", "Kind", "Hall"):
+        pavilions.add_column(column)
+    pavilions.add_column("Area (m²)", justify="right")
+    pavilions.add_column("Exhibitors", justify="right")
+    for p in data["pavilions"]:
+        pavilions.add_row(p["name"], p["kind"], p["hall"], num(p["area_m2"]), num(p["exhibitors"]))
+    console.print(pavilions)

@@ -1,0 +1,1 @@
+"""Named read queries over organisations and their roles in an expo."""

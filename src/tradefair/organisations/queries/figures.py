@@ -1,0 +1,92 @@
+"""The key figures of an edition, as the home page and the press bulletin quote them.
+
+Everything is counted live from the database, so the figures cannot drift from the data.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+
+from tradefair.expos.models import CountryGroup, Expo
+from tradefair.floorplan.models import Hall, Pavilion
+from tradefair.organisations.models import Participation
+
+BELT_AND_ROAD = "belt-and-road"
+
+
+@dataclass(frozen=True)
+class PavilionFigures:
+    code: str
+    name: str
+    name_zh: str
+    kind: str
+    country: str | None
+    hall: str
+    area_m2: int
+    exhibitors: int
+
+
+@dataclass(frozen=True)
+class ExpoFigures:
+    expo: str
+    exhibitors: int
+    exhibitor_countries: int
+    foreign_exhibitors: int
+    foreign_exhibitor_share: float
+    belt_and_road_countries: int
+    exhibition_area_m2: int
+    pavilions: list[PavilionFigures]
+    country_pavilions: int
+    buyers: int
+    delegations: int
+
+    @property
+    def foreign_exhibitor_percent(self) -> int:
+        return round(self.foreign_exhibitor_share * 100)
+
+
+def expo_figures(expo: Expo) -> ExpoFigures:
+    """Count exhibitors, countries, area, pavilions and buyers of one edition (six queries)."""
+    exhibitors = Participation.objects.filter(expo=expo, role=Participation.Role.EXHIBITOR)
+    countries = set(exhibitors.values_list("organisation__country_id", flat=True).distinct())
+    foreign = exhibitors.exclude(organisation__country_id=expo.host_country_id).count()
+    total = exhibitors.count()
+    bri = set(
+        CountryGroup.objects.filter(slug=BELT_AND_ROAD).values_list("countries__code", flat=True)
+    )
+    area = Hall.objects.filter(expo=expo).aggregate(total=Sum("area_m2"))["total"] or 0
+    pavilions = [
+        PavilionFigures(
+            code=p.code,
+            name=p.name,
+            name_zh=p.name_zh,
+            kind=p.kind,
+            country=p.country_id,
+            hall=p.hall.code,
+            area_m2=p.area_m2,
+            exhibitors=p.exhibitor_count,
+        )
+        for p in Pavilion.objects.filter(expo=expo)
+        .select_related("hall")
+        .annotate(exhibitor_count=Count("exhibitors", filter=Q(exhibitors__role="exhibitor")))
+        .order_by("-area_m2", "code")
+    ]
+    role_counts = dict(
+        Participation.objects.filter(expo=expo)
+        .values_list("role")
+        .annotate(n=Count("id"))
+        .values_list("role", "n")
+    )
+    return ExpoFigures(
+        expo=expo.slug,
+        exhibitors=total,
+        exhibitor_countries=len(countries),
+        foreign_exhibitors=foreign,
+        foreign_exhibitor_share=round(foreign / total, 4) if total else 0.0,
+        belt_and_road_countries=len(countries & bri),
+        exhibition_area_m2=int(area),
+        pavilions=pavilions,
+        country_pavilions=sum(1 for p in pavilions if p.kind == Pavilion.Kind.COUNTRY),
+        buyers=role_counts.get(Participation.Role.BUYER, 0),
+        delegations=expo.delegations.count(),
+    )

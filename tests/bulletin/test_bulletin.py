@@ -1,0 +1,118 @@
+"""The bulletin counts what is in the database: build a small edition and read it back."""
+
+import json
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tradefair.expos.models import Country, Expo
+from tradefair.floorplan.models import Hall, Pavilion
+from tradefair.organisations.models import Organisation, Participation
+
+
+def _org(name: str, country: str) -> Organisation:
+    return Organisation.objects.create(name=name, country=Country.objects.get(code=country))
+
+
+@pytest.fixture
+def small_edition(expo: Expo) -> Expo:
+    hall_a = Hall.objects.create(expo=expo, code="A", name="Hall A", area_m2=12_000)
+    Hall.objects.create(expo=expo, code="B", name="Hall B", area_m2=8_000)
+    ai = Pavilion.objects.create(
+        expo=expo, hall=hall_a, code="ai", name="AI Pavilion", kind="themed", area_m2=5_000
+    )
+    vietnam = Pavilion.objects.create(
+        expo=expo,
+        hall=hall_a,
+        code="vn",
+        name="Vietnam Pavilion",
+        kind="country",
+        country=Country.objects.get(code="VN"),
+        area_m2=2_000,
+    )
+    for name, country, pavilion in [
+        ("Guangxi Robotics Co., Ltd.", "CN", ai),
+        ("Nanning Vision Co., Ltd.", "CN", ai),
+        ("Saigon Coffee JSC", "VN", vietnam),
+        ("Tokyo Sensors Inc.", "JP", ai),
+    ]:
+        Participation.objects.create(
+            expo=expo,
+            organisation=_org(name, country),
+            role="exhibitor",
+            pavilion=pavilion,
+            booth_area_m2=Decimal("9"),
+        )
+    for name, country in [("Hanoi Retail JSC", "VN"), ("Liuzhou Trading Co., Ltd.", "CN")]:
+        Participation.objects.create(expo=expo, organisation=_org(name, country), role="buyer")
+    # A buyer of another edition must not be counted.
+    other = Expo.objects.create(
+        slug="other",
+        name="Other",
+        city="X",
+        host_country=expo.host_country,
+        start_date=expo.start_date,
+        end_date=expo.end_date,
+    )
+    Participation.objects.create(expo=other, organisation=_org("Elsewhere Ltd", "GB"), role="buyer")
+    return expo
+
+
+def test_bulletin_json_counts_the_edition(small_edition: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", small_edition.slug, "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["expo"] == "test-expo"
+    assert data["exhibitors"] == 4
+    assert data["exhibitor_countries"] == 3
+    assert data["foreign_exhibitors"] == 2
+    assert data["foreign_exhibitor_share"] == 0.5
+    assert data["belt_and_road_countries"] == 1  # Vietnam; Japan is not a partner
+    assert data["exhibition_area_m2"] == 20_000
+    assert data["country_pavilions"] == 1
+    assert data["buyers"] == 2
+    assert data["pavilions"] == [
+        {
+            "name": "AI Pavilion",
+            "name_zh": "",
+            "kind": "themed",
+            "country": None,
+            "hall": "A",
+            "area_m2": 5_000,
+            "exhibitors": 3,
+        },
+        {
+            "name": "Vietnam Pavilion",
+            "name_zh": "",
+            "kind": "country",
+            "country": "VN",
+            "hall": "A",
+            "area_m2": 2_000,
+            "exhibitors": 1,
+        },
+    ]
+
+
+def test_bulletin_table_is_readable(small_edition: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", small_edition.slug, stdout=out)
+    text = out.getvalue()
+    assert "Foreign share" in text and "50%" in text
+    assert "20,000" in text
+    assert "Vietnam Pavilion" in text
+
+
+def test_bulletin_of_an_empty_edition_has_zero_share(expo: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", expo.slug, "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert (data["exhibitors"], data["foreign_exhibitor_share"], data["pavilions"]) == (0, 0.0, [])
+
+
+def test_unknown_expo_is_named_with_the_known_ones(expo: Expo):
+    with pytest.raises(
+        CommandError, match=r"--expo: no edition with slug 'nope' \(known: test-expo\)"
+    ):
+        call_command("bulletin", "--expo", "nope")
