@@ -130,6 +130,11 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# In development WhiteNoise serves straight from the apps' static folders.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+if DEBUG:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 LOGIN_URL = "admin:login"
 
 if not DEBUG:
