@@ -1,0 +1,61 @@
+"""The project runs from the environment: embedded by default, production checks clean."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from tradefair.cli import ALIASES
+
+
+def _tradefair(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tradefair", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_checks_are_clean_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "expo.example.org",
+        "TRADEFAIR_DATA_DIR": str(tmp_path),
+    }
+    result = _tradefair("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {**os.environ, "DEBUG": "0", "TRADEFAIR_DATA_DIR": str(tmp_path)}
+    env.pop("SECRET_KEY", None)
+    result = _tradefair("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_without_environment_the_database_is_a_sqlite_file_under_the_data_dir(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env["TRADEFAIR_DATA_DIR"] = str(tmp_path)
+    code = (
+        "from django.conf import settings;"
+        "print(settings.DATABASES['default']['NAME']);"
+        "print(settings.CELERY_TASK_ALWAYS_EAGER)"
+    )
+    result = _tradefair("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [str(tmp_path / "tradefair.sqlite3"), "True"]
+
+
+@pytest.mark.parametrize(("alias", "command"), sorted(ALIASES.items()))
+def test_cli_aliases_name_real_commands(alias, command):
+    from django.core.management import get_commands
+
+    assert command in get_commands(), f"tradefair {alias} maps to a missing command"
