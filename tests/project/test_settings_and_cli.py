@@ -59,3 +59,17 @@ def test_cli_aliases_name_real_commands(alias, command):
     from django.core.management import get_commands
 
     assert command in get_commands(), f"tradefair {alias} maps to a missing command"
+
+
+def test_celery_runs_tasks_inline_without_a_broker_and_uses_redis_with_one(tmp_path):
+    code = (
+        "from tradefair.celery_app import app;"
+        "print(app.conf.task_always_eager, app.conf.broker_url)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env["TRADEFAIR_DATA_DIR"] = str(tmp_path)
+    inline = _tradefair("shell", "-c", code, env=env)
+    assert inline.stdout.splitlines()[-1] == "True None"
+    env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    queued = _tradefair("shell", "-c", code, env=env)
+    assert queued.stdout.splitlines()[-1] == "False redis://127.0.0.1:6379/0"
