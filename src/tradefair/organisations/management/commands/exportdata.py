@@ -1,0 +1,34 @@
+"""``tradefair export exhibitors|buyers --expo SLUG -o FILE``: the import's columns, back out."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tradefair.organisations.services.exports import ExportError, export_participants
+from tradefair.organisations.services.imports import Kind
+
+
+class Command(BaseCommand):
+    help = "Export exhibitors or buyers of an expo to CSV or XLSX, in the format the import reads."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=[k.value for k in Kind])
+        parser.add_argument("--expo", required=True, help="the expo's slug, e.g. caexpo-22")
+        parser.add_argument(
+            "-o", "--output", required=True, type=Path, help="a .csv or .xlsx file to write"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["output"]
+        try:
+            result = export_participants(
+                expo_slug=options["expo"], kind=options["kind"], filename=path.name
+            )
+        except ExportError as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            path.write_bytes(result.content)
+        except OSError as exc:
+            raise CommandError(f"cannot write {path} ({exc.strerror})") from exc
+        self.stdout.write(self.style.SUCCESS(f"{result.rows} {options['kind']} written to {path}"))

@@ -1,0 +1,396 @@
+"""Read an exhibitor or buyer file (CSV or XLSX) and check every row before anything is written.
+
+Reading and checking are kept apart from writing so that the whole file is judged first: the
+organiser gets every bad row in one go and the database is only touched by a file that is good.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import PurePath
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+
+from tradefair.expos.models import Country, Expo, HSCode, Sector
+from tradefair.floorplan.models import Pavilion
+
+
+class Kind(StrEnum):
+    """What a file lists; each kind is one participation role and one trade line model."""
+
+    EXHIBITORS = "exhibitors"
+    BUYERS = "buyers"
+
+
+_COMMON = ["name", "name_zh", "country", "sectors", "hs_codes"]
+_CONTACT = ["website", "email", "description"]
+COLUMNS: dict[Kind, list[str]] = {
+    Kind.EXHIBITORS: [*_COMMON, "pavilion", "booth_area_m2", *_CONTACT],
+    Kind.BUYERS: [*_COMMON, *_CONTACT],
+}
+FILE_TYPES = (".csv", ".xlsx")
+LIST_SEPARATOR = ";"
+
+_HS_CODE = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{2})?)?$")
+_MAX_LENGTH = {"name": 200, "name_zh": 200, "website": 200, "email": 254}
+_BOOTH_AREA_LIMIT = Decimal("1000000")  # max_digits=8, decimal_places=2
+
+
+@dataclass(frozen=True, order=True)
+class RowError:
+    """One problem in a file: ``line`` is the spreadsheet row (header = 1), None for the file."""
+
+    line: int | None
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.column}: {self.reason}"
+        return f"line {self.line}: {self.column}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    """A row that passed every check, with its references resolved to primary keys."""
+
+    line: int
+    name: str
+    name_zh: str
+    country: str
+    sector_ids: frozenset[int]
+    hs_codes: frozenset[str]
+    pavilion_id: int | None
+    booth_area_m2: Decimal | None
+    website: str
+    email: str
+    description: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies an organisation: English name (case-insensitive) and country."""
+        return organisation_key(self.name, self.country)
+
+
+def organisation_key(name: str, country: str) -> tuple[str, str]:
+    return (name.lower(), country)
+
+
+class FileRejected(Exception):
+    """The file as a whole cannot be read; carries the one error that says why."""
+
+    def __init__(self, error: RowError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def read_table(*, content: bytes, filename: str) -> list[tuple[int, list[str]]]:
+    """The file's non-blank rows as (spreadsheet line, cells as text), header first."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in FILE_TYPES:
+        shown = suffix or filename
+        raise FileRejected(
+            RowError(None, "file", f"unsupported file type '{shown}' (upload a .csv or .xlsx file)")
+        )
+    rows = _read_csv(content) if suffix == ".csv" else _read_xlsx(content)
+    table = [(line, cells) for line, cells in rows if any(cells)]
+    if not table:
+        raise FileRejected(RowError(None, "file", "the file is empty (expected a header row)"))
+    return table
+
+
+def _read_csv(content: bytes) -> Iterator[tuple[int, list[str]]]:
+    try:
+        # utf-8-sig drops the byte-order mark Excel writes with "CSV UTF-8".
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRejected(
+            RowError(
+                None,
+                "file",
+                f"not UTF-8 text (byte {exc.start}); save the file as 'CSV UTF-8' and try again",
+            )
+        ) from exc
+    # Rows are numbered as a spreadsheet shows them, so a quoted multi-line cell is one line.
+    for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        yield line, [cell.strip() for cell in cells]
+
+
+def _read_xlsx(content: bytes) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileRejected(
+            RowError(None, "file", f"not a readable .xlsx workbook ({exc}); save it again as .xlsx")
+        ) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield line, [_cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+_Report = Callable[[str, str], None]
+
+# Checking --------------------------------------------------------------------------------------
+
+
+def check_header(cells: list[str], kind: Kind) -> list[RowError]:
+    """Every expected column exactly once, in any order, nothing else."""
+    header = [cell.strip().lower() for cell in cells]
+    expected = COLUMNS[kind]
+    problems = []
+    missing = [c for c in expected if c not in header]
+    if missing:
+        problems.append(_plural("missing column", missing))
+    unexpected = [c for c in header if c and c not in expected]
+    if unexpected:
+        problems.append(_plural("unexpected column", unexpected))
+    repeated = sorted({c for c in header if c and header.count(c) > 1})
+    if repeated:
+        problems.append(_plural("repeated column", repeated))
+    if not problems:
+        return []
+    fix = f"the header for {kind} is: {','.join(expected)}"
+    return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
+
+
+def _plural(label: str, names: list[str]) -> str:
+    quoted = ", ".join(f"'{n}'" for n in names)
+    return f"{label}{'s' if len(names) > 1 else ''} {quoted}"
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """Reference data loaded once per file, keyed the ways a spreadsheet may spell it."""
+
+    countries: frozenset[str]
+    sectors: dict[str, int]
+    sector_example: str
+    hs_codes: frozenset[str]
+    pavilions: dict[str, int]
+    pavilion_example: str
+
+    @classmethod
+    def load(cls, expo: Expo, kind: Kind) -> "_Lookups":
+        sectors: dict[str, int] = {}
+        for sector in Sector.objects.all():
+            for spelling in (sector.slug, sector.name, sector.name_zh):
+                if spelling:
+                    sectors.setdefault(spelling.casefold(), sector.pk)
+        pavilions: dict[str, int] = {}
+        codes = []
+        if kind is Kind.EXHIBITORS:
+            for pavilion in Pavilion.objects.filter(expo=expo).order_by("code"):
+                codes.append(pavilion.code)
+                for spelling in (pavilion.code, pavilion.name, pavilion.name_zh):
+                    if spelling:
+                        pavilions.setdefault(spelling.casefold(), pavilion.pk)
+        first_sector = Sector.objects.order_by("slug").values_list("slug", flat=True).first()
+        return cls(
+            countries=frozenset(Country.objects.values_list("code", flat=True)),
+            sectors=sectors,
+            sector_example=first_sector or "blue-economy",
+            hs_codes=frozenset(HSCode.objects.values_list("code", flat=True)),
+            pavilions=pavilions,
+            pavilion_example=codes[0] if codes else "",
+        )
+
+
+def parse_rows(
+    *, expo: Expo, kind: Kind, rows: Iterable[tuple[int, list[str]]]
+) -> tuple[list[ParsedRow], list[RowError]]:
+    """Check the data rows (header already checked) against the reference data and each other."""
+    lookups = _Lookups.load(expo, kind)
+    parsed: list[ParsedRow] = []
+    errors: list[RowError] = []
+    first_line: dict[tuple[str, str], int] = {}
+    for line, cells, header in rows_as_dicts(rows):
+        row, row_errors = _parse_row(line, cells, header, kind, lookups)
+        errors += row_errors
+        if row is None:
+            continue
+        earlier = first_line.setdefault(row.key, line)
+        if earlier != line:
+            errors.append(
+                RowError(
+                    line,
+                    "name",
+                    f"duplicate organisation '{row.name}' ({row.country}), already on line "
+                    f"{earlier}",
+                )
+            )
+            continue
+        parsed.append(row)
+    return parsed, errors
+
+
+def rows_as_dicts(
+    rows: Iterable[tuple[int, list[str]]],
+) -> Iterator[tuple[int, dict[str, str], list[str]]]:
+    """Pair each data row's cells with the header's column names (first row is the header)."""
+    iterator = iter(rows)
+    _, header_cells = next(iterator)
+    header = [cell.strip().lower() for cell in header_cells]
+    for line, cells in iterator:
+        padded = cells + [""] * (len(header) - len(cells))
+        yield line, dict(zip(header, padded, strict=False)), padded[len(header) :]
+
+
+def _parse_row(
+    line: int, cells: dict[str, str], extra: list[str], kind: Kind, lookups: _Lookups
+) -> tuple[ParsedRow | None, list[RowError]]:
+    errors: list[RowError] = []
+
+    def bad(column: str, reason: str) -> None:
+        errors.append(RowError(line, column, reason))
+
+    if any(extra):
+        bad(
+            "row",
+            f"{len(COLUMNS[kind]) + len(extra)} cells but the header has "
+            f"{len(COLUMNS[kind])} columns (put values that contain commas in quotes)",
+        )
+    for column, limit in _MAX_LENGTH.items():
+        if len(cells[column]) > limit:
+            bad(column, f"too long ({len(cells[column])} characters, at most {limit})")
+
+    name = cells["name"]
+    if not name:
+        bad("name", "missing (every row needs an English name)")
+
+    country = cells["country"].upper()
+    if not country:
+        bad("country", "missing (use ISO 3166 alpha-2, e.g. VN)")
+    elif country not in lookups.countries:
+        bad("country", f"unknown country code '{cells['country']}' (use ISO 3166 alpha-2, e.g. VN)")
+
+    sector_ids = set()
+    for spelling in _split(cells["sectors"]):
+        sector_id = lookups.sectors.get(spelling.casefold())
+        if sector_id is None:
+            bad(
+                "sectors",
+                f"unknown sector '{spelling}' (use a sector's slug, English or Chinese name, "
+                f"e.g. {lookups.sector_example})",
+            )
+        else:
+            sector_ids.add(sector_id)
+
+    hs_codes = set()
+    for code in _split(cells["hs_codes"]):
+        if not _HS_CODE.match(code):
+            bad(
+                "hs_codes",
+                f"bad HS code format '{code}' (HS codes are 2, 4 or 6 digits, e.g. 85, 8541 or "
+                f"854143; keep the column as text so leading zeros stay)",
+            )
+        elif code not in lookups.hs_codes:
+            bad(
+                "hs_codes",
+                f"unknown HS code '{code}' (not a chapter, heading or subheading of HS 2022)",
+            )
+        else:
+            hs_codes.add(code)
+
+    pavilion_id = None
+    booth_area = None
+    if kind is Kind.EXHIBITORS:
+        pavilion_id = _pavilion(cells["pavilion"], lookups, bad)
+        booth_area = _booth_area(cells["booth_area_m2"], bad)
+
+    website = cells["website"]
+    if website:
+        try:
+            URLValidator(schemes=["http", "https"])(website)
+        except ValidationError:
+            bad(
+                "website",
+                f"bad website URL '{website}' (use a full address, e.g. https://www.example.com)",
+            )
+    email = cells["email"]
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            bad("email", f"bad e-mail address '{email}' (use one address, e.g. info@example.com)")
+
+    if errors:
+        return None, errors
+    return (
+        ParsedRow(
+            line=line,
+            name=name,
+            name_zh=cells["name_zh"],
+            country=country,
+            sector_ids=frozenset(sector_ids),
+            hs_codes=frozenset(hs_codes),
+            pavilion_id=pavilion_id,
+            booth_area_m2=booth_area,
+            website=website,
+            email=email,
+            description=cells["description"],
+        ),
+        [],
+    )
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _pavilion(value: str, lookups: _Lookups, bad: _Report) -> int | None:
+    if not value:
+        return None
+    pavilion_id = lookups.pavilions.get(value.casefold())
+    if pavilion_id is None:
+        hint = (
+            f"use a pavilion code or name of this expo, e.g. {lookups.pavilion_example}"
+            if lookups.pavilion_example
+            else "this expo has no pavilions yet; add them in the floor plan first"
+        )
+        bad("pavilion", f"unknown pavilion '{value}' ({hint})")
+    return pavilion_id
+
+
+def _booth_area(value: str, bad: _Report) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        area = Decimal(value)
+    except InvalidOperation:
+        area = None
+    if area is None or not area.is_finite():
+        bad("booth_area_m2", f"bad number '{value}' (give square metres, e.g. 36 or 54.5)")
+        return None
+    if area <= 0:
+        bad("booth_area_m2", f"must be greater than 0, got '{value}' (give square metres, e.g. 36)")
+        return None
+    if area >= _BOOTH_AREA_LIMIT:
+        bad("booth_area_m2", f"too large '{value}' (less than 1,000,000 m²)")
+        return None
+    if area != area.quantize(Decimal("0.01")):
+        bad("booth_area_m2", f"too precise '{value}' (at most 2 decimal places, e.g. 54.25)")
+        return None
+    return area
