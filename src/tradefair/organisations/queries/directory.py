@@ -1,0 +1,237 @@
+"""The public exhibitor directory: filtered, paginated search and the exhibitor profile.
+
+Filters that reach through offers use ``id IN (subquery)`` instead of joins plus ``DISTINCT``:
+the subquery never multiplies rows, so the count and the page stay cheap at 3,200 exhibitors
+on SQLite and PostgreSQL alike. Pages return plain dataclasses with names already in the
+reader's language, so templates only lay them out.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
+
+from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
+from tradefair.expos.names import country_name, in_reader_language
+from tradefair.floorplan.models import BoothAssignment, Pavilion
+from tradefair.organisations.models import Offer, Organisation, Participation
+from tradefair.organisations.services.search import search_terms
+
+PAGE_SIZE = 24
+
+
+def flag(code: str) -> str:
+    """The flag emoji of an ISO alpha-2 code (two regional-indicator letters)."""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
+
+
+def _country(code: str) -> str:
+    return country_name(code, get_language() or "en", fallback=code)
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What a visitor asked for; empty strings mean "any"."""
+
+    q: str = ""
+    country: str = ""
+    group: str = ""
+    pavilion: str = ""
+    sector: str = ""
+    hs: str = ""
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """(value, label) pairs for each filter, limited to what occurs in this edition."""
+
+    countries: list[tuple[str, str]]
+    groups: list[tuple[str, str]]
+    pavilions: list[tuple[str, str]]
+    sectors: list[tuple[str, str]]
+    hs_chapters: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ExhibitorCard:
+    pk: int
+    name: str
+    other_name: str
+    country_code: str
+    country: str
+    flag: str
+    pavilion: str
+    hall: str
+    booths: list[str]
+    sectors: list[str]
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    cards: list[ExhibitorCard]
+    page: Page
+    page_range: list[int | str]
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+
+def exhibitors(expo: Expo) -> QuerySet[Participation]:
+    return Participation.objects.filter(expo=expo, role=Participation.Role.EXHIBITOR)
+
+
+def filtered_exhibitors(expo: Expo, filters: DirectoryFilters) -> QuerySet[Participation]:
+    """Exhibitors matching every filter; each search term must occur in ``search_text``."""
+    qs = exhibitors(expo)
+    for term in search_terms(filters.q):
+        # search_text is stored lower-cased, so a plain LIKE needs no UPPER() on PostgreSQL.
+        qs = qs.filter(search_text__contains=term)
+    if filters.country:
+        qs = qs.filter(organisation__country_id=filters.country)
+    if filters.group:
+        members = CountryGroup.countries.through.objects.filter(countrygroup__slug=filters.group)
+        qs = qs.filter(organisation__country_id__in=members.values("country_id"))
+    if filters.pavilion:
+        qs = qs.filter(pavilion__code=filters.pavilion)
+    if filters.sector:
+        offering = Offer.objects.filter(sectors__slug=filters.sector)
+        qs = qs.filter(id__in=offering.values("participation_id"))
+    if filters.hs:
+        # Every HS row points at its chapter, the chapter itself included.
+        offering = Offer.objects.filter(hs_codes__chapter_id=filters.hs)
+        qs = qs.filter(id__in=offering.values("participation_id"))
+    return qs
+
+
+def filter_choices(expo: Expo) -> FilterChoices:
+    """The options of the directory's filter form (five small queries)."""
+    present = exhibitors(expo)
+    countries = sorted(
+        (
+            (code, _country(code))
+            for code in Country.objects.filter(
+                code__in=present.values("organisation__country_id")
+            ).values_list("code", flat=True)
+        ),
+        key=lambda choice: choice[1],
+    )
+    groups = [(g.slug, in_reader_language(g.name, g.name_zh)) for g in CountryGroup.objects.all()]
+    pavilions = [(p.code, p.display_name) for p in Pavilion.objects.filter(expo=expo)]
+    sectors = [(s.slug, s.display_name) for s in Sector.objects.all()]
+    used = Offer.hs_codes.through.objects.filter(
+        offer__participation__expo=expo, offer__participation__role=Participation.Role.EXHIBITOR
+    ).values("hscode__chapter_id")
+    chapters = [
+        (h.code, f"{h.code} · {h.description}")
+        for h in HSCode.objects.filter(level=HSCode.Level.CHAPTER, code__in=used)
+    ]
+    return FilterChoices(countries, groups, pavilions, sectors, chapters)
+
+
+def _booths_prefetch() -> Prefetch:
+    return Prefetch(
+        "booth_assignments",
+        queryset=BoothAssignment.objects.select_related("booth").order_by("booth__number"),
+    )
+
+
+def _other_name(org: Organisation) -> str:
+    """The name in the language the reader is not reading, shown small under the main one."""
+    shown = org.display_name
+    other = org.name if shown == org.name_zh else org.name_zh
+    return "" if other == shown else other
+
+
+def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int) -> DirectoryPage:
+    """One page of the directory: a count, the rows, their booths and their sectors (4 queries)."""
+    rows = (
+        filtered_exhibitors(expo, filters)
+        .select_related("organisation", "pavilion__hall")
+        .prefetch_related(_booths_prefetch())
+        .order_by("organisation__name", "id")
+    )
+    paginator = Paginator(rows, PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    participations: list[Participation] = list(page.object_list)
+    sectors = _sectors_by_participation([p.id for p in participations])
+    cards = [
+        ExhibitorCard(
+            pk=p.id,
+            name=p.organisation.display_name,
+            other_name=_other_name(p.organisation),
+            country_code=p.organisation.country_id,
+            country=_country(p.organisation.country_id),
+            flag=flag(p.organisation.country_id),
+            pavilion=p.pavilion.display_name if p.pavilion else "",
+            hall=p.pavilion.hall.display_name if p.pavilion else "",
+            booths=[a.booth.number for a in p.booth_assignments.all()],
+            sectors=sectors.get(p.id, []),
+        )
+        for p in participations
+    ]
+    page_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return DirectoryPage(cards=cards, page=page, page_range=page_range)
+
+
+def _sectors_by_participation(ids: list[int]) -> dict[int, list[str]]:
+    """Distinct sector names of each participation's offers, in one query."""
+    if not ids:
+        return {}
+    links = (
+        Offer.sectors.through.objects.filter(offer__participation_id__in=ids)
+        .values_list("offer__participation_id", "sector__name", "sector__name_zh")
+        .order_by("sector__name")
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for pid, name, name_zh in links:
+        label = in_reader_language(name, name_zh)
+        if label not in found[pid]:
+            found[pid].append(label)
+    return found
+
+
+@dataclass(frozen=True)
+class Booth:
+    number: str
+    area_m2: Decimal
+
+
+@dataclass(frozen=True)
+class ExhibitorProfile:
+    participation: Participation
+    organisation: Organisation
+    country: str
+    flag: str
+    booths: list[Booth]
+    offers: list[Offer] = field(default_factory=list)
+
+
+def exhibitor_profile(expo: Expo, pk: int) -> ExhibitorProfile | None:
+    """An exhibitor of this edition with booths and offers (6 queries), or None."""
+    offers = Offer.objects.prefetch_related(
+        "hs_codes", "sectors", Prefetch("markets", queryset=Country.objects.order_by("code"))
+    ).order_by("id")
+    participation = (
+        exhibitors(expo)
+        .select_related("organisation", "pavilion__hall")
+        .prefetch_related(_booths_prefetch(), Prefetch("offers", queryset=offers))
+        .filter(pk=pk)
+        .first()
+    )
+    if participation is None:
+        return None
+    org = participation.organisation
+    return ExhibitorProfile(
+        participation=participation,
+        organisation=org,
+        country=_country(org.country_id),
+        flag=flag(org.country_id),
+        booths=[
+            Booth(a.booth.number, a.booth.area_m2) for a in participation.booth_assignments.all()
+        ],
+        offers=list(participation.offers.all()),
+    )

@@ -1,0 +1,96 @@
+"""A small but realistic floor: two halls, a themed and a country pavilion, and exhibitors."""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from tradefair.expos.models import Expo, HSCode, Sector
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.organisations.models import Offer, Organisation, Participation
+from tradefair.organisations.services.search import refresh_search_text
+
+AddExhibitor = Callable[..., Participation]
+
+
+@pytest.fixture
+def floor(expo: Expo) -> dict[str, Pavilion]:
+    hall_a = Hall.objects.create(expo=expo, code="A", name="Hall A", name_zh="A馆", area_m2=20000)
+    hall_d = Hall.objects.create(expo=expo, code="D", name="Hall D", name_zh="D馆", area_m2=12000)
+    return {
+        "ai": Pavilion.objects.create(
+            expo=expo,
+            hall=hall_a,
+            code="ai",
+            name="Artificial Intelligence Pavilion",
+            name_zh="人工智能专馆",
+            kind=Pavilion.Kind.THEMED,
+            sector=Sector.objects.get(slug="artificial-intelligence"),
+            area_m2=8000,
+        ),
+        "vn": Pavilion.objects.create(
+            expo=expo,
+            hall=hall_d,
+            code="vietnam",
+            name="Vietnam Pavilion",
+            name_zh="越南馆",
+            kind=Pavilion.Kind.COUNTRY,
+            country_id="VN",
+            area_m2=3000,
+        ),
+    }
+
+
+@pytest.fixture
+def add_exhibitor(expo: Expo, floor: dict[str, Pavilion]) -> AddExhibitor:
+    """Create an exhibitor with one offer and a booth, its search text refreshed."""
+
+    def add(
+        name: str,
+        name_zh: str = "",
+        *,
+        country: str = "CN",
+        pavilion: str = "ai",
+        booth: str = "",
+        title: str = "",
+        title_zh: str = "",
+        hs: tuple[str, ...] = (),
+        sectors: tuple[str, ...] = (),
+        markets: tuple[str, ...] = (),
+        description: str = "",
+        description_zh: str = "",
+        role: str = Participation.Role.EXHIBITOR,
+    ) -> Participation:
+        org = Organisation.objects.create(
+            name=name,
+            name_zh=name_zh,
+            country_id=country,
+            website=f"https://{name.split()[0].lower()}.example",
+            email=f"info@{name.split()[0].lower()}.example",
+            description=description,
+            description_zh=description_zh,
+        )
+        exhibiting = role == Participation.Role.EXHIBITOR
+        participation = Participation.objects.create(
+            expo=expo,
+            organisation=org,
+            role=role,
+            pavilion=floor[pavilion] if exhibiting else None,
+            booth_area_m2=Decimal("18") if exhibiting else None,
+        )
+        if title or hs or sectors:
+            offer = Offer.objects.create(
+                participation=participation, title=title, title_zh=title_zh
+            )
+            offer.hs_codes.set(HSCode.objects.filter(code__in=hs))
+            offer.sectors.set(Sector.objects.filter(slug__in=sectors))
+            offer.markets.set(markets)
+        if booth:
+            stand = Booth.objects.create(
+                expo=expo, pavilion=floor[pavilion], number=booth, area_m2=Decimal("18")
+            )
+            BoothAssignment.objects.create(booth=stand, participation=participation)
+        refresh_search_text([participation.id])
+        return participation
+
+    return add

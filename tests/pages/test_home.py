@@ -1,0 +1,71 @@
+"""The list of editions and an edition's home page with its figures and pavilion chart."""
+
+import datetime as dt
+
+from tradefair.expos.models import Expo
+from tradefair.organisations.models import Participation
+
+
+def test_root_redirects_to_the_only_public_expo(client, expo):
+    Expo.objects.create(
+        slug="hidden",
+        name="Hidden",
+        city="Nanning",
+        host_country_id="CN",
+        start_date=dt.date(2026, 9, 1),
+        end_date=dt.date(2026, 9, 2),
+        is_public=False,
+    )
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/test-expo/"
+    assert client.get("/zh-hans/")["Location"] == "/zh-hans/test-expo/"
+
+
+def test_root_lists_public_expos_newest_first(client, expo):
+    Expo.objects.create(
+        slug="caexpo-23",
+        name="23rd China-ASEAN Expo",
+        city="Nanning",
+        host_country_id="CN",
+        start_date=dt.date(2026, 9, 16),
+        end_date=dt.date(2026, 9, 20),
+    )
+    html = client.get("/").content.decode()
+    assert html.index("23rd China-ASEAN Expo") < html.index("Test Expo")
+    assert "Sep 17\u2009–\u200921, 2025" in html
+
+
+def test_home_shows_dates_figures_and_chart(client, expo, add_exhibitor):
+    add_exhibitor("Nanning AI Co", pavilion="ai")
+    add_exhibitor("Shenzhen Vision Co", pavilion="ai")
+    add_exhibitor("Saigon Robotics JSC", country="VN", pavilion="vn")
+    add_exhibitor("Hanoi Buyer", country="VN", role=Participation.Role.BUYER)
+    response = client.get("/test-expo/")
+    html = response.content.decode()
+    figures = response.context["figures"]
+    assert (figures.exhibitors, figures.exhibitor_countries, figures.buyers) == (3, 2, 1)
+    assert "Sep 17\u2009–\u200921, 2025" in html and "Nanning" in html
+    assert "<dd>33%</dd>" in html  # one of three exhibitors is foreign
+    assert "<dd>32,000 m²</dd>" in html  # both halls
+    assert '<svg class="bar-chart" viewBox="0 0 600 72" role="img"' in html
+    assert "<title>Artificial Intelligence Pavilion: 2</title>" in html
+    # The biggest pavilion gets the full bar, the other half of it.
+    assert 'width="480.0"' in html and 'width="240.0"' in html
+    assert 'href="/test-expo/exhibitors/?pavilion=vietnam"' in html
+
+
+def test_home_in_chinese_formats_dates_with_cldr(client, expo, floor):
+    html = client.get("/zh-hans/test-expo/").content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert "<h1>测试博览会</h1>" in html
+    assert "2025年9月17日\u2009–\u200921日" in html
+    assert "南宁" in html and "展商" in html and "各展馆展商数" in html
+    assert "人工智能专馆" in html
+
+
+def test_unknown_and_hidden_expos_are_404(client, expo):
+    assert client.get("/no-such-expo/").status_code == 404
+    expo.is_public = False
+    expo.save()
+    assert client.get("/test-expo/").status_code == 404
+    assert client.get("/").status_code == 200  # nothing public: an empty list, not an error

@@ -1,0 +1,71 @@
+"""The exhibitor profile: names, contacts, stand and offers, in both languages."""
+
+import pytest
+
+from tradefair.expos.models import HSCode
+from tradefair.organisations.models import Offer, Participation
+
+
+@pytest.fixture
+def seafood(add_exhibitor) -> Participation:
+    return add_exhibitor(
+        "Guangxi Beibu Gulf Seafood Co., Ltd.",
+        "广西北部湾海产有限公司",
+        booth="A-101",
+        title="Frozen shrimp",
+        title_zh="冷冻虾",
+        hs=("0306",),
+        sectors=("blue-economy",),
+        markets=("VN", "TH"),
+        description="Shrimp and oysters farmed in the Beibu Gulf.",
+        description_zh="北部湾养殖的虾和牡蛎。",
+    )
+
+
+def url(participation: Participation, prefix: str = "") -> str:
+    return f"{prefix}/test-expo/exhibitors/{participation.pk}/"
+
+
+def test_profile_shows_names_contacts_stand_and_offers(client, seafood):
+    html = client.get(url(seafood)).content.decode()
+    assert "<h1>Guangxi Beibu Gulf Seafood Co., Ltd.</h1>" in html
+    assert '<span lang="zh-Hans">广西北部湾海产有限公司</span>' in html
+    assert "🇨🇳" in html and "China" in html
+    assert 'href="https://guangxi.example"' in html and "mailto:info@guangxi.example" in html
+    assert "Shrimp and oysters farmed in the Beibu Gulf." in html
+    assert "Artificial Intelligence Pavilion" in html and "A · Hall A" in html
+    assert "<strong>A-101</strong> · 18 m²" in html
+    assert "Frozen shrimp" in html and "Blue economy" in html
+    assert "<code>0306</code> Crustaceans" in html
+    assert "Thailand" in html and "Vietnam" in html
+
+
+def test_profile_in_chinese(client, seafood):
+    html = client.get(url(seafood, "/zh-hans")).content.decode()
+    assert "<h1>广西北部湾海产有限公司</h1>" in html
+    assert "北部湾养殖的虾和牡蛎。" in html
+    assert "冷冻虾" in html and "蓝色经济" in html
+    assert "泰国" in html and "越南" in html and "中国" in html
+    assert "人工智能专馆" in html and "展位" in html and "目标市场" in html
+
+
+@pytest.mark.parametrize("offers", [1, 3])
+def test_query_count_does_not_grow_with_offers(client, seafood, django_assert_num_queries, offers):
+    for i in range(offers - 1):
+        offer = Offer.objects.create(participation=seafood, title=f"Oysters {i}")
+        offer.hs_codes.set(HSCode.objects.filter(code__in=["0307", "1605"]))
+        offer.markets.set(["SG", "MY"])
+    # expo, participation, booths, offers, their HS codes, sectors and markets
+    with django_assert_num_queries(7):
+        response = client.get(url(seafood))
+    assert len(response.context["profile"].offers) == offers
+
+
+def test_buyers_other_expos_and_unknown_ids_are_404(client, seafood, add_exhibitor, expo):
+    buyer = add_exhibitor("Hanoi Trading", role=Participation.Role.BUYER)
+    assert client.get(url(buyer)).status_code == 404
+    assert client.get("/test-expo/exhibitors/999999/").status_code == 404
+    assert client.get(f"/other-expo/exhibitors/{seafood.pk}/").status_code == 404
+    expo.is_public = False
+    expo.save()
+    assert client.get(url(seafood)).status_code == 404
