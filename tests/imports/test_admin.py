@@ -1,0 +1,212 @@
+"""The organiser's admin: import and export pages, and changelists that stay a few queries."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tradefair.accounts.models import User
+from tradefair.organisations.models import Organisation, Participation
+from tradefair.organisations.services.imports import import_participants
+
+from .files import EXHIBITOR_HEADER, EXHIBITORS, csv_file, table_counts
+
+IMPORT_URL = "admin:organisations_participation_import"
+EXPORT_URL = "admin:organisations_participation_export"
+
+
+@pytest.fixture
+def staff(db) -> User:
+    """A staff member allowed to add and change organisations and participations, no more."""
+    user = User.objects.create_user("organiser@example.org", "pw", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="organisations",
+            codename__in=[
+                "add_organisation",
+                "change_organisation",
+                "add_participation",
+                "change_participation",
+                "view_participation",
+            ],
+        )
+    )
+    return user
+
+
+def upload(content: bytes, name: str = "exhibitors.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_staff_import_a_file_and_see_the_counts(client, staff, expo, pavilions):
+    client.force_login(staff)
+    response = client.post(
+        reverse(IMPORT_URL),
+        {
+            "expo": expo.slug,
+            "kind": "exhibitors",
+            "file": upload(csv_file(EXHIBITOR_HEADER, EXHIBITORS)),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "3 created, 0 updated, 0 unchanged." in response.content.decode()
+    assert sorted(
+        Participation.objects.filter(expo=expo, role="exhibitor").values_list(
+            "organisation__name", flat=True
+        )
+    ) == ["Bangkok Robotics", "Nanning Tea House", "Saigon Solar Co., Ltd."]
+
+
+def test_a_bad_upload_lists_every_error_and_imports_nothing(client, staff, expo, pavilions):
+    client.force_login(staff)
+    rows = [list(row) for row in EXHIBITORS]
+    rows[1][8] = "robotics@"
+    rows[2][6] = "big"
+    counts = table_counts()
+
+    response = client.post(
+        reverse(IMPORT_URL),
+        {"expo": expo.slug, "kind": "exhibitors", "file": upload(csv_file(EXHIBITOR_HEADER, rows))},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The file has 2 errors; nothing was imported." in page
+    assert (
+        "<li>line 3: email: bad e-mail address &#x27;robotics@&#x27; (use one address, "
+        "e.g. info@example.com)</li>"
+    ) in page
+    assert (
+        "<li>line 4: booth_area_m2: bad number &#x27;big&#x27; (give square metres, "
+        "e.g. 36 or 54.5)</li>"
+    ) in page
+    assert table_counts() == counts
+
+
+def test_the_import_form_requires_a_file(client, staff, expo):
+    client.force_login(staff)
+    response = client.post(reverse(IMPORT_URL), {"expo": expo.slug, "kind": "buyers"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": ["This field is required."]}
+    assert Organisation.objects.count() == 0
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, expo, pavilions):
+    counts = table_counts()
+    response = client.post(
+        reverse(IMPORT_URL),
+        {
+            "expo": expo.slug,
+            "kind": "exhibitors",
+            "file": upload(csv_file(EXHIBITOR_HEADER, EXHIBITORS)),
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    assert table_counts() == counts
+    assert client.get(reverse(EXPORT_URL)).status_code == 302
+
+
+def test_staff_without_import_permissions_are_refused(client, expo, pavilions):
+    viewer = User.objects.create_user("viewer@example.org", "pw", is_staff=True)
+    client.force_login(viewer)
+    counts = table_counts()
+
+    response = client.post(
+        reverse(IMPORT_URL),
+        {
+            "expo": expo.slug,
+            "kind": "exhibitors",
+            "file": upload(csv_file(EXHIBITOR_HEADER, EXHIBITORS)),
+        },
+    )
+
+    assert response.status_code == 403
+    assert table_counts() == counts
+
+
+def test_staff_download_the_export(client, staff, expo, pavilions):
+    import_participants(
+        expo_slug=expo.slug,
+        kind="exhibitors",
+        filename="e.csv",
+        content=csv_file(EXHIBITOR_HEADER, EXHIBITORS),
+    )
+    client.force_login(staff)
+
+    form = client.get(reverse(EXPORT_URL))
+    response = client.get(
+        reverse(EXPORT_URL), {"expo": expo.slug, "kind": "exhibitors", "format": ".csv"}
+    )
+
+    assert form.status_code == 200
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="test-expo-exhibitors.csv"'
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == ",".join(EXHIBITOR_HEADER)
+    assert len(lines) == 4
+
+
+def test_the_participation_changelist_links_to_import_and_export(client, staff, expo):
+    client.force_login(staff)
+    page = client.get(reverse("admin:organisations_participation_changelist")).content.decode()
+    assert f'href="{reverse(IMPORT_URL)}"' in page
+    assert f'href="{reverse(EXPORT_URL)}"' in page
+
+
+CHANGELISTS = [
+    ("organisation", "q=solar&kind__exact=enterprise"),
+    ("participation", "role__exact=exhibitor&sector=green-economy&q=saigon"),
+    ("offer", "q=8541"),
+]
+
+
+@pytest.mark.parametrize(("model", "query"), CHANGELISTS)
+def test_changelists_cost_the_same_queries_for_one_or_many_rows(
+    client, expo, pavilions, model, query
+):
+    client.force_login(User.objects.create_superuser("admin@example.org", "pw"))
+    url = reverse(f"admin:organisations_{model}_changelist") + f"?{query}"
+    queries = []
+    for size in (1, 21):
+        rows = [
+            [f"Saigon Solar {n}", "", "VN", "green-economy", "8541", "vn", "9", "", "", ""]
+            for n in range(size)
+        ]
+        import_participants(
+            expo_slug=expo.slug,
+            kind="exhibitors",
+            filename="e.csv",
+            content=csv_file(EXHIBITOR_HEADER, rows),
+        )
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.context["cl"].result_list) == size
+        queries.append(len(captured))
+    assert queries[0] == queries[1]
+
+
+@pytest.mark.parametrize("model", ["organisation", "participation", "offer", "need", "delegation"])
+def test_every_changelist_and_add_page_opens(client, expo, model):
+    client.force_login(User.objects.create_superuser("admin@example.org", "pw"))
+    assert client.get(reverse(f"admin:organisations_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:organisations_{model}_add")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["exhibitor", "buyer"])
+def test_a_participation_page_shows_its_offers_or_needs(client, expo, pavilions, role):
+    client.force_login(User.objects.create_superuser("admin@example.org", "pw"))
+    org = Organisation.objects.create(name="Kuala Lumpur Trading", country_id="MY")
+    participation = Participation.objects.create(expo=expo, organisation=org, role=role)
+
+    page = client.get(
+        reverse("admin:organisations_participation_change", args=[participation.pk])
+    ).content.decode()
+
+    assert ("offers-group" in page) is (role == "exhibitor")
+    assert ("needs-group" in page) is (role == "buyer")
