@@ -194,19 +194,14 @@ class _Lookups:
 
     @classmethod
     def load(cls, expo: Expo, kind: Kind) -> "_Lookups":
-        sectors: dict[str, int] = {}
-        for sector in Sector.objects.all():
-            for spelling in (sector.slug, sector.name, sector.name_zh):
-                if spelling:
-                    sectors.setdefault(spelling.casefold(), sector.pk)
+        # Slugs and codes are looked up before names, so a name never shadows a code.
+        sectors = _spellings(list(Sector.objects.all()), ("slug", "name", "name_zh"))
         pavilions: dict[str, int] = {}
         codes = []
         if kind is Kind.EXHIBITORS:
-            for pavilion in Pavilion.objects.filter(expo=expo).order_by("code"):
-                codes.append(pavilion.code)
-                for spelling in (pavilion.code, pavilion.name, pavilion.name_zh):
-                    if spelling:
-                        pavilions.setdefault(spelling.casefold(), pavilion.pk)
+            expo_pavilions = list(Pavilion.objects.filter(expo=expo).order_by("code"))
+            codes = [pavilion.code for pavilion in expo_pavilions]
+            pavilions = _spellings(expo_pavilions, ("code", "name", "name_zh"))
         first_sector = Sector.objects.order_by("slug").values_list("slug", flat=True).first()
         return cls(
             countries=frozenset(Country.objects.values_list("code", flat=True)),
@@ -216,6 +211,16 @@ class _Lookups:
             pavilions=pavilions,
             pavilion_example=codes[0] if codes else "",
         )
+
+
+def _spellings(objects: list[Any], fields: tuple[str, ...]) -> dict[str, int]:
+    spellings: dict[str, int] = {}
+    for field in fields:
+        for obj in objects:
+            value = getattr(obj, field)
+            if value:
+                spellings.setdefault(value.casefold(), obj.pk)
+    return spellings
 
 
 def parse_rows(
