@@ -1,0 +1,336 @@
+"""Write the generated demo edition into the database, fast and all-or-nothing.
+
+One transaction, ``bulk_create`` for every table (through models for the many-to-many
+fields), then the directory's search text. Loading is idempotent: when the expo already exists
+nothing changes unless ``reset`` asks to delete and reload it.
+"""
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.db import transaction
+from django.db.models import Model
+
+from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, OrgKey
+from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
+from tradefair.expos.services.reference import sync_reference_data
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
+from tradefair.organisations.services.search import refresh_search_text
+
+BATCH = 2000
+Role = Participation.Role
+Step = Callable[[str, int], None]  # description, rows done
+LineModel = TypeVar("LineModel", Offer, Need)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    created: bool
+    slug: str
+    exhibitors: int
+    exhibitor_countries: int
+    buyers: int
+    hall_area_m2: int
+    seconds: float
+
+
+def load_demo(demo: DemoExpo, *, reset: bool = False, step: Step | None = None) -> LoadReport:
+    """Load ``demo`` unless its expo exists; with ``reset``, replace it first."""
+    started = time.monotonic()
+    advance: Step = step or (lambda description, rows: None)
+    with transaction.atomic():
+        existing = Expo.objects.filter(slug=demo.slug).first()
+        if existing is not None and not reset:
+            return _report(existing, created=False, started=started)
+        if existing is not None:
+            unload_demo(demo.slug)
+            advance("Deleted the previous demo", 0)
+        sync_reference_data(Country, CountryGroup, HSCode, Sector)
+        expo = _Writer(demo, advance).write()
+    return _report(expo, created=True, started=started)
+
+
+def unload_demo(slug: str) -> bool:
+    """Delete the expo and the organisations no other expo uses; False if it did not exist.
+
+    Deletes in dependency order because pavilions protect their hall and participations their
+    pavilion.
+    """
+    expo = Expo.objects.filter(slug=slug).first()
+    if expo is None:
+        return False
+    with transaction.atomic():
+        org_ids = list(
+            Participation.objects.filter(expo=expo).values_list("organisation_id", flat=True)
+        )
+        Participation.objects.filter(expo=expo, delegation__isnull=False).update(delegation=None)
+        Delegation.objects.filter(expo=expo).delete()
+        for model in (Offer, Need):
+            model.objects.filter(participation__expo=expo).delete()
+        BoothAssignment.objects.filter(booth__expo=expo).delete()
+        Participation.objects.filter(expo=expo).delete()
+        Booth.objects.filter(expo=expo).delete()
+        Pavilion.objects.filter(expo=expo).delete()
+        Hall.objects.filter(expo=expo).delete()
+        expo.delete()
+        for chunk in _chunks(sorted(set(org_ids)), 500):
+            Organisation.objects.filter(id__in=chunk, participations__isnull=True).delete()
+    return True
+
+
+def _report(expo: Expo, *, created: bool, started: float) -> LoadReport:
+    exhibitors = Participation.objects.filter(expo=expo, role=Role.EXHIBITOR)
+    return LoadReport(
+        created=created,
+        slug=expo.slug,
+        exhibitors=exhibitors.count(),
+        exhibitor_countries=exhibitors.values("organisation__country").distinct().count(),
+        buyers=Participation.objects.filter(expo=expo, role=Role.BUYER).count(),
+        hall_area_m2=sum(Hall.objects.filter(expo=expo).values_list("area_m2", flat=True)),
+        seconds=round(time.monotonic() - started, 1),
+    )
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Writer:
+    """Holds the id maps while the tables are written in dependency order."""
+
+    def __init__(self, demo: DemoExpo, advance: Step) -> None:
+        self.demo = demo
+        self.advance = advance
+        self.org_ids: dict[OrgKey, int] = {}
+        self.participation_ids: dict[tuple[OrgKey, str], int] = {}
+
+    def write(self) -> Expo:
+        demo = self.demo
+        expo = Expo.objects.create(
+            slug=demo.slug,
+            name=demo.name,
+            name_zh=demo.name_zh,
+            theme=demo.theme,
+            theme_zh=demo.theme_zh,
+            city=demo.city,
+            city_zh=demo.city_zh,
+            venue=demo.venue,
+            venue_zh=demo.venue_zh,
+            host_country_id=demo.host_country,
+            start_date=demo.start_date,
+            end_date=demo.end_date,
+            time_zone=demo.time_zone,
+        )
+        pavilion_ids = self._floor(expo)
+        self._organisations()
+        self._participations(expo, pavilion_ids)
+        self._booths(expo, pavilion_ids)
+        self._trade_lines()
+        ids = list(self.participation_ids.values())
+        for chunk in _chunks(ids, BATCH):
+            refresh_search_text(chunk)
+            self.advance("Indexed the directory", len(chunk))
+        return expo
+
+    def _floor(self, expo: Expo) -> dict[str, int]:
+        halls = Hall.objects.bulk_create(
+            Hall(expo=expo, code=h.code, name=h.name, name_zh=h.name_zh, area_m2=h.area_m2)
+            for h in self.demo.halls
+        )
+        hall_ids = {h.code: h.pk for h in halls}
+        sector_ids = dict(Sector.objects.values_list("slug", "id"))
+        pavilions = Pavilion.objects.bulk_create(
+            Pavilion(
+                expo=expo,
+                hall_id=hall_ids[p.hall],
+                code=p.code,
+                name=p.name,
+                name_zh=p.name_zh,
+                kind=p.kind,
+                sector_id=sector_ids[p.sector] if p.sector else None,
+                country_id=p.country,
+                area_m2=p.area_m2,
+            )
+            for p in self.demo.pavilions
+        )
+        self.advance("Built halls and pavilions", len(halls) + len(pavilions))
+        return {p.code: p.pk for p in pavilions}
+
+    def _all_organisations(self) -> list[DemoOrganisation]:
+        demo = self.demo
+        return [
+            *(e.organisation for e in demo.exhibitors),
+            *(b.organisation for b in demo.buyers),
+            *demo.partners,
+            *demo.investors,
+        ]
+
+    def _organisations(self) -> None:
+        """Reuse organisations already known (same country and name), create the rest."""
+        wanted = self._all_organisations()
+        countries = {o.country for o in wanted}
+        known = {
+            (country, name.lower()): pk
+            for pk, country, name in Organisation.objects.filter(
+                country_id__in=countries
+            ).values_list("id", "country_id", "name")
+        }
+        new: list[Organisation] = []
+        for org in wanted:
+            pk = known.get((org.country, org.name.lower()))
+            if pk is not None:
+                self.org_ids[org.key] = pk
+                continue
+            new.append(
+                Organisation(
+                    name=org.name,
+                    name_zh=org.name_zh,
+                    kind=org.kind,
+                    country_id=org.country,
+                    website=org.website,
+                    email=org.email,
+                    description=org.description,
+                    description_zh=org.description_zh,
+                )
+            )
+        for chunk in _chunks(new, BATCH):
+            for created in Organisation.objects.bulk_create(chunk):
+                self.org_ids[(created.country_id, created.name)] = created.pk
+            self.advance("Created organisations", len(chunk))
+
+    def _participations(self, expo: Expo, pavilion_ids: dict[str, int]) -> None:
+        demo = self.demo
+        partners = self._create_participations(
+            expo, [(p.key, Role.PARTNER, {}) for p in demo.partners]
+        )
+        delegations = Delegation.objects.bulk_create(
+            Delegation(expo=expo, partner_id=partners[d.partner], name=d.name, name_zh=d.name_zh)
+            for d in demo.delegations
+        )
+        delegation_ids = {d.name: d.pk for d in delegations}
+        rows: list[tuple[OrgKey, str, dict[str, Any]]] = [
+            (
+                e.organisation.key,
+                Role.EXHIBITOR,
+                {
+                    "pavilion_id": pavilion_ids[e.pavilion],
+                    "booth_area_m2": Decimal(e.booth_area_m2),
+                },
+            )
+            for e in demo.exhibitors
+        ]
+        rows += [
+            (
+                b.organisation.key,
+                Role.BUYER,
+                {"delegation_id": delegation_ids[b.delegation] if b.delegation else None},
+            )
+            for b in demo.buyers
+        ]
+        rows += [(i.key, Role.INVESTOR, {}) for i in demo.investors]
+        self._create_participations(expo, rows)
+
+    def _create_participations(
+        self, expo: Expo, rows: Sequence[tuple[OrgKey, str, dict[str, Any]]]
+    ) -> dict[OrgKey, int]:
+        created: dict[OrgKey, int] = {}
+        for chunk in _chunks(rows, BATCH):
+            objects = Participation.objects.bulk_create(
+                Participation(expo=expo, organisation_id=self.org_ids[key], role=role, **extra)
+                for key, role, extra in chunk
+            )
+            for (key, role, _), obj in zip(chunk, objects, strict=True):
+                created[key] = self.participation_ids[(key, role)] = obj.pk
+            self.advance("Registered participations", len(chunk))
+        return created
+
+    def _booths(self, expo: Expo, pavilion_ids: dict[str, int]) -> None:
+        for chunk in _chunks(self.demo.booths, BATCH):
+            booths = Booth.objects.bulk_create(
+                Booth(
+                    expo=expo,
+                    pavilion_id=pavilion_ids[b.pavilion],
+                    number=b.number,
+                    area_m2=Decimal(str(b.area_m2)),
+                    x_m=Decimal(str(b.x_m)),
+                    y_m=Decimal(str(b.y_m)),
+                    width_m=Decimal(str(b.width_m)),
+                    depth_m=Decimal(str(b.depth_m)),
+                )
+                for b in chunk
+            )
+            BoothAssignment.objects.bulk_create(
+                BoothAssignment(
+                    booth_id=booth.pk,
+                    participation_id=self.participation_ids[(b.holder, Role.EXHIBITOR)],
+                )
+                for booth, b in zip(booths, chunk, strict=True)
+            )
+            self.advance("Placed booths", len(chunk))
+
+    def _trade_lines(self) -> None:
+        demo = self.demo
+        sector_ids = dict(Sector.objects.values_list("slug", "id"))
+        offers = [
+            (self.participation_ids[(e.organisation.key, Role.EXHIBITOR)], line)
+            for e in demo.exhibitors
+            for line in e.offers
+        ]
+        needs = [
+            (self.participation_ids[(b.organisation.key, Role.BUYER)], line)
+            for b in demo.buyers
+            for line in b.needs
+        ]
+        self._write_lines(Offer, offers, sector_ids)
+        self._write_lines(Need, needs, sector_ids)
+
+    def _write_lines(
+        self,
+        model: type[LineModel],
+        lines: Sequence[tuple[int, DemoTradeLine]],
+        sector_ids: dict[str, int],
+    ) -> None:
+        fk = f"{model._meta.model_name}_id"
+        through: dict[str, type[Model]] = {
+            name: getattr(model, name).through for name in ("hs_codes", "sectors", "markets")
+        }
+        for chunk in _chunks(lines, BATCH):
+            objects = model.objects.bulk_create(
+                model(
+                    participation_id=pid,
+                    title=line.title,
+                    title_zh=line.title_zh,
+                    text=line.text,
+                    text_zh=line.text_zh,
+                )
+                for pid, line in chunk
+            )
+            links: dict[str, list[Model]] = {name: [] for name in through}
+            for obj, (_, line) in zip(objects, chunk, strict=True):
+                links["hs_codes"] += [
+                    through["hs_codes"](**{fk: obj.pk, "hscode_id": c}) for c in line.hs_codes
+                ]
+                links["sectors"] += [
+                    through["sectors"](**{fk: obj.pk, "sector_id": sector_ids[s]})
+                    for s in line.sectors
+                ]
+                links["markets"] += [
+                    through["markets"](**{fk: obj.pk, "country_id": c}) for c in line.markets
+                ]
+            for name, rows in links.items():
+                through[name].objects.bulk_create(rows, batch_size=BATCH)  # type: ignore[attr-defined]
+            self.advance(f"Wrote {model._meta.verbose_name_plural}", len(chunk))
+
+
+def total_rows(demo: DemoExpo) -> int:
+    """Rows the progress bar counts: what ``step`` reports over a full load."""
+    lines = sum(len(e.offers) for e in demo.exhibitors) + sum(len(b.needs) for b in demo.buyers)
+    organisations = len(demo.exhibitors) + len(demo.buyers) + len(demo.partners)
+    organisations += len(demo.investors)
+    floor = len(demo.halls) + len(demo.pavilions)
+    return floor + 3 * organisations + len(demo.booths) + lines

@@ -1,0 +1,60 @@
+"""``tradefair demo``: migrate, load the 22nd China-ASEAN Expo demo and serve it."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tradefair.demo.export import write_fits_csv
+from tradefair.demo.generator import generate
+from tradefair.demo.loader import load_demo, total_rows
+
+
+class Command(BaseCommand):
+    help = "Load the demo edition (22nd China-ASEAN Expo) and serve it on http://127.0.0.1:8000."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--load-only", action="store_true", help="Load and exit.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo expo first, then reload it."
+        )
+        parser.add_argument(
+            "--fits-out",
+            type=Path,
+            metavar="PATH.csv",
+            help="Only write the planted buyer-exhibitor true fits to this CSV and exit.",
+        )
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        demo = generate()
+        if options["fits_out"]:
+            count = write_fits_csv(demo, options["fits_out"])
+            self.stdout.write(f"Wrote {count} true fits to {options['fits_out']}")
+            return
+        call_command("migrate", interactive=False, verbosity=options["verbosity"] - 1)
+        columns = [
+            TextColumn("{task.description:<28}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        ]
+        with Progress(*columns, disable=options["verbosity"] == 0) as progress:
+            task = progress.add_task("Loading the demo", total=total_rows(demo))
+            report = load_demo(
+                demo,
+                reset=options["reset"],
+                step=lambda text, rows: progress.update(task, description=text, advance=rows),
+            )
+        if report.created:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {demo.name} in {report.seconds} s."))
+        else:
+            self.stdout.write(f"{demo.name} ({report.slug}) is already loaded; nothing changed.")
+        self.stdout.write(
+            f"{report.exhibitors:,} exhibitors from {report.exhibitor_countries} countries, "
+            f"{report.buyers:,} buyers, {report.hall_area_m2:,} m² of halls."
+        )
+        if not options["load_only"]:
+            call_command("runserver", options["addrport"], use_reloader=False)
