@@ -1,0 +1,143 @@
+"""Loading the demo writes the generated expo exactly once, in one go, and reset replaces it."""
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from tradefair.demo.loader import load_demo, unload_demo
+from tradefair.demo.records import DemoExpo
+from tradefair.expos.models import CountryGroup, Expo
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
+
+pytestmark = pytest.mark.django_db
+MODELS = [
+    *(Expo, Hall, Pavilion, Booth, BoothAssignment, Organisation, Participation, Delegation),
+    *(Offer, Need, Offer.hs_codes.through, Offer.markets.through, Need.sectors.through),
+]
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker, demo):
+    """Load once for the module (about 20 s) and remove it afterwards for other modules."""
+    with django_db_blocker.unblock():
+        report = load_demo(demo)
+    yield report
+    with django_db_blocker.unblock():
+        unload_demo(demo.slug)
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in MODELS}
+
+
+def test_load_writes_the_press_conference_figures(loaded, demo: DemoExpo):
+    assert loaded.created and (loaded.exhibitors, loaded.exhibitor_countries) == (3200, 45)
+    assert (loaded.buyers, loaded.hall_area_m2) == (10_200, 160_000)
+    expo = Expo.objects.get(slug="caexpo-22")
+    assert (expo.name_zh, expo.venue, str(expo.start_date)) == (
+        "第22届中国—东盟博览会",
+        "Nanning International Convention and Exhibition Center",
+        "2025-09-17",
+    )
+    exhibitors = Participation.objects.filter(expo=expo, role="exhibitor")
+    foreign = exhibitors.exclude(organisation__country="CN")
+    bri = CountryGroup.objects.get(slug="belt-and-road").countries.all()
+    assert foreign.count() == 1216
+    assert (
+        foreign.filter(organisation__country__in=bri)
+        .values("organisation__country")
+        .distinct()
+        .count()
+        == 33
+    )
+    assert Participation.objects.filter(expo=expo, role="buyer").count() == 10_200
+    assert Hall.objects.filter(expo=expo).aggregate(a=Sum("area_m2"))["a"] == 160_000
+    ai = Pavilion.objects.get(expo=expo, name_zh="人工智能馆")
+    assert ai.area_m2 == 10_000 and ai.sector.slug == "artificial-intelligence"
+    countries = Pavilion.objects.filter(expo=expo, kind="country")
+    assert sorted(countries.values_list("country_id", flat=True)) == sorted(
+        p.country for p in demo.pavilions if p.kind == "country"
+    )
+    assert countries.count() == 7
+
+
+def test_every_exhibitor_has_a_booth_of_its_contracted_area(loaded, demo):
+    assignments = BoothAssignment.objects.filter(booth__expo__slug="caexpo-22")
+    assert assignments.count() == 3200 == len(demo.booths)
+    mismatched = [
+        a
+        for a in assignments.select_related("booth", "participation")
+        if a.booth.area_m2 != a.participation.booth_area_m2
+        or a.booth.pavilion_id != a.participation.pavilion_id
+    ]
+    assert mismatched == []
+    assert Booth.objects.get(expo__slug="caexpo-22", number="A1-101").area_m2 > Decimal(0)
+
+
+def test_offers_and_needs_carry_their_codes_sectors_and_markets(loaded, demo):
+    offers = sum(len(e.offers) for e in demo.exhibitors)
+    needs = sum(len(b.needs) for b in demo.buyers)
+    assert Offer.objects.filter(participation__expo__slug="caexpo-22").count() == offers
+    assert Need.objects.filter(participation__expo__slug="caexpo-22").count() == needs
+    assert Offer.hs_codes.through.objects.count() == sum(
+        len(o.hs_codes) for e in demo.exhibitors for o in e.offers
+    )
+    assert Need.markets.through.objects.count() == sum(
+        len(n.markets) for b in demo.buyers for n in b.needs
+    )
+    assert not Offer.objects.filter(sectors__isnull=True).exists()
+    members = Participation.objects.filter(expo__slug="caexpo-22", delegation__isnull=False)
+    assert members.count() == sum(1 for b in demo.buyers if b.delegation)
+    assert not Participation.objects.filter(expo__slug="caexpo-22", search_text="").exists()
+
+
+def test_fit_keys_name_loaded_organisations(loaded, demo):
+    buyer, exhibitor = demo.fits[0]
+    for country, name in (buyer, exhibitor):
+        assert Organisation.objects.filter(country_id=country, name=name).count() == 1
+
+
+def test_loading_again_changes_nothing(loaded, demo, capsys):
+    before = _counts()
+    report = load_demo(demo)
+    call_command("demo", "--load-only", verbosity=0)
+    assert not report.created and report.exhibitors == 3200
+    assert _counts() == before
+    assert "already loaded; nothing changed" in capsys.readouterr().out
+
+
+def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo):
+    """A small expo sharing organisations with the demo: reset and unload spare the shared ones."""
+    exhibitors = demo.exhibitors[:5]
+    keys = {e.organisation.key for e in exhibitors}
+    mini = dataclasses.replace(
+        demo,
+        slug="mini-expo",
+        exhibitors=exhibitors,
+        buyers=tuple(b for b in demo.buyers[:5] if not b.delegation),
+        booths=tuple(b for b in demo.booths if b.holder in keys),
+        partners=(),
+        delegations=(),
+        investors=(),
+        fits=(),
+    )
+    organisations = Organisation.objects.count()
+    assert load_demo(mini).created
+    assert Organisation.objects.count() == organisations  # all reused
+    assert load_demo(mini, reset=True).created
+    assert Participation.objects.filter(expo__slug="mini-expo").count() == 5 + len(mini.buyers)
+    assert unload_demo("mini-expo")
+    assert Organisation.objects.count() == organisations
+    assert not Expo.objects.filter(slug="mini-expo").exists()
+
+
+def test_fits_out_writes_the_answer_key(demo, tmp_path, capsys):
+    path = tmp_path / "fits.csv"
+    call_command("demo", "--fits-out", str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "buyer_country,buyer_name,exhibitor_country,exhibitor_name"
+    assert len(lines) == len(demo.fits) + 1
