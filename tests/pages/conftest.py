@@ -1,4 +1,4 @@
-"""A small but realistic floor: two halls, a themed and a country pavilion, and exhibitors."""
+"""A small but realistic floor: two halls, three themed pavilions and a country pavilion."""
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -27,6 +27,26 @@ def floor(expo: Expo) -> dict[str, Pavilion]:
             kind=Pavilion.Kind.THEMED,
             sector=Sector.objects.get(slug="artificial-intelligence"),
             area_m2=8000,
+        ),
+        "blue": Pavilion.objects.create(
+            expo=expo,
+            hall=hall_a,
+            code="blue-economy",
+            name="Blue Economy Pavilion",
+            name_zh="蓝色经济专馆",
+            kind=Pavilion.Kind.THEMED,
+            sector=Sector.objects.get(slug="blue-economy"),
+            area_m2=6000,
+        ),
+        "food": Pavilion.objects.create(
+            expo=expo,
+            hall=hall_d,
+            code="food",
+            name="Agriculture and Food Pavilion",
+            name_zh="农业与食品专馆",
+            kind=Pavilion.Kind.THEMED,
+            sector=Sector.objects.get(slug="agriculture-food"),
+            area_m2=5000,
         ),
         "vn": Pavilion.objects.create(
             expo=expo,

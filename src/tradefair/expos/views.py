@@ -32,9 +32,14 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
     ]
 
 
+def reader_locale() -> str:
+    """The Babel locale of the active language, e.g. ``zh_Hans``."""
+    return to_locale(get_language() or settings.LANGUAGE_CODE)
+
+
 def date_range(start: dt.date, end: dt.date) -> str:
     """A date interval as CLDR writes it in the reader's language, e.g. "Sep 17-21, 2025"."""
-    return format_interval(start, end, "yMMMd", locale=to_locale(get_language() or "en"))
+    return format_interval(start, end, "yMMMd", locale=reader_locale())
 
 
 def public_expo(slug: str) -> Expo:

@@ -1,6 +1,7 @@
 """The directory's filter form: a plain GET form that htmx also submits on every change."""
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.organisations.queries.directory import DirectoryFilters, FilterChoices
@@ -16,7 +17,7 @@ class DirectoryFilterForm(forms.Form):
         widget=forms.TextInput(
             attrs={
                 "type": "search",
-                "placeholder": _("Company, product, HS code…"),
+                "placeholder": _("e.g. shrimp, 0306, 榴莲"),
                 "autocomplete": "off",
             }
         ),
@@ -40,8 +41,22 @@ class DirectoryFilterForm(forms.Form):
             assert isinstance(field, forms.ChoiceField)
             field.choices = [ANY, *options]
 
-    def filters(self) -> DirectoryFilters:
-        """The valid part of the query: an unknown option is dropped, not an error page."""
-        self.is_valid()
-        clean = {name: value for name, value in self.cleaned_data.items() if value}
-        return DirectoryFilters(**{k: str(v).strip() for k, v in clean.items()})
+
+def parse_filters(query: QueryDict) -> DirectoryFilters:
+    """Read the filters without touching the database.
+
+    The htmx requests that refresh the results then cost no query for the form's options; an
+    option that does not exist simply matches no exhibitor.
+    """
+
+    def value(name: str, limit: int = 64) -> str:
+        return query.get(name, "").strip()[:limit]
+
+    return DirectoryFilters(
+        q=value("q", 200),
+        country=value("country").upper(),
+        group=value("group"),
+        pavilion=value("pavilion"),
+        sector=value("sector"),
+        hs=value("hs"),
+    )

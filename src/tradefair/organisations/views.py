@@ -6,20 +6,22 @@ participations, and ``expos`` must not import ``organisations``.
 
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal, format_percent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from tradefair.expos.names import in_reader_language
-from tradefair.expos.views import date_range, language_links, public_expo
-from tradefair.organisations.filters import DirectoryFilterForm
+from tradefair.expos.views import date_range, language_links, public_expo, reader_locale
+from tradefair.organisations.filters import DirectoryFilterForm, parse_filters
 from tradefair.organisations.queries.directory import (
     directory_page,
     exhibitor_profile,
     filter_choices,
 )
-from tradefair.organisations.queries.figures import PavilionFigures, expo_figures
+from tradefair.organisations.queries.figures import ExpoFigures, PavilionFigures, expo_figures
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -62,6 +64,23 @@ def pavilion_chart(pavilions: list[PavilionFigures]) -> tuple[list[ChartBar], in
     return bars, len(bars) * CHART_ROW
 
 
+def key_figures(figures: ExpoFigures) -> list[tuple[str, str]]:
+    """Label and value of each headline figure, numbers grouped the reader's way by CLDR."""
+    locale = reader_locale()
+
+    def number(value: int) -> str:
+        return format_decimal(value, locale=locale)
+
+    return [
+        (_("Exhibitors"), number(figures.exhibitors)),
+        (_("Countries and regions"), number(figures.exhibitor_countries)),
+        (_("Foreign exhibitors"), format_percent(figures.foreign_exhibitor_share, locale=locale)),
+        (_("Exhibition area"), _("%(area)s m²") % {"area": number(figures.exhibition_area_m2)}),
+        (_("Buyers"), number(figures.buyers)),
+        (_("Country pavilions"), number(figures.country_pavilions)),
+    ]
+
+
 def expo_home(request: HttpRequest, slug: str) -> HttpResponse:
     expo = public_expo(slug)
     figures = expo_figures(expo)
@@ -70,6 +89,7 @@ def expo_home(request: HttpRequest, slug: str) -> HttpResponse:
         "expo": expo,
         "dates": date_range(expo.start_date, expo.end_date),
         "figures": figures,
+        "key_figures": key_figures(figures),
         "bars": bars,
         "chart_height": chart_height,
         "chart_bar_max": CHART_BAR_MAX,
@@ -81,16 +101,16 @@ def expo_home(request: HttpRequest, slug: str) -> HttpResponse:
 def directory(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The full page, or only the results when htmx asks (not when it restores history)."""
     expo = public_expo(slug)
-    form = DirectoryFilterForm(request.GET, choices=filter_choices(expo))
-    result = directory_page(expo, form.filters(), request.GET.get("page", 1))
+    result = directory_page(expo, parse_filters(request.GET), request.GET.get("page", 1))
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "expo": expo,
-        "form": form,
         "result": result,
         "partial": partial,
         "language_links": language_links(request),
     }
+    if not partial:
+        context["form"] = DirectoryFilterForm(request.GET, choices=filter_choices(expo))
     template = (
         "organisations/_directory_results.html" if partial else "organisations/directory.html"
     )

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Substr
 from django.utils.translation import get_language
 
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
@@ -21,11 +22,6 @@ from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.services.search import search_terms
 
 PAGE_SIZE = 24
-
-
-def flag(code: str) -> str:
-    """The flag emoji of an ISO alpha-2 code (two regional-indicator letters)."""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
 
 
 def _country(code: str) -> str:
@@ -62,7 +58,6 @@ class ExhibitorCard:
     other_name: str
     country_code: str
     country: str
-    flag: str
     pavilion: str
     hall: str
     booths: list[str]
@@ -101,8 +96,10 @@ def filtered_exhibitors(expo: Expo, filters: DirectoryFilters) -> QuerySet[Parti
         offering = Offer.objects.filter(sectors__slug=filters.sector)
         qs = qs.filter(id__in=offering.values("participation_id"))
     if filters.hs:
-        # Every HS row points at its chapter, the chapter itself included.
-        offering = Offer.objects.filter(hs_codes__chapter_id=filters.hs)
+        if not (len(filters.hs) == 2 and filters.hs.isdigit()):
+            return qs.none()
+        # A code starts with its chapter; matching the link table's key avoids joining HS codes.
+        offering = Offer.objects.filter(hs_codes__code__startswith=filters.hs)
         qs = qs.filter(id__in=offering.values("participation_id"))
     return qs
 
@@ -123,8 +120,9 @@ def filter_choices(expo: Expo) -> FilterChoices:
     pavilions = [(p.code, p.display_name) for p in Pavilion.objects.filter(expo=expo)]
     sectors = [(s.slug, s.display_name) for s in Sector.objects.all()]
     used = Offer.hs_codes.through.objects.filter(
-        offer__participation__expo=expo, offer__participation__role=Participation.Role.EXHIBITOR
-    ).values("hscode__chapter_id")
+        offer__participation__expo=expo,
+        offer__participation__role=Participation.Role.EXHIBITOR,
+    ).values(chapter=Substr("hscode_id", 1, 2))
     chapters = [
         (h.code, f"{h.code} · {h.description}")
         for h in HSCode.objects.filter(level=HSCode.Level.CHAPTER, code__in=used)
@@ -165,7 +163,6 @@ def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int
             other_name=_other_name(p.organisation),
             country_code=p.organisation.country_id,
             country=_country(p.organisation.country_id),
-            flag=flag(p.organisation.country_id),
             pavilion=p.pavilion.display_name if p.pavilion else "",
             hall=p.pavilion.hall.display_name if p.pavilion else "",
             booths=[a.booth.number for a in p.booth_assignments.all()],
@@ -204,8 +201,8 @@ class Booth:
 class ExhibitorProfile:
     participation: Participation
     organisation: Organisation
+    other_name: str
     country: str
-    flag: str
     booths: list[Booth]
     offers: list[Offer] = field(default_factory=list)
 
@@ -228,8 +225,8 @@ def exhibitor_profile(expo: Expo, pk: int) -> ExhibitorProfile | None:
     return ExhibitorProfile(
         participation=participation,
         organisation=org,
+        other_name=_other_name(org),
         country=_country(org.country_id),
-        flag=flag(org.country_id),
         booths=[
             Booth(a.booth.number, a.booth.area_m2) for a in participation.booth_assignments.all()
         ],
