@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from tradefair.demo.naming import Named, Namer
 from tradefair.demo.records import DemoDelegation, DemoOrganisation
 from tradefair.demo.vocabulary import CHINESE_PLACES, INVESTOR_WORDS
+from tradefair.expos.reference_data import SECTORS
 
 MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing"}
 PARTNER_CITIES = ["Nanning", "Liuzhou", "Guilin", "Shenzhen", "Xiamen", "Qingdao", "Ningbo"]
 INVESTOR_COUNTRIES = ["CN"] * 25 + ["SG"] * 5 + ["MY"] * 3 + ["TH"] * 3 + ["ID"] * 2 + ["AE"] * 2
 DELEGATION_SHARE = 0.45
+SECTOR_NAMES = {slug: (name, name_zh) for slug, name, name_zh, _ in SECTORS}
 
 
 def organisation(
@@ -84,11 +86,11 @@ def investors(rng: random.Random, namer: Namer, sectors: Sequence[str]) -> list[
     result = []
     for country in INVESTOR_COUNTRIES:
         named = namer.organisation(country, INVESTOR_WORDS)
-        focus = rng.sample(list(sectors), 2)
+        first, second = (SECTOR_NAMES[slug] for slug in rng.sample(list(sectors), 2))
         texts = (
-            f"{named.name}, based in {named.place}, invests in {focus[0].replace('-', ' ')} and "
-            f"{focus[1].replace('-', ' ')} projects across China and ASEAN.",
-            f"{named.name_zh}位于{named.place_zh}，重点投资中国和东盟的产业项目。",
+            f"{named.name}, based in {named.place}, invests in {first[0].lower()} and "
+            f"{second[0].lower()} projects across China and ASEAN.",
+            f"{named.name_zh}位于{named.place_zh}，重点投资中国和东盟的{first[1]}与{second[1]}项目。",
         )
         result.append(organisation(named, country, "enterprise", "ir", texts))
     return result
