@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Participation
 
@@ -52,6 +54,21 @@ def test_home_shows_dates_figures_and_chart(client, expo, add_exhibitor):
     # The biggest pavilion gets the full bar, the other half of it.
     assert 'width="480.0"' in html and 'width="240.0"' in html
     assert 'href="/test-expo/exhibitors/?pavilion=vietnam"' in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_home_query_count_does_not_grow_with_exhibitors(
+    client, expo, add_exhibitor, django_assert_num_queries, count
+):
+    for i in range(count):
+        add_exhibitor(
+            f"Exporter {i} Ltd", country=["CN", "VN", "TH"][i], pavilion=["ai", "vn"][i % 2]
+        )
+    # expo, then the edition's figures: countries, foreign, total, Belt and Road, area,
+    # pavilions, roles, delegations
+    with django_assert_num_queries(9):
+        response = client.get("/test-expo/")
+    assert response.context["figures"].exhibitors == count
 
 
 def test_home_in_chinese_formats_dates_with_cldr(client, expo, floor):
