@@ -48,7 +48,10 @@ class ExpoFigures:
 def expo_figures(expo: Expo) -> ExpoFigures:
     """Count exhibitors, countries, area, pavilions and buyers of one edition (six queries)."""
     exhibitors = Participation.objects.filter(expo=expo, role=Participation.Role.EXHIBITOR)
-    countries = set(exhibitors.values_list("organisation__country_id", flat=True).distinct())
+    # order_by() drops Meta.ordering, which would otherwise widen the DISTINCT.
+    countries = set(
+        exhibitors.order_by().values_list("organisation__country_id", flat=True).distinct()
+    )
     foreign = exhibitors.exclude(organisation__country_id=expo.host_country_id).count()
     total = exhibitors.count()
     bri = set(
@@ -73,6 +76,7 @@ def expo_figures(expo: Expo) -> ExpoFigures:
     ]
     role_counts = dict(
         Participation.objects.filter(expo=expo)
+        .order_by()
         .values_list("role")
         .annotate(n=Count("id"))
         .values_list("role", "n")
