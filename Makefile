@@ -42,7 +42,7 @@ test: install-test browser lint check-types
 	$(BIN)/pytest
 
 bench: install-test
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -19,3 +19,11 @@ def expo(db) -> Expo:
         start_date=dt.date(2025, 9, 17),
         end_date=dt.date(2025, 9, 21),
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """Cached filter options must not leak from one test into another's query counts."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,10 +1,9 @@
 """The directory in a real browser: htmx search and filters without reloads, then Chinese.
 
-Drives Debian's Chromium (never a downloaded one) and saves the README's screenshot.
+Drives Debian's Chromium (never a downloaded one) and saves a screenshot under test-results/.
 """
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,15 +13,12 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from tradefair.expos.models import Expo
 
-# Playwright's sync API runs an event loop; the ORM calls in fixtures run beside it.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "test-results" / "directory.png"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -31,6 +27,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playwright's sync API runs an event loop; the ORM calls in fixtures run beside it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Substr
@@ -22,6 +24,9 @@ from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.services.search import search_terms
 
 PAGE_SIZE = 24
+# Filter options change only when exhibitors or offers do; imports forget them at once, other
+# edits (e.g. in the admin) show up within this many seconds.
+CHOICES_TTL_SECONDS = 300
 
 
 def _country(code: str) -> str:
@@ -104,8 +109,27 @@ def filtered_exhibitors(expo: Expo, filters: DirectoryFilters) -> QuerySet[Parti
     return qs
 
 
+def _choices_key(expo_id: int, language: str) -> str:
+    return f"directory-choices:{expo_id}:{language}"
+
+
 def filter_choices(expo: Expo) -> FilterChoices:
-    """The options of the directory's filter form (five small queries)."""
+    """The options of the directory's filter form, cached per edition and language."""
+    key = _choices_key(expo.pk, get_language() or "en")
+    choices = cache.get(key)
+    if choices is None:
+        choices = _load_filter_choices(expo)
+        cache.set(key, choices, CHOICES_TTL_SECONDS)
+    return choices
+
+
+def forget_filter_choices(expo_id: int) -> None:
+    """Drop the cached options after exhibitors or their offers changed."""
+    cache.delete_many([_choices_key(expo_id, code) for code, _ in settings.LANGUAGES])
+
+
+def _load_filter_choices(expo: Expo) -> FilterChoices:
+    """Five small queries; the HS chapters one scans every offer's codes, hence the cache."""
     present = exhibitors(expo)
     countries = sorted(
         (
@@ -149,6 +173,7 @@ def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int
     rows = (
         filtered_exhibitors(expo, filters)
         .select_related("organisation", "pavilion__hall")
+        .defer("search_text")
         .prefetch_related(_booths_prefetch())
         .order_by("organisation__name", "id")
     )

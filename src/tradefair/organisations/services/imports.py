@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
+from tradefair.organisations.queries.directory import forget_filter_choices
 from tradefair.organisations.services.imports_parse import (
     FileRejected,
     Kind,
@@ -106,6 +107,7 @@ def import_participants(
     try:
         with transaction.atomic():
             _Writer(expo, kind, result, progress).write(rows)
+            transaction.on_commit(lambda: forget_filter_choices(expo.pk))
     except IntegrityError as exc:
         # Another import or an edit in the admin created the same row meanwhile.
         result.created = result.updated = result.unchanged = 0

@@ -28,4 +28,6 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            print_bulletin(data, Console(file=cast(IO[str], self.stdout), width=110), locale=options["locale"])
+            print_bulletin(
+                data, Console(file=cast(IO[str], self.stdout), width=110), locale=options["locale"]
+            )

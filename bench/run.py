@@ -1,0 +1,172 @@
+"""Run the benchmarks and write their figures to docs/benchmarks.md.
+
+Usage: ``make bench`` (or ``python bench/run.py [--postgres URL]``). For each database (the
+embedded SQLite file under ``var/bench``, and PostgreSQL when a URL is given, whose demo it
+resets) a child process loads the demo from scratch, timing it, then measures page latency
+with the full demo loaded against a bare view in the same run.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "caexpo-22"
+DATA_DIR = ROOT / "var" / "bench"
+console = Console(stderr=True)
+
+
+def load_demo() -> tuple[float, float]:
+    """Migrate and load the demo in a child process; wall seconds and the child's peak RSS (MB)."""
+    args = [sys.executable, "-m", "tradefair", "demo", "--load-only"]
+    if "DATABASE_URL" in os.environ:
+        args.append("--reset")
+    else:
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(args, check=True, cwd=ROOT, stdout=sys.stderr)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak_mb
+
+
+def worker() -> None:
+    """Benchmark the database in DATABASE_URL (or SQLite) and print the figures as JSON."""
+    os.environ.setdefault("TRADEFAIR_DATA_DIR", str(DATA_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradefair.settings")
+    sys.path.insert(0, str(ROOT))
+    load_seconds, load_peak_mb = load_demo()
+    console.print(f"loaded in {load_seconds:.1f} s, peak memory {load_peak_mb:.0f} MB")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from bench import pages
+
+    with Progress(console=console) as progress:
+        task = progress.add_task("pages", total=len(pages.page_cases(SLUG)))
+        latencies = pages.run(SLUG, lambda: progress.advance(task))
+    print(
+        json.dumps(
+            {
+                "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
+                "load_seconds": load_seconds,
+                "load_peak_mb": load_peak_mb,
+                "repeats": pages.REPEATS,
+                "latencies": [asdict(lat) for lat in latencies],
+            }
+        )
+    )
+
+
+def run_for(database_url: str | None) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    console.rule(f"Demo load and page latency on {database_url or 'embedded SQLite'}")
+    result = subprocess.run(
+        [sys.executable, __file__, "--worker"], env=env, check=True, stdout=subprocess.PIPE
+    )
+    return dict(json.loads(result.stdout))
+
+
+def show(run: dict[str, Any]) -> None:
+    baseline = run["latencies"][0]["p95_ms"]
+    table = Table("page", "p50 ms", "p95 ms", "max ms", "p95 / bare", title=run["database"])
+    for lat in run["latencies"]:
+        table.add_row(
+            lat["label"],
+            f"{lat['p50_ms']:.1f}",
+            f"{lat['p95_ms']:.1f}",
+            f"{lat['max_ms']:.1f}",
+            f"{lat['p95_ms'] / baseline:.1f}×",
+        )
+    console.print(table)
+
+
+def report(runs: list[dict[str, Any]]) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`bench/run.py`) from one run on the machine below. Machines",
+        "here are noisy, so each page is also given as a ratio to a bare Django view measured",
+        "in the same run.",
+        "",
+        f"- run: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python"
+        f" {platform.python_version()}, {os.cpu_count()} cores",
+        "",
+        "## Demo load",
+        "",
+        "`tradefair demo --load-only` on a fresh database: migrations with the reference data",
+        "(249 countries, 6,939 HS codes), then generating and writing the 22nd China-ASEAN Expo",
+        "(3,200 exhibitors, 10,200 buyers, 25,000 offers and needs, 3,200 booths). Bar: 120 s.",
+        "",
+        "| database | wall time | peak memory of the loading process |",
+        "| --- | ---: | ---: |",
+    ]
+    for run in runs:
+        lines.append(
+            f"| {run['database']} | {run['load_seconds']:.1f} s | {run['load_peak_mb']:.0f} MB |"
+        )
+    for run in runs:
+        baseline = run["latencies"][0]["p95_ms"]
+        lines += [
+            "",
+            f"## Page latency with the full demo loaded ({run['database']})",
+            "",
+            f"{run['repeats']} requests per page after a warm-up, in-process through the whole",
+            "middleware stack (Django's test client), so the figure is the server's own time.",
+            "Bar: the directory and a profile answer in ≤ 100 ms at the 95th percentile.",
+            "",
+            "| page | URL | p50 ms | p95 ms | max ms | p95 / bare view |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        for lat in run["latencies"]:
+            lines.append(
+                f"| {lat['label']} | `{lat['url']}` | {lat['p50_ms']:.1f} | {lat['p95_ms']:.1f} |"
+                f" {lat['max_ms']:.1f} | {lat['p95_ms'] / baseline:.1f}× |"
+            )
+        worst = max(run["latencies"][1:], key=lambda lat: lat["p95_ms"])
+        lines += [
+            "",
+            f"Slowest page at the 95th percentile: {worst['label']}, {worst['p95_ms']:.1f} ms.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--postgres", metavar="URL", help="also benchmark this PostgreSQL")
+    args = parser.parse_args()
+    if args.worker:
+        worker()
+        return
+    runs = [run_for(None)]
+    if args.postgres:
+        runs.append(run_for(args.postgres))
+    for run in runs:
+        show(run)
+    path = ROOT / "docs" / "benchmarks.md"
+    path.write_text(report(runs), encoding="utf-8")
+    console.print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
