@@ -15,8 +15,10 @@ def _queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_options_are_cached_and_an_import_refreshes_them(client, expo, add_exhibitor):
+@pytest.mark.django_db
+def test_options_are_cached_and_an_import_refreshes_them(
+    client, expo, add_exhibitor, django_capture_on_commit_callbacks
+):
     add_exhibitor("Nanning Vision Co., Ltd.", country="CN", hs=("8525",))
     url = f"/{expo.slug}/exhibitors/"
     first = _queries(client, url)
@@ -24,9 +26,10 @@ def test_options_are_cached_and_an_import_refreshes_them(client, expo, add_exhib
     assert 'value="TH"' not in client.get(url).content.decode()
 
     csv = HEADER + "Bangkok Durian Export Co.,,TH,agriculture-food,0810,food,18,,,\n"
-    result = import_participants(
-        expo_slug=expo.slug, kind="exhibitors", filename="new.csv", content=csv.encode()
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_participants(
+            expo_slug=expo.slug, kind="exhibitors", filename="new.csv", content=csv.encode()
+        )
     assert result.errors == []
     page = client.get(url).content.decode()
     assert 'value="TH"' in page  # Thailand is offered as a country at once
