@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "tradefair.expos",
     "tradefair.floorplan",
     "tradefair.organisations",
+    "tradefair.matchmaking",
     "tradefair.bulletin",
     "tradefair.demo",
 ]

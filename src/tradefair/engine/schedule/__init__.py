@@ -1,0 +1,1 @@
+"""Meeting scheduling: the interchange format, solvers, bounds and the rule checker."""
