@@ -149,6 +149,6 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Imports bigger than this are refused before parsing.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Request bodies other than file uploads (forms, JSON) larger than this are refused; the
+# import form limits the size of uploaded files itself.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

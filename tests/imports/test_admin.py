@@ -210,3 +210,30 @@ def test_a_participation_page_shows_its_offers_or_needs(client, expo, pavilions,
 
     assert ("offers-group" in page) is (role == "exhibitor")
     assert ("needs-group" in page) is (role == "buyer")
+
+
+def test_an_upload_over_the_size_limit_is_refused_before_reading(client, staff, expo, monkeypatch):
+    monkeypatch.setattr("tradefair.organisations.forms.MAX_IMPORT_BYTES", 100)
+    before = table_counts()
+    client.force_login(staff)
+    response = client.post(
+        reverse(IMPORT_URL),
+        {
+            "expo": expo.slug,
+            "kind": "exhibitors",
+            "file": upload(csv_file(EXHIBITOR_HEADER, EXHIBITORS)),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "imports are limited to 0 MB" in response.content.decode()
+    assert table_counts() == before
+
+
+def test_the_import_help_text_is_translated_per_request(client, staff, expo):
+    client.force_login(staff)
+    english = client.get(reverse(IMPORT_URL)).content.decode()
+    chinese = client.get("/zh-hans" + reverse(IMPORT_URL)).content.decode()
+    assert "CSV (UTF-8) or XLSX. Exhibitors: name,name_zh,country" in english
+    assert "CSV (UTF-8) or XLSX" not in chinese
+    assert "展商：name,name_zh,country" in chinese

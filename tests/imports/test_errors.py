@@ -112,9 +112,15 @@ ROW_ERRORS = [
     ),
     pytest.param(
         [*EXHIBITORS, [*EXHIBITORS[0][:9], "Solar", "modules"]],
-        "line 5: row: 11 cells but the header has 10 columns (put values that contain commas in "
-        "quotes)",
+        "line 5: row: 11 cells but the header names 10 columns (put values that contain commas "
+        "in quotes, and give every column with values a name)",
         id="too-many-cells",
+    ),
+    pytest.param(
+        with_cell(2, NAME, "Nul\x00 Co"),
+        "line 2: name: contains the control character U+0000; remove it (it is invisible in "
+        "most editors and cannot be stored)",
+        id="nul-character",
     ),
 ]
 
@@ -303,4 +309,25 @@ def test_a_failure_while_writing_rolls_everything_back(expo, existing, monkeypat
         "import again"
     ]
     assert (result.created, result.updated, result.unchanged) == (0, 0, 0)
+    assert table_counts() == existing
+
+
+def test_a_value_under_a_nameless_column_is_refused(expo, existing):
+    header = [*EXHIBITOR_HEADER, ""]
+    rows = [[*EXHIBITORS[0], "second half of the description"]]
+    result = run(expo, csv_file(header, rows))
+
+    assert [str(error) for error in result.errors] == [
+        "line 2: row: 11 cells but the header names 10 columns (put values that contain commas "
+        "in quotes, and give every column with values a name)"
+    ]
+    assert table_counts() == existing
+
+
+def test_a_cell_beyond_the_csv_field_limit_is_refused_with_its_line(expo, existing):
+    rows = [list(EXHIBITORS[0]), [*EXHIBITORS[1][:9], "x" * 200_000]]
+    result = run(expo, csv_file(EXHIBITOR_HEADER, rows))
+
+    assert len(result.errors) == 1
+    assert str(result.errors[0]).startswith("line 3: row: unreadable CSV (field larger than")
     assert table_counts() == existing

@@ -95,8 +95,8 @@ def test_a_good_csv_creates_organisations_participations_and_offers(expo, pavili
     assert Need.objects.count() == 0
     assert set(Participation.objects.values_list("expo_id", flat=True)) == {expo.pk}
     solar = Participation.objects.get(organisation__name="Saigon Solar Co., Ltd.")
-    # The directory's index knows the new rows: names, pavilion, sectors and HS codes.
-    for term in ("saigon solar", "西贡", "vietnam pavilion", "green economy", "854143"):
+    # The directory's index knows the new rows: names, country, sectors and HS codes.
+    for term in ("saigon solar", "西贡", "越南", "green economy", "854143"):
         assert term in solar.search_text
 
 
@@ -206,7 +206,6 @@ def test_moving_an_exhibitor_to_another_pavilion_updates_the_participation(expo,
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
     tea = Participation.objects.get(organisation__name="Nanning Tea House")
     assert (tea.pavilion, tea.booth_area_m2) == (pavilions["ai"], Decimal("18.00"))
-    assert "ai pavilion" in tea.search_text
 
 
 def test_a_buyer_that_already_exhibits_gets_a_second_role_not_a_second_organisation(
@@ -238,6 +237,37 @@ def test_a_buyer_that_already_exhibits_gets_a_second_role_not_a_second_organisat
     assert sorted(org.participations.values_list("role", flat=True)) == ["buyer", "exhibitor"]
     need = Need.objects.get()
     assert list(need.hs_codes.values_list("code", flat=True)) == ["8504"]
+
+
+def test_blank_cells_keep_what_another_role_recorded(expo, pavilions):
+    import_exhibitors(expo, csv_file(EXHIBITOR_HEADER, EXHIBITORS[:1]))
+    before = Organisation.objects.values().get()
+    exhibitor = Participation.objects.get(role="exhibitor")
+
+    sparse_buyer = ["Saigon Solar Co., Ltd.", "", "VN", "", "8504", "", "", ""]
+    result = import_participants(
+        expo_slug=expo.slug,
+        kind="buyers",
+        filename="buyers.csv",
+        content=csv_file(BUYER_HEADER, [sparse_buyer]),
+    )
+
+    assert (result.created, result.updated, result.unchanged) == (1, 0, 0)
+    assert Organisation.objects.values().get() == before
+    assert Participation.objects.get(role="exhibitor").pavilion_id == exhibitor.pavilion_id
+    assert list(Offer.objects.get().hs_codes.values_list("code", flat=True)) == ["8541", "854143"]
+
+
+def test_a_blank_pavilion_or_area_keeps_the_exhibitor_where_it_is(expo, pavilions):
+    import_exhibitors(expo, csv_file(EXHIBITOR_HEADER, EXHIBITORS[:1]))
+    row = list(EXHIBITORS[0])
+    row[5] = row[6] = ""
+
+    result = import_exhibitors(expo, csv_file(EXHIBITOR_HEADER, [row]))
+
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    participation = Participation.objects.get()
+    assert (participation.pavilion.code, participation.booth_area_m2) == ("vn", Decimal("36"))
 
 
 def test_the_import_manages_only_the_first_offer_of_a_participation(expo, pavilions):

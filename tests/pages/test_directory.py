@@ -195,3 +195,12 @@ def test_chinese_interface(client, three):
     assert "展商名录" in html and "1 家展商" in html
     assert "西贡机器人股份公司" in html and "越南" in html and "越南馆" in html
     assert 'href="/test-expo/exhibitors/?country=VN"' in html  # back to English, same filter
+
+
+def test_control_characters_in_filters_are_ignored_not_an_error(client, three):
+    url = f"/{three[0].expo.slug}/exhibitors/"
+    for params in ("q=%00", "country=%00", "pavilion=%00", "group=%00", "sector=%00", "hs=%00"):
+        response = client.get(f"{url}?{params}")
+        assert response.status_code == 200
+        assert len(names(response)) == 3
+    assert names(client.get(f"{url}?q=dur%00ian")) == names(client.get(f"{url}?q=durian"))

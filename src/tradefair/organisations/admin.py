@@ -246,7 +246,19 @@ class TradeLineAdmin(admin.ModelAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        refresh_search_text([form.instance.participation_id])
+        # A line moved to another participation changes what both are found by.
+        moved_from = form.initial.get("participation")
+        refresh_search_text({form.instance.participation_id, *([moved_from] if moved_from else [])})
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        participation_id = obj.participation_id
+        super().delete_model(request, obj)
+        refresh_search_text([participation_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        participation_ids = set(queryset.values_list("participation_id", flat=True))
+        super().delete_queryset(request, queryset)
+        refresh_search_text(participation_ids)
 
 
 @admin.register(Offer)

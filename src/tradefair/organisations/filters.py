@@ -50,7 +50,10 @@ def parse_filters(query: QueryDict) -> DirectoryFilters:
     """
 
     def value(name: str, limit: int = 64) -> str:
-        return query.get(name, "").strip()[:limit]
+        # Control characters (NUL above all) can't occur in stored text and PostgreSQL refuses
+        # them in a query, so they are dropped like surrounding spaces.
+        raw = query.get(name, "")
+        return "".join(c for c in raw if c.isprintable() or c == " ").strip()[:limit]
 
     return DirectoryFilters(
         q=value("q", 200),

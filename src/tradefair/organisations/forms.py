@@ -1,12 +1,16 @@
 """Forms of the organiser's import and export pages in the admin."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.imports_parse import COLUMNS, FILE_TYPES, Kind
 
 KIND_CHOICES = [(Kind.EXHIBITORS.value, _("exhibitors")), (Kind.BUYERS.value, _("buyers"))]
+# A CSV of 10,000 buyers is about 3 MB; anything far larger is a mistake, not an expo.
+MAX_IMPORT_BYTES = 20 * 2**20
 FORMAT_CHOICES = [(suffix, suffix.lstrip(".").upper()) for suffix in FILE_TYPES]
 
 
@@ -14,13 +18,26 @@ class ImportForm(forms.Form):
     expo = forms.ModelChoiceField(queryset=Expo.objects.all(), to_field_name="slug")
     kind = forms.ChoiceField(choices=KIND_CHOICES)
     file = forms.FileField(
-        help_text=_("CSV (UTF-8) or XLSX. Exhibitors: %(exhibitors)s. Buyers: %(buyers)s.")
-        % {
-            "exhibitors": ",".join(COLUMNS[Kind.EXHIBITORS]),
-            "buyers": ",".join(COLUMNS[Kind.BUYERS]),
-        },
+        # format_lazy keeps the help text lazy, so it is translated per request.
+        help_text=format_lazy(
+            _("CSV (UTF-8) or XLSX. Exhibitors: {exhibitors}. Buyers: {buyers}."),
+            exhibitors=",".join(COLUMNS[Kind.EXHIBITORS]),
+            buyers=",".join(COLUMNS[Kind.BUYERS]),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(FILE_TYPES)}),
     )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; imports are limited to %(limit)s MB."),
+                params={
+                    "size": round(upload.size / 2**20, 1),
+                    "limit": MAX_IMPORT_BYTES // 2**20,
+                },
+            )
+        return upload
 
 
 class ExportForm(forms.Form):

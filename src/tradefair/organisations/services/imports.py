@@ -117,6 +117,15 @@ def import_participants(
     return result
 
 
+def _filled(values: dict[str, Any]) -> dict[str, Any]:
+    """The values a row gives; a blank cell keeps what is stored.
+
+    An organisation may hold several roles, and its details may have been completed in the
+    admin: a sparse buyers file must not wipe what the exhibitor side recorded.
+    """
+    return {name: value for name, value in values.items() if value not in ("", None)}
+
+
 def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
@@ -185,7 +194,7 @@ class _Writer:
             if org is None:
                 org = Organisation(country_id=row.country, **values)
                 new.append(org)
-            elif _assign(org, values):
+            elif _assign(org, _filled(values)):
                 org.updated_at = now
                 changed.append(org)
             found[row.key] = org
@@ -218,7 +227,7 @@ class _Writer:
                     expo=self.expo, organisation=organisation, role=self.role, **values
                 )
                 new.append(participation)
-            elif _assign(participation, values):
+            elif _assign(participation, _filled(values)):
                 changed.append(participation)
             found[row.key] = participation
         Participation.objects.bulk_create(new, batch_size=_CHUNK)

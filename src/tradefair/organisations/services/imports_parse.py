@@ -7,6 +7,7 @@ organiser gets every bad row in one go and the database is only touched by a fil
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -122,8 +123,15 @@ def _read_csv(content: bytes) -> Iterator[tuple[int, list[str]]]:
             )
         ) from exc
     # Rows are numbered as a spreadsheet shows them, so a quoted multi-line cell is one line.
-    for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-        yield line, [cell.strip() for cell in cells]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 0
+    try:
+        for line, cells in enumerate(reader, start=1):
+            yield line, [cell.strip() for cell in cells]
+    except csv.Error as exc:
+        raise FileRejected(
+            RowError(line + 1, "row", f"unreadable CSV ({exc}); check the quotes in this row")
+        ) from exc
 
 
 def _read_xlsx(content: bytes) -> Iterator[tuple[int, list[str]]]:
@@ -260,7 +268,10 @@ def rows_as_dicts(
     header = [cell.strip().lower() for cell in header_cells]
     for line, cells in iterator:
         padded = cells + [""] * (len(header) - len(cells))
-        yield line, dict(zip(header, padded, strict=False)), padded[len(header) :]
+        named = {name: value for name, value in zip(header, padded, strict=False) if name}
+        # Cells past the header and under a nameless header cell belong to no column.
+        stray = [value for name, value in zip(header, padded, strict=False) if not name]
+        yield line, named, stray + padded[len(header) :]
 
 
 def _parse_row(
@@ -274,12 +285,20 @@ def _parse_row(
     if any(extra):
         bad(
             "row",
-            f"{len(COLUMNS[kind]) + len(extra)} cells but the header has "
-            f"{len(COLUMNS[kind])} columns (put values that contain commas in quotes)",
+            f"{len(cells) + len(extra)} cells but the header names {len(cells)} columns (put "
+            "values that contain commas in quotes, and give every column with values a name)",
         )
     for column, limit in _MAX_LENGTH.items():
         if len(cells[column]) > limit:
             bad(column, f"too long ({len(cells[column])} characters, at most {limit})")
+    for column, value in cells.items():
+        control = _control_character(value)
+        if control is not None:
+            bad(
+                column,
+                f"contains the control character U+{ord(control):04X}; remove it (it is invisible "
+                "in most editors and cannot be stored)",
+            )
 
     name = cells["name"]
     if not name:
@@ -359,6 +378,12 @@ def _parse_row(
         ),
         [],
     )
+
+
+def _control_character(value: str) -> str | None:
+    """The first control character other than tab and line breaks (NUL cannot be stored)."""
+    allowed = "\t\n\r"
+    return next((c for c in value if c not in allowed and unicodedata.category(c) == "Cc"), None)
 
 
 def _split(value: str) -> list[str]:

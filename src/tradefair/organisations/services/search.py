@@ -1,5 +1,9 @@
 """The directory's full-text index: one lower-cased text per participation.
 
+Pavilions are left out on purpose: the directory filters by pavilion, and a pavilion renamed
+in the floor plan would otherwise leave stale text behind. ``tradefair reindex`` rebuilds an
+edition's index after reference data (e.g. a sector's name) changed.
+
 Kept as a plain column so the same term search (every term must occur, substring match, which
 also suits Chinese without a word segmenter) runs on SQLite and PostgreSQL alike.
 """
@@ -33,9 +37,7 @@ def refresh_search_text(participation_ids: Iterable[int]) -> int:
                 parts += [hs.code, hs.description]
             for sector in line.sectors.all():
                 parts += [sector.name, sector.name_zh]
-    participations = list(
-        Participation.objects.filter(id__in=ids).select_related("organisation", "pavilion")
-    )
+    participations = list(Participation.objects.filter(id__in=ids).select_related("organisation"))
     for p in participations:
         org = p.organisation
         parts = [
@@ -48,8 +50,6 @@ def refresh_search_text(participation_ids: Iterable[int]) -> int:
             country_name(org.country_id, "en"),
             country_name(org.country_id, "zh_Hans"),
         ]
-        if p.pavilion is not None:
-            parts += [p.pavilion.name, p.pavilion.name_zh]
         parts += extra.get(p.id, [])
         p.search_text = " ".join(part for part in parts if part).lower()
     Participation.objects.bulk_update(participations, ["search_text"], batch_size=1000)
