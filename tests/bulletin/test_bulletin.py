@@ -116,3 +116,14 @@ def test_unknown_expo_is_named_with_the_known_ones(expo: Expo):
         CommandError, match=r"--expo: no edition with slug 'nope' \(known: test-expo\)"
     ):
         call_command("bulletin", "--expo", "nope")
+
+
+def test_unknown_locale_is_refused_with_examples(expo: Expo):
+    with pytest.raises(CommandError, match=r"--locale: unknown locale 'zz' \(e\.g\. en, zh_Hans"):
+        call_command("bulletin", "--expo", expo.slug, "--locale", "zz")
+
+
+def test_table_numbers_follow_the_locale(small_edition: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", small_edition.slug, "--locale", "de", stdout=out)
+    assert "20.000" in out.getvalue()

@@ -141,3 +141,12 @@ def test_fits_out_writes_the_answer_key(demo, tmp_path, capsys):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "buyer_country,buyer_name,exhibitor_country,exhibitor_name"
     assert len(lines) == len(demo.fits) + 1
+
+
+def test_fits_out_to_a_missing_folder_is_a_clear_error(tmp_path):
+    from django.core.management import CommandError
+
+    target = tmp_path / "missing" / "fits.csv"
+    with pytest.raises(CommandError, match=r"--fits-out: cannot write .*missing/fits\.csv"):
+        call_command("demo", "--fits-out", str(target))
+    assert not target.exists()

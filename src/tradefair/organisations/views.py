@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from tradefair.expos.names import in_reader_language
-from tradefair.expos.views import date_range, language_links, public_expo, reader_locale
+from tradefair.expos.presentation import date_range, language_links, reader_locale
+from tradefair.expos.queries import public_expo
 from tradefair.organisations.filters import DirectoryFilterForm, parse_filters
 from tradefair.organisations.queries.directory import (
     directory_page,

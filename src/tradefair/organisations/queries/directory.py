@@ -47,7 +47,8 @@ class DirectoryFilters:
 
 @dataclass(frozen=True)
 class FilterChoices:
-    """(value, label) pairs for each filter, limited to what occurs in this edition."""
+    """(value, label) pairs for each filter; countries, pavilions and HS chapters are limited
+    to what occurs in this edition, groups and sectors are the full lists."""
 
     countries: list[tuple[str, str]]
     groups: list[tuple[str, str]]

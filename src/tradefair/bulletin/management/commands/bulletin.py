@@ -1,6 +1,7 @@
 import json
 from typing import IO, Any, cast
 
+from babel import Locale, UnknownLocaleError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 
@@ -23,6 +24,12 @@ class Command(BaseCommand):
             known = ", ".join(Expo.objects.values_list("slug", flat=True)) or "none yet"
             raise CommandError(
                 f"--expo: no edition with slug {options['expo']!r} (known: {known})"
+            ) from None
+        try:
+            Locale.parse(options["locale"])
+        except (UnknownLocaleError, ValueError):
+            raise CommandError(
+                f"--locale: unknown locale {options['locale']!r} (e.g. en, zh_Hans, vi, th)"
             ) from None
         data = bulletin_data(expo)
         if options["json"]:

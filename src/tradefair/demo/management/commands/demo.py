@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tradefair.demo.export import write_fits_csv
@@ -31,7 +31,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         demo = generate()
         if options["fits_out"]:
-            count = write_fits_csv(demo, options["fits_out"])
+            try:
+                count = write_fits_csv(demo, options["fits_out"])
+            except OSError as exc:
+                raise CommandError(
+                    f"--fits-out: cannot write {options['fits_out']}: {exc}"
+                ) from exc
             self.stdout.write(f"Wrote {count} true fits to {options['fits_out']}")
             return
         call_command("migrate", interactive=False, verbosity=options["verbosity"] - 1)
