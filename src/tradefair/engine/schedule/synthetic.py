@@ -55,7 +55,7 @@ class Shape:
     buyer_cap: tuple[int, int, float]
     exhibitor_cap: tuple[int, int, float]
     interpreters: int
-    sectors: int = 16
+    sectors: int = 16  # buyers mostly ask within their one to three sectors
 
 
 REFERENCE = Shape(
@@ -159,10 +159,9 @@ def generate(size: str | int, *, seed: int = 0, interpreters: bool = False) -> P
     shape = shape_of(size)
     rng = np.random.default_rng(seed)
     slots = _slots(shape)
-    halves = _halves(shape)
 
-    buyer_avail = _buyer_availability(rng, shape, slots, halves)
-    exhibitor_avail = _exhibitor_availability(rng, shape, slots, halves)
+    buyer_avail = _buyer_availability(rng, shape, slots)
+    exhibitor_avail = _exhibitor_availability(rng, shape, slots)
     buyer_caps = _draw(rng, *shape.buyer_cap, n=shape.buyers)
     exhibitor_caps = _draw(rng, *shape.exhibitor_cap, n=shape.exhibitors)
     buyer_of, exhibitor_of, priority = _requests(rng, shape)
@@ -173,7 +172,7 @@ def generate(size: str | int, *, seed: int = 0, interpreters: bool = False) -> P
     if interpreters:
         buyer_langs = list(_languages(rng, shape.buyers, BUYER_LANGUAGES, buyer=True))
         exhibitor_langs = list(_languages(rng, shape.exhibitors, EXHIBITOR_LANGUAGES, buyer=False))
-        pool = _interpreters(rng, shape, slots, halves)
+        pool = _interpreters(rng, shape, slots)
 
     width_b, width_e = len(str(shape.buyers)), len(str(shape.exhibitors))
     buyers = tuple(
@@ -216,12 +215,6 @@ def _slots(shape: Shape) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
-def _halves(shape: Shape) -> tuple[int, int]:
-    """Slots in the first and second half of each day (mornings and afternoons)."""
-    first = shape.slots_per_day // 2
-    return first, shape.slots_per_day - first
-
-
 def _window(
     slots: Sequence[Slot], shape: Shape, first_day: int, days: int, half: int
 ) -> frozenset[str] | None:
@@ -238,7 +231,7 @@ def _window(
 
 
 def _buyer_availability(
-    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot], halves: tuple[int, int]
+    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot]
 ) -> list[frozenset[str] | None]:
     """Most buyers come for one to three consecutive days; a quarter for half days only."""
     day_weights = np.array([0.30, 0.28, 0.20, 0.12, 0.10])[: shape.days]
@@ -248,7 +241,7 @@ def _buyer_availability(
     first = np.floor(rng.random(shape.buyers) * (shape.days - days + 1)).astype(np.int64)
     half = (
         rng.choice(3, size=shape.buyers, p=[0.75, 0.13, 0.12])
-        if min(halves) > 0
+        if shape.slots_per_day > 1
         else np.zeros(shape.buyers, np.int64)
     )
     cache: dict[tuple[int, int, int], frozenset[str] | None] = {}
@@ -261,7 +254,7 @@ def _buyer_availability(
 
 
 def _exhibitor_availability(
-    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot], halves: tuple[int, int]
+    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot]
 ) -> list[frozenset[str] | None]:
     """Exhibitors staff their booth all fair long, bar a few who leave early or arrive late."""
     kind = rng.choice(4, size=shape.exhibitors, p=[0.84, 0.07, 0.05, 0.04])
@@ -273,7 +266,7 @@ def _exhibitor_availability(
         ]
     else:
         windows += [_window(slots, shape, 0, 1, 1), _window(slots, shape, 0, 1, 2)]
-    windows.append(_window(slots, shape, 0, shape.days, 1) if min(halves) > 0 else None)
+    windows.append(_window(slots, shape, 0, shape.days, 1) if shape.slots_per_day > 1 else None)
     return [windows[k] for k in kind.tolist()]
 
 
@@ -379,7 +372,7 @@ def _languages(
 
 
 def _interpreters(
-    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot], halves: tuple[int, int]
+    rng: np.random.Generator, shape: Shape, slots: Sequence[Slot]
 ) -> tuple[Interpreter, ...]:
     """A small pool: half work the whole fair, the rest a run of days or half days."""
     pairs = list(INTERPRETER_LANGUAGES)
@@ -395,7 +388,7 @@ def _interpreters(
     for i in range(n):
         if kind[i] == 0:
             available = None
-        elif kind[i] == 1 or min(halves) == 0:
+        elif kind[i] == 1 or shape.slots_per_day == 1:
             available = _window(slots, shape, int(first[i]), int(days[i]), 0)
         else:
             available = _window(slots, shape, int(first[i]), int(days[i]), int(half[i]))
