@@ -1,0 +1,491 @@
+"""Read and write the JSON interchange format (``docs/formats/schedule.md``).
+
+Parsing never stops at the first problem: every error is collected, located by a JSON-path-like
+prefix (``requests[3] (R4): …``), and raised together in one ``ProblemError`` so an organiser
+fixes a file in one round. Only structure and references are checked here; whether a solution
+obeys the rules is ``check.check``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import pycountry
+
+from tradefair.engine.schedule.problem import (
+    Interpreter,
+    Meeting,
+    Participant,
+    Problem,
+    Request,
+    Side,
+    Slot,
+    Solution,
+    Stats,
+    Unscheduled,
+)
+
+Source = str | bytes | Mapping[str, Any]
+
+PROBLEM_KEYS = ("slots", "participants", "requests", "interpreters")
+STATS_KEYS = (  # the first six are required, the rest optional
+    *("count", "priority", "upper_bound", "buyers_without_meeting"),
+    *("min_buyers_without_meeting", "seconds", "priority_upper_bound", "idle_gaps"),
+)
+
+
+class ProblemError(ValueError):
+    """Everything wrong with an input file, one located message each."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__(f"{len(errors)} error(s):\n" + "\n".join(errors))
+        self.errors = errors
+
+
+@cache
+def iso_639_1() -> frozenset[str]:
+    """The two-letter language codes pycountry knows."""
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+def load_json(source: Source) -> Any:
+    """Decode JSON text, turning a syntax error into one located message."""
+    if isinstance(source, Mapping):
+        return source
+    try:
+        text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ProblemError([f"not UTF-8 text: byte {exc.start} cannot be decoded"]) from exc
+    except json.JSONDecodeError as exc:
+        raise ProblemError(
+            [f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"]
+        ) from exc
+
+
+class _Reader:
+    """Typed accessors that record an error and return None instead of raising."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def error(self, where: str, message: str) -> None:
+        self.errors.append(f"{where}: {message}")
+
+    def record(
+        self, value: Any, where: str, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.error(where, f"must be an object, got {_kind(value)}")
+            return None
+        allowed = (*required, *optional)
+        for key in value:
+            if key not in allowed:
+                self.error(where, f"unknown key {key!r}; expected {', '.join(allowed)}")
+        for key in required:
+            if key not in value:
+                self.error(where, f"missing {key!r}")
+        return value
+
+    def items(self, data: dict[str, Any], key: str) -> list[Any]:
+        if key not in data:
+            return []
+        value = data[key]
+        if not isinstance(value, list):
+            self.error(key, f"must be a list, got {_kind(value)}")
+            return []
+        return value
+
+    def text(self, record: dict[str, Any], key: str, where: str) -> str | None:
+        if key not in record:
+            return None  # reported as missing by record()
+        value = record[key]
+        if not isinstance(value, str) or not value.strip():
+            self.error(where, f"{key} must be a non-empty string, got {_kind(value)}")
+            return None
+        return value
+
+    def integer(
+        self, record: dict[str, Any], key: str, where: str, minimum: int | None
+    ) -> int | None:
+        value = record[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(where, f"{key} must be a whole number, got {_kind(value)}")
+            return None
+        if minimum is not None and value < minimum:
+            self.error(where, f"{key} must be >= {minimum}, got {value}")
+            return None
+        return value
+
+    def moment(self, record: dict[str, Any], key: str, where: str) -> dt.datetime | None:
+        if key not in record:
+            return None
+        value = record[key]
+        try:
+            moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            self.error(
+                where,
+                f"{key} must be an ISO 8601 date-time with a UTC offset "
+                f"(2025-09-17T09:00:00+08:00), got {value!r}",
+            )
+            return None
+        return moment
+
+    def languages(self, record: dict[str, Any], where: str) -> frozenset[str] | None:
+        value = record["languages"]
+        if not isinstance(value, list) or not value:
+            self.error(where, "languages must be a non-empty list of ISO 639-1 codes")
+            return None
+        known = iso_639_1()
+        for code in value:
+            if not isinstance(code, str) or code not in known:
+                hint = " (use lowercase)" if isinstance(code, str) and code.lower() in known else ""
+                self.error(where, f"unknown language code {code!r}{hint}; use ISO 639-1 (en, zh)")
+        return frozenset(c for c in value if isinstance(c, str) and c in known)
+
+    def slot_ids(
+        self, record: dict[str, Any], where: str, slots: Mapping[str, str]
+    ) -> frozenset[str] | None:
+        if "available" not in record:
+            return None
+        value = record["available"]
+        if not isinstance(value, list):
+            self.error(where, f"available must be a list of slot ids, got {_kind(value)}")
+            return None
+        for slot in value:
+            if not isinstance(slot, str) or slot not in slots:
+                self.error(where, f"available lists unknown slot {slot!r}")
+        return frozenset(s for s in value if isinstance(s, str) and s in slots)
+
+    def unique_id(self, record: dict[str, Any], where: str, seen: dict[str, str]) -> str | None:
+        ident = self.text(record, "id", where)
+        if ident is None:
+            return None
+        if ident in seen:
+            self.error(where, f"duplicate id {ident!r} (first at {seen[ident]})")
+            return None
+        seen[ident] = where
+        return ident
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    name = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    return name.get(type(value), repr(value))
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _label(section: str, index: int, record: object) -> str:
+    ident = record.get("id") if isinstance(record, dict) else None
+    return f"{section}[{index}] ({ident})" if isinstance(ident, str) else f"{section}[{index}]"
+
+
+def parse_problem(source: Source) -> Problem:
+    """A ``Problem`` from JSON text or a decoded dict; ``ProblemError`` lists all faults."""
+    data = load_json(source)
+    read = _Reader()
+    top = read.record(data, "top level", PROBLEM_KEYS[:3], PROBLEM_KEYS[3:])
+    if top is None:
+        raise ProblemError(read.errors)
+    # References are checked against every id declared, so a broken item is reported once,
+    # not again by everything that refers to it.
+    slots, slot_ids = _slots(read, read.items(top, "slots"))
+    participants, where_is = _participants(read, read.items(top, "participants"), slot_ids)
+    requests = _requests(read, read.items(top, "requests"), participants, where_is)
+    interpreters = _interpreters(read, read.items(top, "interpreters"), slot_ids)
+    if read.errors:
+        raise ProblemError(read.errors)
+    return Problem(
+        slots=tuple(slots),
+        participants=tuple(participants.values()),
+        requests=tuple(requests),
+        interpreters=tuple(interpreters),
+    )
+
+
+def _slots(read: _Reader, items: list[Any]) -> tuple[list[Slot], dict[str, str]]:
+    slots: list[Slot] = []
+    labels: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for index, item in enumerate(items):
+        where = _label("slots", index, item)
+        record = read.record(item, where, ("id", "start", "end", "tables"))
+        if record is None:
+            continue
+        ident = read.unique_id(record, where, seen)
+        start = read.moment(record, "start", where)
+        end = read.moment(record, "end", where)
+        tables = read.integer(record, "tables", where, 0) if "tables" in record else None
+        if start and end and end <= start:
+            read.error(where, f"end {end.isoformat()} must be after start {start.isoformat()}")
+            continue
+        if ident and start and end and tables is not None:
+            slots.append(Slot(ident, start, end, tables))
+            labels[ident] = where
+    latest: Slot | None = None  # the slot ending last so far
+    for slot in sorted(slots, key=lambda s: s.start):
+        if latest and slot.start < latest.end:
+            read.error(labels[slot.id], f"overlaps {labels[latest.id]}; slots must not overlap")
+        if latest is None or slot.end > latest.end:
+            latest = slot
+    return slots, seen
+
+
+def _participants(
+    read: _Reader, items: list[Any], slots: Mapping[str, str]
+) -> tuple[dict[str, Participant], dict[str, str]]:
+    participants: dict[str, Participant] = {}
+    seen: dict[str, str] = {}
+    optional = ("available", "max_meetings", "languages")
+    for index, item in enumerate(items):
+        where = _label("participants", index, item)
+        record = read.record(item, where, ("id", "side"), optional)
+        if record is None:
+            continue
+        ident = read.unique_id(record, where, seen)
+        side = record.get("side")
+        if "side" in record and side not in (Side.BUYER, Side.EXHIBITOR):
+            read.error(where, f"side must be 'buyer' or 'exhibitor', got {side!r}")
+            side = None
+        cap = read.integer(record, "max_meetings", where, 0) if "max_meetings" in record else None
+        languages = read.languages(record, where) if "languages" in record else None
+        available = read.slot_ids(record, where, slots)
+        if ident and side:
+            participants[ident] = Participant(ident, Side(side), available, cap, languages)
+    return participants, seen
+
+
+def _requests(
+    read: _Reader,
+    items: list[Any],
+    participants: Mapping[str, Participant],
+    where_is: Mapping[str, str],
+) -> list[Request]:
+    requests: list[Request] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(items):
+        where = _label("requests", index, item)
+        record = read.record(item, where, ("id", "buyer", "exhibitor"), ("priority",))
+        if record is None:
+            continue
+        ident = read.unique_id(record, where, seen)
+        buyer = read.text(record, "buyer", where)
+        exhibitor = read.text(record, "exhibitor", where)
+        priority = read.integer(record, "priority", where, 1) if "priority" in record else 1
+        ok = ident is not None and priority is not None
+        if buyer is not None and exhibitor is not None and buyer == exhibitor:
+            read.error(where, f"buyer and exhibitor are the same participant {buyer!r}")
+            continue
+        for role, ref in ((Side.BUYER, buyer), (Side.EXHIBITOR, exhibitor)):
+            if ref is None:
+                ok = False
+            elif ref not in participants:
+                ok = False
+                if ref not in where_is:  # a participant with errors of its own was reported
+                    read.error(where, f"unknown {role.value} {ref!r}")
+            elif participants[ref].side != role:
+                ok = False
+                actual = participants[ref].side.value
+                read.error(where, f"{role.value} {ref!r} is {_a(actual)}, not {_a(role.value)}")
+        if ok and buyer and exhibitor and ident and priority:
+            requests.append(Request(ident, buyer, exhibitor, priority))
+    return requests
+
+
+def _interpreters(read: _Reader, items: list[Any], slots: Mapping[str, str]) -> list[Interpreter]:
+    interpreters: list[Interpreter] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(items):
+        where = _label("interpreters", index, item)
+        record = read.record(item, where, ("id", "languages"), ("available",))
+        if record is None:
+            continue
+        ident = read.unique_id(record, where, seen)
+        languages = read.languages(record, where) if "languages" in record else None
+        available = read.slot_ids(record, where, slots)
+        if ident and languages:
+            interpreters.append(Interpreter(ident, languages, available))
+    return interpreters
+
+
+def duplicate_pairs(problem: Problem) -> list[str]:
+    """Notes, not errors: a pair requested twice is legal (two meetings) but often a mistake."""
+    first: dict[tuple[str, str], str] = {}
+    notes = []
+    for request in problem.requests:
+        pair = (request.buyer, request.exhibitor)
+        if pair in first:
+            notes.append(
+                f"request {request.id}: {request.buyer} and {request.exhibitor} "
+                f"already asked to meet in {first[pair]}"
+            )
+        else:
+            first[pair] = request.id
+    return notes
+
+
+def parse_solution(source: Source) -> Solution:
+    """A ``Solution`` from JSON; unknown top-level keys are kept in ``extra`` and written back."""
+    data = load_json(source)
+    read = _Reader()
+    if not isinstance(data, dict):
+        raise ProblemError([f"top level: must be an object, got {_kind(data)}"])
+    if "meetings" not in data:
+        read.error("top level", "missing 'meetings'")
+    meetings: list[Meeting] = []
+    for index, item in enumerate(read.items(data, "meetings")):
+        where = f"meetings[{index}]"
+        record = read.record(item, where, ("request", "slot", "table"), ("interpreter",))
+        if record is None:
+            continue
+        request = read.text(record, "request", where)
+        slot = read.text(record, "slot", where)
+        table = read.integer(record, "table", where, None) if "table" in record else None
+        interpreter = record.get("interpreter")
+        if interpreter is not None:
+            interpreter = read.text(record, "interpreter", where)
+        if request and slot and table is not None:
+            meetings.append(Meeting(request, slot, table, interpreter))
+    unscheduled: list[Unscheduled] = []
+    for index, item in enumerate(read.items(data, "unscheduled")):
+        where = f"unscheduled[{index}]"
+        record = read.record(item, where, ("request",), ("reason",))
+        if record is None:
+            continue
+        request = read.text(record, "request", where)
+        reason = record.get("reason", "")
+        if not isinstance(reason, str):
+            read.error(where, f"reason must be a string, got {_kind(reason)}")
+        elif request:
+            unscheduled.append(Unscheduled(request, reason))
+    stats = _stats(read, data["stats"]) if "stats" in data else None
+    if read.errors:
+        raise ProblemError(read.errors)
+    extra = {k: v for k, v in data.items() if k not in ("meetings", "unscheduled", "stats")}
+    return Solution(tuple(meetings), tuple(unscheduled), stats, extra)
+
+
+def _stats(read: _Reader, value: Any) -> Stats | None:
+    record = read.record(value, "stats", STATS_KEYS[:6], STATS_KEYS[6:])
+    if record is None or any(key not in record for key in STATS_KEYS[:6]):
+        return None
+    seconds = record["seconds"]
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        read.error("stats", f"seconds must be a number, got {_kind(seconds)}")
+    numbers: dict[str, int | None] = {}
+    for key in (*STATS_KEYS[:5], *STATS_KEYS[6:]):
+        if key in STATS_KEYS[:5] or record.get(key) is not None:
+            numbers[key] = read.integer(record, key, "stats", -1)
+    if read.errors:
+        return None
+    return Stats(seconds=float(seconds), **numbers)  # type: ignore[arg-type]
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """The interchange form of a problem, omitting optional fields left at their default."""
+
+    def optional(fields: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: sorted(v) if isinstance(v, frozenset) else v
+            for k, v in fields.items()
+            if v is not None
+        }
+
+    data: dict[str, Any] = {
+        "slots": [
+            {"id": s.id, "start": s.start.isoformat(), "end": s.end.isoformat(), "tables": s.tables}
+            for s in problem.slots
+        ],
+        "participants": [
+            {"id": p.id, "side": p.side.value}
+            | optional(
+                {
+                    "available": _in_slot_order(problem, p.available),
+                    "max_meetings": p.max_meetings,
+                    "languages": p.languages,
+                }
+            )
+            for p in problem.participants
+        ],
+        "requests": [
+            {"id": r.id, "buyer": r.buyer, "exhibitor": r.exhibitor, "priority": r.priority}
+            for r in problem.requests
+        ],
+    }
+    if problem.interpreters:
+        data["interpreters"] = [
+            {"id": i.id, "languages": sorted(i.languages)}
+            | optional({"available": _in_slot_order(problem, i.available)})
+            for i in problem.interpreters
+        ]
+    return data
+
+
+def _in_slot_order(problem: Problem, slots: frozenset[str] | None) -> list[str] | None:
+    if slots is None:
+        return None
+    return [problem.slots[i].id for i in problem.slot_order if problem.slots[i].id in slots]
+
+
+def solution_to_dict(solution: Solution, problem: Problem | None = None) -> dict[str, Any]:
+    """Meetings ordered by slot start (slot id without a problem), table, request; stable."""
+    order = {problem.slots[i].id: n for n, i in enumerate(problem.slot_order)} if problem else {}
+
+    def key(m: Meeting) -> tuple[int, str, int, str]:
+        return (order.get(m.slot, len(order)), m.slot, m.table, m.request)
+
+    arrival = problem.request_index if problem else {}
+    data: dict[str, Any] = {
+        "meetings": [
+            {"request": m.request, "slot": m.slot, "table": m.table}
+            | ({"interpreter": m.interpreter} if m.interpreter is not None else {})
+            for m in sorted(solution.meetings, key=key)
+        ],
+        "unscheduled": [
+            {"request": u.request, "reason": u.reason}
+            for u in sorted(solution.unscheduled, key=lambda u: arrival.get(u.request, -1))
+        ],
+    }
+    if solution.stats is not None:
+        data["stats"] = {
+            key: round(value, 3) if isinstance(value, float) else value
+            for key in STATS_KEYS
+            if (value := getattr(solution.stats, key)) is not None
+        }
+    data.update((k, v) for k, v in solution.extra.items() if k not in data)
+    return data
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """JSON with one list item per line: readable, diffable and still fast at 150,000 rows."""
+
+    def item(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            rows = ",\n    ".join(item(v) for v in value)
+            parts.append(f"  {item(key)}: [\n    {rows}\n  ]")
+        else:
+            parts.append(f"  {item(key)}: {item(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def dump_solution(solution: Solution, problem: Problem | None = None) -> str:
+    return dumps(solution_to_dict(solution, problem))
+
+
+def dump_problem(problem: Problem) -> str:
+    return dumps(problem_to_dict(problem))

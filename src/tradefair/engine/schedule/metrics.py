@@ -1,0 +1,105 @@
+"""The figures every solver, the checker and the report agree on.
+
+One definition each, so the greedy baseline, the real solver and ``--check`` never disagree on
+what "buyers without a meeting" or "an idle gap" means. Meetings naming an unknown request or
+slot are ignored here; ``check`` reports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from tradefair.engine.schedule.problem import Meeting, Problem, Stats
+
+
+def count(meetings: Sequence[Meeting]) -> int:
+    return len(meetings)
+
+
+def priority(problem: Problem, meetings: Iterable[Meeting]) -> int:
+    """Total priority of the scheduled meetings."""
+    index = problem.request_index
+    return sum(problem.requests[index[m.request]].priority for m in meetings if m.request in index)
+
+
+def requesting_buyers(problem: Problem) -> set[str]:
+    return {r.buyer for r in problem.requests}
+
+
+def buyers_requesting(problem: Problem) -> int:
+    """Buyers who asked for at least one meeting: the population objective (a) is about."""
+    return len(requesting_buyers(problem))
+
+
+def buyers_without_meeting(problem: Problem, meetings: Iterable[Meeting]) -> int:
+    """Buyers who asked and got no meeting at all."""
+    index = problem.request_index
+    met = {problem.requests[index[m.request]].buyer for m in meetings if m.request in index}
+    return len(requesting_buyers(problem) - met)
+
+
+def day_positions(problem: Problem) -> list[tuple[dt.date, int]]:
+    """For each slot index: its day and its position among that day's slots by start time."""
+    positions: list[tuple[dt.date, int]] = [(dt.date.min, 0)] * len(problem.slots)
+    seen: dict[dt.date, int] = defaultdict(int)
+    for i in problem.slot_order:
+        day = problem.slots[i].day
+        positions[i] = (day, seen[day])
+        seen[day] += 1
+    return positions
+
+
+def idle_gaps(problem: Problem, meetings: Iterable[Meeting]) -> int:
+    """Idle gaps summed over participants (buyers and exhibitors, not interpreters).
+
+    For each participant and day, take the day's slots in start order; every two consecutive
+    meetings of the participant that day with at least one slot of the problem between them
+    count as one gap, however many slots it spans. Days are never bridged.
+    """
+    positions = day_positions(problem)
+    slot_index = problem.slot_index
+    request_index = problem.request_index
+    attended: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    for m in meetings:
+        if m.request in request_index and m.slot in slot_index:
+            request = problem.requests[request_index[m.request]]
+            at = positions[slot_index[m.slot]]
+            attended[request.buyer].append(at)
+            attended[request.exhibitor].append(at)
+    gaps = 0
+    for slots in attended.values():
+        slots.sort()
+        for (day, pos), (next_day, next_pos) in itertools.pairwise(slots):
+            if day == next_day and next_pos - pos > 1:
+                gaps += 1
+    return gaps
+
+
+def gaps_per_meeting(problem: Problem, meetings: Sequence[Meeting]) -> float:
+    """Idle gaps divided by meetings: comparable across problems of different sizes."""
+    return idle_gaps(problem, meetings) / len(meetings) if meetings else 0.0
+
+
+def summarise(
+    problem: Problem,
+    meetings: Sequence[Meeting],
+    *,
+    seconds: float,
+    upper_bound: int = -1,
+    min_buyers_without_meeting: int = -1,
+    priority_upper_bound: int | None = None,
+) -> Stats:
+    """``Stats`` for a set of meetings; bounds are -1 (or None) when nobody proved one."""
+    return Stats(
+        count=count(meetings),
+        priority=priority(problem, meetings),
+        upper_bound=upper_bound,
+        buyers_without_meeting=buyers_without_meeting(problem, meetings),
+        min_buyers_without_meeting=min_buyers_without_meeting,
+        seconds=seconds,
+        priority_upper_bound=priority_upper_bound,
+        idle_gaps=idle_gaps(problem, meetings),
+    )
