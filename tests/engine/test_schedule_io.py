@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 
+from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
     ProblemError,
     dump_problem,
@@ -285,3 +288,11 @@ def test_solution_faults_are_all_reported() -> None:
         "stats: missing 'min_buyers_without_meeting'",
         "stats: missing 'seconds'",
     ]
+
+
+def test_the_format_document_examples_are_valid_and_consistent() -> None:
+    doc = Path(__file__).parents[2] / "docs" / "formats" / "schedule.md"
+    problem_text, solution_text = re.findall(r"```json\n(.*?)```", doc.read_text(), re.S)
+    problem = parse_problem(problem_text)
+    assert problem == parse_problem(GOOD)
+    assert check(problem, parse_solution(solution_text)) == []

@@ -1,0 +1,228 @@
+"""``tradefair schedule``: solve or check a problem in the JSON interchange format.
+
+Thin on purpose: files in, engine calls, files out. Exit status is for scripts: 0 done,
+1 the solution breaks a rule (``--check``) or the solver failed, 2 bad input (nothing written).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tradefair.engine.schedule import metrics
+from tradefair.engine.schedule.check import check
+from tradefair.engine.schedule.io import (
+    ProblemError,
+    dump_solution,
+    duplicate_pairs,
+    parse_problem,
+    parse_solution,
+)
+from tradefair.engine.schedule.problem import Problem, Solution, Stats
+
+BAD_INPUT = 2
+T = TypeVar("T")
+NOTES_SHOWN = 5
+
+
+class Command(BaseCommand):
+    help = (
+        "Schedule meeting requests into slots, tables and interpreters "
+        "(format: docs/formats/schedule.md), or --check a solution against the rules."
+    )
+    requires_system_checks: list[str] = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("problem", type=Path, metavar="PROBLEM.json")
+        parser.add_argument(
+            "solution",
+            type=Path,
+            nargs="?",
+            metavar="SOLUTION.json",
+            help="With --check: the solution to validate.",
+        )
+        parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
+        parser.add_argument(
+            "--time-limit", type=float, default=60.0, metavar="S", help="Default: 60 seconds."
+        )
+        parser.add_argument(
+            "--keep",
+            type=Path,
+            metavar="SOLUTION.json",
+            help="A previous solution: its meetings stay where they are while still valid.",
+        )
+        parser.add_argument(
+            "--greedy", action="store_true", help="Run the first-come-first-served baseline."
+        )
+        parser.add_argument(
+            "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["check"]:
+            if options["solution"] is None:
+                raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=2)
+            if options["output"] or options["keep"] or options["greedy"]:
+                raise CommandError("--check takes no -o, --keep or --greedy", returncode=2)
+            self.check_files(options["problem"], options["solution"])
+            return
+        if options["solution"] is not None:
+            raise CommandError(
+                f"unexpected {options['solution']}; did you mean -o or --check?", returncode=2
+            )
+        if options["output"] is None:
+            raise CommandError("-o SOLUTION.json is required", returncode=2)
+        if options["time_limit"] <= 0:
+            raise CommandError("--time-limit must be > 0 seconds", returncode=2)
+        if options["greedy"] and options["keep"]:
+            raise CommandError("--keep needs the solver, not --greedy", returncode=2)
+        started = time.perf_counter()
+        problem = self.read(options["problem"], parse_problem)
+        keep = self.read(options["keep"], parse_solution) if options["keep"] else None
+        self.notes(problem)
+        solution = self.solve(problem, keep, options, quiet=options["verbosity"] == 0)
+        faults = check(problem, solution)
+        if faults:
+            for fault in faults:
+                self.stderr.write(fault)
+            raise CommandError(
+                f"the solver broke {len(faults)} rule(s); nothing written (please report this)"
+            )
+        write_atomically(options["output"], dump_solution(solution, problem))
+        self.stdout.write(summary(problem, solution, time.perf_counter() - started))
+        self.stdout.write(f"Wrote {options['output']}")
+
+    def check_files(self, problem_path: Path, solution_path: Path) -> None:
+        problem = self.read(problem_path, parse_problem)
+        solution = self.read(solution_path, parse_solution)
+        faults = check(problem, solution)
+        for fault in faults:
+            self.stdout.write(fault)
+        if faults:
+            raise CommandError(f"{len(faults)} broken rule(s) in {solution_path}", returncode=1)
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(solution.meetings):,} meetings obey every rule.")
+        )
+
+    def read(self, path: Path, parse: Callable[[str], T]) -> T:
+        """Parse a file or exit 2 listing every error in it."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"cannot read {path}: {exc}", returncode=BAD_INPUT) from exc
+        try:
+            return parse(text)
+        except ProblemError as exc:
+            for error in exc.errors:
+                self.stderr.write(f"{path.name}: {error}")
+            raise CommandError(
+                f"{len(exc.errors)} error(s) in {path}; nothing written.", returncode=BAD_INPUT
+            ) from exc
+
+    def notes(self, problem: Problem) -> None:
+        notes = duplicate_pairs(problem)
+        for note in notes[:NOTES_SHOWN]:
+            self.stderr.write(f"note: {note}")
+        if len(notes) > NOTES_SHOWN:
+            self.stderr.write(f"note: … and {len(notes) - NOTES_SHOWN} more repeated pairs")
+
+    def solve(
+        self, problem: Problem, keep: Solution | None, options: dict[str, Any], *, quiet: bool
+    ) -> Solution:
+        columns = (
+            TextColumn("{task.description:<24}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), disable=quiet) as bar:
+            task = bar.add_task("starting", total=1.0)
+
+            def progress(phase: str, fraction: float) -> None:
+                bar.update(task, description=phase, completed=min(max(fraction, 0.0), 1.0))
+
+            if options["greedy"]:
+                from tradefair.engine.schedule.greedy import greedy
+
+                progress("first come, first served", 0.0)
+                solution = greedy(problem)
+                progress("done", 1.0)
+                return solution
+            try:
+                from tradefair.engine.schedule.solver import solve
+            except ModuleNotFoundError as exc:
+                if exc.name != "tradefair.engine.schedule.solver":
+                    raise
+                raise CommandError("the solver is not installed; use --greedy") from exc
+            return solve(problem, time_limit=options["time_limit"], keep=keep, progress=progress)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: readers never see half a file."""
+    directory = path.resolve().parent
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:
+    """The figures a report quotes, as a table; bounds say 'not proven' when missing."""
+    stats = solution.stats or metrics.summarise(problem, solution.meetings, seconds=0.0)
+    gaps = stats.idle_gaps
+    if gaps is None:
+        gaps = metrics.idle_gaps(problem, solution.meetings)
+    requesting = metrics.buyers_requesting(problem)
+    table = Table(title="Schedule", show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("Meetings scheduled", f"{stats.count:,} of {len(problem.requests):,} requests")
+    table.add_row("Upper bound on meetings", _bound(stats.upper_bound, stats.count))
+    table.add_row("Total priority", f"{stats.priority:,}")
+    if stats.priority_upper_bound is not None:
+        table.add_row("Upper bound on priority", _bound(stats.priority_upper_bound, stats.priority))
+    table.add_row(
+        "Buyers who asked and got no meeting",
+        f"{stats.buyers_without_meeting:,} of {requesting:,}",
+    )
+    table.add_row("Proven minimum of that", _minimum(stats))
+    per = gaps / stats.count if stats.count else 0.0
+    table.add_row("Idle gaps", f"{gaps:,} ({per:.2f} per meeting)")
+    table.add_row("Solver time", f"{stats.seconds:.1f} s")
+    table.add_row("Total time (read, solve, check, write)", f"{total_seconds:.1f} s")
+    buffer = io.StringIO()
+    Console(file=buffer, width=100).print(table)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _bound(bound: int, reached: int) -> str:
+    if bound < 0:
+        return "not proven"
+    share = f" (reached {reached / bound:.1%})" if bound else ""
+    return f"{bound:,}{share}"
+
+
+def _minimum(stats: Stats) -> str:
+    return (
+        "not proven"
+        if stats.min_buyers_without_meeting < 0
+        else (f"{stats.min_buyers_without_meeting:,}")
+    )
