@@ -1,0 +1,93 @@
+"""The mutable state every solver phase shares: who meets whom, when, and who is busy.
+
+Keeping occupancy as arrays (participant by slot, interpreter by slot, tables used per slot)
+makes "is this move legal" a handful of lookups, and lets phases hand the state on.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tradefair.engine.schedule.graph import BoolArray, IntArray, RequestGraph
+
+
+class Board:
+    """A partial schedule that never breaks a hard rule: every ``place`` is checked first."""
+
+    def __init__(self, graph: RequestGraph) -> None:
+        g = self.graph = graph
+        n_r, n_p, n_t = g.n_requests, g.n_participants, g.n_slots
+        self.slot: IntArray = np.full(n_r, -1, dtype=np.int64)
+        self.interp: IntArray = np.full(n_r, -1, dtype=np.int64)
+        self.busy: BoolArray = np.zeros((n_p, n_t), dtype=bool)
+        self.load: IntArray = np.zeros(n_p, dtype=np.int64)
+        self.used: IntArray = np.zeros(n_t, dtype=np.int64)
+        self.ibusy: BoolArray = np.zeros((g.interp_avail.shape[0], n_t), dtype=bool)
+        self.pinned: BoolArray = np.zeros(n_r, dtype=bool)
+        self.who: IntArray = np.full((n_p, n_t), -1, dtype=np.int64)  # request met in slot
+
+    def free_interpreter(self, r: int, t: int) -> int:
+        """A capable interpreter free in slot ``t`` (-1 if none); the least available first."""
+        c = int(self.graph.lang_class[r])
+        if c < 0:
+            return -1
+        able = self.graph.class_interpreters[c]
+        ok = able[self.graph.interp_avail[able, t] & ~self.ibusy[able, t]]
+        return int(ok[0]) if ok.size else -1
+
+    def fits(self, r: int, t: int) -> bool:
+        """Both sides free and under their cap, a table free; the interpreter is not checked."""
+        g = self.graph
+        b, e = int(g.buyer[r]), int(g.exhibitor[r])
+        return bool(
+            self.slot[r] < 0
+            and self.used[t] < g.tables[t]
+            and g.avail[b, t]
+            and g.avail[e, t]
+            and not self.busy[b, t]
+            and not self.busy[e, t]
+            and self.load[b] < g.cap[b]
+            and self.load[e] < g.cap[e]
+        )
+
+    def try_place(self, r: int, t: int) -> bool:
+        """Place request ``r`` in slot ``t`` if every rule allows, with an interpreter if needed."""
+        if not self.fits(r, t):
+            return False
+        i = -1
+        if self.graph.lang_class[r] >= 0:
+            i = self.free_interpreter(r, t)
+            if i < 0:
+                return False
+        self.place(r, t, i)
+        return True
+
+    def place(self, r: int, t: int, i: int = -1) -> None:
+        g = self.graph
+        b, e = g.buyer[r], g.exhibitor[r]
+        self.slot[r] = t
+        self.interp[r] = i
+        self.busy[b, t] = self.busy[e, t] = True
+        self.who[b, t] = self.who[e, t] = r
+        self.load[b] += 1
+        self.load[e] += 1
+        self.used[t] += 1
+        if i >= 0:
+            self.ibusy[i, t] = True
+
+    def remove(self, r: int) -> None:
+        g = self.graph
+        t, i = int(self.slot[r]), int(self.interp[r])
+        b, e = g.buyer[r], g.exhibitor[r]
+        self.busy[b, t] = self.busy[e, t] = False
+        self.who[b, t] = self.who[e, t] = -1
+        self.load[b] -= 1
+        self.load[e] -= 1
+        self.used[t] -= 1
+        if i >= 0:
+            self.ibusy[i, t] = False
+        self.slot[r] = -1
+        self.interp[r] = -1
+
+    def placed(self) -> IntArray:
+        return np.flatnonzero(self.slot >= 0)

@@ -1,0 +1,92 @@
+"""From a finished board to a ``Solution``: table numbers, reasons and statistics."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from tradefair.engine.schedule import metrics
+from tradefair.engine.schedule.board import Board
+from tradefair.engine.schedule.bounds import Bounds
+from tradefair.engine.schedule.problem import Meeting, Solution, Stats, Unscheduled
+
+
+def build_solution(
+    board: Board, kept_tables: dict[int, int], bounds: Bounds, *, seconds: float, method: str
+) -> Solution:
+    """Number tables from 1 per slot (kept meetings keep theirs) and explain every miss."""
+    g = board.graph
+    problem = g.problem
+    placed = board.placed()
+    taken: dict[int, set[int]] = defaultdict(set)
+    for r, table in kept_tables.items():
+        if board.slot[r] >= 0:
+            taken[int(board.slot[r])].add(table)
+    next_free: dict[int, int] = defaultdict(lambda: 1)
+    meetings = []
+    for r in placed.tolist():
+        t = int(board.slot[r])
+        if r in kept_tables:
+            table = kept_tables[r]
+        else:
+            table = next_free[t]
+            while table in taken[t]:
+                table += 1
+            next_free[t] = table + 1
+            taken[t].add(table)
+        i = int(board.interp[r])
+        meetings.append(
+            Meeting(
+                request=problem.requests[r].id,
+                slot=problem.slots[t].id,
+                table=table,
+                interpreter=problem.interpreters[i].id if i >= 0 else None,
+            )
+        )
+    unscheduled = tuple(
+        Unscheduled(problem.requests[r].id, reason(board, r))
+        for r in np.flatnonzero(board.slot < 0).tolist()
+    )
+    met = tuple(meetings)
+    stats = Stats(
+        count=len(met),
+        priority=int(g.priority[placed].sum()),
+        upper_bound=bounds.count,
+        buyers_without_meeting=metrics.buyers_without_meeting(problem, met),
+        min_buyers_without_meeting=bounds.min_buyers_without_meeting,
+        seconds=round(seconds, 3),
+        priority_upper_bound=bounds.priority,
+        idle_gaps=metrics.idle_gaps(problem, met),
+    )
+    return Solution(meetings=met, unscheduled=unscheduled, stats=stats, extra={"method": method})
+
+
+def reason(board: Board, r: int) -> str:
+    """Why request ``r`` is not in the schedule, naming the resource that ran out."""
+    g = board.graph
+    if g.reason[r] is not None:
+        return str(g.reason[r])
+    people = g.problem.participants
+    for p, side in ((int(g.buyer[r]), "buyer"), (int(g.exhibitor[r]), "exhibitor")):
+        if board.load[p] >= g.cap[p]:
+            cap = people[p].max_meetings
+            if cap is not None and cap <= int(g.avail[p].sum()):
+                return f"{side} {people[p].id} is fully booked (max {cap} meetings)"
+            return f"{side} {people[p].id} is fully booked (every available slot taken)"
+    b, e = int(g.buyer[r]), int(g.exhibitor[r])
+    free = g.avail[b] & g.avail[e] & ~board.busy[b] & ~board.busy[e]
+    if not free.any():
+        return "no common free slot"
+    c = int(g.lang_class[r])
+    if c >= 0:
+        able = g.class_interpreters[c]
+        idle = (g.interp_avail[able] & ~board.ibusy[able]).any(axis=0)
+        if not (free & idle).any():
+            return f"no interpreter for {g.class_label[c]} free"
+        free &= idle
+    if not (free & (board.used < g.tables)).any():
+        return "not selected: table capacity"
+    if g.priority[r] < 0:
+        return "not selected: negative priority"
+    return "not selected: time limit reached before it was tried"

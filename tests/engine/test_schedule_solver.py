@@ -1,0 +1,133 @@
+"""The scheduler: every hard rule on every problem, the optimum on small ones, keep semantics."""
+
+from __future__ import annotations
+
+import dataclasses
+from unittest import mock
+
+from hypothesis import given, settings
+
+from tradefair.engine.schedule import solver
+from tradefair.engine.schedule.check import check
+from tradefair.engine.schedule.problem import Interpreter, Problem, Request, Solution
+from tradefair.engine.schedule.solver import solve
+from tradefair.engine.schedule.synthetic import generate
+
+from .schedule_cases import coverage_first, person, problem, slot
+from .strategies import problems
+
+
+def decomposed(case: Problem, **kwargs: object) -> Solution:
+    """The large-problem route, forced on a small problem."""
+    with mock.patch.object(solver, "_is_small", return_value=False):
+        return solve(case, **kwargs)  # type: ignore[arg-type]
+
+
+def served_and_priority(case: Problem, solution: Solution) -> tuple[int, int]:
+    assert solution.stats is not None
+    requesting = len({r.buyer for r in case.requests})
+    return requesting - solution.stats.buyers_without_meeting, solution.stats.priority
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems(max_buyers=5, max_exhibitors=4, max_requests=12))
+def test_decomposition_obeys_every_rule_and_never_beats_the_optimum(case: Problem) -> None:
+    fast = decomposed(case)
+    assert check(case, fast) == []
+    assert all(u.reason for u in fast.unscheduled)
+    assert served_and_priority(case, fast) <= served_and_priority(case, solve(case))
+
+
+def test_decomposition_finds_the_optimum_of_the_coverage_case() -> None:
+    case = coverage_first()
+    assert served_and_priority(case, decomposed(case)) == served_and_priority(case, solve(case))
+    assert served_and_priority(case, solve(case)) == (2, 2)
+
+
+def test_stats_are_complete() -> None:
+    stats = solve(coverage_first()).stats
+    assert stats is not None
+    assert (stats.count, stats.priority, stats.upper_bound, stats.priority_upper_bound) == (
+        2,
+        2,
+        2,
+        6,
+    )
+    assert (stats.buyers_without_meeting, stats.min_buyers_without_meeting) == (0, 0)
+    assert stats.idle_gaps == 0
+    assert stats.seconds >= 0
+
+
+def test_reasons_name_what_ran_out() -> None:
+    zh, th = frozenset({"zh"}), frozenset({"th"})
+    case = problem(
+        [slot(0), slot(1)],
+        [
+            person("B1", available=frozenset({"s0"})),
+            person("B2", languages=zh),
+            person("E1", available=frozenset({"s1"})),
+            person("E2", languages=th),
+        ],
+        [("B1", "E1", 1), ("B2", "E2", 1)],
+        (Interpreter("I1", frozenset({"en"})),),
+    )
+    reasons = {u.request: u.reason for u in solve(case).unscheduled}
+    assert reasons == {"R1": "no common free slot", "R2": "no interpreter for zh–th free"}
+
+
+def _kept_case(tables: int) -> Problem:
+    return problem(
+        [slot(0, tables), slot(1, tables), slot(2, tables)],
+        [person("B1"), person("B2"), person("B3"), person("E1", max_meetings=2), person("E2")],
+        [("B1", "E1", 1), ("B2", "E1", 1), ("B3", "E2", 1), ("B1", "E2", 1)],
+    )
+
+
+def test_kept_meetings_stay_in_their_slot_and_table() -> None:
+    case = _kept_case(tables=3)
+    first = solve(case)
+    # A new request arrives: everything already published stays put.
+    grown = dataclasses.replace(case, requests=(*case.requests, Request("R9", "B3", "E1", 5)))
+    again = solve(grown, keep=first)
+    assert set(first.meetings) <= set(again.meetings)
+    assert check(grown, again) == []
+
+
+def test_kept_meetings_that_became_invalid_are_released() -> None:
+    case = _kept_case(tables=3)
+    first = solve(case)
+    gone = first.meetings[0]
+    request = next(r for r in case.requests if r.id == gone.request)
+    # The buyer can no longer attend the slot of that meeting.
+    people = tuple(
+        dataclasses.replace(p, available=frozenset(s.id for s in case.slots if s.id != gone.slot))
+        if p.id == request.buyer
+        else p
+        for p in case.participants
+    )
+    changed = dataclasses.replace(case, participants=people)
+    again = decomposed(changed, keep=first)
+    assert check(changed, again) == []
+    assert set(first.meetings) - {gone} <= set(again.meetings)
+    assert gone not in again.meetings
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems(max_buyers=5, max_exhibitors=4, max_requests=12), problems())
+def test_keep_never_breaks_a_rule_even_from_a_foreign_solution(
+    case: Problem, other: Problem
+) -> None:
+    foreign = solve(other)
+    assert check(case, decomposed(case, keep=foreign)) == []
+    assert check(case, solve(case, keep=solve(case))) == []
+
+
+def test_medium_fair_is_near_its_bounds() -> None:
+    case = generate("medium", seed=3)
+    solution = solve(case, time_limit=30)
+    stats = solution.stats
+    assert stats is not None and stats.priority_upper_bound is not None
+    assert check(case, solution) == []
+    assert stats.count >= 0.97 * stats.upper_bound
+    assert stats.priority >= 0.98 * stats.priority_upper_bound
+    assert stats.buyers_without_meeting == stats.min_buyers_without_meeting
