@@ -67,18 +67,37 @@ class Vocabulary:
         return len(self._ids)
 
     def ids(self, keys: Iterable[str]) -> list[int]:
-        return [self._ids.setdefault(key, len(self._ids)) for key in keys]
+        known = self._ids
+        found = []
+        for key in keys:
+            number = known.get(key)
+            if number is None:
+                number = known[key] = len(known)
+            found.append(number)
+        return found
 
 
-def indicator(rows: Sequence[Iterable[str]], vocab: Vocabulary, width: int) -> sp.csr_matrix:
-    """A 0/1 float32 matrix: row i has a one in the column of each of its keys."""
+Columns = tuple[list[int], list[int]]  # CSR indptr and indices of a 0/1 matrix
+
+
+def columns(rows: Sequence[Iterable[str]], vocab: Vocabulary) -> Columns:
     indptr = [0]
     indices: list[int] = []
     for keys in rows:
         indices.extend(sorted(set(vocab.ids(keys))))
         indptr.append(len(indices))
+    return indptr, indices
+
+
+def to_matrix(cols: Columns, width: int) -> sp.csr_matrix:
+    indptr, indices = cols
     data = np.ones(len(indices), dtype=np.float32)
-    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width), dtype=np.float32)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, width))
+
+
+def indicator(rows: Sequence[Iterable[str]], vocab: Vocabulary, width: int) -> sp.csr_matrix:
+    """A 0/1 float32 matrix: row i has a one in the column of each of its keys."""
+    return to_matrix(columns(rows, vocab), width)
 
 
 KeyRows = list[list[str]]
@@ -90,6 +109,7 @@ def _keys(rows: CodeRows) -> tuple[KeyRows, KeyRows, KeyRows, KeyRows]:
     ancestors: KeyRows = []
     headings: KeyRows = []
     chapters: KeyRows = []
+    prefixes: dict[str, list[str]] = {}
     for party in rows:
         leaf: list[str] = []
         ancestor: list[str] = []
@@ -97,12 +117,15 @@ def _keys(rows: CodeRows) -> tuple[KeyRows, KeyRows, KeyRows, KeyRows]:
         chapter: list[str] = []
         for codes, markets in party:
             for code in codes:
+                above = prefixes.get(code)
+                if above is None:
+                    above = prefixes[code] = [code[:n] for n in range(2, len(code) + 1, 2)]
                 for market in markets:
                     leaf.append(f"{code}|{market}")
-                    ancestor.extend(f"{code[:n]}|{market}" for n in range(2, len(code) + 1, 2))
+                    ancestor.extend([f"{a}|{market}" for a in above])
                     if len(code) >= 4:
-                        heading.append(f"{code[:4]}|{market}")
-                    chapter.append(f"{code[:2]}|{market}")
+                        heading.append(f"{above[1]}|{market}")
+                    chapter.append(f"{above[0]}|{market}")
         leaves.append(leaf)
         ancestors.append(ancestor)
         headings.append(heading)
@@ -116,22 +139,17 @@ def code_matrices(sides: Sequence[CodeRows], vocab: Vocabulary) -> list[CodeMatr
     Exact containment needs two column blocks: a leaf of one side that equals an
     ancestor-or-self of a leaf of the other side means one code contains the other.
     """
-    keyed = [_keys(rows) for rows in sides]
-    for key_rows in keyed:
-        for rows in key_rows:
-            for keys in rows:
-                vocab.ids(keys)
+    keyed = [[columns(rows, vocab) for rows in _keys(side)] for side in sides]
     width = len(vocab)
     result = []
     for leaves, ancestors, headings, chapters in keyed:
-        leaf = indicator(leaves, vocab, width)
-        ancestor = indicator(ancestors, vocab, width)
+        leaf, ancestor = to_matrix(leaves, width), to_matrix(ancestors, width)
         result.append(
             CodeMatrices(
                 probe=sp.hstack([leaf, ancestor], format="csr", dtype=np.float32),
                 target=sp.hstack([ancestor, leaf], format="csr", dtype=np.float32),
-                heading=indicator(headings, vocab, width),
-                chapter=indicator(chapters, vocab, width),
+                heading=to_matrix(headings, width),
+                chapter=to_matrix(chapters, width),
             )
         )
     return result
@@ -146,16 +164,23 @@ def normalised_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 def build_features(buyers: Sequence[Party], exhibitors: Sequence[Party]) -> Features:
     """Every matrix both sides need, over shared vocabularies."""
     sides = (buyers, exhibitors)
+    leaves = [[[line.leaf_codes() for line in p.lines] for p in side] for side in sides]
     plain: list[CodeRows] = [
-        [[(line.leaf_codes(), (ANY,)) for line in p.lines] for p in side] for side in sides
+        [[(codes, (ANY,)) for codes in lines] for lines in side] for side in leaves
     ]
     wants: list[CodeRows] = [
-        [[(line.leaf_codes(), line.markets or (ANY,)) for line in p.lines] for p in side]
-        for side in sides
+        [
+            [(codes, line.markets or (ANY,)) for codes, line in zip(lines, p.lines, strict=True)]
+            for lines, p in zip(side_leaves, side, strict=True)
+        ]
+        for side_leaves, side in zip(leaves, sides, strict=True)
     ]
     is_at: list[CodeRows] = [
-        [[(line.leaf_codes(), (p.country, ANY)) for line in p.lines] for p in side]
-        for side in sides
+        [
+            [(codes, (p.country, ANY)) for codes in lines]
+            for lines, p in zip(side_leaves, side, strict=True)
+        ]
+        for side_leaves, side in zip(leaves, sides, strict=True)
     ]
     matrices = code_matrices([*plain, *wants, *is_at], Vocabulary())
     product_m, want_m, at_m = matrices[0:2], matrices[2:4], matrices[4:6]

@@ -92,12 +92,13 @@ def tfidf(counts: sp.csr_matrix, max_df: float = 0.3) -> sp.csr_matrix:
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     keep = (df >= 2) & (df <= max(2.0, max_df * n_docs))
     idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
-    weighted = counts.copy()
-    mask = keep[weighted.indices]
-    weighted.data = np.where(
-        mask, (1.0 + np.log(weighted.data)) * idf[weighted.indices], 0.0
-    ).astype(np.float32)
-    weighted.eliminate_zeros()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    mask = keep[counts.indices]
+    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))[mask]
+    columns = counts.indices[mask]
+    data = (1.0 + np.log(counts.data[mask])) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n_docs))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ weighted, dtype=np.float32)
+    data = (data / norms[rows]).astype(np.float32)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n_docs), out=indptr[1:])
+    return sp.csr_matrix((data, columns, indptr), shape=counts.shape)
