@@ -48,6 +48,15 @@ def test_greedy_obeys_every_rule_and_accounts_for_every_request(problem: Problem
 
 
 @settings(max_examples=150, deadline=None)
+@given(problems())
+def test_greedy_never_beats_the_proven_bounds(problem: Problem) -> None:
+    """check() compares the stats with the meetings: a count above upper_bound, or fewer
+    buyers left out than the proven minimum, would mean a wrong bound (or a wrong checker)."""
+    solution = greedy(problem)
+    assert check(problem, solution) == []
+
+
+@settings(max_examples=150, deadline=None)
 @given(problems(max_requests=6))
 def test_greedy_leaves_nothing_out_that_still_fits(problem: Problem) -> None:
     """Resources only get used up, so a request refused on arrival still has no place at the

@@ -395,7 +395,10 @@ def _stats(read: _Reader, value: Any) -> Stats | None:
 def problem_to_dict(problem: Problem) -> dict[str, Any]:
     """The interchange form of a problem, omitting optional fields left at their default."""
 
-    def optional(fields: dict[str, Any]) -> dict[str, Any]:
+    def slots(ids: frozenset[str] | None) -> list[str] | None:
+        return None if ids is None else [s.id for s in _by_start(problem) if s.id in ids]
+
+    def given(**fields: Any) -> dict[str, Any]:
         return {
             k: sorted(v) if isinstance(v, frozenset) else v
             for k, v in fields.items()
@@ -404,43 +407,39 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
 
     data: dict[str, Any] = {
         "slots": [
-            {"id": s.id, "start": s.start.isoformat(), "end": s.end.isoformat(), "tables": s.tables}
+            given(id=s.id, start=s.start.isoformat(), end=s.end.isoformat(), tables=s.tables)
             for s in problem.slots
         ],
         "participants": [
-            {"id": p.id, "side": p.side.value}
-            | optional(
-                {
-                    "available": _in_slot_order(problem, p.available),
-                    "max_meetings": p.max_meetings,
-                    "languages": p.languages,
-                }
+            given(
+                id=p.id,
+                side=p.side.value,
+                available=slots(p.available),
+                max_meetings=p.max_meetings,
+                languages=p.languages,
             )
             for p in problem.participants
         ],
         "requests": [
-            {"id": r.id, "buyer": r.buyer, "exhibitor": r.exhibitor, "priority": r.priority}
+            given(id=r.id, buyer=r.buyer, exhibitor=r.exhibitor, priority=r.priority)
             for r in problem.requests
         ],
     }
     if problem.interpreters:
         data["interpreters"] = [
-            {"id": i.id, "languages": sorted(i.languages)}
-            | optional({"available": _in_slot_order(problem, i.available)})
+            given(id=i.id, languages=i.languages, available=slots(i.available))
             for i in problem.interpreters
         ]
     return data
 
 
-def _in_slot_order(problem: Problem, slots: frozenset[str] | None) -> list[str] | None:
-    if slots is None:
-        return None
-    return [problem.slots[i].id for i in problem.slot_order if problem.slots[i].id in slots]
+def _by_start(problem: Problem) -> list[Slot]:
+    return [problem.slots[i] for i in problem.slot_order]
 
 
 def solution_to_dict(solution: Solution, problem: Problem | None = None) -> dict[str, Any]:
     """Meetings ordered by slot start (slot id without a problem), table, request; stable."""
-    order = {problem.slots[i].id: n for n, i in enumerate(problem.slot_order)} if problem else {}
+    order = {s.id: n for n, s in enumerate(_by_start(problem))} if problem else {}
 
     def key(m: Meeting) -> tuple[int, str, int, str]:
         return (order.get(m.slot, len(order)), m.slot, m.table, m.request)
