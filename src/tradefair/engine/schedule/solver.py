@@ -27,6 +27,9 @@ Progress = Callable[[str, float], None]
 SMALL_PARTICIPANTS = 120  # CP-SAT proves the optimum of fairs this size in seconds
 SMALL_REQUESTS = 1_500
 LAMBDA_STEPS = 7  # flows spent balancing the count against the priority
+# Hundredths of a priority unit charged to interpreted meetings in the selection: the flow
+# does not see interpreters, and choosing fewer of those pairs leaves room for plain ones.
+INTERPRETER_PENALTY = 600
 
 
 def solve(
@@ -106,8 +109,10 @@ def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
     base_count = int((board.slot >= 0).sum())
     base_prio = int(g.priority[board.slot >= 0].sum())
 
+    scarce = np.where(g.lang_class[cands] >= 0, INTERPRETER_PENALTY, 0).astype(np.int64)
+
     def ratios(k: int) -> tuple[float, float, IntArray]:
-        chosen = select(board, cands, penalty=np.full(cands.size, -k, dtype=np.int64))
+        chosen = select(board, cands, penalty=scarce - k)
         count = (base_count + chosen.size) / max(bounds.count, 1)
         prio = (base_prio + int(g.priority[chosen].sum())) / max(bounds.priority, 1)
         return count, prio, chosen
