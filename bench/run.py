@@ -150,21 +150,59 @@ def report(runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+SECTIONS = ("pages", "scheduling", "recommendation")
+
+
+def engine_sections(wanted: set[str]) -> list[str]:
+    """The engine's benchmarks, each in child processes of its own; their markdown lines."""
+    sys.path.insert(0, str(ROOT))
+    from bench import recommend, scheduling
+
+    lines: list[str] = []
+    if "scheduling" in wanted:
+        console.rule("Meeting scheduling: greedy, ours, exact and the bounds")
+        with Progress(console=console) as progress:
+            task = progress.add_task("scheduling", total=len(scheduling.cases()))
+            results = scheduling.run(lambda: progress.advance(task))
+        scheduling.show(results)
+        lines += ["", *scheduling.report(results)]
+    if "recommendation" in wanted:
+        console.rule("Recommendations: ours and the sector-overlap baseline")
+        with Progress(console=console) as progress:
+            task = progress.add_task("recommendation", total=2 + len(recommend.METHODS))
+            results = recommend.run(lambda: progress.advance(task))
+        recommend.show(results)
+        lines += ["", *recommend.report(results)]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--postgres", metavar="URL", help="also benchmark this PostgreSQL")
+    parser.add_argument("--postgres", metavar="URL", help="also benchmark pages on this PostgreSQL")
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated subset of {','.join(SECTIONS)}; prints figures, writes no file",
+    )
     args = parser.parse_args()
     if args.worker:
         worker()
         return
-    runs = [run_for(None)]
-    if args.postgres:
-        runs.append(run_for(args.postgres))
-    for run in runs:
-        show(run)
+    wanted = set(args.only.split(",")) if args.only else set(SECTIONS)
+    if unknown := wanted - set(SECTIONS):
+        parser.error(f"--only: unknown section(s) {', '.join(sorted(unknown))}")
+    runs = []
+    if "pages" in wanted:
+        runs = [run_for(None)]
+        if args.postgres:
+            runs.append(run_for(args.postgres))
+        for run in runs:
+            show(run)
+    engine_lines = engine_sections(wanted)
+    if args.only:
+        return
     path = ROOT / "docs" / "benchmarks.md"
-    path.write_text(report(runs), encoding="utf-8")
+    path.write_text(report(runs) + "\n".join(engine_lines) + "\n", encoding="utf-8")
     console.print(f"wrote {path.relative_to(ROOT)}")
 
 
