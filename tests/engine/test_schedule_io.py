@@ -15,14 +15,12 @@ from hypothesis import given, settings
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
     ProblemError,
-    dump_problem,
-    dump_solution,
     duplicate_pairs,
     parse_problem,
     parse_solution,
-    problem_to_dict,
 )
 from tradefair.engine.schedule.problem import Meeting, Side, Solution, Stats, Unscheduled
+from tradefair.engine.schedule.writer import dump_problem, dump_solution, problem_to_dict
 
 from .strategies import problems
 

@@ -23,12 +23,12 @@ from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
     ProblemError,
-    dump_solution,
     duplicate_pairs,
     parse_problem,
     parse_solution,
 )
 from tradefair.engine.schedule.problem import Problem, Solution, Stats
+from tradefair.engine.schedule.writer import dump_solution
 
 BAD_INPUT = 2
 T = TypeVar("T")
