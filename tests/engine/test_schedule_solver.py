@@ -8,8 +8,13 @@ from unittest import mock
 from hypothesis import given, settings
 
 from tradefair.engine.schedule import solver
+from tradefair.engine.schedule.board import Board
+from tradefair.engine.schedule.bounds import upper_bounds
 from tradefair.engine.schedule.check import check
+from tradefair.engine.schedule.graph import request_graph
 from tradefair.engine.schedule.problem import Interpreter, Problem, Request, Solution
+from tradefair.engine.schedule.report import build_solution
+from tradefair.engine.schedule.serve import serve_unserved, unserved_buyers
 from tradefair.engine.schedule.solver import solve
 from tradefair.engine.schedule.synthetic import generate
 
@@ -131,3 +136,51 @@ def test_medium_fair_is_near_its_bounds() -> None:
     assert stats.count >= 0.97 * stats.upper_bound
     assert stats.priority >= 0.98 * stats.priority_upper_bound
     assert stats.buyers_without_meeting == stats.min_buyers_without_meeting
+
+
+def _served_by_repair(case: Problem, placed: list[tuple[int, int, int]]) -> Solution:
+    """Put ``placed`` (request, slot, interpreter) on a board, serve the unserved, report."""
+    g = request_graph(case)
+    board = Board(g)
+    for r, t, i in placed:
+        board.place(r, t, i)
+    assert unserved_buyers(board) == [1]  # B2
+    assert serve_unserved(board, deadline=float("inf")) == 1
+    assert unserved_buyers(board) == []
+    return build_solution(board, {}, upper_bounds(case, g), seconds=0.0, method="test")
+
+
+def test_a_buyer_without_a_meeting_displaces_one_of_a_served_buyer() -> None:
+    """B2 can only meet E1 in s0, where E1 meets B1; B1 keeps its meeting with E2."""
+    case = problem(
+        [slot(0), slot(1)],
+        [
+            person("B1"),
+            person("B2", available=frozenset({"s0"})),
+            person("E1", available=frozenset({"s0"})),
+            person("E2"),
+        ],
+        [("B1", "E1", 3), ("B1", "E2", 1), ("B2", "E1", 1)],
+    )
+    solution = _served_by_repair(case, [(0, 0, -1), (1, 1, -1)])
+    assert check(case, solution) == []
+    assert sorted(m.request for m in solution.meetings) == ["R2", "R3"]
+
+
+def test_a_buyer_without_a_meeting_gets_an_interpreter_by_a_swap() -> None:
+    """Only I1 can serve B2-E2; B1-E1, on I1, moves to I2 and nobody is displaced."""
+    zh, th, en, fr = (frozenset({x}) for x in ("zh", "th", "en", "fr"))
+    case = problem(
+        [slot(0)],
+        [
+            person("B1", languages=zh),
+            person("B2", languages=en),
+            person("E1", languages=th),
+            person("E2", languages=fr),
+        ],
+        [("B1", "E1", 1), ("B2", "E2", 1)],
+        (Interpreter("I1", zh | th | en | fr), Interpreter("I2", zh | th)),
+    )
+    solution = _served_by_repair(case, [(0, 0, 0)])
+    assert check(case, solution) == []
+    assert {(m.request, m.interpreter) for m in solution.meetings} == {("R1", "I2"), ("R2", "I1")}

@@ -21,6 +21,7 @@ from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
 from tradefair.engine.schedule.select import select
+from tradefair.engine.schedule.serve import serve_unserved
 
 Progress = Callable[[str, float], None]
 
@@ -94,6 +95,8 @@ def _decompose(board: Board, bounds: Bounds, deadline: float, report: Progress) 
     report("fill", 0.7)
     rest = _open(g, board)
     fill(board, fill_order(board, rest[g.priority[rest] >= 0]), deadline=deadline)
+    report("serve", 0.8)
+    serve_unserved(board, deadline=deadline)
 
 
 def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
