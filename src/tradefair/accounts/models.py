@@ -52,3 +52,78 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Membership(models.Model):
+    """A person acting for an organisation; its admins invite and remove colleagues."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("organisation admin")
+        MEMBER = "member", _("member")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_user_and_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
+
+class ExpoStaff(models.Model):
+    """Organiser staff of one edition: they run matchmaking and publish its schedule."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_of")
+    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="staff")
+
+    class Meta:
+        verbose_name = _("organiser staff")
+        verbose_name_plural = _("organiser staff")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "expo"], name="one_staff_row_per_user_and_expo")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.expo.slug})"
+
+
+class Invitation(models.Model):
+    """An organisation admin's invitation of a colleague, accepted through a one-time token."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(
+        max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "organisation",
+                condition=models.Q(accepted_at__isnull=True),
+                name="one_open_invitation_per_email_and_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"

@@ -1,0 +1,15 @@
+from tradefair.matchmaking.models.meetings import Meeting, ScheduleRun
+from tradefair.matchmaking.models.participants import Availability, MeetingProfile
+from tradefair.matchmaking.models.requests import MeetingRequest
+from tradefair.matchmaking.models.sessions import Interpreter, NegotiationSession, Slot
+
+__all__ = [
+    "Availability",
+    "Interpreter",
+    "Meeting",
+    "MeetingProfile",
+    "MeetingRequest",
+    "NegotiationSession",
+    "ScheduleRun",
+    "Slot",
+]

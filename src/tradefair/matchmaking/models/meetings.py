@@ -1,0 +1,100 @@
+"""Scheduled meetings and the scheduler runs that place them."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Meeting(models.Model):
+    """An accepted request placed at a slot and table; the database forbids double-booking.
+
+    Buyer and exhibitor are copied from the request so that the unique constraints below can
+    guard "nobody in two meetings at once" as the last line of defence behind the locks.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        HELD = "held", _("held")
+        NO_SHOW = "no_show", _("no-show")
+
+    request = models.OneToOneField(
+        "matchmaking.MeetingRequest", on_delete=models.CASCADE, related_name="meeting"
+    )
+    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="+")
+    slot = models.ForeignKey("matchmaking.Slot", on_delete=models.PROTECT, related_name="meetings")
+    table_number = models.PositiveIntegerField()
+    buyer = models.ForeignKey(
+        "organisations.Participation", on_delete=models.CASCADE, related_name="+"
+    )
+    exhibitor = models.ForeignKey(
+        "organisations.Participation", on_delete=models.CASCADE, related_name="+"
+    )
+    interpreter = models.ForeignKey(
+        "matchmaking.Interpreter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    published = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slot__start", "table_number"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "table_number"], name="one_meeting_per_table"),
+            models.UniqueConstraint(fields=["slot", "buyer"], name="buyer_once_per_slot"),
+            models.UniqueConstraint(fields=["slot", "exhibitor"], name="exhibitor_once_per_slot"),
+            models.UniqueConstraint(
+                fields=["slot", "interpreter"],
+                condition=Q(interpreter__isnull=False),
+                name="interpreter_once_per_slot",
+            ),
+            models.CheckConstraint(condition=Q(table_number__gte=1), name="table_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} @ {self.slot} table {self.table_number}"
+
+
+class ScheduleRun(models.Model):
+    """One run of the scheduler for an edition: progress while it runs, figures after."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="schedule_runs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    phase = models.CharField(max_length=40, blank=True)
+    progress = models.FloatField(default=0.0)
+    keep_published = models.BooleanField(default=True)
+    stats = models.JSONField(default=dict, blank=True)
+    unscheduled = models.JSONField(
+        default=list, blank=True, help_text=_("Each unscheduled request with the reason.")
+    )
+    error = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("schedule run")
+        verbose_name_plural = _("schedule runs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=1), name="progress_is_a_fraction"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expo.slug} run {self.pk} ({self.status})"

@@ -1,0 +1,57 @@
+"""A buyer's (or an organiser's must-meet) request to meet an exhibitor."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        CANCELLED = "cancelled", _("cancelled")
+
+    OPEN = (Status.PENDING, Status.ACCEPTED)
+
+    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="+")
+    buyer = models.ForeignKey(
+        "organisations.Participation", on_delete=models.CASCADE, related_name="requests_made"
+    )
+    exhibitor = models.ForeignKey(
+        "organisations.Participation", on_delete=models.CASCADE, related_name="requests_received"
+    )
+    message = models.TextField(blank=True, max_length=2000)
+    priority = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decline_reason = models.TextField(blank=True, max_length=1000)
+    must_meet = models.BooleanField(
+        default=False, help_text=_("Added by the organisers; accepted on both sides' behalf.")
+    )
+    requested_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buyer", "exhibitor"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="one_open_request_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__gte=1) & Q(priority__lte=5), name="priority_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=~Q(buyer=F("exhibitor")), name="request_between_two_parties"
+            ),
+        ]
+        indexes = [models.Index(fields=["expo", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.buyer_id} → {self.exhibitor_id} ({self.status})"
