@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -19,22 +18,14 @@ from tradefair.engine.schedule.problem import (
     Problem,
     Request,
     Side,
-    Slot,
     Solution,
     Stats,
     Unscheduled,
     needs_interpreter,
 )
 
+from .schedule_cases import slot
 from .strategies import problems
-
-TZ = dt.timezone(dt.timedelta(hours=8))
-
-
-def slot(n: int, tables: int) -> Slot:
-    start = dt.datetime(2025, 9, 17, 9, tzinfo=TZ) + dt.timedelta(minutes=20 * n)
-    return Slot(f"s{n}", start, start + dt.timedelta(minutes=20), tables)
-
 
 PROBLEM = Problem(
     slots=(slot(1, 2), slot(2, 1), slot(3, 0)),
@@ -198,7 +189,8 @@ def test_double_booking_a_request_is_caught(
 ) -> None:
     problem, meetings = case
     twice = data.draw(st.sampled_from(meetings))
-    assert faults_after(problem, [*meetings, twice])
+    faults = faults_after(problem, [*meetings, twice])
+    assert f"request {twice.request} is scheduled 2 times: " in "\n".join(faults)
 
 
 @settings(max_examples=100, deadline=None)
@@ -211,7 +203,9 @@ def test_a_table_outside_the_slot_is_caught(
     tables = problem.slots[problem.slot_index[meetings[n].slot]].tables
     bad = data.draw(st.sampled_from([0, -1, tables + 1]))
     meetings[n] = dataclasses.replace(meetings[n], table=bad)
-    assert faults_after(problem, meetings)
+    faults = "\n".join(faults_after(problem, meetings))
+    where = f"meetings[{n}] ({meetings[n].request} in {meetings[n].slot} at table {bad})"
+    assert f"{where}: table {bad} is outside 1..{tables} of slot {meetings[n].slot}" in faults
 
 
 @settings(max_examples=100, deadline=None)
@@ -275,7 +269,9 @@ def test_dropping_a_needed_interpreter_is_caught(
     assume(needing)
     n = data.draw(st.sampled_from(needing))
     meetings[n] = dataclasses.replace(meetings[n], interpreter=None)
-    assert faults_after(problem, meetings)
+    faults = "\n".join(faults_after(problem, meetings))
+    where = f"meetings[{n}] ({meetings[n].request} in {meetings[n].slot} at table"
+    assert f"{where} {meetings[n].table}): needs an interpreter (buyer " in faults
 
 
 @settings(max_examples=100, deadline=None)

@@ -182,6 +182,8 @@ def test_a_bad_kept_solution_exits_two(
         ["--check", "problem.json"],
         ["--check", "problem.json", "problem.json", "-o", "out.json"],
         ["problem.json", "-o", "no/such/dir/out.json", "--greedy"],
+        ["problem.json", "-o", "out.json", "--time-limit", "nan"],
+        ["problem.json", "-o", "out.json", "--time-limit", "inf"],
     ],
 )
 def test_bad_arguments_exit_two(
@@ -200,3 +202,14 @@ def test_repeated_pairs_are_noted_but_scheduled(
     problem.write_text(json.dumps({**GOOD, "requests": requests}))
     assert tradefair("schedule", problem, "-o", tmp_path / "s.json", "--greedy") == 0
     assert "note: request R3: B1 and E2 already asked to meet in R2" in capsys.readouterr().err
+
+
+def test_an_output_that_is_a_folder_is_refused_before_solving(
+    problem_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_solver: list[Any]
+) -> None:
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    assert tradefair("schedule", problem_file, "-o", folder) == 2
+    assert f"-o {folder}: is a folder; give a file name" in capsys.readouterr().err
+    assert fake_solver == []  # refused before the solver ran
+    assert list(folder.iterdir()) == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from hypothesis import given, settings
 
@@ -16,19 +15,12 @@ from tradefair.engine.schedule.problem import (
     Problem,
     Request,
     Side,
-    Slot,
     Solution,
     Unscheduled,
 )
 
+from .schedule_cases import slot
 from .strategies import problems
-
-TZ = dt.timezone(dt.timedelta(hours=8))
-
-
-def slot(n: int, tables: int, day: int = 17) -> Slot:
-    start = dt.datetime(2025, 9, day, 9, tzinfo=TZ) + dt.timedelta(minutes=20 * n)
-    return Slot(f"s{n}", start, start + dt.timedelta(minutes=20), tables)
 
 
 def person(ident: str, **fields: object) -> Participant:

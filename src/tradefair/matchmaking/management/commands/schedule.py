@@ -7,6 +7,7 @@ Thin on purpose: files in, engine calls, files out. Exit status is for scripts: 
 from __future__ import annotations
 
 import io
+import math
 import os
 import tempfile
 import time
@@ -83,8 +84,9 @@ class Command(BaseCommand):
             )
         if options["output"] is None:
             raise CommandError("-o SOLUTION.json is required", returncode=2)
-        if options["time_limit"] <= 0:
-            raise CommandError("--time-limit must be > 0 seconds", returncode=2)
+        if not (math.isfinite(options["time_limit"]) and options["time_limit"] > 0):
+            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+        check_writable(options["output"])
         if options["greedy"] and options["keep"]:
             raise CommandError("--keep needs the solver, not --greedy", returncode=2)
         started = time.perf_counter()
@@ -168,6 +170,16 @@ class Command(BaseCommand):
             return solve(problem, time_limit=options["time_limit"], keep=keep, progress=progress)
 
 
+def check_writable(path: Path) -> None:
+    """Refuse an output we could not write before spending up to a minute solving."""
+    if path.is_dir():
+        raise CommandError(f"-o {path}: is a folder; give a file name", returncode=BAD_INPUT)
+    if not path.resolve().parent.is_dir():
+        raise CommandError(
+            f"-o {path}: the folder {path.resolve().parent} does not exist", returncode=BAD_INPUT
+        )
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write beside the target, then rename: readers never see half a file."""
     directory = path.resolve().parent
@@ -179,6 +191,9 @@ def write_atomically(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
