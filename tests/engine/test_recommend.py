@@ -108,6 +108,35 @@ def random_parties(rng: random.Random, count: int, prefix: str) -> list[Party]:
     return parties
 
 
+def test_a_market_wish_alone_recommends_nothing() -> None:
+    coffee = Party("b", "VN", (TradeLine(("0901",)),), "roasted coffee beans")
+    cars = Party("e", "DE", (TradeLine(("8703",)),), "电动轿车")  # no shared wording either
+    result = recommend([coffee], [cars], k=1)
+    assert result.for_buyers.index.tolist() == [[-1]]
+    assert result.for_exhibitors.index.tolist() == [[-1]]
+
+
+def test_every_recommended_pair_comes_with_a_reason() -> None:
+    rng = random.Random(11)
+    buyers, exhibitors = random_parties(rng, 80, "b"), random_parties(rng, 40, "e")
+    result = recommend(buyers, exhibitors, k=10)
+    for b, row in enumerate(result.for_buyers.index):
+        for e in row[row >= 0]:
+            assert reasons(buyers[b], exhibitors[int(e)]), (b, int(e))
+
+
+def test_text_is_named_when_it_is_the_only_reason() -> None:
+    buyer = Party("b", "VN", (TradeLine(("0901",)),), "Solar panels 光伏组件 for rooftops")
+    exhibitor = Party("e", "CN", (TradeLine(("4001",)),), "Monocrystalline solar modules 光伏组件")
+    assert reasons(buyer, exhibitor) == ["both describe “solar”, “光伏”, “伏组”"]
+
+
+@pytest.mark.parametrize(("k", "chunk_size"), [(0, 10), (-1, 10), (5, 0)])
+def test_nonsense_sizes_are_refused(k: int, chunk_size: int) -> None:
+    with pytest.raises(ValueError, match="must be at least 1"):
+        recommend(BUYERS, EXHIBITORS, k=k, chunk_size=chunk_size)
+
+
 def test_chunking_and_reruns_give_identical_results() -> None:
     rng = random.Random(7)
     buyers, exhibitors = random_parties(rng, 300, "b"), random_parties(rng, 120, "e")

@@ -7,6 +7,7 @@ and sector names (in the reader's language); ``hs_description`` is a default fro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -120,4 +121,47 @@ def reasons(
     shared = [s for s in buyer.all_sectors() if s in set(exhibitor.all_sectors())]
     if shared:
         said.append("both in " + ", ".join(sector(s) for s in shared))
+    if not said and (words := shared_words(buyer.text, exhibitor.text)):
+        # Text is then the only signal the score had; name the words it rests on.
+        said.append("both describe " + ", ".join(f"“{w}”" for w in words))
     return said
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_STOP = frozenset(
+    [
+        "and",
+        "the",
+        "for",
+        "with",
+        "from",
+        "our",
+        "are",
+        "all",
+        "any",
+        "made",
+        "more",
+        "other",
+        "into",
+        "per",
+        "our",
+        "that",
+        "this",
+    ]
+)
+
+
+def shared_words(a: str, b: str, limit: int = 3) -> list[str]:
+    """Words (Latin, 3+ letters) and Chinese character pairs both texts contain, first few."""
+
+    def words(text: str) -> dict[str, None]:
+        found = {
+            w: None for w in _WORD.findall(text.lower()) if w not in _STOP and not _HAN.match(w)
+        }
+        for run in _HAN.findall(text):
+            found.update(dict.fromkeys(run[i : i + 2] for i in range(len(run) - 1)))
+        return found
+
+    theirs = words(b)
+    return [w for w in words(a) if w in theirs][:limit]

@@ -101,10 +101,13 @@ class ReciprocalScorer:
         shared = w.product * self._level(b.products, self._products, rows)
         shared += w.text * _dense(b.text[rows] @ self._text)
         shared += w.sector * _dense(b.sectors[rows] @ self._sectors)
+        # A market wish met says nothing alone (two "any market" lines meet everywhere): it
+        # counts only beside some evidence about the products.
+        evidence = shared > 0
         to_ex = shared + w.product_in_market * self._level(b.wants, self._is_at, rows)
-        to_ex += w.market * (_dense(b.markets[rows] @ self._country) > 0)
+        to_ex += w.market * ((_dense(b.markets[rows] @ self._country) > 0) & evidence)
         shared += w.product_in_market * self._level(b.is_at, self._wants, rows)
-        shared += w.market * (_dense(b.country[rows] @ self._markets) > 0)
+        shared += w.market * ((_dense(b.country[rows] @ self._markets) > 0) & evidence)
         return to_ex, shared
 
     def __call__(self, start: int, stop: int) -> Block:
@@ -142,6 +145,10 @@ def recommend(
     weights: Weights | None = None,
 ) -> Recommendations:
     """Top ``k`` exhibitors for every buyer and top ``k`` buyers for every exhibitor."""
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
     scorer = ReciprocalScorer(build_features(buyers, exhibitors), weights)
     return top_k_both(scorer, len(buyers), len(exhibitors), k, chunk_size)
 
