@@ -184,3 +184,31 @@ def test_a_buyer_without_a_meeting_gets_an_interpreter_by_a_swap() -> None:
     solution = _served_by_repair(case, [(0, 0, 0)])
     assert check(case, solution) == []
     assert {(m.request, m.interpreter) for m in solution.meetings} == {("R1", "I2"), ("R2", "I1")}
+
+
+def test_placing_an_interpreted_meeting_hands_interpreters_along_a_path() -> None:
+    """B2-E2 needs I1; B1-E1 moves from I1 to I2, and B3-E3 from I2 to I3."""
+    zh, th, en, fr, de, it = (frozenset({x}) for x in ("zh", "th", "en", "fr", "de", "it"))
+    case = problem(
+        [slot(0)],
+        [
+            person("B1", languages=zh),
+            person("B2", languages=en),
+            person("B3", languages=de),
+            person("E1", languages=th),
+            person("E2", languages=fr),
+            person("E3", languages=it),
+        ],
+        [("B1", "E1", 1), ("B3", "E3", 1), ("B2", "E2", 1)],
+        (
+            Interpreter("I1", zh | th | en | fr),
+            Interpreter("I2", zh | th | de | it),
+            Interpreter("I3", de | it),
+        ),
+    )
+    board = Board(request_graph(case))
+    board.place(0, 0, 0)
+    board.place(1, 0, 1)
+    assert board.try_place(2, 0)
+    assert board.interp.tolist() == [1, 2, 0]
+    assert board.iwho[:, 0].tolist() == [2, 0, 1]

@@ -25,6 +25,15 @@ class Board:
         self.ibusy: BoolArray = np.zeros((g.interp_avail.shape[0], n_t), dtype=bool)
         self.pinned: BoolArray = np.zeros(n_r, dtype=bool)
         self.who: IntArray = np.full((n_p, n_t), -1, dtype=np.int64)  # request met in slot
+        self.iwho: IntArray = np.full(self.ibusy.shape, -1, dtype=np.int64)  # request served
+        self._able = [a.tolist() for a in g.class_interpreters]
+        # When a list, every interpreter exchange is logged as (request, slot, old, 1) so a
+        # caller can undo a tentative change.
+        self.journal: list[tuple[int, int, int, int]] | None = None
+        # Interpreter changes per slot, and (class, slot) -> the count when no augmenting
+        # path existed: until that slot's interpreters change there is still none.
+        self._iver: list[int] = [0] * n_t
+        self._no_path: dict[tuple[int, int], int] = {}
 
     def free_interpreter(self, r: int, t: int) -> int:
         """A capable interpreter free in slot ``t`` (-1 if none); the least available first."""
@@ -34,6 +43,55 @@ class Board:
         able = self.graph.class_interpreters[c]
         ok = able[self.graph.interp_avail[able, t] & ~self.ibusy[able, t]]
         return int(ok[0]) if ok.size else -1
+
+    def augment_interpreter(self, r: int, t: int) -> int:
+        """A capable interpreter for ``r`` in slot ``t``, freed if need be by handing the
+        meetings in ``t`` along an augmenting path to other interpreters; -1 if none."""
+        c = int(self.graph.lang_class[r])
+        if c < 0:
+            return -1
+        i = self.free_interpreter(r, t)
+        if i >= 0:
+            return i
+        if self._no_path.get((c, t)) == self._iver[t]:
+            return -1
+        chain = self._chain(c, t, set())
+        if chain is None:
+            self._no_path[c, t] = self._iver[t]
+            return -1
+        for k in range(len(chain) - 2, -1, -1):  # from the free end backwards
+            self.reassign(int(self.iwho[chain[k], t]), chain[k + 1])
+        return chain[0]
+
+    def _chain(self, c: int, t: int, seen: set[int]) -> list[int] | None:
+        """Interpreters i0, ..., ik: i0 capable for class ``c``, ik free in ``t``, and the
+        meeting of each other i(j) able to take i(j+1). Depth-first, each interpreter once."""
+        avail = self.graph.interp_avail
+        for i in self._able[c]:
+            if i in seen or not avail[i, t]:
+                continue
+            seen.add(i)
+            h = int(self.iwho[i, t])
+            if h < 0:
+                return [i]
+            if self.pinned[h]:
+                continue
+            rest = self._chain(int(self.graph.lang_class[h]), t, seen)
+            if rest is not None:
+                return [i, *rest]
+        return None
+
+    def reassign(self, r: int, i: int) -> None:
+        """Give placed meeting ``r`` interpreter ``i`` (free in its slot) instead of its own."""
+        t, old = int(self.slot[r]), int(self.interp[r])
+        if self.journal is not None:
+            self.journal.append((r, t, old, 1))
+        self.ibusy[old, t] = False
+        self.iwho[old, t] = -1
+        self.ibusy[i, t] = True
+        self.iwho[i, t] = r
+        self.interp[r] = i
+        self._iver[t] += 1
 
     def fits(self, r: int, t: int) -> bool:
         """Both sides free and under their cap, a table free; the interpreter is not checked."""
@@ -56,7 +114,7 @@ class Board:
             return False
         i = -1
         if self.graph.lang_class[r] >= 0:
-            i = self.free_interpreter(r, t)
+            i = self.augment_interpreter(r, t)
             if i < 0:
                 return False
         self.place(r, t, i)
@@ -74,6 +132,8 @@ class Board:
         self.used[t] += 1
         if i >= 0:
             self.ibusy[i, t] = True
+            self.iwho[i, t] = r
+            self._iver[t] += 1
 
     def remove(self, r: int) -> None:
         g = self.graph
@@ -86,6 +146,8 @@ class Board:
         self.used[t] -= 1
         if i >= 0:
             self.ibusy[i, t] = False
+            self.iwho[i, t] = -1
+            self._iver[t] += 1
         self.slot[r] = -1
         self.interp[r] = -1
 

@@ -5,10 +5,10 @@ a meeting whose buyer keeps at least one other. For each request of such a buyer
 the pair could use, what blocks it is cleared one obstacle at a time (at most ``MAX_VICTIMS``
 displaced meetings): the exhibitor's meeting in that slot, one of a side's meetings if it is at
 its cap, a meeting at a full slot's table, or, for an interpreted pair with no capable
-interpreter free, first an interpreter swap (the busy one's meeting takes another free
-interpreter), else the meeting holding a capable interpreter. The cheapest plan (fewest
-displaced meetings, then least priority lost) is applied, and every displaced meeting is then
-put back elsewhere if any slot, or a one-move repair, allows it.
+interpreter free even after an augmenting path of interpreter exchanges in that slot (the
+board tries one on every placement), the meeting holding a capable interpreter. The cheapest
+plan (fewest displaced meetings, then least priority lost) is applied, and every displaced
+meeting is then put back elsewhere if any slot, or a one-move repair, allows it.
 """
 
 from __future__ import annotations
@@ -79,47 +79,34 @@ def _serve(board: Board, b: int) -> bool:
 
 
 def _clear_and_place(board: Board, r: int, t: int) -> Removed | None:
-    """Place ``r`` in ``t`` after displacing what blocks it; None (board unchanged) if it fails."""
+    """Place ``r`` in ``t`` after displacing what blocks it; None (board unchanged) if it fails.
+
+    Interpreter exchanges made on the way (augmenting paths in ``try_place``) are logged too.
+    """
     removed: Removed = []
-    for _ in range(2 * MAX_VICTIMS + 1):
-        if board.try_place(r, t):
-            return removed
-        c = int(board.graph.lang_class[r])
-        if c >= 0 and board.fits(r, t) and _swap_for(board, c, t, removed):
-            continue
-        v = _blocker(board, r, t)
-        if v < 0 or sum(1 - s for *_, s in removed) >= MAX_VICTIMS:
-            break
-        removed.append((v, int(board.slot[v]), int(board.interp[v]), 0))
-        board.remove(v)
+    board.journal = removed
+    try:
+        while True:
+            if board.try_place(r, t):
+                return removed
+            v = _blocker(board, r, t)
+            if v < 0 or sum(1 - s for *_, s in removed) >= MAX_VICTIMS:
+                break
+            removed.append((v, int(board.slot[v]), int(board.interp[v]), 0))
+            board.remove(v)
+    finally:
+        board.journal = None
     _restore(board, removed)
     return None
 
 
 def _restore(board: Board, removed: Removed) -> None:
-    """Undo the log in reverse: put removed meetings back, give swapped ones their interpreter."""
+    """Undo the log in reverse: put removed meetings back, give moved ones their interpreter."""
     for v, tv, iv, swapped in reversed(removed):
         if swapped:
-            board.ibusy[board.interp[v], tv] = False
-            board.ibusy[iv, tv] = True
-            board.interp[v] = iv
+            board.reassign(v, iv)
         else:
             board.place(v, tv, iv)
-
-
-def _swap_for(board: Board, c: int, t: int, removed: Removed) -> bool:
-    """Free a class-``c`` interpreter in ``t`` by moving its meeting to another interpreter."""
-    able = board.graph.class_interpreters[c]
-    holders = np.flatnonzero((board.slot == t) & np.isin(board.interp, able))
-    for h in holders[~board.pinned[holders]].tolist():
-        i = board.free_interpreter(h, t)
-        if i >= 0:
-            removed.append((h, t, int(board.interp[h]), 1))
-            board.ibusy[board.interp[h], t] = False
-            board.ibusy[i, t] = True
-            board.interp[h] = i
-            return True
-    return False
 
 
 def _cheapest(board: Board, meetings: np.ndarray) -> int:

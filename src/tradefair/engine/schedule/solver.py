@@ -28,6 +28,7 @@ Progress = Callable[[str, float], None]
 SMALL_PARTICIPANTS = 120  # CP-SAT proves the optimum of fairs this size in seconds
 SMALL_REQUESTS = 1_500
 LAMBDA_STEPS = 7  # flows spent balancing the count against the priority
+MIX_STEPS = 6  # flows spent on points between the last two λ values
 # Hundredths of a priority unit charged to interpreted meetings in the selection: the flow
 # does not see interpreters, and choosing fewer of those pairs leaves room for plain ones.
 INTERPRETER_PENALTY = 600
@@ -114,7 +115,7 @@ def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
 
     scarce = np.where(g.lang_class[cands] >= 0, INTERPRETER_PENALTY, 0).astype(np.int64)
 
-    def ratios(k: int) -> tuple[float, float, IntArray]:
+    def ratios(k: int | IntArray) -> tuple[float, float, IntArray]:
         chosen = select(board, cands, penalty=scarce - k)
         count = (base_count + chosen.size) / max(bounds.count, 1)
         prio = (base_prio + int(g.priority[chosen].sum())) / max(bounds.priority, 1)
@@ -134,4 +135,18 @@ def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
             lo = mid
         else:
             hi = mid
+    # Priorities are small integers, so the frontier jumps between λ values (many exchanges
+    # tie at once). Points between lo and hi: a share φ of the candidates (a fixed random
+    # order) is valued at hi, the rest at lo; φ is bisected the same way.
+    rank = np.random.default_rng(0).permutation(cands.size)
+    a, z = 0.0, 1.0
+    for _ in range(MIX_STEPS):
+        phi = (a + z) / 2
+        count, prio, chosen = ratios(np.where(rank < phi * cands.size, hi, lo).astype(np.int64))
+        if min(count, prio) > best_score:
+            best, best_score = chosen, min(count, prio)
+        if count < prio:
+            a = phi
+        else:
+            z = phi
     return best
