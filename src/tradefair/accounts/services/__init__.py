@@ -1,0 +1,1 @@
+"""Who may act in an edition (``roles``) and how colleagues join (``invitations``)."""

@@ -1,0 +1,113 @@
+"""Who may do what in an edition: the one place the other apps ask.
+
+A user's roles in an expo are ``"organiser"`` (a superuser, or an ``ExpoStaff`` row for that
+edition) plus the ``Participation`` roles (``"exhibitor"``, ``"buyer"``, ``"investor"``,
+``"delegate"``, ``"partner"``) of the organisations they are a member of in that expo. Services,
+views and the API call :func:`require_role` (or :func:`organisation_of` when they also need the
+organisation the user acts for) instead of querying memberships themselves, so the rule lives
+here only.
+
+Refusals are ``PermissionDenied`` subclasses: Django answers them with 403, and the API can tell
+:class:`NotLoggedIn` (401) from :class:`RoleRequired` (403) by class.
+"""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from tradefair.accounts.models import ExpoStaff, Membership
+from tradefair.expos.models import Expo
+from tradefair.organisations.models import Organisation, Participation
+
+ORGANISER = "organiser"
+ROLES = frozenset({ORGANISER, *Participation.Role.values})
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+class RoleRequired(PermissionDenied):
+    """The user is logged in but lacks the role the action needs."""
+
+
+class NotLoggedIn(RoleRequired):
+    """Nobody is logged in: pages send the visitor to the login page, the API answers 401."""
+
+
+def roles_in_expo(user: AnyUser, expo: Expo) -> frozenset[str]:
+    """Every role ``user`` holds in ``expo``; empty for anonymous and inactive users."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    roles: set[str] = set(
+        Participation.objects.filter(
+            expo=expo, organisation__memberships__user_id=user.pk
+        ).values_list("role", flat=True)
+    )
+    if _is_superuser(user) or ExpoStaff.objects.filter(user_id=user.pk, expo=expo).exists():
+        roles.add(ORGANISER)
+    return frozenset(roles)
+
+
+def has_role(user: AnyUser, expo: Expo, *roles: str) -> bool:
+    """Whether ``user`` holds any of ``roles`` in ``expo``."""
+    return not roles_in_expo(user, expo).isdisjoint(_known(roles))
+
+
+def require_role(user: AnyUser, expo: Expo, *roles: str) -> frozenset[str]:
+    """Refuse unless ``user`` holds one of ``roles`` in ``expo``; returns all the user's roles."""
+    if not user.is_authenticated:
+        raise NotLoggedIn(_("Please log in first."))
+    held = roles_in_expo(user, expo)
+    if held.isdisjoint(_known(roles)):
+        raise RoleRequired(_("Your account may not do this in this edition."))
+    return held
+
+
+def organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation | None:
+    """The participation ``user`` acts for as ``role`` in ``expo``, or None.
+
+    A person who belongs to several organisations with that role acts for the one they joined
+    first (then the lowest id), so the answer is stable from one request to the next.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return (
+        Participation.objects.filter(
+            expo=expo, role=_known((role,))[0], organisation__memberships__user_id=user.pk
+        )
+        .select_related("organisation")
+        .order_by("organisation__memberships__created_at", "pk")
+        .first()
+    )
+
+
+def require_organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation:
+    """Like :func:`organisation_of`, refusing with the same errors as :func:`require_role`."""
+    if not user.is_authenticated:
+        raise NotLoggedIn(_("Please log in first."))
+    participation = organisation_of(user, expo, role)
+    if participation is None:
+        raise RoleRequired(_("Your account may not do this in this edition."))
+    return participation
+
+
+def is_organisation_admin(user: AnyUser, organisation: Organisation | int) -> bool:
+    """Whether ``user`` administers ``organisation`` (invites and removes its colleagues)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    org_id = organisation.pk if isinstance(organisation, Organisation) else organisation
+    return Membership.objects.filter(
+        user_id=user.pk, organisation_id=org_id, role=Membership.Role.ADMIN
+    ).exists()
+
+
+def _is_superuser(user: AbstractBaseUser) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def _known(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """Catch a misspelt role at the call site instead of silently refusing everyone."""
+    unknown = set(roles) - ROLES
+    if unknown or not roles:
+        raise ValueError(f"unknown roles {sorted(unknown)}; use {sorted(ROLES)}")
+    return roles
