@@ -1,0 +1,193 @@
+"""The only module that speaks both the ORM and the engine: rows in, ``Problem`` out, and back.
+
+Engine ids are strings: ``"<pk>"`` for slots and requests, ``"p<pk>"`` for participations and
+``"i<pk>"`` for interpreters. A must-meet request gets ``MUST_MEET_BONUS`` added to its priority
+so the scheduler prefers it over any ordinary request of its pair's participants.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from tradefair.engine.schedule import problem as engine
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.models import (
+    Availability,
+    Interpreter,
+    Meeting,
+    MeetingProfile,
+    MeetingRequest,
+    Slot,
+)
+from tradefair.organisations.models import Participation
+
+MUST_MEET_BONUS = 5
+
+
+def participant_id(pk: int) -> str:
+    return f"p{pk}"
+
+
+def interpreter_id(pk: int) -> str:
+    return f"i{pk}"
+
+
+@dataclass(frozen=True)
+class Built:
+    """The problem and what the write-back needs to read the engine's ids."""
+
+    problem: engine.Problem
+    names: dict[str, str]  # participant id -> organisation name, for readable reasons
+
+
+def _frozen(values: list[str] | None) -> frozenset[str] | None:
+    return frozenset(values) if values else None
+
+
+def build_problem(expo: Expo) -> Built:
+    """Accepted requests, slots, availability, meeting profiles and interpreters of ``expo``."""
+    slots = list(Slot.objects.filter(expo=expo).order_by("start", "pk"))
+    slot_ids = {s.pk for s in slots}
+    requests = list(
+        MeetingRequest.objects.filter(expo=expo, status=MeetingRequest.Status.ACCEPTED).order_by(
+            "created_at", "pk"
+        )
+    )
+    people = {r.buyer_id for r in requests} | {r.exhibitor_id for r in requests}
+    parts = Participation.objects.filter(pk__in=people).select_related("organisation")
+    profiles = {
+        p.participation_id: p for p in MeetingProfile.objects.filter(participation_id__in=people)
+    }
+    available: dict[int, set[str]] = defaultdict(set)
+    for pid, sid in Availability.objects.filter(participation_id__in=people).values_list(
+        "participation_id", "slot_id"
+    ):
+        # Rows for slots that no longer exist still mean "limited": keep the (empty) entry.
+        mine = available.setdefault(pid, set())
+        if sid in slot_ids:
+            mine.add(str(sid))
+    participants = []
+    names = {}
+    for part in parts.order_by("pk"):
+        profile = profiles.get(part.pk)
+        side = engine.Side.BUYER if part.role == Participation.Role.BUYER else engine.Side.EXHIBITOR
+        participants.append(
+            engine.Participant(
+                id=participant_id(part.pk),
+                side=side,
+                available=frozenset(available[part.pk]) if part.pk in available else None,
+                max_meetings=profile.max_meetings if profile else None,
+                languages=_frozen(profile.languages) if profile else None,
+            )
+        )
+        names[participant_id(part.pk)] = part.organisation.name
+    interpreters = []
+    for it in Interpreter.objects.filter(expo=expo).prefetch_related("available_slots"):
+        limited = {str(s.pk) for s in it.available_slots.all() if s.pk in slot_ids}
+        interpreters.append(
+            engine.Interpreter(
+                id=interpreter_id(it.pk),
+                languages=frozenset(it.languages),
+                available=frozenset(limited) if it.available_slots.all() else None,
+            )
+        )
+    problem = engine.Problem(
+        slots=tuple(engine.Slot(str(s.pk), s.start, s.end, s.tables) for s in slots),
+        participants=tuple(participants),
+        requests=tuple(
+            engine.Request(
+                id=str(r.pk),
+                buyer=participant_id(r.buyer_id),
+                exhibitor=participant_id(r.exhibitor_id),
+                priority=r.priority + (MUST_MEET_BONUS if r.must_meet else 0),
+            )
+            for r in requests
+        ),
+        interpreters=tuple(interpreters),
+    )
+    return Built(problem=problem, names=names)
+
+
+def to_engine(meeting: Meeting) -> engine.Meeting:
+    return engine.Meeting(
+        request=str(meeting.request_id),
+        slot=str(meeting.slot_id),
+        table=meeting.table_number,
+        interpreter=interpreter_id(meeting.interpreter_id) if meeting.interpreter_id else None,
+    )
+
+
+def kept_solution(expo: Expo) -> engine.Solution:
+    """Meetings that must stay where they are: published ones and those already held or missed."""
+    rows = Meeting.objects.filter(expo=expo).filter(
+        Q(published=True) | ~Q(status=Meeting.Status.SCHEDULED)
+    )
+    return engine.Solution(meetings=tuple(to_engine(m) for m in rows.order_by("pk")))
+
+
+def readable(reason: str, names: dict[str, str]) -> str:
+    """Replace engine participant ids in a reason by organisation names."""
+    for ident, name in names.items():
+        reason = reason.replace(f" {ident} ", f" {name} ")
+    return reason
+
+
+def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
+    """Make the expo's meetings match ``solution``; call under the protocol's slot locks.
+
+    Published meetings the solution leaves in place keep their row (and stay published); held
+    and no-show meetings are never touched; every other scheduled meeting is replaced, and the
+    replacements start unpublished. Requests no longer accepted are skipped.
+    """
+    accepted = set(
+        MeetingRequest.objects.filter(expo=expo, status=MeetingRequest.Status.ACCEPTED).values_list(
+            "pk", flat=True
+        )
+    )
+    target = {int(m.request): m for m in solution.meetings if int(m.request) in accepted}
+    existing = list(Meeting.objects.filter(expo=expo))
+    fixed = {m.request_id for m in existing if m.status != Meeting.Status.SCHEDULED}
+    stay: dict[int, Meeting] = {}
+    for m in existing:
+        t = target.get(m.request_id)
+        in_place = t is not None and (str(m.slot_id), m.table_number) == (t.slot, t.table)
+        if m.published and m.status == Meeting.Status.SCHEDULED and in_place:
+            stay[m.request_id] = m
+    replaced = [
+        m.pk for m in existing if m.status == Meeting.Status.SCHEDULED and m.request_id not in stay
+    ]
+    dropped_published = sum(
+        1 for m in existing if m.published and m.pk in replaced and m.request_id not in target
+    )
+    Meeting.objects.filter(pk__in=replaced).delete()
+    changed = [
+        m for m in stay.values() if to_engine(m).interpreter != target[m.request_id].interpreter
+    ]
+    # Interpreters may swap between kept meetings: clear first so no unique check trips.
+    Meeting.objects.filter(pk__in=[m.pk for m in changed]).update(interpreter=None)
+    for m in changed:
+        new = target[m.request_id].interpreter
+        m.interpreter_id = int(new[1:]) if new else None
+        m.save(update_fields=["interpreter", "updated_at"])
+    requests = {
+        r.pk: r for r in MeetingRequest.objects.filter(pk__in=set(target) - set(stay) - fixed)
+    }
+    Meeting.objects.bulk_create(
+        Meeting(
+            request=requests[pk],
+            expo=expo,
+            slot_id=int(t.slot),
+            table_number=t.table,
+            buyer_id=requests[pk].buyer_id,
+            exhibitor_id=requests[pk].exhibitor_id,
+            interpreter_id=int(t.interpreter[1:]) if t.interpreter else None,
+        )
+        for pk, t in target.items()
+        if pk in requests
+    )
+    return {
+        "kept": len(stay),
+        "created": len(requests),
+        "dropped_published": dropped_published,
+    }

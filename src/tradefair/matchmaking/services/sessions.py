@@ -1,0 +1,80 @@
+"""Negotiation sessions and their slots.
+
+Slot times are built in the expo's own time zone (a session "from 09:00" means 09:00 in
+Nanning) and stored as aware datetimes. Only whole slots fit: a 20-minute grid from 09:00 to
+10:50 gives five slots, the last ending at 10:40.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from tradefair.accounts.models import User
+from tradefair.expos.models import Expo
+from tradefair.floorplan.models import Hall
+from tradefair.matchmaking.models import NegotiationSession, Slot
+from tradefair.matchmaking.services.access import require_staff
+from tradefair.matchmaking.services.errors import InvalidRequest
+
+
+def slot_times(
+    *, date: dt.date, start_time: dt.time, end_time: dt.time, minutes: int, time_zone: str
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The (start, end) of every whole slot between the two wall-clock times."""
+    zone = ZoneInfo(time_zone)
+    start = dt.datetime.combine(date, start_time, tzinfo=zone)
+    end = dt.datetime.combine(date, end_time, tzinfo=zone)
+    step = dt.timedelta(minutes=minutes)
+    out = []
+    while start + step <= end:
+        out.append((start, start + step))
+        start += step
+    return out
+
+
+def create_session(
+    *,
+    expo: Expo,
+    name: str,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    slot_minutes: int,
+    tables: int,
+    hall: Hall | None = None,
+    name_zh: str = "",
+    by_user: User,
+) -> NegotiationSession:
+    """Create a session and all its slots, each offering ``tables`` tables."""
+    require_staff(by_user, expo)
+    if not expo.start_date <= date <= expo.end_date:
+        raise InvalidRequest("The session must take place during the expo.")
+    if slot_minutes <= 0 or tables <= 0:
+        raise InvalidRequest("Slot length and number of tables must be positive.")
+    times = slot_times(
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        minutes=slot_minutes,
+        time_zone=expo.time_zone,
+    )
+    if not times:
+        raise InvalidRequest("The session is shorter than one slot.")
+    with transaction.atomic():
+        session = NegotiationSession.objects.create(
+            expo=expo,
+            name=name,
+            name_zh=name_zh,
+            hall=hall,
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            slot_minutes=slot_minutes,
+            tables=tables,
+        )
+        Slot.objects.bulk_create(
+            Slot(expo=expo, session=session, start=start, end=end, tables=tables)
+            for start, end in times
+        )
+    return session
