@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("tradefair.accounts.urls")),
     path("", include("tradefair.expos.urls")),
     path("", include("tradefair.organisations.urls")),
     prefix_default_language=False,

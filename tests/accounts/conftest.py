@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.expos.models import Expo
@@ -15,6 +16,13 @@ PASSWORD = "correct horse battery staple"
 def fast_hasher(settings) -> None:
     """The production hasher is slow on purpose; these tests hash dozens of passwords."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """A request under /zh-hans/ leaves Chinese active in the thread, and reverse() follows it."""
+    with translation.override("en"):
+        yield
 
 
 @dataclass

@@ -1,0 +1,137 @@
+"""Logging in and out, accepting an invitation, and an organisation admin's page.
+
+Thin: permission checks come from ``services.roles``, changes from ``services.invitations``.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView, LogoutView
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tradefair.accounts.forms import AcceptForm, EmailLoginForm, InviteForm
+from tradefair.accounts.models import Invitation, Membership, User
+from tradefair.accounts.services.invitations import (
+    InvitationError,
+    accept_invitation,
+    find_open_invitation,
+    invite_colleague,
+)
+from tradefair.accounts.services.roles import is_organisation_admin
+from tradefair.organisations.models import Organisation, Participation
+
+login_view = LoginView.as_view(
+    form_class=EmailLoginForm,
+    template_name="accounts/login.html",
+    redirect_authenticated_user=True,
+)
+logout_view = LogoutView.as_view(next_page="expos:list")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's organisations, their roles in each edition, and staff duties."""
+    user = _user(request)
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "organisation__participations",
+                queryset=Participation.objects.select_related("expo").order_by(
+                    "-expo__start_date", "role"
+                ),
+            )
+        )
+        .order_by("organisation__name")
+    )
+    staff_of = user.staff_of.select_related("expo").order_by("-expo__start_date")
+    return render(request, "accounts/home.html", {"memberships": memberships, "staff_of": staff_of})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Members and open invitations of one organisation, with the form to invite a colleague.
+
+    Another organisation's page is a 404 (its existence is not confirmed); a member who is not
+    an admin gets 403.
+    """
+    user = _user(request)
+    org = get_object_or_404(Organisation.objects.filter(memberships__user=user), pk=pk)
+    if not is_organisation_admin(user, org):
+        raise PermissionDenied(_("Only the organisation's admins see this page."))
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, created = invite_colleague(
+                organisation=org,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                by_user=user,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except InvitationError as exc:
+            form.add_error("email", str(exc))
+        else:
+            text = (
+                _("Invitation sent to %(email)s.")
+                if created
+                else _("%(email)s already has an open invitation.")
+            )
+            messages.success(request, text % {"email": invitation.email})
+            return redirect("accounts:organisation", pk=org.pk)
+    members = org.memberships.select_related("user").order_by("user__email")
+    invitations = Invitation.objects.filter(organisation=org, accepted_at__isnull=True).order_by(
+        "email"
+    )
+    return render(
+        request,
+        "accounts/organisation.html",
+        {"organisation": org, "members": members, "invitations": invitations, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation and log in; a used, expired or unknown link gets a 404 page."""
+    invitation = find_open_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    has_account = User.objects.filter(email__iexact=invitation.email).exists()
+    form = AcceptForm(request.POST or None, has_account=has_account)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = accept_invitation(
+                token=token,
+                password=form.cleaned_data["password"],
+                name=form.cleaned_data.get("name", ""),
+            )
+        except InvitationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to %(organisation)s.")
+                % {"organisation": invitation.organisation.display_name},
+            )
+            return redirect("accounts:home")
+    return render(
+        request,
+        "accounts/accept.html",
+        {"invitation": invitation, "form": form, "has_account": has_account},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in user of a ``login_required`` view."""
+    assert isinstance(request.user, User)
+    return request.user
