@@ -3,10 +3,12 @@
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from tradefair.demo.accounts import PASSWORD, ensure_demo_accounts
 from tradefair.demo.export import write_fits_csv
 from tradefair.demo.generator import generate
 from tradefair.demo.loader import load_demo, total_rows
@@ -61,5 +63,15 @@ class Command(BaseCommand):
             f"{report.exhibitors:,} exhibitors from {report.exhibitor_countries} countries, "
             f"{report.buyers:,} buyers, {report.hall_area_m2:,} m² of halls."
         )
+        self._accounts(report.slug)
         if not options["load_only"]:
             call_command("runserver", options["addrport"], use_reloader=False)
+
+    def _accounts(self, slug: str) -> None:
+        """Demo log-ins with a known password exist only where DEBUG says this is no production."""
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo accounts were created.")
+            return
+        self.stdout.write(f"Demo accounts (password: {PASSWORD}), log in at /accounts/login/:")
+        for account in ensure_demo_accounts(slug):
+            self.stdout.write(f"  {account.email:<26} {account.role:<10} {account.organisation}")
