@@ -33,7 +33,7 @@ def make_party_in(
     organisation = Organisation.objects.create(name=name, country=Country.objects.get(code="CN"))
     participation = Participation.objects.create(expo=expo, organisation=organisation, role=role)
     slug = name.lower().replace(" ", "-")
-    user = User.objects.create_user(f"{slug}@example.com", "pw")
+    user = User.objects.create_user(f"{slug}@example.com")
     Membership.objects.create(user=user, organisation=organisation)
     if languages is not None or max_meetings is not None:
         MeetingProfile.objects.create(
@@ -62,7 +62,7 @@ def exhibitor(make_party: MakeParty) -> Party:
 
 @pytest.fixture
 def organiser(expo: Expo) -> User:
-    user = User.objects.create_user("organiser@example.com", "pw")
+    user = User.objects.create_user("organiser@example.com")
     ExpoStaff.objects.create(user=user, expo=expo)
     return user
 

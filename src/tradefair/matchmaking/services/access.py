@@ -1,21 +1,24 @@
-"""Who may act for whom: small checks the services call with the acting user.
+"""Who may act for whom: the checks the services make on the acting user.
 
-Kept local until ``accounts.services.roles`` offers the same answers; superusers pass every
-check so that the admin can repair data.
+Organiser status comes from ``accounts.services.roles`` (staff of the edition, or a
+superuser); acting for a participation means being an active member of its organisation.
 """
 
-from tradefair.accounts.models import ExpoStaff, Membership, User
+from tradefair.accounts.models import Membership, User
+from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.errors import NotAllowed
 from tradefair.organisations.models import Participation
 
 
 def is_staff_of(user: User, expo: Expo) -> bool:
-    return user.is_superuser or ExpoStaff.objects.filter(user=user, expo=expo).exists()
+    return has_role(user, expo, ORGANISER)
 
 
 def acts_for(user: User, participation: Participation) -> bool:
     """A member of the participating organisation, or the edition's organiser staff."""
+    if not user.is_active:
+        return False
     if is_staff_of(user, participation.expo):
         return True
     return Membership.objects.filter(

@@ -1,0 +1,147 @@
+"""End to end on a small fair: requests, answers, a background run, publication, a re-run."""
+
+import pytest
+
+from tradefair.engine.schedule.check import check
+from tradefair.matchmaking import adapters
+from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun
+from tradefair.matchmaking.services.errors import InvalidTransition, NotAllowed
+from tradefair.matchmaking.services.requests import accept_request, cancel_request, request_meeting
+from tradefair.matchmaking.services.scheduling import publish_schedule, start_schedule_run
+from tradefair.matchmaking.tasks import run_schedule
+from tradefair.organisations.models import Participation
+
+from .conftest import make_session
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fair(expo, organiser, make_party):
+    """Three buyers each asking two of three exhibitors; two slots of two tables."""
+    make_session(expo, organiser, tables=2, slots=2)
+    buyers = [make_party(f"Buyer {i}") for i in range(3)]
+    exhibitors = [make_party(f"Maker {i}", Participation.Role.EXHIBITOR) for i in range(3)]
+    for i, buyer in enumerate(buyers):
+        for j in (i, (i + 1) % 3):
+            request = request_meeting(
+                buyer=buyer.participation,
+                exhibitor=exhibitors[j].participation,
+                priority=1 + j,
+                by_user=buyer.user,
+            )
+            accept_request(request=request, by_user=exhibitors[j].user)
+    return buyers, exhibitors
+
+
+def run(expo, organiser, capture) -> ScheduleRun:
+    with capture(execute=True):
+        started = start_schedule_run(expo=expo, by_user=organiser)
+    return ScheduleRun.objects.get(pk=started.pk)
+
+
+def _all_meetings(expo):
+    from tradefair.engine.schedule.problem import Solution
+
+    return Solution(
+        meetings=tuple(adapters.to_engine(m) for m in Meeting.objects.filter(expo=expo))
+    )
+
+
+def test_a_run_places_accepted_requests_by_every_rule(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    done = run(expo, organiser, django_capture_on_commit_callbacks)
+    problem = adapters.build_problem(expo).problem
+    assert (done.status, done.phase, done.progress) == ("done", "done", 1.0)
+    # Six requests, four table-slots: each buyer and maker can meet at most twice.
+    assert Meeting.objects.count() == done.stats["count"] == 4
+    assert done.stats["upper_bound"] == 4 and done.stats["buyers_without_meeting"] == 0
+    assert check(problem, _all_meetings(expo)) == []
+    # The two priority-1 requests to Maker 0 give way: the total priority is then maximal.
+    assert [(u["buyer"], u["exhibitor"], u["reason"]) for u in done.unscheduled] == [
+        ("Buyer 0", "Maker 0", "not selected: table capacity"),
+        ("Buyer 2", "Maker 0", "not selected: table capacity"),
+    ]
+
+
+def test_reasons_name_organisations_not_engine_ids():
+    names = {"p5": "Acme", "p51": "Other"}
+    assert adapters.readable("buyer p5 is fully booked (max 1 meetings)", names) == (
+        "buyer Acme is fully booked (max 1 meetings)"
+    )
+
+
+def test_publishing_mails_each_side_once(
+    expo, organiser, fair, mailoutbox, django_capture_on_commit_callbacks
+):
+    done = run(expo, organiser, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_schedule(run=done, by_user=organiser) == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_schedule(run=done, by_user=organiser) == 0
+    parties = {p for m in Meeting.objects.all() for p in (m.buyer_id, m.exhibitor_id)}
+    assert len(mailoutbox) == len(parties)
+    assert {m.subject for m in mailoutbox} == {"Your meeting schedule at Test Expo"}
+    assert Meeting.objects.filter(published=False).count() == 0
+
+
+def test_a_rerun_keeps_published_meetings_in_place(
+    expo, organiser, fair, mailoutbox, django_capture_on_commit_callbacks
+):
+    first = run(expo, organiser, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_schedule(run=first, by_user=organiser)
+    published = sorted(Meeting.objects.values_list("request_id", "slot_id", "table_number"))
+    # A late change: one published meeting is cancelled, which frees a place.
+    gone = Meeting.objects.order_by("pk").first()
+    cancel_request(request=gone.request, by_user=organiser)
+    second = run(expo, organiser, django_capture_on_commit_callbacks)
+    now = sorted(Meeting.objects.values_list("request_id", "slot_id", "table_number"))
+    assert set(published) - {(gone.request_id, gone.slot_id, gone.table_number)} <= set(now)
+    assert second.stats["kept"] == 3
+    assert check(adapters.build_problem(expo).problem, _all_meetings(expo)) == []
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        newly = publish_schedule(run=second, by_user=organiser)
+    assert newly == Meeting.objects.count() - 3
+    with pytest.raises(InvalidTransition, match="newer run"):
+        publish_schedule(run=first, by_user=organiser)
+
+
+def test_runs_are_idempotent_and_one_at_a_time(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        one = start_schedule_run(expo=expo, by_user=organiser)
+        two = start_schedule_run(expo=expo, by_user=organiser)
+    assert one.pk == two.pk and len(queued) == 1  # queued once, after commit
+    assert ScheduleRun.objects.get(pk=one.pk).status == "queued"
+    run_schedule(one.pk)
+    meetings = sorted(Meeting.objects.values_list("pk", flat=True))
+    run_schedule(one.pk)  # a duplicate delivery
+    assert sorted(Meeting.objects.values_list("pk", flat=True)) == meetings
+    assert ScheduleRun.objects.get(pk=one.pk).status == "done"
+
+
+def test_only_organisers_run_and_publish(expo, organiser, fair, django_capture_on_commit_callbacks):
+    buyers, _ = fair
+    with pytest.raises(NotAllowed):
+        start_schedule_run(expo=expo, by_user=buyers[0].user)
+    assert ScheduleRun.objects.count() == 0
+    done = run(expo, organiser, django_capture_on_commit_callbacks)
+    with pytest.raises(NotAllowed):
+        publish_schedule(run=done, by_user=buyers[0].user)
+    assert Meeting.objects.filter(published=True).count() == 0
+
+
+def test_cancelled_requests_are_not_scheduled(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    buyers, _ = fair
+    for request in MeetingRequest.objects.filter(buyer=buyers[0].participation):
+        cancel_request(request=request, by_user=buyers[0].user)
+    run(expo, organiser, django_capture_on_commit_callbacks)
+    assert not Meeting.objects.filter(buyer=buyers[0].participation).exists()
+    assert Meeting.objects.count() == 4
