@@ -1,6 +1,7 @@
 """The demo's log-ins: made once, for the chosen organisations, and able to log in."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.urls import reverse
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.accounts.services.roles import organisation_of, roles_in_expo
 from tradefair.demo.accounts import ensure_demo_accounts
+from tradefair.demo.management.commands.demo import Command
 from tradefair.expos.models import Expo
 
 from .conftest import organisation
@@ -100,3 +102,21 @@ def test_the_organiser_can_use_the_admin(client, small_demo):
     )
     assert client.get(reverse("admin:organisations_participation_changelist")).status_code == 200
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
+
+
+def test_the_demo_command_prints_the_accounts(small_demo, settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    Command(stdout=out)._accounts("caexpo-22")
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Demo accounts (password: demo), log in at /accounts/login/:"
+    assert lines[1].split() == ["organiser@caexpo.demo", "organiser", "22nd", "China-ASEAN", "Expo"]
+    assert len(lines) == 12
+
+
+def test_no_demo_accounts_without_debug(small_demo, settings):
+    settings.DEBUG = False
+    out = io.StringIO()
+    Command(stdout=out)._accounts("caexpo-22")
+    assert out.getvalue() == "DEBUG is off: no demo accounts were created.\n"
+    assert not User.objects.exists()

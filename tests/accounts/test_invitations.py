@@ -188,3 +188,16 @@ def test_an_existing_user_joins_with_their_own_password(
         ("Guangxi Robotics", "admin"),
         ("Saigon Fresh Foods", "member"),
     }
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_invitation(
+    people, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("tradefair.accounts.services.invitations.send_mail", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation, created = invite(people)
+    assert created and Invitation.objects.get() == invitation
+    assert "no mail server" in caplog.text

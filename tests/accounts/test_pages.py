@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tradefair.accounts.models import Invitation, Membership, User
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, member, organisation
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -32,6 +32,8 @@ def test_the_login_page_speaks_chinese(client):
     response = client.get("/zh-hans/accounts/login/")
     assert response.status_code == 200
     assert "登录" in response.content.decode()
+    english = next(link for link in response.context["language_links"] if link.code == "en")
+    assert english.url == "/accounts/login/"
 
 
 def test_logout_is_a_post(client, people):
@@ -155,3 +157,38 @@ def test_an_existing_account_is_asked_for_its_password(
 def test_an_unknown_invitation_link_is_a_404(client, db):
     assert client.get(reverse("accounts:accept", args=["nope"])).status_code == 404
     assert client.post(reverse("accounts:accept", args=["nope"]), {}).status_code == 404
+
+
+@pytest.mark.parametrize("extra", [0, 2])
+def test_the_organisation_page_has_pinned_queries(client, people, extra, django_assert_num_queries):
+    """One or three more members and invitations cost no extra query."""
+    for n in range(extra):
+        member(people.buyer_org, f"extra{n}@saigon.example")
+        Invitation.objects.create(
+            organisation=people.buyer_org, email=f"i{n}@x.example", token=str(n)
+        )
+    client.force_login(people.buyer_admin)
+    url = reverse("accounts:organisation", args=[people.buyer_org.pk])
+    # session, user, organisation, admin check, members, invitations
+    with django_assert_num_queries(6):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("extra", [0, 2])
+def test_home_has_pinned_queries(client, people, expo, extra, django_assert_num_queries):
+    for n in range(extra):
+        Membership.objects.create(
+            user=people.buyer_admin, organisation=organisation(expo, f"Extra {n}", "TH", "buyer")
+        )
+    client.force_login(people.buyer_admin)
+    # session, user, memberships, their participations, staff rows
+    with django_assert_num_queries(5):
+        assert client.get(reverse("accounts:home")).status_code == 200
+
+
+def test_the_acceptance_page_speaks_chinese(
+    client, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    url = accept_url(client, people, mailoutbox, django_capture_on_commit_callbacks)
+    body = client.get(f"/zh-hans{url}").content.decode()
+    assert "加入Saigon Fresh Foods" in body and "接受邀请" in body

@@ -3,6 +3,8 @@
 Thin: permission checks come from ``services.roles``, changes from ``services.invitations``.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -23,13 +25,23 @@ from tradefair.accounts.services.invitations import (
     invite_colleague,
 )
 from tradefair.accounts.services.roles import is_organisation_admin
+from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Organisation, Participation
 
-login_view = LoginView.as_view(
-    form_class=EmailLoginForm,
-    template_name="accounts/login.html",
-    redirect_authenticated_user=True,
-)
+
+class EmailLoginView(LoginView):
+    form_class = EmailLoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "language_links": language_links(self.request),
+        }
+
+
+login_view = EmailLoginView.as_view()
 logout_view = LogoutView.as_view(next_page="expos:list")
 
 
@@ -51,7 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("organisation__name")
     )
     staff_of = user.staff_of.select_related("expo").order_by("-expo__start_date")
-    return render(request, "accounts/home.html", {"memberships": memberships, "staff_of": staff_of})
+    return _page(request, "accounts/home.html", {"memberships": memberships, "staff_of": staff_of})
 
 
 @login_required
@@ -90,7 +102,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     invitations = Invitation.objects.filter(organisation=org, accepted_at__isnull=True).order_by(
         "email"
     )
-    return render(
+    return _page(
         request,
         "accounts/organisation.html",
         {"organisation": org, "members": members, "invitations": invitations, "form": form},
@@ -103,7 +115,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     """Accept an invitation and log in; a used, expired or unknown link gets a 404 page."""
     invitation = find_open_invitation(token)
     if invitation is None:
-        return render(request, "accounts/invitation_invalid.html", status=404)
+        return _page(request, "accounts/invitation_invalid.html", status=404)
     has_account = User.objects.filter(email__iexact=invitation.email).exists()
     form = AcceptForm(request.POST or None, has_account=has_account)
     if request.method == "POST" and form.is_valid():
@@ -123,7 +135,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
                 % {"organisation": invitation.organisation.display_name},
             )
             return redirect("accounts:home")
-    return render(
+    return _page(
         request,
         "accounts/accept.html",
         {"invitation": invitation, "form": form, "has_account": has_account},
@@ -135,3 +147,11 @@ def _user(request: HttpRequest) -> User:
     """The logged-in user of a ``login_required`` view."""
     assert isinstance(request.user, User)
     return request.user
+
+
+def _page(
+    request: HttpRequest, template: str, context: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    """Render with the language switch pointing at this page rather than the edition list."""
+    context = {**(context or {}), "language_links": language_links(request)}
+    return render(request, template, context, status=status)

@@ -85,12 +85,11 @@ def _buyers(expo: Expo) -> list[Participation]:
 
 
 def _organiser_group() -> Group:
-    group, created = Group.objects.get_or_create(name=ORGANISER_GROUP)
-    if created:
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS).exclude(
-                content_type__app_label="accounts",
-                content_type__model__in=ORGANISER_EXCLUDED_MODELS,
-            )
+    """Re-granted on every load, so models added since the last load are included."""
+    group, _ = Group.objects.get_or_create(name=ORGANISER_GROUP)
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS).exclude(
+            content_type__app_label="accounts", content_type__model__in=ORGANISER_EXCLUDED_MODELS
         )
+    )
     return group

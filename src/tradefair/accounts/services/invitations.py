@@ -53,38 +53,36 @@ def invite_colleague(
         raise InvitationError(_("Unknown role."))
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise InvitationError(_("%(email)s is already a member.") % {"email": email})
-    existing = _open_invitations(organisation, email).first()
-    if existing is not None:
-        if not _expired(existing):
-            return existing, False
-        existing.delete()  # an expired link is replaced, so the address can be invited again
-    token = secrets.token_urlsafe(32)
-    try:
-        with transaction.atomic():
-            invitation = Invitation.objects.create(
-                organisation=organisation,
-                email=email,
-                role=role,
-                token=_digest(token),
-                invited_by=by_user,
-            )
-    except IntegrityError:
-        # An open invitation to this address exists (perhaps created a moment ago by a
-        # concurrent request): that one stands.
-        return _open_invitations(organisation, email).get(), False
-    url = base_url.rstrip("/") + reverse("accounts:accept", args=[token])
-    context = {
-        "invitation": invitation,
-        "url": url,
-        "inviter": by_user,
-        "valid_days": VALID_FOR.days,
-    }
-    subject = _("Invitation to join %(organisation)s on tradefair") % {
-        "organisation": organisation.display_name
-    }
-    # Rendered now, in the inviter's language; only the sending waits for the commit.
-    body = render_to_string("accounts/email/invitation.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    with transaction.atomic():
+        existing = _open_invitations(organisation, email).first()
+        if existing is not None:
+            if not _expired(existing):
+                return existing, False
+            existing.delete()  # an expired link is replaced, so the address can be invited again
+        token = secrets.token_urlsafe(32)
+        try:
+            with transaction.atomic():
+                invitation = Invitation.objects.create(
+                    organisation=organisation,
+                    email=email,
+                    role=role,
+                    token=_digest(token),
+                    invited_by=by_user,
+                )
+        except IntegrityError:
+            # A concurrent request invited the same address a moment ago: that one stands.
+            return _open_invitations(organisation, email).get(), False
+        url = base_url.rstrip("/") + reverse("accounts:accept", args=[token])
+        context = {"invitation": invitation, "url": url, "inviter": by_user, "days": VALID_FOR.days}
+        subject = _("Invitation to join %(organisation)s on tradefair") % {
+            "organisation": organisation.display_name
+        }
+        # Rendered now, in the inviter's language; only the sending waits for the commit. A mail
+        # server that is down is logged rather than turning a committed invitation into a 500.
+        body = render_to_string("accounts/email/invitation.txt", context)
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]), robust=True
+        )
     return invitation, True
 
 
