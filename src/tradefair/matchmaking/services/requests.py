@@ -78,8 +78,9 @@ def request_meeting(
 
 
 def _locked(request: MeetingRequest) -> MeetingRequest:
+    # Only the request row: locking the joined expo and parties would serialise unrelated answers.
     return (
-        MeetingRequest.objects.select_for_update()
+        MeetingRequest.objects.select_for_update(of=("self",))
         .select_related("expo", "buyer__organisation", "exhibitor__organisation")
         .get(pk=request.pk)
     )

@@ -147,7 +147,7 @@ def publish_schedule(*, run: ScheduleRun, by_user: User) -> int:
         ):
             raise InvalidTransition("A newer run exists; publish that one.")
         fresh = list(
-            Meeting.objects.select_for_update()
+            Meeting.objects.select_for_update(of=("self",))
             .filter(expo_id=current.expo_id, published=False)
             .select_related(
                 "expo", "slot", "interpreter", "buyer__organisation", "exhibitor__organisation"

@@ -1,0 +1,51 @@
+"""Every matchmaking model has a working changelist, change page, search and filters."""
+
+import pytest
+from django.urls import reverse
+
+from tradefair.accounts.models import User
+from tradefair.matchmaking.models import (
+    Availability,
+    Interpreter,
+    MeetingProfile,
+    ScheduleRun,
+)
+from tradefair.matchmaking.services.booking import book_meeting
+
+from .conftest import accepted
+
+pytestmark = pytest.mark.django_db
+MODELS = [
+    ("negotiationsession", "q=Procurement"),
+    ("slot", ""),
+    ("interpreter", "q=Lan"),
+    ("meetingprofile", "q=Buyer"),
+    ("availability", "q=Buyer"),
+    ("meetingrequest", "q=Exhibitor&status__exact=accepted"),
+    ("meeting", "q=Buyer&published__exact=0"),
+    ("schedulerun", "status__exact=done"),
+]
+
+
+@pytest.fixture
+def rows(expo, buyer, exhibitor, slots):
+    meeting = book_meeting(
+        request=accepted(buyer.participation, exhibitor.participation), slot=slots[0]
+    )
+    Interpreter.objects.create(expo=expo, name="Lan", languages=["vi", "zh"])
+    MeetingProfile.objects.create(participation=buyer.participation, languages=["vi"])
+    Availability.objects.create(participation=buyer.participation, slot=slots[0])
+    ScheduleRun.objects.create(expo=expo, status="done")
+    return meeting
+
+
+@pytest.mark.parametrize(("model", "query"), MODELS)
+def test_changelists_and_change_pages_render(client, rows, model, query):
+    client.force_login(User.objects.create_superuser("staff@example.org"))
+    listing = client.get(reverse(f"admin:matchmaking_{model}_changelist") + f"?{query}")
+    assert listing.status_code == 200
+    assert "errornote" not in listing.content.decode()
+    found = list(listing.context["cl"].result_list)
+    assert len(found) >= 1  # each query matches the rows made above
+    page = client.get(reverse(f"admin:matchmaking_{model}_change", args=[found[0].pk]))
+    assert page.status_code == 200
