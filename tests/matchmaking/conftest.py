@@ -96,3 +96,12 @@ def accepted(buyer: Participation, exhibitor: Participation, priority: int = 1) 
         priority=priority,
         status=MeetingRequest.Status.ACCEPTED,
     )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """E-mail texts are asserted in English, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

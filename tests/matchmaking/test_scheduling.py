@@ -145,3 +145,17 @@ def test_cancelled_requests_are_not_scheduled(
     run(expo, organiser, django_capture_on_commit_callbacks)
     assert not Meeting.objects.filter(buyer=buyers[0].participation).exists()
     assert Meeting.objects.count() == 4
+
+
+def test_progress_is_written_per_phase_and_throttled_within_one(expo):
+    from tradefair.matchmaking.services import scheduling
+
+    ticks = iter([0.0, 0.1, 0.2, 5.0])
+    started = ScheduleRun.objects.create(expo=expo, status="running")
+    report = scheduling._progress_writer(started.pk, clock=lambda: next(ticks))
+    seen = []
+    for phase, share in [("bounds", 0.05), ("exact", 0.2), ("exact", 0.3), ("exact", 0.6)]:
+        report(phase, share)
+        seen.append(ScheduleRun.objects.values_list("phase", "progress").get(pk=started.pk))
+    # The third report comes 0.1 s after the second, in the same phase: not written.
+    assert seen == [("bounds", 0.05), ("exact", 0.2), ("exact", 0.2), ("exact", 0.6)]

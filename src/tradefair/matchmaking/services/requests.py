@@ -104,7 +104,7 @@ def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
             return _refresh(request, current)
         if current.status != Status.PENDING:
             raise InvalidTransition(
-                f"This request was {current.get_status_display()} and cannot be accepted."
+                f"This request was {current.status} and cannot be accepted."
             )
         current.status = Status.ACCEPTED
         current.answered_at = timezone.now()
@@ -125,7 +125,7 @@ def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User)
             return _refresh(request, current)
         if current.status != Status.PENDING:
             raise InvalidTransition(
-                f"This request was {current.get_status_display()} and cannot be declined."
+                f"This request was {current.status} and cannot be declined."
             )
         current.status = Status.DECLINED
         current.decline_reason = reason
@@ -147,7 +147,7 @@ def cancel_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
             return _refresh(request, current)
         if current.status not in MeetingRequest.OPEN:
             raise InvalidTransition(
-                f"This request was {current.get_status_display()} and cannot be cancelled."
+                f"This request was {current.status} and cannot be cancelled."
             )
         Meeting.objects.filter(request=current).delete()
         current.status = Status.CANCELLED

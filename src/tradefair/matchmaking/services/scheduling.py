@@ -10,6 +10,7 @@ to the solver as ``keep`` and stay where they are unless they became invalid.
 
 import dataclasses
 import time
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -56,12 +57,12 @@ def _claim(run_id: int) -> ScheduleRun | None:
     return run
 
 
-def _progress_writer(run_id: int) -> Progress:
+def _progress_writer(run_id: int, clock: Callable[[], float] = time.monotonic) -> Progress:
     """Write phase changes at once, progress within a phase at most every PROGRESS_EVERY s."""
     last_phase, last_at = [""], [0.0]
 
     def report(phase: str, share: float) -> None:
-        now = time.monotonic()
+        now = clock()
         if phase == last_phase[0] and now - last_at[0] < PROGRESS_EVERY:
             return
         last_phase[0], last_at[0] = phase, now
