@@ -103,9 +103,7 @@ def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
         if current.status == Status.ACCEPTED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
-            raise InvalidTransition(
-                f"This request was {current.status} and cannot be accepted."
-            )
+            raise InvalidTransition(f"This request was {current.status} and cannot be accepted.")
         current.status = Status.ACCEPTED
         current.answered_at = timezone.now()
         current.save(update_fields=["status", "answered_at"])
@@ -124,9 +122,7 @@ def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User)
         if current.status == Status.DECLINED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
-            raise InvalidTransition(
-                f"This request was {current.status} and cannot be declined."
-            )
+            raise InvalidTransition(f"This request was {current.status} and cannot be declined.")
         current.status = Status.DECLINED
         current.decline_reason = reason
         current.answered_at = timezone.now()
@@ -146,9 +142,7 @@ def cancel_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
         if current.status == Status.CANCELLED:
             return _refresh(request, current)
         if current.status not in MeetingRequest.OPEN:
-            raise InvalidTransition(
-                f"This request was {current.status} and cannot be cancelled."
-            )
+            raise InvalidTransition(f"This request was {current.status} and cannot be cancelled.")
         Meeting.objects.filter(request=current).delete()
         current.status = Status.CANCELLED
         current.answered_at = current.answered_at or timezone.now()
