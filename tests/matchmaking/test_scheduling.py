@@ -159,3 +159,23 @@ def test_progress_is_written_per_phase_and_throttled_within_one(expo):
         seen.append(ScheduleRun.objects.values_list("phase", "progress").get(pk=started.pk))
     # The third report comes 0.1 s after the second, in the same phase: not written.
     assert seen == [("bounds", 0.05), ("exact", 0.2), ("exact", 0.2), ("exact", 0.6)]
+
+
+def test_a_failed_run_records_why_and_frees_the_edition(
+    expo, organiser, fair, monkeypatch, django_capture_on_commit_callbacks
+):
+    from tradefair.matchmaking.services import scheduling
+
+    def broken(*args, **kwargs):
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(scheduling, "solve", broken)
+    with django_capture_on_commit_callbacks(execute=False):
+        queued = start_schedule_run(expo=expo, by_user=organiser)
+    with pytest.raises(MemoryError):
+        run_schedule(queued.pk)
+    failed = ScheduleRun.objects.get(pk=queued.pk)
+    assert (failed.status, failed.error) == ("failed", "MemoryError('out of memory')")
+    assert Meeting.objects.count() == 0
+    monkeypatch.undo()
+    assert run(expo, organiser, django_capture_on_commit_callbacks).status == "done"

@@ -36,7 +36,8 @@ def _send_on_commit(to: list[str], subject: str, body: str) -> None:
     message = EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
-    transaction.on_commit(lambda: message.send(fail_silently=False))
+    # Robust: the action is committed; a mail server that is down is logged, not a 500.
+    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)
 
 
 def request_arrived(request: MeetingRequest) -> None:

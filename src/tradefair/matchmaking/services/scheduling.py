@@ -43,7 +43,8 @@ def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 30.0) -
         run = ScheduleRun.objects.create(
             expo=expo, started_by=by_user, stats={"time_limit": time_limit}
         )
-        transaction.on_commit(lambda: run_schedule.delay(run.pk))
+        # Robust: an inline (eager) run that fails is recorded on the run, not raised here.
+        transaction.on_commit(lambda: run_schedule.delay(run.pk), robust=True)
     return run
 
 
