@@ -14,7 +14,7 @@ from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.graph import request_graph
 from tradefair.engine.schedule.problem import Interpreter, Problem, Request, Solution
 from tradefair.engine.schedule.report import build_solution
-from tradefair.engine.schedule.serve import serve_unserved, unserved_buyers
+from tradefair.engine.schedule.serve import serve_unserved, unserved_buyers, upgrade
 from tradefair.engine.schedule.solver import solve
 from tradefair.engine.schedule.synthetic import generate
 
@@ -212,3 +212,29 @@ def test_placing_an_interpreted_meeting_hands_interpreters_along_a_path() -> Non
     assert board.try_place(2, 0)
     assert board.interp.tolist() == [1, 2, 0]
     assert board.iwho[:, 0].tolist() == [2, 0, 1]
+
+
+def test_upgrade_swaps_an_interpreted_meeting_in_for_a_cheaper_one() -> None:
+    """s0 has one table, taken by B1-E1 (priority 1); B2-E3 (priority 3, interpreted) can
+    only meet in s0. It takes the table; B1 keeps its meeting with E2 in s1."""
+    zh, th = frozenset({"zh"}), frozenset({"th"})
+    case = problem(
+        [slot(0, tables=1), slot(1, tables=1)],
+        [
+            person("B1"),
+            person("B2", languages=zh, available=frozenset({"s0"})),
+            person("E1"),
+            person("E2"),
+            person("E3", languages=th),
+        ],
+        [("B1", "E1", 1), ("B1", "E2", 1), ("B2", "E3", 3)],
+        (Interpreter("I1", zh | th),),
+    )
+    g = request_graph(case)
+    board = Board(g)
+    board.place(0, 0)
+    board.place(1, 1)
+    assert upgrade(board, deadline=float("inf")) == 2
+    solution = build_solution(board, {}, upper_bounds(case, g), seconds=0.0, method="test")
+    assert check(case, solution) == []
+    assert sorted(m.request for m in solution.meetings) == ["R2", "R3"]

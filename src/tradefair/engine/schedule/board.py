@@ -108,13 +108,14 @@ class Board:
             and self.load[e] < g.cap[e]
         )
 
-    def try_place(self, r: int, t: int) -> bool:
-        """Place request ``r`` in slot ``t`` if every rule allows, with an interpreter if needed."""
+    def try_place(self, r: int, t: int, *, augment: bool = True) -> bool:
+        """Place request ``r`` in slot ``t`` if every rule allows, with an interpreter if needed
+        (with ``augment``, one freed by exchanges along an augmenting path if none is free)."""
         if not self.fits(r, t):
             return False
         i = -1
         if self.graph.lang_class[r] >= 0:
-            i = self.augment_interpreter(r, t)
+            i = self.augment_interpreter(r, t) if augment else self.free_interpreter(r, t)
             if i < 0:
                 return False
         self.place(r, t, i)

@@ -169,7 +169,7 @@ def compact(board: Board, *, deadline: float, rounds: int = 20) -> int:
                 continue
             t_old, i_old = int(board.slot[r]), int(board.interp[r])
             board.remove(r)
-            if board.try_place(r, t):
+            if board.try_place(r, t, augment=False):  # gap moves are not worth a search
                 touched[bb] = touched[ee] = True
                 gained -= int(delta[k])
             else:

@@ -21,7 +21,7 @@ from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
 from tradefair.engine.schedule.select import select
-from tradefair.engine.schedule.serve import serve_unserved
+from tradefair.engine.schedule.serve import serve_unserved, upgrade
 
 Progress = Callable[[str, float], None]
 
@@ -29,6 +29,9 @@ SMALL_PARTICIPANTS = 120  # CP-SAT proves the optimum of fairs this size in seco
 SMALL_REQUESTS = 1_500
 LAMBDA_STEPS = 7  # flows spent balancing the count against the priority
 MIX_STEPS = 6  # flows spent on points between the last two λ values
+# The decomposition stops its local search at this share of the time limit, leaving the
+# rest for the gap pass and for slow machines.
+UPGRADE_SHARE = 0.5
 # Hundredths of a priority unit charged to interpreted meetings in the selection: the flow
 # does not see interpreters, and choosing fewer of those pairs leaves room for plain ones.
 INTERPRETER_PENALTY = 600
@@ -62,7 +65,7 @@ def solve(
             # CP-SAT ran out of time: keep its schedule but still fill what it left.
             fill(board, fill_order(board, _open(g, board)), deadline=deadline)
     else:
-        _decompose(board, bounds, deadline, report)
+        _decompose(board, bounds, min(deadline, started + UPGRADE_SHARE * time_limit), report)
     report("gaps", 0.9)
     compact(board, deadline=deadline)
     report("done", 1.0)
@@ -98,6 +101,7 @@ def _decompose(board: Board, bounds: Bounds, deadline: float, report: Progress) 
     fill(board, fill_order(board, rest[g.priority[rest] >= 0]), deadline=deadline)
     report("serve", 0.8)
     serve_unserved(board, deadline=deadline)
+    upgrade(board, deadline=deadline)
 
 
 def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
