@@ -179,3 +179,38 @@ def test_a_failed_run_records_why_and_frees_the_edition(
     assert Meeting.objects.count() == 0
     monkeypatch.undo()
     assert run(expo, organiser, django_capture_on_commit_callbacks).status == "done"
+
+
+def test_a_run_abandoned_by_its_worker_does_not_block_the_edition(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    stuck = ScheduleRun.objects.create(expo=expo, status="running")
+    ScheduleRun.objects.filter(pk=stuck.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    fresh = run(expo, organiser, django_capture_on_commit_callbacks)
+    assert fresh.pk != stuck.pk and fresh.status == "done"
+    assert ScheduleRun.objects.values_list("status", "error").get(pk=stuck.pk) == (
+        "failed",
+        "abandoned: no result in time",
+    )
+
+
+def test_a_run_given_up_on_while_solving_writes_nothing(expo, organiser, fair, monkeypatch):
+    from tradefair.matchmaking.services import scheduling
+
+    real_solve = scheduling.solve
+
+    def slow(problem, **kwargs):
+        ScheduleRun.objects.filter(pk=late.pk).update(status="failed", error="abandoned")
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(scheduling, "solve", slow)
+    late = ScheduleRun.objects.create(expo=expo)
+    assert scheduling.execute_schedule_run(run_id=late.pk) is None
+    assert Meeting.objects.count() == 0
+    assert ScheduleRun.objects.get(pk=late.pk).status == "failed"

@@ -9,6 +9,7 @@ to the solver as ``keep`` and stay where they are unless they became invalid.
 """
 
 import dataclasses
+import datetime as dt
 import time
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ from tradefair.matchmaking.services.booking import lock
 from tradefair.matchmaking.services.errors import InvalidTransition
 
 PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
+STALE_AFTER = dt.timedelta(minutes=30)  # far beyond any time limit the console offers
 ACTIVE = (ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING)
 
 
@@ -37,6 +39,10 @@ def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 30.0) -
     require_staff(by_user, expo)
     with transaction.atomic():
         Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one starter at a time
+        # A run whose worker died would block the edition for ever: give up on it.
+        ScheduleRun.objects.filter(
+            expo=expo, status__in=ACTIVE, created_at__lt=timezone.now() - STALE_AFTER
+        ).update(status=ScheduleRun.Status.FAILED, error="abandoned: no result in time")
         active = ScheduleRun.objects.filter(expo=expo, status__in=ACTIVE).first()
         if active is not None:
             return active
@@ -92,6 +98,8 @@ def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
                 slot_ids=Slot.objects.filter(expo=run.expo).values_list("pk", flat=True),
                 participation_ids=[],
             )
+            if ScheduleRun.objects.select_for_update().get(pk=run.pk).status != run.status:
+                return None  # given up on as abandoned while solving: a newer run owns the slots
             written = adapters.write_solution(run.expo, solution)
             stats = dataclasses.asdict(solution.stats) if solution.stats else {}
             run.stats = {
