@@ -1,6 +1,7 @@
 """Shared fixtures: a small expo built through the same models the platform uses."""
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
@@ -27,3 +28,12 @@ def fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English; a test that switches language cannot leak it."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
