@@ -186,3 +186,30 @@ def test_without_the_lock_only_the_constraint_stops_a_double_booked_table(
 
     assert kinds(results) == ["Meeting", "SlotTaken"]
     assert Meeting.objects.filter(slot=slot).count() == 1
+
+
+def race(request: MeetingRequest, slot: Any, user: Any) -> Callable[[int], Any]:
+    from tradefair.matchmaking.services.requests import cancel_request
+
+    def work(i: int) -> Any:
+        if i == 0:
+            return book_meeting(request=request, slot=slot)
+        return cancel_request(request=request, by_user=user)
+
+    return work
+
+
+def test_a_cancellation_racing_a_booking_never_leaves_an_orphan_meeting(
+    expo, organiser, buyer, make_party
+):
+    slots = list(make_session(expo, organiser, tables=2, slots=10).slots.order_by("start"))
+    outcomes = set()
+    for k, slot in enumerate(slots):
+        request = accepted(buyer.participation, make_party(f"Maker {k}", EXHIBITOR).participation)
+        outcomes.add(tuple(kinds(in_threads(2, race(request, slot, buyer.user)))))
+
+    # Booked first then cancelled (the meeting goes with it), or cancelled first then refused.
+    assert outcomes <= {("Meeting", "MeetingRequest"), ("InvalidTransition", "MeetingRequest")}
+    # Whoever won each round, a cancelled request has no meeting.
+    assert not Meeting.objects.filter(request__status="cancelled").exists()
+    assert MeetingRequest.objects.filter(status="cancelled").count() == 10

@@ -140,10 +140,11 @@ def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
     and no-show meetings are never touched; every other scheduled meeting is replaced, and the
     replacements start unpublished. Requests no longer accepted are skipped.
     """
+    # Locked so that a cancellation committed during the solve is seen, not overwritten.
     accepted = set(
-        MeetingRequest.objects.filter(expo=expo, status=MeetingRequest.Status.ACCEPTED).values_list(
-            "pk", flat=True
-        )
+        MeetingRequest.objects.select_for_update()
+        .filter(expo=expo, status=MeetingRequest.Status.ACCEPTED)
+        .values_list("pk", flat=True)
     )
     target = {int(m.request): m for m in solution.meetings if int(m.request) in accepted}
     existing = list(Meeting.objects.filter(expo=expo))

@@ -164,7 +164,8 @@ def insert_meeting(
 
 
 def _accepted_unplaced(request: MeetingRequest) -> MeetingRequest:
-    current = MeetingRequest.objects.get(pk=request.pk)
+    """Lock the request last (protocol step 3) so a concurrent cancel cannot slip in between."""
+    current = MeetingRequest.objects.select_for_update().get(pk=request.pk)
     if current.status != MeetingRequest.Status.ACCEPTED:
         raise InvalidTransition("Only accepted requests can be scheduled.")
     if Meeting.objects.filter(request=current).exists():
