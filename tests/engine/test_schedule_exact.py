@@ -44,7 +44,9 @@ def test_tables_are_numbered_from_one_in_each_slot() -> None:
     )
     solution = solve(case)
     assert sorted(m.table for m in solution.meetings) == [1, 2]
-    assert solution.unscheduled[0].reason == "not selected: table capacity"
+    assert (
+        solution.unscheduled[0].reason == "every table is taken in the slots both sides have free"
+    )
 
 
 @settings(max_examples=150, deadline=None)

@@ -77,7 +77,10 @@ def test_reasons_name_what_ran_out() -> None:
         (Interpreter("I1", frozenset({"en"})),),
     )
     reasons = {u.request: u.reason for u in solve(case).unscheduled}
-    assert reasons == {"R1": "no common free slot", "R2": "no interpreter for zh–th free"}
+    assert reasons == {
+        "R1": "the two sides are never available at the same time",
+        "R2": "no interpreter for zh–th free",
+    }
 
 
 def _kept_case(tables: int) -> Problem:
@@ -238,3 +241,22 @@ def test_upgrade_swaps_an_interpreted_meeting_in_for_a_cheaper_one() -> None:
     solution = build_solution(board, {}, upper_bounds(case, g), seconds=0.0, method="test")
     assert check(case, solution) == []
     assert sorted(m.request for m in solution.meetings) == ["R2", "R3"]
+
+
+def test_reasons_say_which_resource_is_zero() -> None:
+    case = problem(
+        [slot(0, tables=0), slot(1, tables=1)],
+        [
+            person("B1", available=frozenset({"s0"})),
+            person("B2", max_meetings=0),
+            person("B3", available=frozenset()),
+            person("E1"),
+        ],
+        [("B1", "E1", 1), ("B2", "E1", 1), ("B3", "E1", 1)],
+    )
+    reasons = {u.request: u.reason for u in solve(case).unscheduled}
+    assert reasons == {
+        "R1": "no slot both sides can attend has any tables",
+        "R2": "buyer B2 max_meetings is 0",
+        "R3": "buyer B3 is available in no slot",
+    }

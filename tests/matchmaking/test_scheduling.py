@@ -60,8 +60,8 @@ def test_a_run_places_accepted_requests_by_every_rule(
     assert check(problem, _all_meetings(expo)) == []
     # The two priority-1 requests to Maker 0 give way: the total priority is then maximal.
     assert [(u["buyer"], u["exhibitor"], u["reason"]) for u in done.unscheduled] == [
-        ("Buyer 0", "Maker 0", "not selected: table capacity"),
-        ("Buyer 2", "Maker 0", "not selected: table capacity"),
+        ("Buyer 0", "Maker 0", "every table is taken in the slots both sides have free"),
+        ("Buyer 2", "Maker 0", "every table is taken in the slots both sides have free"),
     ]
 
 

@@ -170,14 +170,18 @@ def request_graph(problem: Problem) -> RequestGraph:
         with_interp[need] = (
             avail[buyer[need]] & avail[exhibitor[need]] & class_avail[lang_class[need]]
         ).any(axis=1)
+    has_tables = tables > 0
     for k in kk.tolist():
         b, e = int(buyer[k]), int(exhibitor[k])
-        if cap[b] == 0:
-            reason[k] = f"buyer {people[b].id} has no meeting capacity"
-        elif cap[e] == 0:
-            reason[k] = f"exhibitor {people[e].id} has no meeting capacity"
+        if cap[b] == 0 or cap[e] == 0:
+            p = people[b] if cap[b] == 0 else people[e]
+            side = "buyer" if cap[b] == 0 else "exhibitor"
+            why = "max_meetings is 0" if p.max_meetings == 0 else "is available in no slot"
+            reason[k] = f"{side} {p.id} {why}"
         elif not common[k]:
-            reason[k] = "no common free slot"
+            reason[k] = "the two sides are never available at the same time"
+        elif not (avail[b] & avail[e] & has_tables).any():
+            reason[k] = "no slot both sides can attend has any tables"
         elif lang_class[k] >= 0 and not with_interp[k]:
             reason[k] = f"no interpreter for {class_label[lang_class[k]]} free"
     return RequestGraph(

@@ -77,7 +77,7 @@ def reason(board: Board, r: int) -> str:
     b, e = int(g.buyer[r]), int(g.exhibitor[r])
     free = g.avail[b] & g.avail[e] & ~board.busy[b] & ~board.busy[e]
     if not free.any():
-        return "no common free slot"
+        return "the two sides have no free slot in common (both are booked elsewhere)"
     c = int(g.lang_class[r])
     if c >= 0:
         able = g.class_interpreters[c]
@@ -86,7 +86,7 @@ def reason(board: Board, r: int) -> str:
             return f"no interpreter for {g.class_label[c]} free"
         free &= idle
     if not (free & (board.used < g.tables)).any():
-        return "not selected: table capacity"
+        return "every table is taken in the slots both sides have free"
     if g.priority[r] < 0:
         return "not selected: negative priority"
     return "not selected: time limit reached before it was tried"
