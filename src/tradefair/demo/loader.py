@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 
 from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, OrgKey
@@ -51,7 +51,19 @@ def load_demo(demo: DemoExpo, *, reset: bool = False, step: Step | None = None) 
             advance("Deleted the previous demo", 0)
         sync_reference_data(Country, CountryGroup, HSCode, Sector)
         expo = _Writer(demo, advance).write()
+    refresh_planner_statistics()
     return _report(expo, created=True, started=started)
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE after a bulk load on PostgreSQL.
+
+    Until autovacuum gets to it, the planner believes the new tables are nearly empty and picks
+    nested loops that made a filtered directory search take 0.8 s instead of 40 ms.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def unload_demo(slug: str) -> bool:
