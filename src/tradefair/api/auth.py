@@ -1,0 +1,73 @@
+"""Bearer tokens: ``POST /api/v1/auth/token`` swaps e-mail and password for a token.
+
+Only the token's SHA-256 is stored (``accounts.ApiToken``), so a leaked database does not leak
+working tokens. Wrong password and unknown e-mail get the same answer, so the endpoint does not
+tell which addresses have accounts.
+"""
+
+import hashlib
+import secrets
+
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from tradefair.accounts.models import ApiToken, User
+
+router = Router(tags=["auth"])
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def issue_token(user: User) -> str:
+    """A new random token for ``user``; the caller sees it once, we keep only its hash."""
+    key = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, key_hash=hash_key(key))
+    return key
+
+
+class BearerAuth(HttpBearer):
+    """``Authorization: Bearer <token>``; the user becomes ``request.auth`` and ``request.user``."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        found = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=hash_key(token), user__is_active=True)
+            .first()
+        )
+        if found is None:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+bearer = BearerAuth()
+
+
+class Credentials(Schema):
+    email: str
+    password: str
+
+
+class TokenOut(Schema):
+    token: str
+
+
+class Message(Schema):
+    detail: str
+
+
+@router.post("/token", response={200: TokenOut, 401: Message}, auth=None)
+def obtain_token(request: HttpRequest, credentials: Credentials) -> TokenOut:
+    """Exchange an e-mail address and password for a bearer token."""
+    user = authenticate(request, username=credentials.email, password=credentials.password)
+    if not isinstance(user, User) or not user.is_active:
+        raise HttpError(401, _("The e-mail address or password is not correct."))
+    return TokenOut(token=issue_token(user))

@@ -1,0 +1,62 @@
+"""Mount the apps' routers under ``/api/v1/`` with bearer-token authentication."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+
+from tradefair.accounts.api import router as accounts_router
+from tradefair.accounts.services.roles import NotLoggedIn, RoleRequired
+from tradefair.api.auth import bearer
+from tradefair.api.auth import router as auth_router
+from tradefair.matchmaking.api import router as matchmaking_router
+from tradefair.matchmaking.services.errors import (
+    DuplicateRequest,
+    InvalidRequest,
+    InvalidTransition,
+    MatchmakingError,
+    NotAllowed,
+)
+from tradefair.organisations.api import router as organisations_router
+
+api = NinjaAPI(title="tradefair", version="1", urls_namespace="api-v1", auth=bearer)
+api.add_router("/auth", auth_router)
+api.add_router("", accounts_router)
+api.add_router("", organisations_router)
+api.add_router("", matchmaking_router)
+
+# The services' refusals are written for people; the API passes them on as they are.
+STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
+    (NotLoggedIn, 401),
+    (RoleRequired, 403),
+    (NotAllowed, 403),
+    (InvalidRequest, 400),
+    (DuplicateRequest, 409),
+    (InvalidTransition, 409),
+    (MatchmakingError, 409),
+]
+
+
+def _refused(request: HttpRequest, exc: Any) -> HttpResponse:
+    status = next(code for kind, code in STATUS_OF_ERROR if isinstance(exc, kind))
+    return api.create_response(request, {"detail": str(exc)}, status=status)
+
+
+api.add_exception_handler(RoleRequired, _refused)
+api.add_exception_handler(MatchmakingError, _refused)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": _("Please log in first: send the header “Authorization: Bearer <token>”.")},
+        status=401,
+    )
+
+
+# include("tradefair.api.urls") takes the namespace from app_name; ninja reverses "api-v1:…".
+urlpatterns = api.urls[0]
+app_name = "api-v1"

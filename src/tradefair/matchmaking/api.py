@@ -1,0 +1,159 @@
+"""Meeting requests in the REST API (mounted by ``tradefair.api`` with bearer auth).
+
+The endpoints only find objects and call ``services.requests``; the services decide who may do
+what. Requests of organisations the user does not act for are answered 404, as if absent.
+Refusals (``MatchmakingError``, ``RoleRequired``) become JSON in ``tradefair.api.urls``.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from tradefair.accounts.models import User
+from tradefair.accounts.services.roles import (
+    ORGANISER,
+    require_organisation_of,
+    require_role,
+)
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.models import MeetingRequest
+from tradefair.matchmaking.services import requests as services
+from tradefair.organisations.api import expo_or_404
+from tradefair.organisations.models import Participation
+
+router = Router(tags=["meeting requests"])
+
+Role = Participation.Role
+
+
+class Message(Schema):
+    detail: str
+
+
+class RequestIn(Schema):
+    exhibitor: int
+    message: str = ""
+    priority: int = 1
+
+
+class DeclineIn(Schema):
+    reason: str = ""
+
+
+class RequestOut(Schema):
+    id: int
+    buyer: int
+    buyer_name: str
+    exhibitor: int
+    exhibitor_name: str
+    message: str
+    priority: int
+    status: str
+    decline_reason: str
+    must_meet: bool
+    created_at: dt.datetime
+    answered_at: dt.datetime | None
+
+
+ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 409: Message}
+
+
+def _out(r: MeetingRequest) -> RequestOut:
+    return RequestOut(
+        id=r.pk,
+        buyer=r.buyer_id,
+        buyer_name=r.buyer.organisation.display_name,
+        exhibitor=r.exhibitor_id,
+        exhibitor_name=r.exhibitor.organisation.display_name,
+        message=r.message,
+        priority=r.priority,
+        status=r.status,
+        decline_reason=r.decline_reason,
+        must_meet=r.must_meet,
+        created_at=r.created_at,
+        answered_at=r.answered_at,
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
+    """The edition's requests the user may see: all for organisers, else their organisations'."""
+    roles = require_role(user, expo, ORGANISER, Role.BUYER, Role.EXHIBITOR)
+    qs = MeetingRequest.objects.filter(expo=expo).select_related(
+        "buyer__organisation", "exhibitor__organisation"
+    )
+    if ORGANISER in roles:
+        return qs
+    return qs.filter(
+        Q(buyer__organisation__memberships__user=user)
+        | Q(exhibitor__organisation__memberships__user=user)
+    ).distinct()
+
+
+def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
+    found = _visible(user, expo).filter(pk=pk).first()
+    if found is None:
+        raise HttpError(404, _("There is no such meeting request."))
+    return found
+
+
+# 201 is the only declared status, so ninja answers with it: returning (201, body) is deprecated
+# in current ninja and its replacement may be missing from older 1.x. Refusals are raised.
+@router.post("/expos/{slug}/meeting-requests", response={201: RequestOut})
+def create_request(request: HttpRequest, slug: str, body: RequestIn) -> RequestOut:
+    """A buyer asks an exhibitor of the same edition for a meeting (priority 1 to 5)."""
+    user = _user(request)
+    expo = expo_or_404(slug)
+    buyer = require_organisation_of(user, expo, Role.BUYER)
+    exhibitor = (
+        Participation.objects.filter(expo=expo, role=Role.EXHIBITOR, pk=body.exhibitor)
+        .select_related("organisation")
+        .first()
+    )
+    if exhibitor is None:
+        raise HttpError(404, _("There is no such exhibitor in this expo."))
+    made = services.request_meeting(
+        buyer=buyer,
+        exhibitor=exhibitor,
+        message=body.message,
+        priority=body.priority,
+        by_user=user,
+    )
+    return _out(_request_or_404(user, expo, made.pk))
+
+
+@router.get("/expos/{slug}/meeting-requests", response={200: list[RequestOut], **ERRORS})
+def list_requests(request: HttpRequest, slug: str) -> list[RequestOut]:
+    """The requests the user's organisations made or received in this edition."""
+    user = _user(request)
+    expo = expo_or_404(slug)
+    return [_out(r) for r in _visible(user, expo).order_by("created_at", "id")]
+
+
+@router.post("/expos/{slug}/meeting-requests/{pk}/accept", response={200: RequestOut, **ERRORS})
+def accept(request: HttpRequest, slug: str, pk: int) -> RequestOut:
+    """The exhibitor accepts a pending request; accepting again changes nothing."""
+    user = _user(request)
+    expo = expo_or_404(slug)
+    found = _request_or_404(user, expo, pk)
+    services.accept_request(request=found, by_user=user)
+    return _out(_request_or_404(user, expo, pk))
+
+
+@router.post("/expos/{slug}/meeting-requests/{pk}/decline", response={200: RequestOut, **ERRORS})
+def decline(request: HttpRequest, slug: str, pk: int, body: DeclineIn | None = None) -> RequestOut:
+    """The exhibitor declines a pending request, optionally with a reason."""
+    user = _user(request)
+    expo = expo_or_404(slug)
+    found = _request_or_404(user, expo, pk)
+    services.decline_request(request=found, reason=body.reason if body else "", by_user=user)
+    return _out(_request_or_404(user, expo, pk))

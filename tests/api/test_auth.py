@@ -1,0 +1,51 @@
+"""Tokens: issued for good credentials, stored hashed, and the same 401 for every failure."""
+
+import hashlib
+
+import pytest
+
+from tests.accounts.conftest import PASSWORD
+from tradefair.accounts.models import ApiToken
+
+URL = "/api/v1/auth/token"
+
+
+def post(client, email: str, password: str):
+    return client.post(URL, {"email": email, "password": password}, content_type="application/json")
+
+
+def test_good_credentials_give_a_token_stored_only_as_its_hash(client, people):
+    response = post(client, "admin@saigon.example", PASSWORD)
+    assert response.status_code == 200
+    token = response.json()["token"]
+    stored = ApiToken.objects.get(user=people.buyer_admin)
+    assert stored.key_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in stored.key_hash
+
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    stored.refresh_from_db()
+    assert stored.last_used_at is not None
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [("admin@saigon.example", "wrong"), ("nobody-here@example.org", PASSWORD)],
+)
+def test_wrong_password_and_unknown_email_get_the_same_401(client, people, email, password):
+    response = post(client, email, password)
+    assert response.status_code == 401
+    assert response.json() == {"detail": "The e-mail address or password is not correct."}
+    assert not ApiToken.objects.exists()
+
+
+def test_inactive_users_get_no_token(client, people):
+    people.buyer_admin.is_active = False
+    people.buyer_admin.save()
+    assert post(client, "admin@saigon.example", PASSWORD).status_code == 401
+
+
+def test_a_made_up_token_is_refused(client, people):
+    response = client.get("/api/v1/me", headers={"Authorization": "Bearer not-a-token"})
+    assert response.status_code == 401
+    assert "log in" in response.json()["detail"]
