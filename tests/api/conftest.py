@@ -10,11 +10,9 @@ from tests.pages.conftest import add_exhibitor, floor  # noqa: F401
 from tradefair.accounts.models import User
 from tradefair.api.auth import issue_token
 
-Call = Callable[..., Client]
-
 
 @pytest.fixture
-def as_user(client: Client) -> Callable[[User | None], Client]:
+def as_user() -> Callable[[User | None], Client]:
     """A client sending a fresh bearer token for ``user`` (none for anonymous)."""
 
     def make(user: User | None) -> Client:
