@@ -12,6 +12,10 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("tradefair.accounts.urls")),
     path("", include("tradefair.expos.urls")),
     path("", include("tradefair.organisations.urls")),
+    path("<slug:slug>/buyer/", include("tradefair.matchmaking.urls.buyer")),
+    path("<slug:slug>/exhibitor/", include("tradefair.matchmaking.urls.exhibitor")),
+    path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
+    path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     prefix_default_language=False,
 )
 if settings.DEBUG:

@@ -272,3 +272,35 @@ def test_only_organisers_add_must_meet(buyer: Party, exhibitor: Party):
             buyer=buyer.participation, exhibitor=exhibitor.participation, by_user=buyer.user
         )
     assert MeetingRequest.objects.count() == 0
+
+
+def test_an_exhibitor_asks_a_buyer_and_only_the_buyer_answers(
+    buyer: Party, exhibitor: Party, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    with pytest.raises(NotAllowed):
+        request_meeting(
+            buyer=buyer.participation,
+            exhibitor=exhibitor.participation,
+            from_exhibitor=True,
+            by_user=buyer.user,
+        )
+    assert MeetingRequest.objects.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        made = request_meeting(
+            buyer=buyer.participation,
+            exhibitor=exhibitor.participation,
+            message="We make cassava starch lines",
+            from_exhibitor=True,
+            by_user=exhibitor.user,
+        )
+    assert (made.requester, made.receiver) == (exhibitor.participation, buyer.participation)
+    assert [m.to for m in mailoutbox] == [["buyer-one@example.com"]]
+    assert mailoutbox[0].subject == "New meeting request from Exhibitor One"
+    with pytest.raises(NotAllowed):
+        accept_request(request=made, by_user=exhibitor.user)
+    assert MeetingRequest.objects.get().status == Status.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        accept_request(request=made, by_user=buyer.user)
+    assert MeetingRequest.objects.get().status == Status.ACCEPTED
+    assert mailoutbox[1].to == ["exhibitor-one@example.com"]
+    assert mailoutbox[1].subject == "Buyer One accepted your meeting request"

@@ -1,8 +1,17 @@
-"""A buyer's (or an organiser's must-meet) request to meet an exhibitor."""
+"""A request for a B2B meeting between a buyer and an exhibitor.
+
+Either side may ask (``from_exhibitor`` tells which); the other side answers. Organisers add
+must-meet pairs, accepted on both sides' behalf.
+"""
+
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from tradefair.organisations.models import Participation
 
 
 class MeetingRequest(models.Model):
@@ -25,6 +34,9 @@ class MeetingRequest(models.Model):
     priority = models.PositiveSmallIntegerField(default=1)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     decline_reason = models.TextField(blank=True, max_length=1000)
+    from_exhibitor = models.BooleanField(
+        default=False, help_text=_("Asked by the exhibitor; the buyer answers.")
+    )
     must_meet = models.BooleanField(
         default=False, help_text=_("Added by the organisers; accepted on both sides' behalf.")
     )
@@ -55,3 +67,20 @@ class MeetingRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.buyer_id} → {self.exhibitor_id} ({self.status})"
+
+    @property
+    def requester_id(self) -> int:
+        return self.exhibitor_id if self.from_exhibitor else self.buyer_id
+
+    @property
+    def receiver_id(self) -> int:
+        return self.buyer_id if self.from_exhibitor else self.exhibitor_id
+
+    @property
+    def requester(self) -> "Participation":
+        return self.exhibitor if self.from_exhibitor else self.buyer
+
+    @property
+    def receiver(self) -> "Participation":
+        """The side that accepts or declines."""
+        return self.buyer if self.from_exhibitor else self.exhibitor

@@ -41,24 +41,24 @@ def _send_on_commit(to: list[str], subject: str, body: str) -> None:
 
 
 def request_arrived(request: MeetingRequest) -> None:
-    """Tell the exhibitor a buyer asks to meet them."""
+    """Tell the asked side that the other asks to meet them."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New meeting request from %(buyer)s") % {
-            "buyer": request.buyer.organisation.name
+            "buyer": request.requester.organisation.name
         }
         body = _(
             "%(buyer)s asks to meet you at %(expo)s (priority %(priority)s).\n\n%(message)s"
         ) % {
-            "buyer": request.buyer.organisation.name,
+            "buyer": request.requester.organisation.name,
             "expo": request.expo.name,
             "priority": request.priority,
             "message": request.message,
         }
-    _send_on_commit(_recipients(request.exhibitor), subject, body)
+    _send_on_commit(_recipients(request.receiver), subject, body)
 
 
 def request_answered(request: MeetingRequest) -> None:
-    """Tell the buyer the exhibitor accepted or declined (with the reason)."""
+    """Tell the asking side the other accepted or declined (with the reason)."""
     with translation.override(settings.LANGUAGE_CODE):
         if request.status == MeetingRequest.Status.ACCEPTED:
             subject = _("%(exhibitor)s accepted your meeting request")
@@ -67,11 +67,11 @@ def request_answered(request: MeetingRequest) -> None:
             subject = _("%(exhibitor)s declined your meeting request")
             body = _("%(exhibitor)s declined to meet you at %(expo)s.\n\nReason: %(reason)s")
         values = {
-            "exhibitor": request.exhibitor.organisation.name,
+            "exhibitor": request.receiver.organisation.name,
             "expo": request.expo.name,
             "reason": request.decline_reason or "-",
         }
-    _send_on_commit(_recipients(request.buyer), subject % values, body % values)
+    _send_on_commit(_recipients(request.requester), subject % values, body % values)
 
 
 def _line(meeting: Meeting, counterpart: Participation) -> str:

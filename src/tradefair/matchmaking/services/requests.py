@@ -1,4 +1,4 @@
-"""Meeting requests: a buyer asks, the exhibitor answers, either side may cancel.
+"""Meeting requests: one side asks (usually the buyer), the other answers, either may cancel.
 
 Invariants: at most one open (pending or accepted) request per buyer-exhibitor pair (the
 partial unique constraint ``one_open_request_per_pair`` is the last guard); a declined or
@@ -47,16 +47,20 @@ def request_meeting(
     exhibitor: Participation,
     message: str = "",
     priority: int = 1,
+    from_exhibitor: bool = False,
     by_user: User,
 ) -> MeetingRequest:
-    """Create a pending request from ``buyer`` to ``exhibitor`` and tell the exhibitor."""
+    """Create a pending request and tell the side that answers it.
+
+    The buyer asks the exhibitor, or with ``from_exhibitor`` the exhibitor asks the buyer;
+    ``by_user`` must act for the side that asks.
+    """
     _check_pair(buyer, exhibitor)
-    require_acts_for(by_user, buyer)
+    asking, asked = (exhibitor, buyer) if from_exhibitor else (buyer, exhibitor)
+    require_acts_for(by_user, asking)
     if not 1 <= priority <= 5:
         raise InvalidRequest("Priority must be between 1 and 5.")
-    duplicate = DuplicateRequest(
-        f"You already have an open request to {exhibitor.organisation.name}."
-    )
+    duplicate = DuplicateRequest(f"You already have an open request to {asked.organisation.name}.")
     with transaction.atomic():
         if _open_request(buyer, exhibitor) is not None:
             raise duplicate
@@ -69,6 +73,7 @@ def request_meeting(
                     exhibitor=exhibitor,
                     message=message,
                     priority=priority,
+                    from_exhibitor=from_exhibitor,
                     requested_by=by_user,
                 )
         except IntegrityError as exc:
@@ -96,10 +101,10 @@ def _refresh(request: MeetingRequest, current: MeetingRequest) -> MeetingRequest
 
 
 def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
-    """The exhibitor (or an organiser) accepts; accepting an accepted request is a no-op."""
+    """The asked side (or an organiser) accepts; accepting an accepted request is a no-op."""
     with transaction.atomic():
         current = _locked(request)
-        require_acts_for(by_user, current.exhibitor)
+        require_acts_for(by_user, current.receiver)
         if current.status == Status.ACCEPTED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
@@ -112,13 +117,13 @@ def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
 
 
 def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User) -> MeetingRequest:
-    """The exhibitor declines a pending request; declining again is a no-op.
+    """The asked side declines a pending request; declining again is a no-op.
 
     An accepted request is not declined (the buyer may already plan around it): cancel it.
     """
     with transaction.atomic():
         current = _locked(request)
-        require_acts_for(by_user, current.exhibitor)
+        require_acts_for(by_user, current.receiver)
         if current.status == Status.DECLINED:
             return _refresh(request, current)
         if current.status != Status.PENDING:

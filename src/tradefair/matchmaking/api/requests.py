@@ -20,6 +20,7 @@ from tradefair.accounts.services.roles import (
     require_role,
 )
 from tradefair.expos.models import Expo
+from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.services import requests as services
 from tradefair.organisations.api import expo_or_404
@@ -30,12 +31,11 @@ router = Router(tags=["meeting requests"])
 Role = Participation.Role
 
 
-class Message(Schema):
-    detail: str
-
-
 class RequestIn(Schema):
-    exhibitor: int
+    """A buyer names the ``exhibitor``; an exhibitor asking a buyer names the ``buyer``."""
+
+    exhibitor: int | None = None
+    buyer: int | None = None
     message: str = ""
     priority: int = 1
 
@@ -55,11 +55,9 @@ class RequestOut(Schema):
     status: str
     decline_reason: str
     must_meet: bool
+    from_exhibitor: bool
     created_at: dt.datetime
     answered_at: dt.datetime | None
-
-
-ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 409: Message}
 
 
 def _out(r: MeetingRequest) -> RequestOut:
@@ -74,15 +72,10 @@ def _out(r: MeetingRequest) -> RequestOut:
         status=r.status,
         decline_reason=r.decline_reason,
         must_meet=r.must_meet,
+        from_exhibitor=r.from_exhibitor,
         created_at=r.created_at,
         answered_at=r.answered_at,
     )
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
@@ -110,22 +103,33 @@ def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
 # in current ninja and its replacement may be missing from older 1.x. Refusals are raised.
 @router.post("/expos/{slug}/meeting-requests", response={201: RequestOut})
 def create_request(request: HttpRequest, slug: str, body: RequestIn) -> RequestOut:
-    """A buyer asks an exhibitor of the same edition for a meeting (priority 1 to 5)."""
-    user = _user(request)
+    """Ask for a meeting (priority 1 to 5): a buyer names an exhibitor, an exhibitor a buyer."""
+    user = user_of(request)
     expo = expo_or_404(slug)
-    buyer = require_organisation_of(user, expo, Role.BUYER)
-    exhibitor = (
-        Participation.objects.filter(expo=expo, role=Role.EXHIBITOR, pk=body.exhibitor)
+    if (body.exhibitor is None) == (body.buyer is None):
+        raise HttpError(
+            400, _("Name either the exhibitor (as a buyer) or the buyer (as an exhibitor).")
+        )
+    from_exhibitor = body.buyer is not None
+    other_id = body.buyer if body.buyer is not None else body.exhibitor
+    assert other_id is not None
+    mine = require_organisation_of(user, expo, Role.EXHIBITOR if from_exhibitor else Role.BUYER)
+    other_role = Role.BUYER if from_exhibitor else Role.EXHIBITOR
+    other = (
+        Participation.objects.filter(expo=expo, role=other_role, pk=other_id)
         .select_related("organisation")
         .first()
     )
-    if exhibitor is None:
+    if other is None:
+        if from_exhibitor:
+            raise HttpError(404, _("There is no such buyer in this expo."))
         raise HttpError(404, _("There is no such exhibitor in this expo."))
     made = services.request_meeting(
-        buyer=buyer,
-        exhibitor=exhibitor,
+        buyer=other if from_exhibitor else mine,
+        exhibitor=mine if from_exhibitor else other,
         message=body.message,
         priority=body.priority,
+        from_exhibitor=from_exhibitor,
         by_user=user,
     )
     return _out(_request_or_404(user, expo, made.pk))
@@ -134,7 +138,7 @@ def create_request(request: HttpRequest, slug: str, body: RequestIn) -> RequestO
 @router.get("/expos/{slug}/meeting-requests", response={200: list[RequestOut], **ERRORS})
 def list_requests(request: HttpRequest, slug: str) -> list[RequestOut]:
     """The requests the user's organisations made or received in this edition."""
-    user = _user(request)
+    user = user_of(request)
     expo = expo_or_404(slug)
     return [_out(r) for r in _visible(user, expo).order_by("created_at", "id")]
 
@@ -142,7 +146,7 @@ def list_requests(request: HttpRequest, slug: str) -> list[RequestOut]:
 @router.post("/expos/{slug}/meeting-requests/{pk}/accept", response={200: RequestOut, **ERRORS})
 def accept(request: HttpRequest, slug: str, pk: int) -> RequestOut:
     """The exhibitor accepts a pending request; accepting again changes nothing."""
-    user = _user(request)
+    user = user_of(request)
     expo = expo_or_404(slug)
     found = _request_or_404(user, expo, pk)
     services.accept_request(request=found, by_user=user)
@@ -152,7 +156,7 @@ def accept(request: HttpRequest, slug: str, pk: int) -> RequestOut:
 @router.post("/expos/{slug}/meeting-requests/{pk}/decline", response={200: RequestOut, **ERRORS})
 def decline(request: HttpRequest, slug: str, pk: int, body: DeclineIn | None = None) -> RequestOut:
     """The exhibitor declines a pending request, optionally with a reason."""
-    user = _user(request)
+    user = user_of(request)
     expo = expo_or_404(slug)
     found = _request_or_404(user, expo, pk)
     services.decline_request(request=found, reason=body.reason if body else "", by_user=user)

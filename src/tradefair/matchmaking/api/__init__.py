@@ -1,0 +1,8 @@
+"""The matchmaking endpoints, one module per resource, gathered into one router."""
+
+from ninja import Router
+
+from tradefair.matchmaking.api.requests import router as requests_router
+
+router = Router()
+router.add_router("", requests_router)
