@@ -1,0 +1,1 @@
+"""Forms of the matchmaking portals, one module per portal or page group."""
