@@ -14,6 +14,7 @@ Refusals are ``PermissionDenied`` subclasses: Django answers them with 403, and 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import ExpoStaff, Membership
@@ -36,14 +37,23 @@ class NotLoggedIn(RoleRequired):
 
 def roles_in_expo(user: AnyUser, expo: Expo) -> frozenset[str]:
     """Every role ``user`` holds in ``expo``; empty for anonymous and inactive users."""
+    return _roles(user, Q(expo=expo))
+
+
+def roles_by_slug(user: AnyUser, slug: str) -> frozenset[str]:
+    """Like :func:`roles_in_expo` for the edition with ``slug``, without loading the expo."""
+    return _roles(user, Q(expo__slug=slug))
+
+
+def _roles(user: AnyUser, in_expo: Q) -> frozenset[str]:
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     roles: set[str] = set(
         Participation.objects.filter(
-            expo=expo, organisation__memberships__user_id=user.pk
+            in_expo, organisation__memberships__user_id=user.pk
         ).values_list("role", flat=True)
     )
-    if _is_superuser(user) or ExpoStaff.objects.filter(user_id=user.pk, expo=expo).exists():
+    if _is_superuser(user) or ExpoStaff.objects.filter(in_expo, user_id=user.pk).exists():
         roles.add(ORGANISER)
     return frozenset(roles)
 
