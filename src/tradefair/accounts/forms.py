@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +59,11 @@ class AcceptForm(forms.Form):
         if not self.has_account and again is not None and again != data.get("password"):
             self.add_error("password_again", _("The two passwords differ."))
         return data
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of your e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("Meeting requests, answers and schedules reach you in this language."),
+    )

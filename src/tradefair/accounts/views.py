@@ -1,6 +1,8 @@
-"""Logging in and out, accepting an invitation, and an organisation admin's page.
+"""Logging in and out, accepting an invitation, the account page and an organisation admin's.
 
-Thin: permission checks come from ``services.roles``, changes from ``services.invitations``.
+Thin: permission checks come from ``services.roles``, changes from ``services.invitations`` and
+``services.preferences``. Logging in and accepting an invitation remember the language the page
+was shown in as the person's language for e-mails; the account page changes it.
 """
 
 from typing import Any
@@ -13,10 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tradefair.accounts.forms import AcceptForm, EmailLoginForm, InviteForm
+from tradefair.accounts.forms import AcceptForm, EmailLoginForm, InviteForm, LanguageForm
 from tradefair.accounts.models import Invitation, Membership, User
 from tradefair.accounts.services.invitations import (
     InvitationError,
@@ -24,6 +27,7 @@ from tradefair.accounts.services.invitations import (
     find_open_invitation,
     invite_colleague,
 )
+from tradefair.accounts.services.preferences import set_language
 from tradefair.accounts.services.roles import is_organisation_admin
 from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Organisation, Participation
@@ -40,15 +44,30 @@ class EmailLoginView(LoginView):
             "language_links": language_links(self.request),
         }
 
+    def form_valid(self, form: EmailLoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        set_language(user=form.get_user(), language=get_language() or "")
+        return response
+
 
 login_view = EmailLoginView.as_view()
 logout_view = LogoutView.as_view(next_page="expos:list")
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's organisations, their roles in each edition, and staff duties."""
+    """The signed-in person's organisations, roles, staff duties and language for e-mails."""
     user = _user(request)
+    form = LanguageForm(request.POST or None, initial={"language": user.language})
+    if request.method == "POST" and form.is_valid():
+        set_language(user=user, language=form.cleaned_data["language"])
+        messages.success(
+            request,
+            _("E-mails will be written in %(language)s.")
+            % {"language": user.get_language_display()},
+        )
+        return redirect("accounts:home")
     memberships = (
         Membership.objects.filter(user=user)
         .select_related("organisation")
@@ -63,7 +82,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("organisation__name")
     )
     staff_of = user.staff_of.select_related("expo").order_by("-expo__start_date")
-    return _page(request, "accounts/home.html", {"memberships": memberships, "staff_of": staff_of})
+    return _page(
+        request,
+        "accounts/home.html",
+        {"memberships": memberships, "staff_of": staff_of, "language_form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -124,6 +148,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
                 token=token,
                 password=form.cleaned_data["password"],
                 name=form.cleaned_data.get("name", ""),
+                language=get_language() or "",
             )
         except InvitationError as exc:
             form.add_error(None, str(exc))

@@ -1,1 +1,2 @@
-"""Who may act in an edition (``roles``) and how colleagues join (``invitations``)."""
+"""Who may act in an edition (``roles``), how colleagues join (``invitations``) and the
+language mails are written in (``preferences``)."""

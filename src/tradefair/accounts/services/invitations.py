@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Invitation, Membership, User
+from tradefair.accounts.services.preferences import set_language
 from tradefair.accounts.services.roles import is_organisation_admin
 from tradefair.organisations.models import Organisation
 
@@ -99,8 +100,11 @@ def find_open_invitation(token: str) -> Invitation | None:
     )
 
 
-def accept_invitation(*, token: str, password: str, name: str = "") -> User:
+def accept_invitation(*, token: str, password: str, name: str = "", language: str = "") -> User:
     """Join the organisation behind ``token``: create or reuse the user, add the membership.
+
+    ``language`` (the one the acceptance page was shown in) becomes the user's language for
+    e-mails when it is supported.
 
     A new user gets ``password`` (checked by the password validators) and ``name``; an existing
     user must give their current password, so a forwarded link cannot take over an account.
@@ -137,6 +141,7 @@ def accept_invitation(*, token: str, password: str, name: str = "") -> User:
             membership.save(update_fields=["role"])
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
+        set_language(user=user, language=language)
     return user
 
 
