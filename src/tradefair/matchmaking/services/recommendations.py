@@ -1,0 +1,118 @@
+"""Refreshing an edition's stored recommendations (the engine's top k, both ways).
+
+The scores are computed outside any transaction (seconds at the demo's size); the expo's rows
+are then replaced in one transaction that holds the expo's row lock, so two refreshes of the
+same edition run one after the other and readers see either the old lists or the new ones,
+never a mix. The caller authorises: organiser views, the ``refresh_recommendations`` task, the
+``tradefair match`` command and the demo loader all call this function.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+from django.db import transaction
+from django.utils.translation import gettext as _
+from numpy.typing import NDArray
+
+from tradefair.engine.recommend import Recommendations, recommend
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.adapters.recommend import expo_sides
+from tradefair.matchmaking.models import Recommendation
+from tradefair.matchmaking.services.errors import InvalidRequest
+
+MAX_K = 500  # a list longer than anyone reads; ranks must also fit a small integer
+BATCH = 5000
+
+Progress = Callable[[str, float], None]
+
+
+def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | None = None) -> int:
+    """Replace ``expo``'s recommendations by each buyer's and each exhibitor's top ``k``.
+
+    A pair in both lists is one row with both ranks. Running it again on unchanged offers and
+    needs stores the same rows. Returns the number of rows stored.
+    """
+    if not 1 <= k <= MAX_K:
+        raise InvalidRequest(
+            _("The list length k must be between 1 and %(max)d, not %(k)d.")
+            % {"max": MAX_K, "k": k}
+        )
+    report = progress or _quiet
+    report(_("reading offers and needs"), 0.0)
+    sides = expo_sides(expo)
+    report(_("scoring every pair"), 0.2)
+    if sides.buyers and sides.exhibitors:
+        buyer, exhibitor, score, buyer_rank, exhibitor_rank = _pairs(
+            recommend(sides.buyers, sides.exhibitors, k=k), len(sides.exhibitors)
+        )
+    else:
+        buyer = exhibitor = buyer_rank = exhibitor_rank = np.zeros(0, dtype=np.int64)
+        score = np.zeros(0, dtype=np.float32)
+    buyer_pks = np.asarray(sides.buyer_ids, dtype=np.int64)[buyer].tolist()
+    exhibitor_pks = np.asarray(sides.exhibitor_ids, dtype=np.int64)[exhibitor].tolist()
+    scores = score.astype(np.float64).round(6).tolist()
+    buyer_ranks = [r or None for r in buyer_rank.tolist()]
+    exhibitor_ranks = [r or None for r in exhibitor_rank.tolist()]
+    total = len(scores)
+    report(_("storing the lists"), 0.7)
+    with transaction.atomic():
+        Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one refresh at a time
+        Recommendation.objects.filter(expo=expo).delete()
+        for start in range(0, total, BATCH):
+            stop = min(start + BATCH, total)
+            Recommendation.objects.bulk_create(
+                Recommendation(
+                    expo_id=expo.pk,
+                    buyer_id=buyer_pks[i],
+                    exhibitor_id=exhibitor_pks[i],
+                    score=scores[i],
+                    buyer_rank=buyer_ranks[i],
+                    exhibitor_rank=exhibitor_ranks[i],
+                )
+                for i in range(start, stop)
+            )
+            report(_("storing the lists"), 0.7 + 0.3 * stop / total)
+    report(_("done"), 1.0)
+    return total
+
+
+Array = NDArray[np.int64]
+
+
+def _pairs(
+    result: Recommendations, n_exhibitors: int
+) -> tuple[Array, Array, NDArray[np.float32], Array, Array]:
+    """The union of both sides' lists as (buyer, exhibitor, score, buyer rank, exhibitor rank)
+    arrays sorted by buyer then exhibitor; a rank of 0 means "not in that side's list".
+
+    Vectorised: every pair becomes one integer code, so merging ~670,000 pairs is a sort.
+    """
+    by_buyer, by_exhibitor = result.for_buyers, result.for_exhibitors
+    k = by_buyer.index.shape[1]
+    ranks = np.arange(1, k + 1, dtype=np.int64)
+
+    def side(
+        index: NDArray[np.int32], score: NDArray[np.float32], buyers_are_rows: bool
+    ) -> tuple[Array, NDArray[np.float32], Array]:
+        rows = np.repeat(np.arange(index.shape[0], dtype=np.int64), k)
+        columns = index.astype(np.int64).ravel()
+        kept = columns >= 0
+        buyer, exhibitor = (rows, columns) if buyers_are_rows else (columns, rows)
+        codes = buyer[kept] * n_exhibitors + exhibitor[kept]
+        return codes, score.ravel()[kept], np.tile(ranks, index.shape[0])[kept]
+
+    b_codes, b_scores, b_ranks = side(by_buyer.index, by_buyer.score, True)
+    e_codes, e_scores, e_ranks = side(by_exhibitor.index, by_exhibitor.score, False)
+    codes = np.union1d(b_codes, e_codes)
+    score = np.zeros(codes.size, dtype=np.float32)
+    buyer_rank = np.zeros(codes.size, dtype=np.int64)
+    exhibitor_rank = np.zeros(codes.size, dtype=np.int64)
+    at = np.searchsorted(codes, b_codes)
+    score[at], buyer_rank[at] = b_scores, b_ranks
+    at = np.searchsorted(codes, e_codes)
+    score[at], exhibitor_rank[at] = e_scores, e_ranks  # the same pair scores the same both ways
+    return codes // n_exhibitors, codes % n_exhibitors, score, buyer_rank, exhibitor_rank
+
+
+def _quiet(phase: str, share: float) -> None:
+    """No progress wanted."""
