@@ -1,0 +1,175 @@
+"""The exhibitor portal: the dashboard and the requests page.
+
+Every view runs behind :func:`exhibitor_view`, which finds the edition and the exhibitor the
+user acts for (``portal_access.acting_for``). Answers live in ``exhibitor_answers``,
+recommended buyers and invitations in ``exhibitor_buyers``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Concatenate, ParamSpec
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
+
+from tradefair.accounts.models import User
+from tradefair.expos.models import Expo
+from tradefair.expos.presentation import language_links
+from tradefair.matchmaking.models import MeetingRequest
+from tradefair.matchmaking.queries.exhibitor_requests import (
+    STATUSES,
+    RequestCounts,
+    incoming_requests,
+    outgoing_requests,
+    request_counts,
+)
+from tradefair.matchmaking.views.portal_access import acting_for, optional_url
+from tradefair.organisations.models import Participation
+
+P = ParamSpec("P")
+Status = MeetingRequest.Status
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass(frozen=True)
+class Portal:
+    """Who is looking: the edition, the exhibitor they act for and the user."""
+
+    expo: Expo
+    exhibitor: Participation
+    user: User
+
+
+PortalView = Callable[Concatenate[HtmxHttpRequest, Portal, P], HttpResponse]
+
+
+def exhibitor_view(view: PortalView[P]) -> Callable[..., HttpResponse]:
+    """Anonymous visitors go to the log-in page; users who are no exhibitor here get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(
+        request: HtmxHttpRequest, slug: str, *args: P.args, **kwargs: P.kwargs
+    ) -> HttpResponse:
+        expo, exhibitor, user = acting_for(request, slug, Participation.Role.EXHIBITOR)
+        return view(request, Portal(expo, exhibitor, user), *args, **kwargs)
+
+    return wrapped
+
+
+def render_portal(
+    request: HttpRequest,
+    portal: Portal,
+    template: str,
+    context: dict[str, object],
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    """Render a portal page with what its header, tabs and messages need."""
+    full = {
+        "expo": portal.expo,
+        "exhibitor": portal.exhibitor,
+        "agenda_url": optional_url("agenda:index", portal.expo.slug),
+        "settings_url": optional_url("exhibitor:settings", portal.expo.slug),
+        "language_links": language_links(request),
+        **context,
+    }
+    return render(request, template, full, status=status)
+
+
+@dataclass(frozen=True)
+class StatusBar:
+    label: str
+    incoming: int
+    outgoing: int
+    y: int
+    incoming_width: float
+    outgoing_width: float
+
+    @property
+    def incoming_x(self) -> float:
+        return self.incoming_width + 6
+
+    @property
+    def outgoing_x(self) -> float:
+        return self.outgoing_width + 6
+
+
+CHART_ROW = 44
+CHART_BAR_MAX = 420
+STATUS_LABELS: dict[str, Promise] = {
+    Status.PENDING: gettext_lazy("Waiting for an answer"),
+    Status.ACCEPTED: gettext_lazy("Accepted"),
+    Status.DECLINED: gettext_lazy("Declined"),
+    Status.CANCELLED: gettext_lazy("Cancelled"),
+}
+
+
+def status_chart(counts: RequestCounts) -> tuple[list[StatusBar], int]:
+    """Received and sent requests per status as paired bars in SVG units; returns the height."""
+    top = max([*counts.incoming.values(), *counts.outgoing.values(), 1])
+    bars = [
+        StatusBar(
+            label=str(STATUS_LABELS[status]),
+            incoming=counts.incoming[status],
+            outgoing=counts.outgoing[status],
+            y=i * CHART_ROW,
+            incoming_width=round(CHART_BAR_MAX * counts.incoming[status] / top, 1),
+            outgoing_width=round(CHART_BAR_MAX * counts.outgoing[status] / top, 1),
+        )
+        for i, status in enumerate(STATUSES)
+    ]
+    return bars, len(bars) * CHART_ROW
+
+
+@require_GET
+@exhibitor_view
+def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
+    """The figures, then the requests waiting for an answer, most important first."""
+    counts = request_counts(portal.exhibitor)
+    bars, chart_height = status_chart(counts)
+    figures = [
+        (_("Waiting for your answer"), counts.incoming[Status.PENDING]),
+        (_("Accepted"), counts.accepted),
+        (_("Declined by you"), counts.incoming[Status.DECLINED]),
+        (_("Sent by you"), counts.outgoing_total),
+        (_("Meetings scheduled"), counts.meetings),
+    ]
+    context = {
+        "counts": counts,
+        "figures": figures,
+        "bars": bars,
+        "chart_height": chart_height,
+        "chart_bar_max": CHART_BAR_MAX,
+        "pending": incoming_requests(portal.exhibitor, Status.PENDING),
+    }
+    return render_portal(request, portal, "exhibitor/home.html", context)
+
+
+@require_GET
+@exhibitor_view
+def requests(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
+    """Received requests in one status tab, and every request the exhibitor sent."""
+    status = request.GET.get("status", Status.PENDING)
+    if status not in STATUSES:
+        status = Status.PENDING
+    counts = request_counts(portal.exhibitor)
+    tabs = [(value, STATUS_LABELS[value], counts.incoming[value]) for value in STATUSES]
+    context = {
+        "counts": counts,
+        "tabs": tabs,
+        "status": status,
+        "incoming": incoming_requests(portal.exhibitor, status, request.GET.get("page", 1)),
+        "outgoing": outgoing_requests(portal.exhibitor, request.GET.get("sent", 1)),
+    }
+    return render_portal(request, portal, "exhibitor/requests.html", context)
