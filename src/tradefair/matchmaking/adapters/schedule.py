@@ -133,12 +133,42 @@ def readable(reason: str, names: dict[str, str]) -> str:
     return reason
 
 
-def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
+# What the e-mails about moved and dropped meetings read.
+_MAILED = ("expo", "slot", "interpreter", "buyer__organisation", "exhibitor__organisation")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write-back changed. ``moved`` and ``dropped`` are published meetings whose sides
+    must be told: moved ones are saved at their new place, dropped ones are deleted rows
+    (loaded before the delete, for the message)."""
+
+    kept: int
+    created: int
+    moved: list[Meeting]
+    dropped: list[Meeting]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "kept": self.kept,
+            "created": self.created,
+            "moved_published": len(self.moved),
+            "dropped_published": len(self.dropped),
+        }
+
+
+def write_solution(expo: Expo, solution: engine.Solution) -> Written:
     """Make the expo's meetings match ``solution``; call under the protocol's slot locks.
 
-    Published meetings the solution leaves in place keep their row (and stay published); held
-    and no-show meetings are never touched; every other scheduled meeting is replaced, and the
-    replacements start unpublished. Requests no longer accepted are skipped.
+    Held and no-show meetings are never touched. For a published scheduled meeting:
+
+    - the solution leaves it in place: its row stays (published; its interpreter may change);
+    - the solution places it elsewhere (it became invalid where it was, or the run did not keep
+      published meetings): it moves, keeping its id and staying published;
+    - the solution does not place it: it is deleted (its request stays accepted).
+
+    Every other scheduled meeting is replaced; new meetings start unpublished. Requests no
+    longer accepted are skipped. The caller tells the sides of moved and dropped meetings.
     """
     # Locked so that a cancellation committed during the solve is seen, not overwritten.
     accepted = set(
@@ -150,17 +180,24 @@ def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
     existing = list(Meeting.objects.filter(expo=expo))
     fixed = {m.request_id for m in existing if m.status != Meeting.Status.SCHEDULED}
     stay: dict[int, Meeting] = {}
+    moving: dict[int, int] = {}  # request -> id of its published meeting, kept at the new place
+    dropped_ids = []
     for m in existing:
+        if not m.published or m.status != Meeting.Status.SCHEDULED:
+            continue
         t = target.get(m.request_id)
-        in_place = t is not None and (str(m.slot_id), m.table_number) == (t.slot, t.table)
-        if m.published and m.status == Meeting.Status.SCHEDULED and in_place:
+        if t is None:
+            dropped_ids.append(m.pk)
+        elif (str(m.slot_id), m.table_number) == (t.slot, t.table):
             stay[m.request_id] = m
+        else:
+            moving[m.request_id] = m.pk
     replaced = [
         m.pk for m in existing if m.status == Meeting.Status.SCHEDULED and m.request_id not in stay
     ]
-    dropped_published = sum(
-        1 for m in existing if m.published and m.pk in replaced and m.request_id not in target
-    )
+    dropped = list(Meeting.objects.filter(pk__in=dropped_ids).select_related(*_MAILED))
+    # Moving rows are deleted and inserted again under their id: updating them in place could
+    # trip the per-slot unique constraints when two meetings swap places.
     Meeting.objects.filter(pk__in=replaced).delete()
     changed = [
         m for m in stay.values() if to_engine(m).interpreter != target[m.request_id].interpreter
@@ -176,6 +213,7 @@ def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
     }
     Meeting.objects.bulk_create(
         Meeting(
+            pk=moving.get(pk),
             request=requests[pk],
             expo=expo,
             slot_id=int(t.slot),
@@ -183,12 +221,10 @@ def write_solution(expo: Expo, solution: engine.Solution) -> dict[str, int]:
             buyer_id=requests[pk].buyer_id,
             exhibitor_id=requests[pk].exhibitor_id,
             interpreter_id=int(t.interpreter[1:]) if t.interpreter else None,
+            published=pk in moving,
         )
         for pk, t in target.items()
         if pk in requests
     )
-    return {
-        "kept": len(stay),
-        "created": len(requests),
-        "dropped_published": dropped_published,
-    }
+    moved = list(Meeting.objects.filter(pk__in=moving.values()).select_related(*_MAILED))
+    return Written(kept=len(stay), created=len(requests) - len(moved), moved=moved, dropped=dropped)

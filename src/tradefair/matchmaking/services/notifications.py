@@ -1,112 +1,294 @@
-"""E-mails about meeting requests and schedules, sent only once the transaction commits.
+"""E-mails about meeting requests and schedules, in each reader's language, sent after commit.
 
-Every function here is called from inside a service's transaction: it composes the message
-from the rows at hand and queues the sending with ``transaction.on_commit``, so a rolled-back
-action sends nothing. One message goes to each organisation, addressed to its members.
+Every function here is called from inside a service's transaction: it renders the messages
+from the rows at hand and queues their sending with ``transaction.on_commit``, so a rolled-back
+action sends nothing. The active members of an organisation are grouped by their language for
+e-mails (``User.language``) and each group gets one message rendered under that language: the
+subject and body translated, organisation and expo names in it, times in the expo's time zone
+written the way that locale writes them, and a link to the page to act on in that language.
+
+Links are absolute (``settings.SITE_URL`` + the path), since services do not see the request.
 """
 
+import datetime as dt
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_skeleton, format_time, get_datetime_format, get_timezone_name
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core import mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tradefair.accounts.models import Membership
+from tradefair.accounts.models import Membership, User
+from tradefair.expos.models import Expo
+from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.organisations.models import Participation
 
+Readers = dict[str, list[str]]  # language -> addresses
+Render = Callable[[], tuple[str, str]]  # (subject, body) in the active language
 
-def _recipients(participation: Participation) -> list[str]:
-    return sorted(
-        Membership.objects.filter(
-            organisation_id=participation.organisation_id, user__is_active=True
-        )
+
+def _readers(organisation_ids: Iterable[int]) -> dict[int, Readers]:
+    """The addresses of each organisation's active members, grouped by their language."""
+    known = {code for code, _name in settings.LANGUAGES}
+    grouped: dict[int, Readers] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        Membership.objects.filter(organisation_id__in=set(organisation_ids), user__is_active=True)
         .exclude(user__email="")
-        .values_list("user__email", flat=True)
+        .order_by("user__email")
+        .values_list("organisation_id", "user__language", "user__email")
     )
+    for organisation_id, language, email in rows:
+        grouped[organisation_id][language if language in known else settings.LANGUAGE_CODE].append(
+            email
+        )
+    return grouped
 
 
-def _send_on_commit(to: list[str], subject: str, body: str) -> None:
-    if not to:
+def _compose(readers: Readers, render: Render) -> list[mail.EmailMessage]:
+    """One message per language, rendered under that language."""
+    messages = []
+    for language, to in sorted(readers.items()):
+        with translation.override(language):
+            subject, body = render()
+        messages.append(
+            mail.EmailMessage(
+                subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+            )
+        )
+    return messages
+
+
+def _send_on_commit(messages: list[mail.EmailMessage]) -> None:
+    if not messages:
         return
-    message = EmailMessage(
-        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
-    )
+
+    def send() -> None:
+        with mail.get_connection() as connection:
+            connection.send_messages(messages)
+
     # Robust: the action is committed; a mail server that is down is logged, not a 500.
-    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)
+    transaction.on_commit(send, robust=True)
+
+
+def _body(template: str, context: dict[str, object]) -> str:
+    """A plain-text template rendered in the active language, without stray blank lines."""
+    text = render_to_string(f"matchmaking/email/{template}.txt", context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _url(view: str, expo: Expo) -> str:
+    """An absolute link to a page of the edition, falling back to its home page."""
+    try:
+        path = reverse(view, kwargs={"slug": expo.slug})
+    except NoReverseMatch:
+        path = reverse("organisations:expo_home", kwargs={"slug": expo.slug})
+    return settings.SITE_URL + path
+
+
+def _requests_page(party: Participation) -> str:
+    side = "buyer" if party.role == Participation.Role.BUYER else "exhibitor"
+    return _url(f"{side}:requests", party.expo)
+
+
+def _when(start: dt.datetime, expo: Expo) -> str:
+    """A slot's start in the expo's time zone, as the reader's locale writes date and time."""
+    local = start.astimezone(ZoneInfo(expo.time_zone))
+    locale = reader_locale()
+    date = format_skeleton("yMMMEd", local, locale=locale)
+    time = format_time(local, "HH:mm", locale=locale)
+    pattern = str(get_datetime_format("medium", locale=locale))
+    return pattern.replace("'", "").replace("{0}", time).replace("{1}", date)
+
+
+def _zone(expo: Expo) -> str:
+    return str(get_timezone_name(ZoneInfo(expo.time_zone), locale=reader_locale()))
 
 
 def request_arrived(request: MeetingRequest) -> None:
     """Tell the asked side that the other asks to meet them."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New meeting request from %(buyer)s") % {
-            "buyer": request.requester.organisation.name
-        }
-        body = _(
-            "%(buyer)s asks to meet you at %(expo)s (priority %(priority)s).\n\n%(message)s"
-        ) % {
-            "buyer": request.requester.organisation.name,
-            "expo": request.expo.name,
-            "priority": request.priority,
-            "message": request.message,
-        }
-    _send_on_commit(_recipients(request.receiver), subject, body)
+    requester = request.requester.organisation
+
+    def render() -> tuple[str, str]:
+        subject = _("New meeting request from %(buyer)s") % {"buyer": requester.display_name}
+        body = _body(
+            "request_arrived",
+            {
+                "requester": requester.display_name,
+                "expo": request.expo.display_name,
+                "priority": request.priority,
+                "message": request.message,
+                "url": _requests_page(request.receiver),
+            },
+        )
+        return subject, body
+
+    receiver = request.receiver
+    _send_on_commit(
+        _compose(_readers([receiver.organisation_id])[receiver.organisation_id], render)
+    )
 
 
 def request_answered(request: MeetingRequest) -> None:
     """Tell the asking side the other accepted or declined (with the reason)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        if request.status == MeetingRequest.Status.ACCEPTED:
-            subject = _("%(exhibitor)s accepted your meeting request")
-            body = _("%(exhibitor)s will meet you at %(expo)s; the schedule follows.")
+    receiver = request.receiver.organisation
+    accepted = request.status == MeetingRequest.Status.ACCEPTED
+
+    def render() -> tuple[str, str]:
+        values = {"exhibitor": receiver.display_name}
+        if accepted:
+            subject = _("%(exhibitor)s accepted your meeting request") % values
         else:
-            subject = _("%(exhibitor)s declined your meeting request")
-            body = _("%(exhibitor)s declined to meet you at %(expo)s.\n\nReason: %(reason)s")
-        values = {
-            "exhibitor": request.receiver.organisation.name,
-            "expo": request.expo.name,
-            "reason": request.decline_reason or "-",
-        }
-    _send_on_commit(_recipients(request.requester), subject % values, body % values)
+            subject = _("%(exhibitor)s declined your meeting request") % values
+        body = _body(
+            "request_answered",
+            {
+                "accepted": accepted,
+                "receiver": receiver.display_name,
+                "expo": request.expo.display_name,
+                "reason": request.decline_reason,
+                "url": _requests_page(request.requester),
+            },
+        )
+        return subject, body
+
+    requester = request.requester
+    readers = _readers([requester.organisation_id])[requester.organisation_id]
+    _send_on_commit(_compose(readers, render))
+
+
+def request_cancelled(request: MeetingRequest, *, by_user: User) -> None:
+    """Tell the side(s) that did not cancel: the other one, or both when organisers did.
+
+    Call before the request's meeting is deleted: a published one is named in the message.
+    """
+    parties = (request.buyer, request.exhibitor)
+    own = set(
+        Membership.objects.filter(
+            user=by_user, organisation_id__in=[p.organisation_id for p in parties]
+        ).values_list("organisation_id", flat=True)
+    )
+    told = [p for p in parties if p.organisation_id not in own]
+    by = next((p for p in parties if p.organisation_id in own), None)
+    meeting = (
+        Meeting.objects.filter(request=request, published=True, status=Meeting.Status.SCHEDULED)
+        .select_related("slot")
+        .first()
+    )
+    readers = _readers(p.organisation_id for p in told)
+    messages = []
+    for party in told:
+        other = request.exhibitor if party == request.buyer else request.buyer
+
+        def render(party: Participation = party, other: Participation = other) -> tuple[str, str]:
+            name = other.organisation.display_name
+            subject = _("Meeting request with %(organisation)s cancelled") % {"organisation": name}
+            body = _body(
+                "request_cancelled",
+                {
+                    "other": name,
+                    "by_other": by is not None,
+                    "expo": request.expo.display_name,
+                    "when": _when(meeting.slot.start, request.expo) if meeting else "",
+                    "table": meeting.table_number if meeting else None,
+                    "zone": _zone(request.expo),
+                    "url": _requests_page(party),
+                },
+            )
+            return subject, body
+
+        messages += _compose(readers[party.organisation_id], render)
+    _send_on_commit(messages)
 
 
 def _line(meeting: Meeting, counterpart: Participation) -> str:
-    local = meeting.slot.start.astimezone(ZoneInfo(meeting.expo.time_zone))
     line = _("%(when)s, table %(table)s: %(who)s") % {
-        "when": f"{local:%Y-%m-%d %H:%M}",
+        "when": _when(meeting.slot.start, meeting.expo),
         "table": meeting.table_number,
-        "who": counterpart.organisation.name,
+        "who": counterpart.organisation.display_name,
     }
     if meeting.interpreter is not None:
         line += " " + _("(interpreter: %(name)s)") % {"name": meeting.interpreter.name}
     return line
 
 
-def schedule_changed(meetings: Iterable[Meeting], *, moved: bool = False) -> int:
-    """Send each side of these new or moved meetings one e-mail listing them.
-
-    Returns the number of organisations written to.
-    """
-    lines: dict[int, list[str]] = defaultdict(list)
-    parties: dict[int, Participation] = {}
-    expo_name = ""
+def _by_party(meetings: Iterable[Meeting]) -> dict[int, tuple[Participation, list[Meeting]]]:
+    """Each side of the meetings with its meetings, in time order."""
+    parties: dict[int, tuple[Participation, list[Meeting]]] = {}
     for meeting in meetings:
-        expo_name = meeting.expo.name
-        for me, other in ((meeting.buyer, meeting.exhibitor), (meeting.exhibitor, meeting.buyer)):
-            parties[me.pk] = me
-            with translation.override(settings.LANGUAGE_CODE):
-                lines[me.pk].append(_line(meeting, other))
-    with translation.override(settings.LANGUAGE_CODE):
-        if moved:
-            subject = _("A meeting at %(expo)s has moved") % {"expo": expo_name}
-        else:
-            subject = _("Your meeting schedule at %(expo)s") % {"expo": expo_name}
-        intro = _("New or changed meetings:")
-    for pk, party in parties.items():
-        body = intro + "\n\n" + "\n".join(sorted(lines[pk]))
-        _send_on_commit(_recipients(party), subject, body)
+        for me in (meeting.buyer, meeting.exhibitor):
+            parties.setdefault(me.pk, (me, []))[1].append(meeting)
+    for _party, mine in parties.values():
+        mine.sort(key=lambda m: (m.slot.start, m.table_number))
+    return parties
+
+
+def _listing(
+    party: Participation, mine: list[Meeting], template: str, subject: Callable[[Expo], str]
+) -> Render:
+    """The message telling ``party`` about its meetings ``mine``, in the active language."""
+    expo = mine[0].expo
+
+    def render() -> tuple[str, str]:
+        lines = [_line(m, m.exhibitor if m.buyer_id == party.pk else m.buyer) for m in mine]
+        body = _body(
+            template,
+            {
+                "expo": expo.display_name,
+                "lines": lines,
+                "zone": _zone(expo),
+                "url": _url("agenda:index", expo),
+            },
+        )
+        return subject(expo), body
+
+    return render
+
+
+def _about_meetings(
+    meetings: Iterable[Meeting], template: str, subject: Callable[[Expo], str]
+) -> int:
+    """Send each side of ``meetings`` one message per language listing theirs."""
+    parties = _by_party(meetings)
+    readers = _readers(party.organisation_id for party, _mine in parties.values())
+    messages = []
+    for party, mine in parties.values():
+        render = _listing(party, mine, template, subject)
+        messages += _compose(readers[party.organisation_id], render)
+    _send_on_commit(messages)
     return len(parties)
+
+
+def schedule_changed(meetings: Iterable[Meeting], *, moved: bool = False) -> int:
+    """Send each side of these newly published (or, with ``moved``, moved) meetings one e-mail
+    listing them. Returns the number of organisations written to."""
+    if moved:
+        return _about_meetings(
+            meetings,
+            "meetings_moved",
+            lambda expo: _("A meeting at %(expo)s has moved") % {"expo": expo.display_name},
+        )
+    return _about_meetings(
+        meetings,
+        "schedule_published",
+        lambda expo: _("Your meeting schedule at %(expo)s") % {"expo": expo.display_name},
+    )
+
+
+def meetings_dropped(meetings: Iterable[Meeting]) -> int:
+    """Tell both sides of published meetings a re-schedule could not keep that they are off.
+
+    The meetings may already be deleted: only their loaded fields are read.
+    """
+    return _about_meetings(
+        meetings,
+        "meetings_dropped",
+        lambda expo: _("A meeting at %(expo)s was cancelled") % {"expo": expo.display_name},
+    )

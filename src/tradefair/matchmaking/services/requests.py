@@ -137,7 +137,10 @@ def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User)
 
 
 def cancel_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
-    """Either side (or an organiser) withdraws an open request; its meeting is removed."""
+    """Either side (or an organiser) withdraws an open request; its meeting is removed.
+
+    The side that did not cancel (both sides when organisers did) is told after commit.
+    """
     with transaction.atomic():
         current = _locked(request)
         try:
@@ -148,6 +151,7 @@ def cancel_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
             return _refresh(request, current)
         if current.status not in MeetingRequest.OPEN:
             raise InvalidTransition(f"This request was {current.status} and cannot be cancelled.")
+        notifications.request_cancelled(current, by_user=by_user)  # names a published meeting
         Meeting.objects.filter(request=current).delete()
         current.status = Status.CANCELLED
         current.answered_at = current.answered_at or timezone.now()

@@ -5,7 +5,9 @@ executed by the ``run_schedule`` task, which claims it under a row lock so a dup
 delivery does nothing, solves outside any transaction (reporting progress as it goes) and then
 writes the result in one transaction holding every slot lock of the edition, which serialises
 it with manual bookings (see docs/adr/0003-locking-protocol.md). Published meetings are passed
-to the solver as ``keep`` and stay where they are unless they became invalid.
+to the solver as ``keep`` and stay where they are unless they became invalid: then the run moves
+or drops them, and both sides of each such meeting are told after the write commits (nothing is
+sent if it rolls back).
 """
 
 import dataclasses
@@ -105,7 +107,7 @@ def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
             run.stats = {
                 **run.stats,
                 **stats,
-                **written,
+                **written.stats(),
                 "method": solution.extra.get("method"),
                 "requests": len(built.problem.requests),
             }
@@ -113,6 +115,8 @@ def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
             run.status, run.phase, run.progress = ScheduleRun.Status.DONE, "done", 1.0
             run.finished_at = timezone.now()
             run.save()
+            notifications.schedule_changed(written.moved, moved=True)
+            notifications.meetings_dropped(written.dropped)
     except Exception as exc:
         ScheduleRun.objects.filter(pk=run.pk).update(
             status=ScheduleRun.Status.FAILED, error=repr(exc), finished_at=timezone.now()
