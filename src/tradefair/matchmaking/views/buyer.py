@@ -1,0 +1,163 @@
+"""The buyer portal: dashboard with recommendations, exhibitor search, requesting a meeting.
+
+Thin views: :func:`acting_for` authorises, named queries read, ``services.requests`` writes.
+The requests list and its actions are in ``buyer_requests``.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_htmx.middleware import HtmxDetails
+
+from tradefair.expos.names import country_name
+from tradefair.matchmaking.forms.requests import MeetingRequestForm
+from tradefair.matchmaking.queries.buyer import (
+    RequestCounts,
+    exhibitor_cards,
+    request_counts,
+    requests_by_exhibitor,
+)
+from tradefair.matchmaking.queries.recommendations import count_for, for_buyer
+from tradefair.matchmaking.services.errors import MatchmakingError
+from tradefair.matchmaking.services.requests import request_meeting
+from tradefair.matchmaking.views.portal_access import acting_for, portal_page
+from tradefair.organisations.filters import DirectoryFilterForm, parse_filters
+from tradefair.organisations.models import Participation
+from tradefair.organisations.queries.directory import (
+    directory_page,
+    exhibitor_profile,
+    filter_choices,
+)
+
+BUYER = Participation.Role.BUYER
+RECOMMENDATIONS_PER_PAGE = 10
+CHART_ROW = 30
+CHART_BAR_MAX = 320
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass(frozen=True)
+class StatusBar:
+    status: str
+    label: str
+    value: int
+    y: int
+    width: float
+
+
+def status_chart(counts: RequestCounts) -> tuple[list[StatusBar], int]:
+    """Bars of the buyer's requests per status, in SVG user units; returns the height."""
+    rows = [
+        ("awaiting", _("awaiting your answer"), counts.awaiting_answer),
+        ("pending", _("pending"), counts.pending),
+        ("accepted", _("accepted"), counts.accepted),
+        ("declined", _("declined"), counts.declined),
+        ("cancelled", _("cancelled"), counts.cancelled),
+    ]
+    top = max(value for _status, _label, value in rows) or 1
+    bars = [
+        StatusBar(status, label, value, i * CHART_ROW, round(CHART_BAR_MAX * value / top, 1))
+        for i, (status, label, value) in enumerate(rows)
+    ]
+    return bars, len(bars) * CHART_ROW
+
+
+@login_required
+def home(request: HttpRequest, slug: str) -> HttpResponse:
+    """My organisation, my requests and meetings in figures, and the exhibitors recommended."""
+    expo, buyer, _user = acting_for(request, slug, BUYER)
+    counts = request_counts(buyer)
+    bars, chart_height = status_chart(counts)
+    paginator = Paginator(range(count_for(buyer)), RECOMMENDATIONS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    recommended = (
+        for_buyer(buyer, limit=RECOMMENDATIONS_PER_PAGE, offset=page.start_index() - 1)
+        if paginator.count
+        else []
+    )
+    cards = exhibitor_cards(expo, [r.participation.pk for r in recommended])
+    context = {
+        "expo": expo,
+        "buyer": buyer,
+        "counts": counts,
+        "bars": bars,
+        "chart_height": chart_height,
+        "chart_bar_max": CHART_BAR_MAX,
+        "recommendations": [
+            (r, cards[r.participation.pk]) for r in recommended if r.participation.pk in cards
+        ],
+        "page": page,
+        "country": country_name(buyer.organisation.country_id, get_language() or "en"),
+        "search_url": reverse("buyer:search", kwargs={"slug": expo.slug}),
+    }
+    return portal_page(request, "buyer/home.html", context)
+
+
+@login_required
+def search(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The directory's search and filters, each card with my request to that exhibitor.
+
+    The full page, or only the results when htmx asks (not when it restores history).
+    """
+    expo, buyer, _user = acting_for(request, slug, BUYER)
+    result = directory_page(expo, parse_filters(request.GET), request.GET.get("page", 1))
+    requests = requests_by_exhibitor(buyer, [card.pk for card in result.cards])
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    context: dict[str, Any] = {
+        "expo": expo,
+        "result": result,
+        "rows": [(card, requests.get(card.pk)) for card in result.cards],
+        "partial": partial,
+    }
+    if not partial:
+        context["form"] = DirectoryFilterForm(request.GET, choices=filter_choices(expo))
+    template = "buyer/_search_results.html" if partial else "buyer/search.html"
+    response = portal_page(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_exhibitor(request: HttpRequest, slug: str, exhibitor_pk: int) -> HttpResponse:
+    """Ask an exhibitor for a meeting; a refusal is shown on the form with the text kept."""
+    expo, buyer, user = acting_for(request, slug, BUYER)
+    profile = exhibitor_profile(expo, exhibitor_pk)
+    if profile is None:
+        raise Http404("No such exhibitor at this expo.")
+    form = MeetingRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_meeting(
+                buyer=buyer,
+                exhibitor=profile.participation,
+                message=form.cleaned_data["message"],
+                priority=form.cleaned_data["priority"],
+                by_user=user,
+            )
+        except MatchmakingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Your request was sent to %(exhibitor)s.")
+                % {"exhibitor": profile.organisation.display_name},
+            )
+            return redirect("buyer:requests", slug=expo.slug)
+    current = requests_by_exhibitor(buyer, [exhibitor_pk]).get(exhibitor_pk)
+    context = {"expo": expo, "profile": profile, "form": form, "current": current}
+    status = 400 if request.method == "POST" else 200
+    return portal_page(request, "buyer/request.html", context, status=status)
