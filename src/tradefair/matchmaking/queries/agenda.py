@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.services.roles import AnyUser, organisation_of
 from tradefair.expos.models import Expo
@@ -93,6 +94,13 @@ def my_sides(user: AnyUser, expo: Expo) -> dict[str, Participation]:
             participation.expo = expo  # already loaded: spare the agenda a query
             sides[role] = participation
     return sides
+
+
+def not_your_side(side: str) -> str:
+    """Why a user may not read the ``side`` agenda they asked for (a whole sentence each)."""
+    if side == Role.BUYER:
+        return _("You do not act for a buyer in this expo.")
+    return _("You do not act for an exhibitor in this expo.")
 
 
 def agenda_of(participation: Participation) -> Agenda:

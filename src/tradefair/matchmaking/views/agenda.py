@@ -26,7 +26,14 @@ from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links, reader_locale
-from tradefair.matchmaking.queries.agenda import SIDES, Agenda, AgendaMeeting, agenda_of, my_sides
+from tradefair.matchmaking.queries.agenda import (
+    SIDES,
+    Agenda,
+    AgendaMeeting,
+    agenda_of,
+    my_sides,
+    not_your_side,
+)
 from tradefair.matchmaking.queries.calendar import agenda_calendar
 from tradefair.matchmaking.queries.feed import feed_participation, feed_token
 from tradefair.organisations.models import Participation
@@ -75,7 +82,7 @@ def _choose(request: HttpRequest, slug: str) -> Choice | HttpResponse:
             "value": wanted
         }
     elif wanted and wanted not in sides:
-        raise PermissionDenied(_("You do not act for a %(side)s in this expo.") % {"side": wanted})
+        raise PermissionDenied(not_your_side(wanted))
     chosen = sides.get(wanted) or next(sides[s] for s in SIDES if s in sides)
     return Choice(expo, request.user, chosen, sides, side_error)
 
