@@ -108,6 +108,7 @@ WHO = ["anonymous", "other", "wrong_role", "right"]
         ("buyers", {"other": 200, "wrong_role": 403, "right": 200}),
         ("invite", {"other": 200, "wrong_role": 403, "right": 200}),
         ("decline_form", {"other": 404, "wrong_role": 403, "right": 200}),
+        ("settings", {"other": 200, "wrong_role": 403, "right": 200}),
     ],
 )
 @pytest.mark.parametrize("who", WHO)
@@ -119,6 +120,7 @@ def test_who_may_open_each_page(fair: Fair, page: str, expected: dict[str, int],
         "buyers": url(fair, "buyers"),
         "invite": url(fair, "invite", buyer_pk=fair.buyer.participation.pk),
         "decline_form": url(fair, "decline", pk=request.pk),
+        "settings": url(fair, "settings"),
     }[page]
 
     response = client_for(fair, who).get(address)
@@ -158,6 +160,19 @@ def test_who_may_answer_a_request(
     assert request.status == Status.PENDING
     assert request.answered_at is None
     assert mailoutbox == []
+
+
+def test_the_portal_links_its_settings_and_the_agenda(fair: Fair):
+    client = client_for(fair, "right")
+
+    home = client.get(url(fair, "home")).content.decode()
+    settings = client.get(url(fair, "settings"))
+
+    assert f'href="{url(fair, "settings")}"' in home
+    assert f'href="{reverse("agenda:index", kwargs={"slug": fair.expo.slug})}"' in home
+    assert settings.status_code == 200
+    assert settings.context["role"] == "exhibitor"
+    assert settings.context["participation"] == fair.me.participation
 
 
 def test_pages_of_an_unknown_edition_are_404(fair: Fair):
@@ -200,7 +215,7 @@ def test_dashboard_shows_the_buyer_and_its_needs(fair: Fair):
     counts = response.context["counts"]
     assert counts.incoming == {"pending": 1, "accepted": 1, "declined": 0, "cancelled": 0}
     assert counts.outgoing == {"pending": 1, "accepted": 0, "declined": 0, "cancelled": 0}
-    assert [(str(label), value) for label, value in response.context["figures"]] == [
+    assert [(str(label), value) for label, value, _ in response.context["figures"]] == [
         ("Waiting for your answer", 1),
         ("Accepted", 1),
         ("Declined by you", 0),

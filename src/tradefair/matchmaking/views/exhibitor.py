@@ -12,7 +12,7 @@ from typing import Concatenate, ParamSpec
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +21,6 @@ from django_htmx.middleware import HtmxDetails
 
 from tradefair.accounts.models import User
 from tradefair.expos.models import Expo
-from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.queries.exhibitor_requests import (
     STATUSES,
@@ -30,7 +29,7 @@ from tradefair.matchmaking.queries.exhibitor_requests import (
     outgoing_requests,
     request_counts,
 )
-from tradefair.matchmaking.views.portal_access import acting_for, optional_url
+from tradefair.matchmaking.views.portal_access import acting_for, portal_page
 from tradefair.organisations.models import Participation
 
 P = ParamSpec("P")
@@ -76,15 +75,21 @@ def render_portal(
     status: int = 200,
 ) -> HttpResponse:
     """Render a portal page with what its header, tabs and messages need."""
+    slug = portal.expo.slug
     full = {
         "expo": portal.expo,
         "exhibitor": portal.exhibitor,
-        "agenda_url": optional_url("agenda:index", portal.expo.slug),
-        "settings_url": optional_url("exhibitor:settings", portal.expo.slug),
-        "language_links": language_links(request),
+        "agenda_url": reverse("agenda:index", kwargs={"slug": slug}),
+        "settings_url": reverse("exhibitor:settings", kwargs={"slug": slug}),
         **context,
     }
-    return render(request, template, full, status=status)
+    return portal_page(request, template, full, status=status)
+
+
+CHART_ROW = 38
+CHART_LABEL_WIDTH = 170
+CHART_BAR_MAX = 300
+CHART_WIDTH = CHART_LABEL_WIDTH + CHART_BAR_MAX + 40  # room for the value after the longest bar
 
 
 @dataclass(frozen=True)
@@ -98,15 +103,13 @@ class StatusBar:
 
     @property
     def incoming_x(self) -> float:
-        return self.incoming_width + 6
+        return CHART_LABEL_WIDTH + self.incoming_width + 6
 
     @property
     def outgoing_x(self) -> float:
-        return self.outgoing_width + 6
+        return CHART_LABEL_WIDTH + self.outgoing_width + 6
 
 
-CHART_ROW = 44
-CHART_BAR_MAX = 420
 STATUS_LABELS: dict[str, Promise] = {
     Status.PENDING: gettext_lazy("Waiting for an answer"),
     Status.ACCEPTED: gettext_lazy("Accepted"),
@@ -138,19 +141,22 @@ def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
     """The figures, then the requests waiting for an answer, most important first."""
     counts = request_counts(portal.exhibitor)
     bars, chart_height = status_chart(counts)
+    requests_url = reverse("exhibitor:requests", kwargs={"slug": portal.expo.slug})
+    agenda_url = reverse("agenda:index", kwargs={"slug": portal.expo.slug})
     figures = [
-        (_("Waiting for your answer"), counts.incoming[Status.PENDING]),
-        (_("Accepted"), counts.accepted),
-        (_("Declined by you"), counts.incoming[Status.DECLINED]),
-        (_("Sent by you"), counts.outgoing_total),
-        (_("Meetings scheduled"), counts.meetings),
+        (_("Waiting for your answer"), counts.incoming[Status.PENDING], requests_url),
+        (_("Accepted"), counts.accepted, f"{requests_url}?status=accepted"),
+        (_("Declined by you"), counts.incoming[Status.DECLINED], f"{requests_url}?status=declined"),
+        (_("Sent by you"), counts.outgoing_total, f"{requests_url}#sent"),
+        (_("Meetings scheduled"), counts.meetings, agenda_url),
     ]
     context = {
         "counts": counts,
         "figures": figures,
         "bars": bars,
         "chart_height": chart_height,
-        "chart_bar_max": CHART_BAR_MAX,
+        "chart_width": CHART_WIDTH,
+        "chart_label_width": CHART_LABEL_WIDTH,
         "pending": incoming_requests(portal.exhibitor, Status.PENDING),
     }
     return render_portal(request, portal, "exhibitor/home.html", context)

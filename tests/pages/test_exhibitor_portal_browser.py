@@ -1,0 +1,115 @@
+"""The exhibitor answers buyers in a real browser: accept and decline (with the reason typed
+into the inline form) without leaving the dashboard, then the declined tab shows the reason.
+
+Drives Debian's Chromium and saves screenshots under test-results/.
+"""
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.pages.test_browser import CHROMIUM_ARGS
+from tradefair.accounts.models import Membership, User
+from tradefair.expos.models import Expo, HSCode
+from tradefair.matchmaking.models import MeetingRequest
+from tradefair.organisations.models import Need, Organisation, Participation
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+PASSWORD = "correct horse battery staple"
+Role = Participation.Role
+
+
+@pytest.fixture(autouse=True)
+def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def party(expo: Expo, name: str, country: str, role: str) -> Participation:
+    org = Organisation.objects.create(name=name, country_id=country)
+    return Participation.objects.create(expo=expo, organisation=org, role=role)
+
+
+@pytest.fixture
+def requests(transactional_db) -> list[MeetingRequest]:
+    expo = Expo.objects.create(
+        slug="caexpo-22",
+        name="22nd China-ASEAN Expo",
+        host_country_id="CN",
+        start_date=dt.date(2025, 9, 17),
+        end_date=dt.date(2025, 9, 21),
+    )
+    me = party(expo, "Guangxi Robotics", "CN", Role.EXHIBITOR)
+    user = User.objects.create_user("sales@guangxi-robotics.example", PASSWORD)
+    Membership.objects.create(user=user, organisation=me.organisation)
+    made = []
+    for name, country, title, hs, message in [
+        ("Saigon Fresh Foods", "VN", "Packing robots", "8479", "We pack dragon fruit."),
+        ("Bangkok Durian Export", "TH", "Cold-chain conveyors", "8428", "Need 3 lines."),
+    ]:
+        buyer = party(expo, name, country, Role.BUYER)
+        need = Need.objects.create(participation=buyer, title=title)
+        need.hs_codes.set(HSCode.objects.filter(code=hs))
+        need.markets.set(["CN"])
+        made.append(
+            MeetingRequest.objects.create(
+                expo=expo, buyer=buyer, exhibitor=me, message=message, priority=3
+            )
+        )
+    return made
+
+
+@pytest.fixture
+def page(live_server, requests) -> Iterator[Page]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield tab
+        tab.wait_for_load_state("networkidle")
+        browser.close()
+
+
+def test_accept_and_decline_inline(live_server, page: Page, requests: list[MeetingRequest]):
+    saigon, bangkok = requests
+    page.goto(f"{live_server.url}/caexpo-22/exhibitor/")
+    page.fill("#id_username", "sales@guangxi-robotics.example")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("h1")).to_have_text("Your meetings at the expo")
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / "exhibitor-dashboard.png"), full_page=True)
+    page.evaluate("window.stillTheSamePage = true")
+
+    card = page.locator(f"#request-{saigon.pk}")
+    card.get_by_role("button", name="Accept").click()
+    expect(page.locator(f"#request-{saigon.pk} .badge")).to_have_text("accepted")
+
+    page.locator(f"#request-{bangkok.pk}").get_by_role("link", name="Decline…").click()
+    reason = page.locator(f"#request-{bangkok.pk} textarea")
+    reason.fill("We do not make conveyors.")
+    page.locator(f"#request-{bangkok.pk}").get_by_role("button", name="Decline the request").click()
+    expect(page.locator(f"#request-{bangkok.pk} .badge")).to_have_text("declined")
+    expect(page.locator(f"#request-{bangkok.pk} .decline-reason")).to_contain_text(
+        "We do not make conveyors."
+    )
+    assert page.evaluate("window.stillTheSamePage") is True
+    page.screenshot(path=str(RESULTS / "exhibitor-answered.png"), full_page=True)
+
+    saigon.refresh_from_db()
+    bangkok.refresh_from_db()
+    assert (saigon.status, bangkok.status) == ("accepted", "declined")
+    assert bangkok.decline_reason == "We do not make conveyors."
