@@ -373,9 +373,21 @@ def test_home_counts_requests_and_meetings(client, cast: Cast, add_exhibitor) ->
     make_request(cast, others[1], status=Status.ACCEPTED)
     make_request(cast, others[2], from_exhibitor=True)
     client.force_login(cast.buyer.user)
-    counts = client.get(url("home")).context["counts"]
+    response = client.get(url("home"))
+    counts = response.context["counts"]
     assert counts.by_status() == {"pending": 1, "accepted": 2, "declined": 0, "cancelled": 0}
     assert (counts.awaiting_answer, counts.meetings) == (1, 0)
+    bars = [(bar.status, bar.value, bar.width) for bar in response.context["bars"]]
+    assert bars == [
+        ("awaiting", 1, 160.0),
+        ("pending", 1, 160.0),
+        ("accepted", 2, 320.0),
+        ("declined", 0, 0.0),
+        ("cancelled", 0, 0.0),
+    ]
+    assert (
+        '<rect x="180" y="6" width="320.0" height="18" rx="3"></rect>' in response.content.decode()
+    )
 
 
 # Settings ------------------------------------------------------------------------------------
@@ -395,6 +407,15 @@ def test_settings_say_no_availability_means_every_slot(client, cast: Cast, slots
     assert "Thursday, September 18, 2025" in html
     assert "09:00\u2009\u2013\u200909:20" in html or "09:00–09:20" in html
     assert "Vietnamese (vi)" in html and "Tagalog (tl)" in html
+
+
+def test_settings_name_languages_and_days_in_the_readers_language(
+    client, cast: Cast, slots
+) -> None:
+    client.force_login(cast.buyer.user)
+    html = client.get("/zh-hans" + url("settings")).content.decode()
+    assert "越南语 (vi)" in html and "英语 (en)" in html
+    assert "2025年9月18日星期四" in html
 
 
 def test_settings_round_trip(client, cast: Cast, slots) -> None:
