@@ -16,7 +16,7 @@ from django.utils import translation
 from tests.matchmaking.conftest import Party, make_party_in
 from tradefair.expos.models import Country, Expo, HSCode
 from tradefair.matchmaking.models import MeetingRequest, Recommendation
-from tradefair.organisations.models import Need, Organisation, Participation
+from tradefair.organisations.models import Need, Offer, Organisation, Participation
 
 Status = MeetingRequest.Status
 Role = Participation.Role
@@ -513,6 +513,8 @@ def recommend(fair: Fair, buyers: list[Participation], start: int = 1) -> None:
 
 def test_recommended_buyers_with_invite_links_or_the_request_status(fair: Fair):
     fresh, declined_before = extra_buyers(fair, 2)
+    offer = Offer.objects.create(participation=fair.me.participation, title="Packing robots")
+    offer.hs_codes.set(HSCode.objects.filter(code="8479"))
     recommend(fair, [fair.buyer.participation, fresh, declined_before])
     asks(fair, from_exhibitor=True)
     asks(fair, declined_before, status=Status.DECLINED)
@@ -525,7 +527,12 @@ def test_recommended_buyers_with_invite_links_or_the_request_status(fair: Fair):
         ("Buyer 0", "88%"),
         ("Buyer 1", "87%"),
     ]
+    assert items[0].reasons == [
+        "both trade HS 8479 Machinery and mechanical appliances",
+        "sources from China",
+    ]
     page = response.content.decode()
+    assert "<li>both trade HS 8479 Machinery and mechanical appliances</li>" in page
     assert "You invited them: pending" in page
     assert "Last request: declined" in page
     invite_links = [url(fair, "invite", buyer_pk=b.pk) for b in (fresh, declined_before)]

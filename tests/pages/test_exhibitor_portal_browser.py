@@ -68,6 +68,7 @@ def requests(transactional_db) -> list[MeetingRequest]:
                 expo=expo, buyer=buyer, exhibitor=me, message=message, priority=3
             )
         )
+    party(expo, "Jakarta Agro Trading", "ID", Role.BUYER)
     return made
 
 
@@ -113,3 +114,20 @@ def test_accept_and_decline_inline(live_server, page: Page, requests: list[Meeti
     bangkok.refresh_from_db()
     assert (saigon.status, bangkok.status) == ("accepted", "declined")
     assert bangkok.decline_reason == "We do not make conveyors."
+
+    page.get_by_role("link", name="Requests", exact=True).click()
+    page.get_by_role("link", name="Declined").click()
+    expect(page.locator(".decline-reason")).to_contain_text("We do not make conveyors.")
+
+    jakarta = Participation.objects.get(organisation__name="Jakarta Agro Trading")
+    page.goto(f"{live_server.url}/caexpo-22/exhibitor/invite/{jakarta.pk}/")
+    page.fill("#id_message", "Our robots sort 60 boxes a minute.")
+    page.select_option("#id_priority", "4")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.locator(".portal-messages")).to_contain_text(
+        "Your invitation was sent to Jakarta Agro Trading"
+    )
+    expect(page.locator("#sent .card-title")).to_have_text(["Jakarta Agro Trading"])
+    page.screenshot(path=str(RESULTS / "exhibitor-requests.png"), full_page=True)
+    invitation = MeetingRequest.objects.get(buyer=jakarta)
+    assert (invitation.from_exhibitor, invitation.priority) == (True, 4)
