@@ -8,14 +8,21 @@ Nanning) and stored as aware datetimes. Only whole slots fit: a 20-minute grid f
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import models, transaction
 
 from tradefair.accounts.models import User
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
-from tradefair.matchmaking.models import NegotiationSession, Slot
+from tradefair.matchmaking.models import (
+    Availability,
+    Interpreter,
+    Meeting,
+    NegotiationSession,
+    ScheduleRun,
+    Slot,
+)
 from tradefair.matchmaking.services.access import require_staff
-from tradefair.matchmaking.services.errors import InvalidRequest
+from tradefair.matchmaking.services.errors import InvalidRequest, InvalidTransition
 
 
 def slot_times(
@@ -78,3 +85,60 @@ def create_session(
             for start, end in times
         )
     return session
+
+
+def delete_session(*, session: NegotiationSession, by_user: User) -> int:
+    """Delete a session that has no meetings, with its slots; returns how many slots went.
+
+    Refused while a scheduler run is queued or running (its write-back would point at the
+    deleted slots), and when a participant said they can attend only in this session's slots:
+    with those rows gone they would count as free in every slot, which nobody asked for.
+    """
+    require_staff(by_user, session.expo)
+    with transaction.atomic():
+        # Protocol step 1 (docs/adr/0003-locking-protocol.md): the slot rows, by id.
+        slot_ids = list(
+            Slot.objects.select_for_update()
+            .filter(session=session)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if ScheduleRun.objects.filter(
+            expo_id=session.expo_id,
+            status__in=(ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING),
+        ).exists():
+            raise InvalidTransition("A scheduler run is in progress; delete the session after it.")
+        meetings = Meeting.objects.filter(slot_id__in=slot_ids).count()
+        if meetings:
+            raise InvalidTransition(
+                f"This session has {meetings} meetings; move or remove them first."
+            )
+        only_here = _limited_to(Availability.objects, "participation_id", slot_ids)
+        if only_here:
+            raise InvalidTransition(
+                f"{only_here} participants can attend only in this session's slots; "
+                "change their availability first."
+            )
+        interpreters = _limited_to(
+            Interpreter.available_slots.through.objects, "interpreter_id", slot_ids
+        )
+        if interpreters:
+            raise InvalidTransition(
+                f"{interpreters} interpreters are available only in this session's slots; "
+                "change their availability first."
+            )
+        deleted = len(slot_ids)
+        session.delete()
+    return deleted
+
+
+def _limited_to(rows: models.Manager[models.Model], owner: str, slot_ids: list[int]) -> int:
+    """How many owners (participations, interpreters) have availability only in these slots."""
+    elsewhere = rows.exclude(slot_id__in=slot_ids).values(owner)
+    return (
+        rows.filter(slot_id__in=slot_ids)
+        .exclude(**{f"{owner}__in": elsewhere})
+        .values(owner)
+        .distinct()
+        .count()
+    )

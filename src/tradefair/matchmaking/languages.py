@@ -1,0 +1,34 @@
+"""Spoken languages as ISO 639-1 codes, named by CLDR in the reader's language.
+
+Interpreters and meeting profiles store bare codes (``"zh"``, ``"vi"``); people type and read
+names. CLDR lists every two-letter ISO 639-1 code, so it is also the list of valid codes.
+"""
+
+from babel import Locale
+from babel.core import UnknownLocaleError
+from django.utils.translation import get_language, to_locale
+
+_ENGLISH = Locale("en").languages
+CODES = frozenset(code for code in map(str, _ENGLISH) if len(code) == 2 and code.isalpha())
+
+
+def language_name(code: str, language: str | None = None) -> str:
+    """``language_name("vi")`` → "Vietnamese" (越南语 for a Chinese reader)."""
+    try:
+        names = Locale.parse(to_locale(language or get_language() or "en")).languages
+    except (UnknownLocaleError, ValueError):
+        names = _ENGLISH
+    return str(names.get(code) or _ENGLISH.get(code) or code)
+
+
+def parse_codes(text: str) -> tuple[list[str], list[str]]:
+    """Split "zh, EN vi" into sorted distinct known codes and the unknown entries, as typed."""
+    known: set[str] = set()
+    unknown: list[str] = []
+    for entry in text.replace(",", " ").replace(";", " ").split():
+        code = entry.strip().lower()
+        if code in CODES:
+            known.add(code)
+        elif entry not in unknown:
+            unknown.append(entry)
+    return sorted(known), unknown

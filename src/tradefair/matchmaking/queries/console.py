@@ -1,0 +1,379 @@
+"""What the organiser console reads: figures, chart data, and its lists.
+
+Every figure is aggregated by the database (GROUP BY), so a page costs the same few queries
+for three requests or 150,000. Lists are paginated and fetch their related rows in the same
+query.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from tradefair.expos.models import Expo, Sector
+from tradefair.expos.names import country_name, in_reader_language
+from tradefair.matchmaking.models import (
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    NegotiationSession,
+    ScheduleRun,
+    Slot,
+)
+from tradefair.organisations.models import Participation
+
+Dimension = Literal["country", "sector"]
+Side = Literal["buyer", "exhibitor"]
+RequestStatus = MeetingRequest.Status
+MeetingStatus = Meeting.Status
+PAGE_SIZE = 50
+TOP = 10
+OTHERS = "__others__"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Headline figures of matchmaking in one edition."""
+
+    requests: dict[str, int]  # by status, every status present
+    must_meet: int
+    answered: int  # accepted or declined by the asked side (must-meet pairs left out)
+    accepted_answered: int
+    meetings: dict[str, int]  # by meeting status
+    published: int
+    latest_run: ScheduleRun | None
+
+    @property
+    def total_requests(self) -> int:
+        return sum(self.requests.values())
+
+    @property
+    def total_meetings(self) -> int:
+        return sum(self.meetings.values())
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Share of answered requests that were accepted; None before any answer."""
+        return self.accepted_answered / self.answered if self.answered else None
+
+
+def overview(expo: Expo) -> Overview:
+    """Requests by status, acceptance, meetings by status and the latest run (three queries)."""
+    requests = {status: 0 for status in RequestStatus.values}
+    must_meet = answered = accepted_answered = 0
+    for status, is_must_meet, n in (
+        MeetingRequest.objects.filter(expo=expo)
+        .order_by()
+        .values_list("status", "must_meet")
+        .annotate(n=Count("id"))
+        .values_list("status", "must_meet", "n")
+    ):
+        requests[status] += n
+        if is_must_meet:
+            must_meet += n
+        elif status in (RequestStatus.ACCEPTED, RequestStatus.DECLINED):
+            answered += n
+            accepted_answered += n if status == RequestStatus.ACCEPTED else 0
+    meetings = {status: 0 for status in MeetingStatus.values}
+    published = 0
+    for status, is_published, n in (
+        Meeting.objects.filter(expo=expo)
+        .order_by()
+        .values_list("status", "published")
+        .annotate(n=Count("id"))
+        .values_list("status", "published", "n")
+    ):
+        meetings[status] += n
+        published += n if is_published else 0
+    return Overview(
+        requests=requests,
+        must_meet=must_meet,
+        answered=answered,
+        accepted_answered=accepted_answered,
+        meetings=meetings,
+        published=published,
+        latest_run=ScheduleRun.objects.filter(expo=expo).order_by("-created_at", "-pk").first(),
+    )
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One bar group of a chart: a country or sector (or every other one summed)."""
+
+    key: str
+    label: str
+    requests: int
+    answered: int
+    accepted: int
+    meetings: int
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return self.accepted / self.answered if self.answered else None
+
+
+def _group_field(dimension: Dimension, side: Side) -> str:
+    if dimension == "country":
+        return f"{side}__organisation__country_id"
+    lines = "offers" if side == "exhibitor" else "needs"
+    return f"{side}__{lines}__sectors__slug"
+
+
+def breakdown(
+    expo: Expo, *, dimension: Dimension, side: Side, top: int = TOP
+) -> list[BreakdownRow]:
+    """Requests, answers and meetings per country or sector of one side, top ``top`` + others.
+
+    Countries are the organisation's; sectors are those of the exhibitor's offers (or the
+    buyer's needs), so a request whose side trades in two sectors counts in both. Ranked by
+    requests, then meetings; the rest are summed into one ``OTHERS`` row (two or three queries).
+    """
+    field = _group_field(dimension, side)
+    counted = Q(must_meet=False)
+    rows: dict[str | None, list[int]] = {}
+    for key, requests, answered, accepted in (
+        MeetingRequest.objects.filter(expo=expo)
+        .order_by()
+        .values(key=F(field))
+        .annotate(
+            requests=Count("id", distinct=True),
+            answered=Count(
+                "id",
+                filter=counted & Q(status__in=(RequestStatus.ACCEPTED, RequestStatus.DECLINED)),
+                distinct=True,
+            ),
+            accepted=Count("id", filter=counted & Q(status=RequestStatus.ACCEPTED), distinct=True),
+        )
+        .values_list("key", "requests", "answered", "accepted")
+    ):
+        rows[key] = [requests, answered, accepted, 0]
+    for key, meetings in (
+        Meeting.objects.filter(expo=expo)
+        .order_by()
+        .values(key=F(field))
+        .annotate(n=Count("id", distinct=True))
+        .values_list("key", "n")
+    ):
+        rows.setdefault(key, [0, 0, 0, 0])[3] = meetings
+    labels = _labels(dimension, [k for k in rows if k is not None])
+    ranked = sorted(
+        rows.items(), key=lambda kv: (-kv[1][0], -kv[1][3], labels.get(kv[0] or "", ""))
+    )
+    out = [
+        BreakdownRow(key or "", labels.get(key or "", "") if key else _none_label(dimension), *v)
+        for key, v in ranked[:top]
+    ]
+    rest = [v for _, v in ranked[top:]]
+    if rest:
+        sums = [sum(col) for col in zip(*rest, strict=True)]
+        out.append(BreakdownRow(OTHERS, _others_label(dimension, len(rest)), *sums))
+    return out
+
+
+def _labels(dimension: Dimension, keys: list[str]) -> dict[str, str]:
+    if dimension == "country":
+        language = get_language() or "en"
+        return {code: country_name(code, language) for code in keys}
+    return {
+        slug: in_reader_language(name, name_zh)
+        for slug, name, name_zh in Sector.objects.filter(slug__in=keys).values_list(
+            "slug", "name", "name_zh"
+        )
+    }
+
+
+def _none_label(dimension: Dimension) -> str:
+    return _("No country given") if dimension == "country" else _("No sector given")
+
+
+def _others_label(dimension: Dimension, n: int) -> str:
+    if dimension == "country":
+        return ngettext("%(n)d other country", "%(n)d other countries", n) % {"n": n}
+    return ngettext("%(n)d other sector", "%(n)d other sectors", n) % {"n": n}
+
+
+# Lists --------------------------------------------------------------------------------------
+
+
+def sessions(expo: Expo) -> QuerySet[NegotiationSession]:
+    """Sessions with their hall, slot count and meeting count (one query)."""
+    return (
+        NegotiationSession.objects.filter(expo=expo)
+        .select_related("hall")
+        .annotate(
+            slot_count=Count("slots", distinct=True),
+            meeting_count=Count("slots__meetings", distinct=True),
+        )
+        .order_by("date", "start_time", "pk")
+    )
+
+
+def slot_capacity(expo: Expo) -> tuple[int, int]:
+    """(slots, table-slots) of the edition: how many meetings could take place at most."""
+    totals = Slot.objects.filter(expo=expo).aggregate(n=Count("id"), tables=Sum("tables"))
+    return totals["n"] or 0, totals["tables"] or 0
+
+
+def interpreters(expo: Expo) -> QuerySet[Interpreter]:
+    """The pool with how many meetings each interprets, published ones apart (one query)."""
+    return (
+        Interpreter.objects.filter(expo=expo)
+        .annotate(
+            meeting_count=Count("meetings", distinct=True),
+            published_count=Count("meetings", filter=Q(meetings__published=True), distinct=True),
+        )
+        .order_by("name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a list and the page numbers to link to."""
+
+    page: Page
+    page_range: list[int | str]
+
+    @property
+    def rows(self) -> list[object]:
+        return list(self.page.object_list)
+
+
+def paginate(rows: QuerySet[Any] | list[Any], number: str | None, size: int = PAGE_SIZE) -> Listing:
+    """A page of ``rows`` (a bad or too large page number gives the nearest page)."""
+    paginator = Paginator(rows, size)
+    page = paginator.get_page(number)
+    return Listing(
+        page, list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    )
+
+
+def must_meet_pairs(expo: Expo) -> QuerySet[MeetingRequest]:
+    """Open must-meet requests with both organisations and the meeting, if placed."""
+    return (
+        MeetingRequest.objects.filter(expo=expo, must_meet=True, status__in=MeetingRequest.OPEN)
+        .select_related("buyer__organisation", "exhibitor__organisation", "meeting__slot")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def candidates(expo: Expo, *, role: str, text: str, limit: int = 20) -> list[Participation]:
+    """Buyers or exhibitors of ``expo`` whose name contains ``text`` (or whose id it is)."""
+    text = text.strip()
+    if not text:
+        return []
+    match = Q(organisation__name__icontains=text) | Q(organisation__name_zh__icontains=text)
+    if text.isdigit():
+        match |= Q(pk=int(text))
+    return list(
+        Participation.objects.filter(match, expo=expo, role=role)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")[:limit]
+    )
+
+
+def runs(expo: Expo, limit: int = 20) -> list[ScheduleRun]:
+    """The latest runs, newest first, with who started them."""
+    return list(
+        ScheduleRun.objects.filter(expo=expo)
+        .select_related("started_by")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class MeetingFilters:
+    day: dt.date | None = None
+    session: int | None = None
+    status: str = ""
+    published: bool | None = None
+    text: str = ""
+
+
+def meetings(expo: Expo, filters: MeetingFilters) -> QuerySet[Meeting]:
+    """Meetings in time order with everything a row shows, in the page's one query."""
+    rows = Meeting.objects.filter(expo=expo)
+    if filters.day:
+        rows = rows.filter(slot__session__date=filters.day)
+    if filters.session:
+        rows = rows.filter(slot__session_id=filters.session)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.published is not None:
+        rows = rows.filter(published=filters.published)
+    if filters.text:
+        rows = rows.filter(
+            Q(buyer__organisation__name__icontains=filters.text)
+            | Q(buyer__organisation__name_zh__icontains=filters.text)
+            | Q(exhibitor__organisation__name__icontains=filters.text)
+            | Q(exhibitor__organisation__name_zh__icontains=filters.text)
+        )
+    return rows.select_related(
+        "slot__session", "buyer__organisation", "exhibitor__organisation", "interpreter"
+    ).order_by("slot__start", "table_number", "pk")
+
+
+def meeting_days(expo: Expo) -> list[dt.date]:
+    return list(
+        NegotiationSession.objects.filter(expo=expo)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .distinct()
+    )
+
+
+def slots_to_move_to(expo: Expo) -> QuerySet[Slot]:
+    return Slot.objects.filter(expo=expo).select_related("session").order_by("start", "pk")
+
+
+@dataclass(frozen=True)
+class RunFigure:
+    """A figure of a finished run against its bound, e.g. 4 meetings of at most 4 (100%)."""
+
+    label: str
+    value: int
+    bound: int | None
+    help: str
+
+    @property
+    def share(self) -> float | None:
+        if self.bound is None:
+            return None
+        return self.value / self.bound if self.bound else 1.0
+
+
+def run_figures(run: ScheduleRun) -> list[RunFigure]:
+    """What ``execute_schedule_run`` stored, against the proven bounds where there is one."""
+    stats = run.stats
+    if "count" not in stats:
+        return []
+    figures = [
+        RunFigure(
+            _("Meetings placed"),
+            int(stats["count"]),
+            int(stats["upper_bound"]),
+            _("of at most this many (a proven upper bound)"),
+        ),
+    ]
+    if stats.get("priority_upper_bound") is not None:
+        figures.append(
+            RunFigure(
+                _("Total priority"),
+                int(stats["priority"]),
+                int(stats["priority_upper_bound"]),
+                _("of at most this much (a proven upper bound)"),
+            )
+        )
+    figures.append(
+        RunFigure(
+            _("Buyers without a meeting"),
+            int(stats["buyers_without_meeting"]),
+            None,
+            _("at least %(n)s cannot get one in any schedule")
+            % {"n": stats.get("min_buyers_without_meeting", 0)},
+        )
+    )
+    return figures

@@ -1,0 +1,113 @@
+"""The interpreter pool of an edition: add, change and remove interpreters.
+
+Changes that could break meetings take every slot lock of the edition first (protocol step 1,
+docs/adr/0003-locking-protocol.md), as the scheduler's write-back does, so they never interleave
+with a run writing meetings that name the interpreter.
+"""
+
+from django.db import transaction
+
+from tradefair.accounts.models import User
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.languages import CODES
+from tradefair.matchmaking.models import Interpreter, Meeting, MeetingProfile, Slot
+from tradefair.matchmaking.services.access import require_staff
+from tradefair.matchmaking.services.booking import lock
+from tradefair.matchmaking.services.errors import InvalidRequest, InvalidTransition
+
+
+def _clean(name: str, languages: list[str]) -> tuple[str, list[str]]:
+    name = name.strip()
+    if not name:
+        raise InvalidRequest("The interpreter needs a name.")
+    codes = sorted({code.strip().lower() for code in languages})
+    unknown = [code for code in codes if code not in CODES]
+    if unknown:
+        raise InvalidRequest(f"Unknown ISO 639-1 language codes: {', '.join(unknown)}.")
+    if len(codes) < 2:
+        raise InvalidRequest("An interpreter speaks at least two languages.")
+    return name, codes
+
+
+def _lock_edition(expo_id: int) -> None:
+    lock(
+        slot_ids=Slot.objects.filter(expo_id=expo_id).values_list("pk", flat=True),
+        participation_ids=[],
+    )
+
+
+def add_interpreter(
+    *, expo: Expo, name: str, email: str = "", languages: list[str], by_user: User
+) -> Interpreter:
+    """Add an interpreter, available in every slot; the next scheduler run may use them."""
+    require_staff(by_user, expo)
+    name, codes = _clean(name, languages)
+    return Interpreter.objects.create(expo=expo, name=name, email=email.strip(), languages=codes)
+
+
+def _stranded(interpreter: Interpreter, codes: list[str]) -> int:
+    """Scheduled meetings of the interpreter that ``codes`` would no longer cover."""
+    meetings = list(
+        Meeting.objects.filter(
+            interpreter=interpreter, status=Meeting.Status.SCHEDULED
+        ).values_list("buyer_id", "exhibitor_id")
+    )
+    people = {pk for pair in meetings for pk in pair}
+    spoken = {
+        p.participation_id: set(p.languages)
+        for p in MeetingProfile.objects.filter(participation_id__in=people)
+    }
+    offered = set(codes)
+    return sum(
+        1
+        for buyer, exhibitor in meetings
+        if any(spoken.get(side) and not spoken[side] & offered for side in (buyer, exhibitor))
+    )
+
+
+def update_interpreter(
+    *, interpreter: Interpreter, name: str, email: str = "", languages: list[str], by_user: User
+) -> Interpreter:
+    """Change name, e-mail and languages; refused if a language their meetings need goes."""
+    require_staff(by_user, interpreter.expo)
+    name, codes = _clean(name, languages)
+    with transaction.atomic():
+        _lock_edition(interpreter.expo_id)
+        current = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
+        stranded = _stranded(current, codes)
+        if stranded:
+            raise InvalidTransition(
+                f"{current.name} interprets {stranded} scheduled meetings that need a language "
+                "you removed; move those meetings first or keep the language."
+            )
+        current.name, current.email, current.languages = name, email.strip(), codes
+        current.save(update_fields=["name", "email", "languages"])
+    return current
+
+
+def remove_interpreter(*, interpreter: Interpreter, by_user: User) -> int:
+    """Remove an interpreter; returns how many unpublished meetings were unscheduled with them.
+
+    Refused while they are assigned to a published meeting (its sides were told who comes) or
+    one already held or missed (the record keeps who was there). Unpublished meetings relying
+    on them are removed, not left without the interpreter they need: the next run places them
+    again with someone else.
+    """
+    require_staff(by_user, interpreter.expo)
+    with transaction.atomic():
+        _lock_edition(interpreter.expo_id)
+        current = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
+        theirs = Meeting.objects.filter(interpreter=current)
+        if theirs.filter(published=True).exists():
+            raise InvalidTransition(
+                f"{current.name} is assigned to published meetings whose sides were told who "
+                "interprets; they cannot be removed."
+            )
+        if theirs.exclude(status=Meeting.Status.SCHEDULED).exists():
+            raise InvalidTransition(
+                f"{current.name} took part in meetings already recorded as held or missed."
+            )
+        unscheduled = list(theirs.values_list("pk", flat=True))
+        Meeting.objects.filter(pk__in=unscheduled).delete()
+        current.delete()
+    return len(unscheduled)

@@ -1,0 +1,143 @@
+"""The console's figures and chart data, exact on a fair small enough to count by hand."""
+
+import pytest
+from django.utils import translation
+
+from tradefair.expos.models import Country, Expo, Sector
+from tradefair.matchmaking.models import Meeting, MeetingRequest
+from tradefair.matchmaking.queries.console import (
+    OTHERS,
+    BreakdownRow,
+    breakdown,
+    overview,
+    run_figures,
+)
+from tradefair.matchmaking.services.booking import book_meeting
+from tradefair.organisations.models import Offer, Organisation, Participation
+
+from .conftest import make_session
+
+pytestmark = pytest.mark.django_db
+Status = MeetingRequest.Status
+
+
+def party(expo: Expo, name: str, role: str, country: str, sectors: tuple[str, ...] = ()):
+    organisation = Organisation.objects.create(name=name, country=Country.objects.get(code=country))
+    participation = Participation.objects.create(expo=expo, organisation=organisation, role=role)
+    if sectors:
+        offer = Offer.objects.create(participation=participation, title=f"{name} goods")
+        offer.sectors.set(Sector.objects.filter(slug__in=sectors))
+    return participation
+
+
+@pytest.fixture
+def fair(expo, organiser):
+    """Three buyers (two Vietnamese, one Thai), three makers, six requests, three meetings.
+
+    | # | buyer | exhibitor | status            | meeting   |
+    | 1 | VN-A  | AI (CN)   | accepted          | scheduled |
+    | 2 | VN-A  | Food (CN) | declined          |           |
+    | 3 | VN-B  | AI (CN)   | accepted          | held      |
+    | 4 | VN-B  | Kit (MY)  | pending           |           |
+    | 5 | TH-A  | Food (CN) | accepted, must-meet | scheduled, published |
+    | 6 | TH-A  | AI (CN)   | cancelled         |           |
+    """
+    slots = list(make_session(expo, organiser, tables=3, slots=2).slots.order_by("start"))
+    buyer = Participation.Role.BUYER
+    maker = Participation.Role.EXHIBITOR
+    vn_a = party(expo, "VN-A", buyer, "VN")
+    vn_b = party(expo, "VN-B", buyer, "VN")
+    th_a = party(expo, "TH-A", buyer, "TH")
+    ai = party(expo, "AI Maker", maker, "CN", ("artificial-intelligence",))
+    food = party(expo, "Food Maker", maker, "CN", ("agriculture-food", "blue-economy"))
+    kit = party(expo, "Kit Maker", maker, "MY")
+
+    def ask(b, e, status, must_meet=False):
+        return MeetingRequest.objects.create(
+            expo=expo, buyer=b, exhibitor=e, status=status, must_meet=must_meet
+        )
+
+    first = ask(vn_a, ai, Status.ACCEPTED)
+    ask(vn_a, food, Status.DECLINED)
+    third = ask(vn_b, ai, Status.ACCEPTED)
+    ask(vn_b, kit, Status.PENDING)
+    fifth = ask(th_a, food, Status.ACCEPTED, must_meet=True)
+    ask(th_a, ai, Status.CANCELLED)
+    book_meeting(request=first, slot=slots[0])
+    held = book_meeting(request=third, slot=slots[1])
+    published = book_meeting(request=fifth, slot=slots[0])
+    Meeting.objects.filter(pk=held.pk).update(status=Meeting.Status.HELD)
+    Meeting.objects.filter(pk=published.pk).update(published=True)
+
+
+def test_overview_counts_requests_answers_and_meetings(expo, fair, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        figures = overview(expo)
+    assert figures.requests == {"pending": 1, "accepted": 3, "declined": 1, "cancelled": 1}
+    assert (figures.must_meet, figures.answered, figures.accepted_answered) == (1, 3, 2)
+    assert figures.acceptance_rate == pytest.approx(2 / 3)
+    assert figures.meetings == {"scheduled": 2, "held": 1, "no_show": 0}
+    assert (figures.published, figures.total_requests, figures.total_meetings) == (1, 6, 3)
+    assert figures.latest_run is None
+
+
+def test_by_buyer_country(expo, fair, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        rows = breakdown(expo, dimension="country", side="buyer")
+    assert rows == [
+        BreakdownRow("VN", "Vietnam", requests=4, answered=3, accepted=2, meetings=2),
+        BreakdownRow("TH", "Thailand", requests=2, answered=0, accepted=0, meetings=1),
+    ]
+    assert rows[0].acceptance_rate == pytest.approx(2 / 3) and rows[1].acceptance_rate is None
+
+
+def test_by_exhibitor_country_keeps_the_top_and_sums_the_others(expo, fair):
+    assert breakdown(expo, dimension="country", side="exhibitor", top=1) == [
+        BreakdownRow("CN", "China", requests=5, answered=3, accepted=2, meetings=3),
+        BreakdownRow(OTHERS, "1 other country", requests=1, answered=0, accepted=0, meetings=0),
+    ]
+
+
+def test_by_exhibitor_sector_counts_a_request_in_each_sector(expo, fair, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        rows = breakdown(expo, dimension="sector", side="exhibitor")
+    assert rows == [
+        BreakdownRow("artificial-intelligence", "Artificial intelligence", 3, 2, 2, 2),
+        BreakdownRow("agriculture-food", "Agriculture and food", 2, 1, 0, 1),
+        BreakdownRow("blue-economy", "Blue economy", 2, 1, 0, 1),
+        BreakdownRow("", "No sector given", 1, 0, 0, 0),
+    ]
+
+
+def test_labels_follow_the_readers_language(expo, fair):
+    with translation.override("zh-hans"):
+        countries = breakdown(expo, dimension="country", side="buyer")
+        sectors = breakdown(expo, dimension="sector", side="exhibitor", top=1)
+    assert [r.label for r in countries] == ["越南", "泰国"]
+    assert sectors[0].label == "人工智能"
+
+
+def test_an_edition_without_requests_has_empty_charts(expo):
+    assert breakdown(expo, dimension="country", side="buyer") == []
+    assert overview(expo).acceptance_rate is None
+
+
+def test_run_figures_compare_with_the_bounds():
+    from tradefair.matchmaking.models import ScheduleRun
+
+    run = ScheduleRun(
+        stats={
+            "count": 9,
+            "upper_bound": 10,
+            "priority": 30,
+            "priority_upper_bound": 40,
+            "buyers_without_meeting": 2,
+            "min_buyers_without_meeting": 1,
+        }
+    )
+    assert [(f.label, f.value, f.bound, f.share) for f in run_figures(run)] == [
+        ("Meetings placed", 9, 10, 0.9),
+        ("Total priority", 30, 40, 0.75),
+        ("Buyers without a meeting", 2, None, None),
+    ]
+    assert run_figures(ScheduleRun(stats={"time_limit": 30})) == []
