@@ -168,6 +168,10 @@ def test_print_page_has_an_inline_svg_qr_code_and_references(scene):
     assert f"M-{scene.meetings[0].pk}" in html and f"M-{scene.meetings[1].pk}" in html
     assert "@media print" not in html  # the print rules live in the stylesheet
     assert "/static/css/agenda.css" in html
+    assert (
+        "Times and tables may change: the live agenda is at http://testserver/test-expo/agenda/"
+        in html
+    )
 
 
 def test_chinese_page_writes_days_the_chinese_way(scene):

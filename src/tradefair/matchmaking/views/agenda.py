@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import segno
-from babel.dates import format_date, format_interval, get_timezone_name
+from babel.dates import format_date, format_datetime, format_interval, get_timezone_name
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -151,7 +151,13 @@ def print_view(request: HttpRequest, slug: str) -> HttpResponse:
     live = request.build_absolute_uri(
         reverse("agenda:index", kwargs={"slug": slug}) + str(context["query"])
     )
-    context.update(live_url=live, qr=_qr(live), printed_at=dt.datetime.now(dt.UTC))
+    printed = format_datetime(
+        dt.datetime.now(dt.UTC),
+        "medium",
+        tzinfo=ZoneInfo(choice.expo.time_zone),
+        locale=reader_locale(),
+    )
+    context.update(live_url=live, qr=_qr(live), printed_at=printed)
     return render(request, "agenda/print.html", context)
 
 
