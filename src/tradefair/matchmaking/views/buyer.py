@@ -118,6 +118,7 @@ def search(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     context: dict[str, Any] = {
         "expo": expo,
+        "buyer": buyer,
         "result": result,
         "rows": [(card, requests.get(card.pk)) for card in result.cards],
         "partial": partial,
@@ -158,6 +159,12 @@ def request_exhibitor(request: HttpRequest, slug: str, exhibitor_pk: int) -> Htt
             )
             return redirect("buyer:requests", slug=expo.slug)
     current = requests_by_exhibitor(buyer, [exhibitor_pk]).get(exhibitor_pk)
-    context = {"expo": expo, "profile": profile, "form": form, "current": current}
+    context = {
+        "expo": expo,
+        "buyer": buyer,
+        "profile": profile,
+        "form": form,
+        "current": current,
+    }
     status = 400 if request.method == "POST" else 200
     return portal_page(request, "buyer/request.html", context, status=status)

@@ -54,13 +54,18 @@ def meeting_settings(request: HttpRequest, slug: str, role: str) -> HttpResponse
         else:
             messages.success(request, _("Your meeting settings are saved."))
             return redirect(request.path)
+    # The page sits in the portal's own layout ("buyer/_layout.html" or
+    # "exhibitor/_layout.html"), which reads the participation under the role's name.
     context = {
         "expo": expo,
         "participation": participation,
+        role: participation,
         "role": role,
+        "layout": f"{role}/_layout.html",
         "form": form,
         "every_slot": not available,
-        "home_url": reverse(f"{role}:home", kwargs={"slug": expo.slug}),
+        "agenda_url": reverse("agenda:index", kwargs={"slug": expo.slug}),
+        "settings_url": request.path,
     }
     status = 400 if request.method == "POST" else 200
     return portal_page(request, "portal/settings.html", context, status=status)
