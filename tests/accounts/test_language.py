@@ -101,3 +101,9 @@ def test_anonymous_visitors_are_sent_to_log_in_and_change_nothing(client, people
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('accounts:login')}?next={HOME}"
     assert list(User.objects.values_list("language", flat=True).distinct()) == ["en"]
+
+
+def test_the_admin_shows_the_language(admin_client, people):
+    url = reverse("admin:accounts_user_change", args=[people.buyer_admin.pk])
+    form = admin_client.get(url).context["adminform"].form
+    assert form["language"].value() == "en"
