@@ -521,3 +521,27 @@ def test_home_query_count_does_not_grow(
     with django_assert_num_queries(QUERIES_HOME):
         response = client.get(url("home"))
     assert len(response.context["recommendations"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_search_query_count_does_not_grow(
+    client, cast: Cast, add_exhibitor, django_assert_num_queries, count: int
+) -> None:
+    for i in range(count):
+        seller = add_exhibitor(f"Exporter {i}", pavilion="food", booth=f"F-{i}", hs=("0306",))
+        make_request(cast, seller)
+    client.force_login(cast.buyer.user)
+    query = {"q": "exporter"}
+    # The 4 shared ones, the directory's 4, the filter options' 5 (cached afterwards), the page's
+    # requests and the header's 2.
+    with django_assert_num_queries(QUERIES_SEARCH):
+        response = client.get(url("search"), query)
+    assert len(response.context["rows"]) == count
+    # htmx refreshes skip the form's options and the header.
+    with django_assert_num_queries(QUERIES_SEARCH_PARTIAL):
+        response = client.get(url("search"), query, headers={"HX-Request": "true"})
+    assert len(response.context["rows"]) == count
+
+
+QUERIES_SEARCH = 16
+QUERIES_SEARCH_PARTIAL = 9

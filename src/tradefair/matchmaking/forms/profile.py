@@ -11,13 +11,13 @@ from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from babel.dates import format_date, format_interval
 from django import forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.presentation import reader_locale
+from tradefair.matchmaking.languages import language_name
 from tradefair.matchmaking.models import Slot
 
 # The languages of the China-ASEAN Expo's parties: Chinese, English and the ASEAN languages.
@@ -57,9 +57,8 @@ def slot_days(slots: Iterable[Slot], time_zone: str) -> list[DayChoice]:
 
 def language_choices(stored: Iterable[str]) -> list[tuple[str, str]]:
     """The offered languages, then any other stored one, named in the reader's language."""
-    names = Locale.parse(reader_locale()).languages
     codes = [*OFFERED_LANGUAGES, *sorted(set(stored) - set(OFFERED_LANGUAGES))]
-    return [(code, f"{names.get(code, code)} ({code})") for code in codes]
+    return [(code, f"{language_name(code)} ({code})") for code in codes]
 
 
 class MeetingSettingsForm(forms.Form):

@@ -13,11 +13,11 @@ stores no rows, which means every slot, including slots the organisers add later
 from collections.abc import Collection
 from zoneinfo import ZoneInfo
 
-import pycountry
 from django.db import transaction
 from django.db.models import Q
 
 from tradefair.accounts.models import User
+from tradefair.matchmaking.languages import CODES
 from tradefair.matchmaking.models import Availability, Meeting, MeetingProfile, Slot
 from tradefair.matchmaking.services.access import require_acts_for
 from tradefair.matchmaking.services.errors import InvalidRequest
@@ -26,13 +26,9 @@ from tradefair.organisations.models import Participation
 MEETING_ROLES = (Participation.Role.BUYER, Participation.Role.EXHIBITOR)
 
 
-def is_language_code(code: str) -> bool:
-    """An ISO 639-1 code in lower case, e.g. ``"vi"``."""
-    return len(code) == 2 and code.islower() and pycountry.languages.get(alpha_2=code) is not None
-
-
 def _clean_languages(languages: Collection[str]) -> list[str]:
-    unknown = sorted(code for code in languages if not is_language_code(code))
+    # The same list of ISO 639-1 codes as the interpreters' (CLDR's two-letter codes).
+    unknown = sorted(code for code in languages if code not in CODES)
     if unknown:
         raise InvalidRequest(
             f"Unknown language codes: {', '.join(unknown)}. Use ISO 639-1 codes such as zh, en."
