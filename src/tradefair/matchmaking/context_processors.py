@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -35,14 +35,10 @@ def _links(request: HttpRequest, slug: str) -> list[PortalLink]:
     wanted = [(name, label) for role, name, label in PORTALS if role in roles]
     if roles & AGENDA_ROLES:
         wanted.append(("agenda:index", _("My agenda")))
-    links = []
-    for name, label in wanted:
-        try:
-            url = reverse(name, kwargs={"slug": slug})
-        except NoReverseMatch:
-            continue
-        links.append(PortalLink(label, url, current=name.split(":")[0] == namespace))
-    return links
+    return [
+        PortalLink(label, reverse(name, kwargs={"slug": slug}), name.split(":")[0] == namespace)
+        for name, label in wanted
+    ]
 
 
 def portals(request: HttpRequest) -> dict[str, object]:
