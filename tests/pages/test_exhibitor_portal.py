@@ -353,6 +353,14 @@ def test_htmx_accept_returns_the_card_with_its_new_status(
         f'<article class="card request request-accepted" id="request-{request.pk}"'
     )
     assert "You accepted the request of Saigon Fresh Foods; they have been told by e-mail." in page
+    # The dashboard's figures and the requests page's tabs follow, swapped out of band.
+    assert '<dl class="stat-grid" id="exhibitor-figures" hx-swap-oob="true">' in page
+    assert [(str(label), value) for label, value, _ in response.context["figures"]][:2] == [
+        ("Waiting for your answer", 0),
+        ("Accepted", 1),
+    ]
+    assert 'id="exhibitor-status-tabs" aria-label="Requests by status" hx-swap-oob="true"' in page
+    assert '<a href="?status=pending" aria-current="page">Waiting for an answer' in page
     assert len(mailoutbox) == 1
 
 

@@ -98,6 +98,7 @@ def test_accept_and_decline_inline(live_server, page: Page, requests: list[Meeti
     card = page.locator(f"#request-{saigon.pk}")
     card.get_by_role("button", name="Accept").click()
     expect(page.locator(f"#request-{saigon.pk} .badge")).to_have_text("accepted")
+    expect(page.locator("#exhibitor-figures dd").nth(1)).to_have_text("1")  # accepted
 
     page.locator(f"#request-{bangkok.pk}").get_by_role("link", name="Decline…").click()
     reason = page.locator(f"#request-{bangkok.pk} textarea")

@@ -135,24 +135,33 @@ def status_chart(counts: RequestCounts) -> tuple[list[StatusBar], int]:
     return bars, len(bars) * CHART_ROW
 
 
-@require_GET
-@exhibitor_view
-def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
-    """The figures, then the requests waiting for an answer, most important first."""
-    counts = request_counts(portal.exhibitor)
-    bars, chart_height = status_chart(counts)
+def figures(portal: Portal, counts: RequestCounts) -> list[tuple[str, int, str]]:
+    """The dashboard's headline figures: label, value and the page that lists them."""
     requests_url = reverse("exhibitor:requests", kwargs={"slug": portal.expo.slug})
     agenda_url = reverse("agenda:index", kwargs={"slug": portal.expo.slug})
-    figures = [
+    return [
         (_("Waiting for your answer"), counts.incoming[Status.PENDING], requests_url),
         (_("Accepted"), counts.accepted, f"{requests_url}?status=accepted"),
         (_("Declined by you"), counts.incoming[Status.DECLINED], f"{requests_url}?status=declined"),
         (_("Sent by you"), counts.outgoing_total, f"{requests_url}#sent"),
         (_("Meetings scheduled"), counts.meetings, agenda_url),
     ]
+
+
+def status_tabs(counts: RequestCounts) -> list[tuple[str, str, int]]:
+    """The received-requests tabs: status, label and how many."""
+    return [(value, str(STATUS_LABELS[value]), counts.incoming[value]) for value in STATUSES]
+
+
+@require_GET
+@exhibitor_view
+def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
+    """The figures, then the requests waiting for an answer, most important first."""
+    counts = request_counts(portal.exhibitor)
+    bars, chart_height = status_chart(counts)
     context = {
         "counts": counts,
-        "figures": figures,
+        "figures": figures(portal, counts),
         "bars": bars,
         "chart_height": chart_height,
         "chart_width": CHART_WIDTH,
@@ -170,10 +179,9 @@ def requests(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
     if status not in STATUSES:
         status = Status.PENDING
     counts = request_counts(portal.exhibitor)
-    tabs = [(value, STATUS_LABELS[value], counts.incoming[value]) for value in STATUSES]
     context = {
         "counts": counts,
-        "tabs": tabs,
+        "tabs": status_tabs(counts),
         "status": status,
         "incoming": incoming_requests(portal.exhibitor, status, request.GET.get("page", 1)),
         "outgoing": outgoing_requests(portal.exhibitor, request.GET.get("sent", 1)),

@@ -2,9 +2,12 @@
 
 Requests of other exhibitors are 404, as if absent. The services decide what is allowed and
 are idempotent, so a double click changes nothing; their refusals (e.g. accepting a declined
-request) are shown as they are. With htmx each action returns the request's card, otherwise
-it redirects back to the page it came from.
+request) are shown as they are. With htmx each action returns the request's card (with the
+page's figures and tabs swapped out of band), otherwise it redirects back to the page it came
+from.
 """
+
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -16,7 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tradefair.matchmaking.forms.answers import DeclineForm
 from tradefair.matchmaking.models import MeetingRequest
-from tradefair.matchmaking.queries.exhibitor_requests import RequestRow, request_row
+from tradefair.matchmaking.queries.exhibitor_requests import (
+    RequestRow,
+    request_counts,
+    request_row,
+)
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.requests import (
     accept_request,
@@ -27,7 +34,9 @@ from tradefair.matchmaking.views.exhibitor import (
     HtmxHttpRequest,
     Portal,
     exhibitor_view,
+    figures,
     render_portal,
+    status_tabs,
 )
 
 Status = MeetingRequest.Status
@@ -58,15 +67,24 @@ def _card(
     notice: str = "",
     error: str = "",
     decline_form: DeclineForm | None = None,
+    with_counts: bool = False,
 ) -> HttpResponse:
-    context = {
+    """The request's card; after an answer also the page's figures and tabs, out of band."""
+    back = request.POST.get("next") or request.GET.get("next", "")
+    context: dict[str, object] = {
         "expo": portal.expo,
         "row": row,
         "notice": notice,
         "error": error,
         "decline_form": decline_form,
-        "next": request.POST.get("next") or request.GET.get("next", ""),
+        "next": back,
     }
+    if with_counts:
+        counts = request_counts(portal.exhibitor)
+        shown = parse_qs(urlsplit(back).query).get("status", [Status.PENDING])[0]
+        context.update(
+            oob=True, figures=figures(portal, counts), tabs=status_tabs(counts), status=shown
+        )
     return render(request, "exhibitor/_request.html", context)
 
 
@@ -74,7 +92,7 @@ def _done(
     request: HtmxHttpRequest, portal: Portal, row: RequestRow, notice: str, error: str
 ) -> HttpResponse:
     if request.htmx:
-        return _card(request, portal, row, notice=notice, error=error)
+        return _card(request, portal, row, notice=notice, error=error, with_counts=True)
     if error:
         messages.error(request, error)
     else:
