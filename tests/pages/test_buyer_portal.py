@@ -418,6 +418,15 @@ def test_settings_name_languages_and_days_in_the_readers_language(
     assert "2025年9月18日星期四" in html
 
 
+def test_settings_offer_a_stored_language_beyond_the_usual_ones(client, cast: Cast, slots):
+    MeetingProfile.objects.create(participation=cast.buyer.participation, languages=["fr", "vi"])
+    client.force_login(cast.buyer.user)
+    form = client.get(url("settings")).context["form"]
+    assert [code for code, _label in form.fields["languages"].choices][-2:] == ["tl", "fr"]
+    assert dict(form.fields["languages"].choices)["fr"] == "French (fr)"
+    assert form["languages"].value() == ["fr", "vi"]
+
+
 def test_settings_round_trip(client, cast: Cast, slots) -> None:
     client.force_login(cast.buyer.user)
     response = client.post(
