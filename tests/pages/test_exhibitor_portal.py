@@ -308,6 +308,18 @@ def test_a_decline_without_a_reason_is_refused_and_changes_nothing(
     assert mailoutbox == []
 
 
+@pytest.mark.parametrize("target", ["https://evil.example/", "javascript:alert(1)"])
+def test_next_only_leads_back_into_this_site(fair: Fair, target: str):
+    request = asks(fair)
+    client = client_for(fair, "right")
+
+    form = client.get(url(fair, "decline", pk=request.pk), {"next": target})
+    answered = client.post(url(fair, "accept", pk=request.pk), {"next": target})
+
+    assert target not in form.content.decode()
+    assert answered["Location"] == url(fair, "home")
+
+
 def test_a_declined_request_cannot_be_accepted(
     fair: Fair, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -49,13 +49,19 @@ def _row(portal: Portal, pk: int, *, incoming: bool = False) -> RequestRow:
     return row
 
 
-def _back(request: HtmxHttpRequest, portal: Portal) -> HttpResponseRedirect:
-    """To the page the form was on, if it is on this site; else the dashboard."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+def _next(request: HtmxHttpRequest) -> str:
+    """The page the form was on, if it is on this site (it is rendered into links)."""
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = reverse("exhibitor:home", kwargs={"slug": portal.expo.slug})
+        return target
+    return ""
+
+
+def _back(request: HtmxHttpRequest, portal: Portal) -> HttpResponseRedirect:
+    """Back to the page the form was on; else the dashboard."""
+    target = _next(request) or reverse("exhibitor:home", kwargs={"slug": portal.expo.slug})
     return HttpResponseRedirect(target)
 
 
@@ -70,7 +76,7 @@ def _card(
     with_counts: bool = False,
 ) -> HttpResponse:
     """The request's card; after an answer also the page's figures and tabs, out of band."""
-    back = request.POST.get("next") or request.GET.get("next", "")
+    back = _next(request)
     context: dict[str, object] = {
         "expo": portal.expo,
         "row": row,
@@ -149,7 +155,7 @@ def decline(request: HtmxHttpRequest, portal: Portal, pk: int) -> HttpResponse:
     context = {
         "row": row,
         "form": form,
-        "next": request.POST.get("next") or request.GET.get("next", ""),
+        "next": _next(request),
     }
     status = 400 if request.method == "POST" else 200
     return render_portal(request, portal, "exhibitor/decline.html", context, status=status)
