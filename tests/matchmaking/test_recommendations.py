@@ -5,18 +5,24 @@ The fair mirrors the engine's hand-made case (tests/engine/test_recommend.py), s
 ranks are the engine's exact rankings.
 """
 
+import io
+import re
+
 import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
 from tradefair.engine.recommend import Party, TradeLine
 from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall, Pavilion
+from tradefair.matchmaking import tasks
 from tradefair.matchmaking.adapters.recommend import expo_sides, parties_of
 from tradefair.matchmaking.models import MeetingRequest, Recommendation
 from tradefair.matchmaking.queries.recommendations import count_for, for_buyer, for_exhibitor
 from tradefair.matchmaking.services.errors import InvalidRequest
-from tradefair.matchmaking.services.recommendations import refresh_recommendations
+from tradefair.matchmaking.services.recommendations import queue_refresh, refresh_recommendations
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
 
 Role = Participation.Role
@@ -328,3 +334,49 @@ def test_a_page_costs_the_same_queries_for_one_or_three(
 def test_nonsense_pages_are_refused(expo, fair, limit, offset):
     with pytest.raises(ValueError, match="limit must be 1 to 100"):
         for_buyer(fair["b0"], limit=limit, offset=offset)
+
+
+def test_the_match_command_refreshes_an_edition(expo, fair):
+    out = io.StringIO()
+    call_command("match", "--expo", "test-expo", "--k", "2", "-v", "0", stdout=out)
+    assert out.getvalue().startswith("Stored 8 recommendations for test-expo (top 2 each way) in ")
+    assert stored(expo, fair) == TOP_2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--expo", "nope"], "--expo nope: no such edition (known: test-expo)"),
+        (["--expo", "test-expo", "--k", "0"], "--k: The list length k must be between 1 and 500"),
+    ],
+)
+def test_the_match_command_refuses_bad_input(expo, fair, args, message):
+    with pytest.raises(CommandError, match=re.escape(message)) as refused:
+        call_command("match", *args, "-v", "0")
+    assert refused.value.returncode == 2
+    assert Recommendation.objects.count() == 0
+
+
+def test_the_task_takes_an_id_and_skips_a_deleted_edition(expo, fair):
+    assert tasks.refresh_recommendations(expo.pk, 2) == 8
+    assert tasks.refresh_recommendations(expo.pk + 1000) == 0
+    assert stored(expo, fair) == TOP_2
+
+
+def test_the_admin_lists_recommendations_read_only(expo, fair, admin_client):
+    refresh_recommendations(expo=expo, k=2)
+    url = reverse("admin:matchmaking_recommendation_changelist")
+    response = admin_client.get(url + "?q=Hanoi")
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2
+    assert admin_client.get(reverse("admin:matchmaking_recommendation_add")).status_code == 403
+
+
+def test_a_queued_refresh_runs_after_commit(expo, fair, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        queue_refresh(expo=expo, k=2)
+        assert Recommendation.objects.count() == 0
+    assert len(callbacks) == 1
+    assert stored(expo, fair) == TOP_2
+    with pytest.raises(InvalidRequest):
+        queue_refresh(expo=expo, k=0)

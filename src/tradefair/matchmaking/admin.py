@@ -6,6 +6,7 @@ admin edits rows directly, so its changes bypass the checks (the constraints sti
 """
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from tradefair.matchmaking.models import (
     Availability,
@@ -14,6 +15,7 @@ from tradefair.matchmaking.models import (
     MeetingProfile,
     MeetingRequest,
     NegotiationSession,
+    Recommendation,
     ScheduleRun,
     Slot,
 )
@@ -131,3 +133,29 @@ class ScheduleRunAdmin(admin.ModelAdmin):
         "finished_at",
         "published_at",
     )
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    """Read-only: ``services.recommendations`` replaces an edition's rows as a whole."""
+
+    list_display = ("buyer", "exhibitor", "score", "buyer_rank", "exhibitor_rank", "expo")
+    list_filter = ("expo",)
+    search_fields = ("buyer__organisation__name", "exhibitor__organisation__name")
+    list_select_related = (
+        "buyer__organisation",
+        "buyer__expo",
+        "exhibitor__organisation",
+        "exhibitor__expo",
+        "expo",
+    )
+    ordering = ("buyer", "buyer_rank")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -11,3 +11,15 @@ def run_schedule(run_id: int) -> None:
     from tradefair.matchmaking.services.scheduling import execute_schedule_run
 
     execute_schedule_run(run_id=run_id)
+
+
+@shared_task
+def refresh_recommendations(expo_id: int, k: int = 50) -> int:
+    """Recompute an edition's stored recommendations; running it twice stores the same rows."""
+    from tradefair.expos.models import Expo
+    from tradefair.matchmaking.services.recommendations import refresh_recommendations as refresh
+
+    expo = Expo.objects.filter(pk=expo_id).first()
+    if expo is None:  # deleted since the task was queued: nothing to refresh
+        return 0
+    return refresh(expo=expo, k=k)

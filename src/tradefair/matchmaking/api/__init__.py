@@ -3,8 +3,10 @@
 from ninja import Router
 
 from tradefair.matchmaking.api.agenda import router as agenda_router
+from tradefair.matchmaking.api.recommendations import router as recommendations_router
 from tradefair.matchmaking.api.requests import router as requests_router
 
 router = Router()
 router.add_router("", requests_router)
+router.add_router("", recommendations_router)
 router.add_router("", agenda_router)

@@ -10,7 +10,7 @@ never a mix. The caller authorises: organiser views, the ``refresh_recommendatio
 from collections.abc import Callable
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from numpy.typing import NDArray
 
@@ -21,7 +21,7 @@ from tradefair.matchmaking.models import Recommendation
 from tradefair.matchmaking.services.errors import InvalidRequest
 
 MAX_K = 500  # a list longer than anyone reads; ranks must also fit a small integer
-BATCH = 5000
+BATCH = 10_000
 
 Progress = Callable[[str, float], None]
 
@@ -32,11 +32,7 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     A pair in both lists is one row with both ranks. Running it again on unchanged offers and
     needs stores the same rows. Returns the number of rows stored.
     """
-    if not 1 <= k <= MAX_K:
-        raise InvalidRequest(
-            _("The list length k must be between 1 and %(max)d, not %(k)d.")
-            % {"max": MAX_K, "k": k}
-        )
+    _check(k)
     report = progress or _quiet
     report(_("reading offers and needs"), 0.0)
     sides = expo_sides(expo)
@@ -50,30 +46,71 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
         score = np.zeros(0, dtype=np.float32)
     buyer_pks = np.asarray(sides.buyer_ids, dtype=np.int64)[buyer].tolist()
     exhibitor_pks = np.asarray(sides.exhibitor_ids, dtype=np.int64)[exhibitor].tolist()
-    scores = score.astype(np.float64).round(6).tolist()
-    buyer_ranks = [r or None for r in buyer_rank.tolist()]
-    exhibitor_ranks = [r or None for r in exhibitor_rank.tolist()]
-    total = len(scores)
+    rows = list(
+        zip(
+            [expo.pk] * len(buyer_pks),
+            buyer_pks,
+            exhibitor_pks,
+            score.astype(np.float64).round(6).tolist(),
+            [r or None for r in buyer_rank.tolist()],
+            [r or None for r in exhibitor_rank.tolist()],
+            strict=True,
+        )
+    )
     report(_("storing the lists"), 0.7)
     with transaction.atomic():
         Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one refresh at a time
         Recommendation.objects.filter(expo=expo).delete()
-        for start in range(0, total, BATCH):
-            stop = min(start + BATCH, total)
-            Recommendation.objects.bulk_create(
-                Recommendation(
-                    expo_id=expo.pk,
-                    buyer_id=buyer_pks[i],
-                    exhibitor_id=exhibitor_pks[i],
-                    score=scores[i],
-                    buyer_rank=buyer_ranks[i],
-                    exhibitor_rank=exhibitor_ranks[i],
-                )
-                for i in range(start, stop)
-            )
-            report(_("storing the lists"), 0.7 + 0.3 * stop / total)
+        _insert(rows, lambda share: report(_("storing the lists"), 0.7 + 0.3 * share))
     report(_("done"), 1.0)
-    return total
+    return len(rows)
+
+
+def queue_refresh(*, expo: Expo, k: int = 50) -> None:
+    """Refresh in the background once the current transaction commits (inline without Redis).
+
+    Robust: a failed inline refresh is logged, never raised into the caller's request.
+    """
+    from tradefair.matchmaking.tasks import refresh_recommendations as task  # imports this
+
+    _check(k)
+    transaction.on_commit(lambda: task.delay(expo.pk, k), robust=True)
+
+
+def _check(k: int) -> None:
+    if not 1 <= k <= MAX_K:
+        raise InvalidRequest(
+            _("The list length k must be between 1 and %(max)d, not %(k)d.")
+            % {"max": MAX_K, "k": k}
+        )
+
+
+Row = tuple[int, int, int, float, int | None, int | None]
+COLUMNS = ("expo_id", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank")
+
+
+def _insert(rows: list[Row], done: Callable[[float], None]) -> None:
+    """Insert rows in batches: COPY on PostgreSQL, one prepared INSERT elsewhere.
+
+    Not ``bulk_create``: building and preparing a model instance per row cost 5.9 s per 50,000
+    rows on SQLite (a minute for the demo's 520,000), a prepared ``executemany`` 1.0 s.
+    """
+    quote = connection.ops.quote_name
+    table = quote(Recommendation._meta.db_table)
+    columns = ", ".join(quote(name) for name in COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for start in range(0, len(rows), BATCH):
+                    for row in rows[start : start + BATCH]:
+                        copy.write_row(row)
+                    done(min(start + BATCH, len(rows)) / len(rows))
+            return
+        values = ", ".join(["%s"] * len(COLUMNS))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({values})"
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
+            done(min(start + BATCH, len(rows)) / len(rows))
 
 
 Array = NDArray[np.int64]

@@ -1,0 +1,94 @@
+"""A participant's recommendations in the REST API (mounted by ``tradefair.api`` with bearer auth).
+
+A buyer reads the exhibitors recommended to it, an exhibitor the buyers; a user whose
+organisations are both in the edition says which with ``?as=``. The lists are the stored ones
+(``tradefair match`` or the organiser refreshes them). Reasons and country names follow the
+request's ``Accept-Language`` (the site's LocaleMiddleware answers unprefixed paths such as
+``/api/v1/`` in the default language, so this endpoint reads the header itself).
+"""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from tradefair.accounts.services.roles import require_organisation_of, require_role
+from tradefair.expos.names import country_name
+from tradefair.matchmaking.api.access import ERRORS, user_of
+from tradefair.matchmaking.queries import recommendations as queries
+from tradefair.organisations.api import expo_or_404
+from tradefair.organisations.models import Participation
+
+router = Router(tags=["recommendations"])
+
+Role = Participation.Role
+
+
+class PageIn(Schema):
+    as_: Literal["buyer", "exhibitor"] | None = Field(
+        None, alias="as", description="Which of your sides reads: needed only if you have both."
+    )
+    limit: int = Field(20, ge=1, le=queries.MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+class RecommendationOut(Schema):
+    id: int = Field(description="The other side's participation id (use it to request).")
+    name: str
+    country: str = Field(description="ISO 3166 alpha-2 code.")
+    country_name: str
+    score: float = Field(description="In [0, 1]; high only when the pair suits both sides.")
+    reasons: list[str]
+    request_id: int | None = Field(description="The open, else the latest, request of the pair.")
+    request_status: str | None
+
+
+class RecommendationPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[RecommendationOut]
+
+
+@router.get("/expos/{slug}/recommendations", response={200: RecommendationPage, **ERRORS})
+def list_recommendations(
+    request: HttpRequest, slug: str, page: Query[PageIn]
+) -> RecommendationPage:
+    """Exhibitors recommended to a buyer, or buyers to an exhibitor, best first."""
+    user = user_of(request)
+    expo = expo_or_404(slug)
+    side: str | None = page.as_
+    if side is None:
+        roles = require_role(user, expo, Role.BUYER, Role.EXHIBITOR)
+        if {Role.BUYER, Role.EXHIBITOR} <= roles:
+            raise HttpError(
+                400,
+                _("You are both a buyer and an exhibitor here: add ?as=buyer or ?as=exhibitor."),
+            )
+        side = Role.BUYER if Role.BUYER in roles else Role.EXHIBITOR
+    reader = require_organisation_of(user, expo, side)
+    read = queries.for_buyer if side == Role.BUYER else queries.for_exhibitor
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        found = read(reader, limit=page.limit, offset=page.offset)
+    return RecommendationPage(
+        count=queries.count_for(reader),
+        limit=page.limit,
+        offset=page.offset,
+        results=[
+            RecommendationOut(
+                id=item.participation.pk,
+                name=item.participation.organisation.display_name,
+                country=item.participation.organisation.country_id,
+                country_name=country_name(item.participation.organisation.country_id, language),
+                score=round(item.score, 4),
+                reasons=item.reasons,
+                request_id=item.request.pk if item.request else None,
+                request_status=item.request.status if item.request else None,
+            )
+            for item in found
+        ],
+    )
