@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.matchmaking.languages import CODES
@@ -31,7 +32,8 @@ def _clean_languages(languages: Collection[str]) -> list[str]:
     unknown = sorted(code for code in languages if code not in CODES)
     if unknown:
         raise InvalidRequest(
-            f"Unknown language codes: {', '.join(unknown)}. Use ISO 639-1 codes such as zh, en."
+            _("Unknown language codes: %(codes)s. Use ISO 639-1 codes such as zh, en.")
+            % {"codes": ", ".join(unknown)}
         )
     return sorted(set(languages))
 
@@ -48,17 +50,18 @@ def update_meeting_profile(
 
     Refuses (``InvalidRequest``, nothing changed) unknown language codes, a cap below 1 or below
     the meetings already scheduled, slots of another edition, an empty availability, and
-    withdrawing availability from a slot where a meeting of theirs is scheduled.
+    withdrawing availability from a slot where a meeting of theirs is scheduled. Messages are
+    in the active language.
     """
     require_acts_for(by_user, participation)
     if participation.role not in MEETING_ROLES:
-        raise InvalidRequest("Only buyers and exhibitors have a meeting profile.")
+        raise InvalidRequest(_("Only buyers and exhibitors have a meeting profile."))
     codes = _clean_languages(languages)
     if max_meetings is not None and max_meetings < 1:
-        raise InvalidRequest("The most meetings wanted must be at least 1, or left blank.")
+        raise InvalidRequest(_("The most meetings wanted must be at least 1, or left blank."))
     wanted = None if slot_ids is None else set(slot_ids)
     if wanted is not None and not wanted:
-        raise InvalidRequest("Choose at least one slot, or every slot.")
+        raise InvalidRequest(_("Choose at least one slot, or every slot."))
     with transaction.atomic():
         Participation.objects.select_for_update().filter(pk=participation.pk).values_list(
             "pk", flat=True
@@ -70,13 +73,16 @@ def update_meeting_profile(
                 )
             )
             if found != wanted:
-                raise InvalidRequest("Some of the chosen slots are not slots of this expo.")
+                raise InvalidRequest(_("Some of the chosen slots are not slots of this expo."))
         mine = Meeting.objects.filter(Q(buyer=participation) | Q(exhibitor=participation))
         scheduled = mine.count()
         if max_meetings is not None and max_meetings < scheduled:
             raise InvalidRequest(
-                f"{scheduled} meetings are already scheduled: the most meetings wanted cannot "
-                f"be below {scheduled}. Cancel meetings first."
+                _(
+                    "%(count)s meetings are already scheduled: the most meetings wanted cannot "
+                    "be below %(count)s. Cancel meetings first."
+                )
+                % {"count": scheduled}
             )
         if wanted is not None:
             zone = ZoneInfo(participation.expo.time_zone)
@@ -86,9 +92,10 @@ def update_meeting_profile(
             )
             if stranded:
                 raise InvalidRequest(
-                    f"You have meetings scheduled at {', '.join(stranded)}: keep those slots."
+                    _("You have meetings scheduled at %(times)s: keep those slots.")
+                    % {"times": ", ".join(stranded)}
                 )
-        profile, _ = MeetingProfile.objects.update_or_create(
+        profile, _created = MeetingProfile.objects.update_or_create(
             participation=participation,
             defaults={"languages": codes, "max_meetings": max_meetings},
         )
