@@ -488,6 +488,21 @@ def test_run_then_publish_on_a_small_fair(
     run.refresh_from_db()
     assert run.published_at is not None
 
+    # A late change, then a re-run: the published meetings stay exactly where they were.
+    placed = set(Meeting.objects.values_list("pk", "slot_id", "table_number"))
+    _, makers = fair
+    MeetingRequest.objects.create(
+        expo=expo,
+        buyer=make_party_in(expo, "Late Buyer", Participation.Role.BUYER).participation,
+        exhibitor=makers[1].participation,
+        status=MeetingRequest.Status.ACCEPTED,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(schedule_url(expo), {"time_limit": "5"})
+    rerun = ScheduleRun.objects.exclude(pk=run.pk).get()
+    assert (rerun.status, rerun.stats["kept"], rerun.stats["requests"]) == ("done", 4, 7)
+    assert placed <= set(Meeting.objects.values_list("pk", "slot_id", "table_number"))
+
 
 def test_an_older_run_is_not_published(client, expo, organiser, fair):
     older = ScheduleRun.objects.create(expo=expo, status=ScheduleRun.Status.DONE)
