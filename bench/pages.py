@@ -1,18 +1,36 @@
-"""Page latency with the full demo loaded: the directory, profiles and the home page.
+"""Page latency with the full demo loaded: the directory, profiles, the home page, an agenda.
 
 Requests go through the whole middleware stack in-process (Django's test client), so the
 figure is the server's own time without network noise. A bare view measured in the same run is
 the baseline the pages are compared with.
+
+The agenda is measured as the first demo buyer (``buyer1@caexpo.demo``), logged in. The demo
+holds sessions and accepted requests but schedules nothing, so when that buyer has no published
+meeting the bench places some through the same services the organisers use: it books the
+buyer's accepted requests into the earliest slots that fit (``book_meeting``, under the locking
+protocol, interpreters chosen as in production) and publishes them with ``publish_schedule``
+on a run recorded as the bench's manual bookings. The scheduler itself is benchmarked apart.
 """
 
+import datetime as dt
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 
+from tradefair.accounts.models import User
+from tradefair.demo.accounts import DOMAIN, ensure_demo_accounts
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
+from tradefair.matchmaking.services.booking import book_meeting
+from tradefair.matchmaking.services.errors import MatchmakingError
+from tradefair.matchmaking.services.requests import accept_request, request_meeting
+from tradefair.matchmaking.services.scheduling import publish_schedule
+from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Participation
 
 REPEATS = 60
@@ -29,7 +47,7 @@ class Latency:
     results: int | None = None
 
 
-def _measure(client: Client, label: str, url: str) -> Latency:
+def _measure(client: Client, label: str, url: str, results: int | None = None) -> Latency:
     for _ in range(WARMUP):
         client.get(url)
     samples = []
@@ -41,15 +59,118 @@ def _measure(client: Client, label: str, url: str) -> Latency:
             raise RuntimeError(f"{url} answered {response.status_code}")
     samples.sort()
     p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
-    return Latency(label, url, statistics.median(samples), p95, samples[-1])
+    return Latency(label, url, statistics.median(samples), p95, samples[-1], results)
 
 
-def page_cases(slug: str) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Case:
+    label: str
+    url: str
+    user: User | None = None
+    results: int | None = None
+
+
+AGENDA_MEETINGS = 12  # a busy buyer's fair: a dozen meetings over several days
+BUYER_EMAIL = f"buyer1@{DOMAIN}"
+ORGANISER_EMAIL = f"organiser@{DOMAIN}"
+# Publishing e-mails both sides; the worker's stdout carries the figures, so keep mail in memory.
+QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def _ensure_slots(expo: Expo, organiser: User) -> None:
+    """The demo brings its sessions; an older demo without any gets one through the service."""
+    if Slot.objects.filter(expo=expo).exists():
+        return
+    create_session(
+        expo=expo,
+        name="Procurement negotiations",
+        name_zh="采购洽谈",
+        date=expo.start_date,
+        start_time=dt.time(9, 0),
+        end_time=dt.time(16, 0),
+        slot_minutes=20,
+        tables=1200,
+        by_user=organiser,
+    )
+
+
+def _accepted_requests(buyer: Participation, organiser: User) -> list[MeetingRequest]:
+    """The buyer's accepted requests without a meeting; new accepted ones if too few."""
+    open_ = MeetingRequest.objects.filter(
+        buyer=buyer, status=MeetingRequest.Status.ACCEPTED, meeting__isnull=True
+    ).order_by("-priority", "pk")
+    found = list(open_[: AGENDA_MEETINGS * 2])
+    if len(found) >= AGENDA_MEETINGS:
+        return found
+    asked = MeetingRequest.objects.filter(buyer=buyer).values_list("exhibitor_id", flat=True)
+    others = (
+        Participation.objects.filter(expo_id=buyer.expo_id, role=Participation.Role.EXHIBITOR)
+        .exclude(pk__in=asked)
+        .select_related("organisation")
+        .order_by("pk")[: AGENDA_MEETINGS * 2 - len(found)]
+    )
+    for exhibitor in others:
+        request = request_meeting(buyer=buyer, exhibitor=exhibitor, by_user=organiser)
+        found.append(accept_request(request=request, by_user=organiser))
+    return found
+
+
+def prepare_agenda(slug: str) -> tuple[User, int]:
+    """The demo buyer's user and how many published meetings its agenda shows."""
+    ensure_demo_accounts(slug)
+    user = User.objects.get(email=BUYER_EMAIL)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    expo = Expo.objects.get(slug=slug)
+    buyer = Participation.objects.get(
+        expo=expo, role=Participation.Role.BUYER, organisation__memberships__user=user
+    )
+    published = Meeting.objects.filter(buyer=buyer, published=True)
+    if published.exists():
+        return user, published.count()
+    with override_settings(EMAIL_BACKEND=QUIET_MAIL):
+        _ensure_slots(expo, organiser)
+        slots = list(Slot.objects.filter(expo=expo).order_by("start", "pk"))
+        booked = 0
+        for request in _accepted_requests(buyer, organiser):
+            for slot in slots[booked * 3 :]:  # spread them out, as a scheduler would
+                try:
+                    book_meeting(request=request, slot=slot, by_user=organiser)
+                except MatchmakingError:
+                    continue  # the exhibitor is away, busy, or no interpreter is free
+                booked += 1
+                break
+            if booked == AGENDA_MEETINGS:
+                break
+        with transaction.atomic():
+            run = ScheduleRun.objects.create(
+                expo=expo,
+                status=ScheduleRun.Status.DONE,
+                started_by=organiser,
+                phase="bench: manual bookings",
+                progress=1.0,
+                finished_at=dt.datetime.now(dt.UTC),
+            )
+        publish_schedule(run=run, by_user=organiser)
+    return user, published.count()
+
+
+def agenda_cases(slug: str) -> list[Case]:
+    user, meetings = prepare_agenda(slug)
+    base = f"/{slug}/agenda/"
+    return [
+        Case(f"agenda of a buyer ({meetings} meetings)", base, user, meetings),
+        Case("agenda in Chinese", f"/zh-hans{base}", user, meetings),
+        Case("agenda, printable with QR code", f"{base}print/", user, meetings),
+        Case("agenda as .ics", f"{base}agenda.ics", user, meetings),
+    ]
+
+
+def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
     assert first is not None
     base = f"/{slug}/exhibitors/"
-    return [
+    public = [
         ("bare Django view (baseline)", "/bench/bare/"),
         ("home page with figures and chart", f"/{slug}/"),
         ("directory, no filter", base),
@@ -65,15 +186,17 @@ def page_cases(slug: str) -> list[tuple[str, str]]:
         ("exhibitor profile", f"{base}{first.pk}/"),
         ("exhibitor profile (Chinese)", f"/zh-hans{base}{middle.pk}/"),
     ]
+    return [Case(label, url) for label, url in public] + agenda_cases(slug)
 
 
 def run(slug: str, progress: Callable[[], None]) -> list[Latency]:
     results = []
     with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"]):
-        client = Client()
-        for label, url in page_cases(slug):
-            headers = {"HX-Request": "true"} if "htmx" in label else {}
+        for case in page_cases(slug):
+            headers = {"HX-Request": "true"} if "htmx" in case.label else {}
             client = Client(headers=headers)
-            results.append(_measure(client, label, url))
+            if case.user is not None:
+                client.force_login(case.user)
+            results.append(_measure(client, case.label, case.url, case.results))
             progress()
     return results
