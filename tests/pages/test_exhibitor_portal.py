@@ -239,6 +239,20 @@ def test_needs_are_shown_in_the_readers_language(fair: Fair):
     assert "Industrial robots for packing lines" not in page
 
 
+@pytest.mark.parametrize("page", ["home", "requests", "buyers", "invite", "decline"])
+def test_every_page_opens_in_chinese(fair: Fair, page: str):
+    request = asks(fair)
+    recommend(fair, [fair.buyer.participation])
+    kwargs = {"invite": {"buyer_pk": fair.buyer.participation.pk}, "decline": {"pk": request.pk}}
+    with translation.override("zh-hans"):
+        address = url(fair, page, **kwargs.get(page, {}))
+
+    response = client_for(fair, "right").get(address)
+
+    assert response.status_code == 200
+    assert '<html lang="zh-hans">' in response.content.decode()
+
+
 # --- accepting and declining -------------------------------------------------------------
 
 
