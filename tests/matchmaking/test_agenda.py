@@ -74,7 +74,7 @@ def test_buyer_sees_the_exhibitor_with_its_booth_and_the_interpreter(fair):
         "Morning talks",
         "B",
         "Hall B",
-        "B Hall B",
+        "Hall B",  # the name already says which hall
     )
     assert (row.interpreter, row.interpreter_languages) == ("Lan Nguyen", ("vi",))
     assert row.counterpart.participation_id == exhibitor.pk
@@ -85,6 +85,9 @@ def test_buyer_sees_the_exhibitor_with_its_booth_and_the_interpreter(fair):
     )
     assert (row.counterpart.country_code, row.counterpart.country) == ("CN", "China")
     assert (row.status, row.status_label) == ("scheduled", "scheduled")
+    fair.hall.name = "Exhibition Centre"
+    fair.hall.save()
+    assert [m.location for m in agenda_of(buyer).meetings] == ["B Exhibition Centre"]
 
 
 def test_exhibitor_sees_the_buyer_without_a_booth(fair):

@@ -61,7 +61,10 @@ class AgendaMeeting:
 
     @property
     def location(self) -> str:
-        return f"{self.hall_code} {self.hall}".strip()
+        """The hall as people look for it: "Hall C2", or "C2 Exhibition Hall" (code added)."""
+        if self.hall_code in self.hall:
+            return self.hall
+        return f"{self.hall_code} {self.hall}"
 
 
 @dataclass(frozen=True)
