@@ -157,22 +157,25 @@ def test_adapter_reads_lines_markets_sectors_and_texts(expo, fair, django_assert
 
 
 def test_refresh_stores_both_sides_top_k_and_is_idempotent(expo, fair):
+    # k=3 lists the same 8 pairs: b0 and b2 rank a third exhibitor that already had a row.
+    assert refresh_recommendations(expo=expo, k=3) == 8
+    assert stored(expo, fair) - TOP_2 == {("b0", "e1", 3, 2), ("b2", "e2", 3, 2)}
     assert refresh_recommendations(expo=expo, k=2) == 8
     assert stored(expo, fair) == TOP_2
     first = list(
         Recommendation.objects.order_by("buyer_id", "exhibitor_id").values_list(
-            "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
+            "pk", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
         )
     )
-    assert first[0][2] == pytest.approx(0.8)  # b0-e0: every component but the empty text
+    assert first[0][3] == pytest.approx(0.8)  # b0-e0: every component but the empty text
 
     assert refresh_recommendations(expo=expo, k=2) == 8
     again = list(
         Recommendation.objects.order_by("buyer_id", "exhibitor_id").values_list(
-            "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
+            "pk", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
         )
     )
-    assert again == first
+    assert again == first  # same rows, ids included: nothing was rewritten
 
 
 def test_refresh_replaces_only_its_own_editions_rows(expo, fair):
@@ -190,8 +193,15 @@ def test_refresh_replaces_only_its_own_editions_rows(expo, fair):
     assert refresh_recommendations(expo=other, k=5) == 1
     Need.objects.filter(participation=fair["b1"]).delete()  # the coffee buyer needs nothing now
 
+    kept = set(
+        Recommendation.objects.filter(expo=expo)
+        .exclude(buyer=fair["b1"])
+        .values_list("pk", flat=True)
+    )
     assert refresh_recommendations(expo=expo, k=2) == 6
     assert stored(expo, fair) == {row for row in TOP_2 if row[0] != "b1"}
+    # Only the coffee buyer's rows changed: the others were left in place.
+    assert set(Recommendation.objects.filter(expo=expo).values_list("pk", flat=True)) == kept
     assert list(
         Recommendation.objects.filter(expo=other).values_list(
             "buyer_id", "exhibitor_id", "buyer_rank", "exhibitor_rank"

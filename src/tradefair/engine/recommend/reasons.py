@@ -51,7 +51,7 @@ def hs_description(code: str, width: int = 100) -> str | None:
         return None
     parts = [p.strip() for p in text.split(";")]
     text = f"{parts[0]}: {parts[1]}" if len(code) == 6 and len(parts) > 1 else parts[0]
-    text = text.split(" (")[0]
+    text = text.split(" (")[0].rstrip(" ,:;")
     if len(text) > width:
         text = text[:width].rsplit(" ", 1)[0].rstrip(",:") + "…"
     return text
@@ -98,13 +98,12 @@ _LEVEL_KINDS = {
 def product_reasons(buyer: Party, exhibitor: Party) -> list[Reason]:
     """The products both sides trade, at the closest level of the HS hierarchy they share."""
     found: dict[tuple[str, str], None] = {}
-    for need in buyer.lines:
-        for offer in exhibitor.lines:
-            for a in need.leaf_codes():
-                for b in offer.leaf_codes():
-                    relation = _relation(a, b)
-                    if relation:
-                        found[relation] = None
+    offered = {code for offer in exhibitor.lines for code in offer.leaf_codes()}
+    for a in {code for need in buyer.lines for code in need.leaf_codes()}:
+        for b in offered:
+            relation = _relation(a, b)
+            if relation:
+                found[relation] = None
     if not found:
         return []
     best = max(_LEVELS[level] for level, _ in found)

@@ -30,7 +30,7 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     """Replace ``expo``'s recommendations by each buyer's and each exhibitor's top ``k``.
 
     A pair in both lists is one row with both ranks. Running it again on unchanged offers and
-    needs stores the same rows. Returns the number of rows stored.
+    needs stores the same rows (and writes none). Returns the number of rows stored.
     """
     _check(k)
     report = progress or _quiet
@@ -60,8 +60,7 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     report(_("storing the lists"), 0.7)
     with transaction.atomic():
         Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one refresh at a time
-        Recommendation.objects.filter(expo=expo).delete()
-        _insert(rows, lambda share: report(_("storing the lists"), 0.7 + 0.3 * share))
+        _store(expo, rows, lambda share: report(_("storing the lists"), 0.7 + 0.3 * share))
     report(_("done"), 1.0)
     return len(rows)
 
@@ -86,6 +85,35 @@ def _check(k: int) -> None:
 
 
 Row = tuple[int, int, int, float, int | None, int | None]
+DELETE_BATCH = 900  # ids per DELETE: below every SQLite build's limit on parameters
+
+
+def _store(expo: Expo, rows: list[Row], done: Callable[[float], None]) -> None:
+    """Make the expo's rows equal to ``rows``, writing only what changed.
+
+    A refresh after a few edits changes a few lists: deleting and inserting half a million
+    identical rows would cost most of the refresh. When most rows changed (a first run, a
+    new k), everything is deleted in one statement and inserted again.
+    """
+    held = Recommendation.objects.filter(expo=expo)
+    old = {
+        (buyer, exhibitor, score, buyer_rank, exhibitor_rank): pk
+        for pk, buyer, exhibitor, score, buyer_rank, exhibitor_rank in held.values_list(
+            "pk", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
+        ).iterator(chunk_size=BATCH)
+    }
+    new = {row[1:] for row in rows}
+    stale = [pk for key, pk in old.items() if key not in new]
+    if len(stale) * 2 > len(old):
+        held.delete()
+        fresh = rows
+    else:
+        for start in range(0, len(stale), DELETE_BATCH):
+            Recommendation.objects.filter(pk__in=stale[start : start + DELETE_BATCH]).delete()
+        fresh = [row for row in rows if row[1:] not in old]
+    _insert(fresh, done)
+
+
 COLUMNS = ("expo_id", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank")
 
 
