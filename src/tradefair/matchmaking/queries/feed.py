@@ -16,14 +16,19 @@ from tradefair.organisations.models import Participation
 SALT = "tradefair.matchmaking.agenda-feed"
 
 
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=SALT)
+
+
 def feed_token(*, user: User, participation: Participation) -> str:
-    return signing.dumps([user.pk, participation.pk], salt=SALT)
+    """The same token every time (no timestamp): the address a calendar keeps never changes."""
+    return _signer().sign_object([user.pk, participation.pk])
 
 
 def feed_participation(*, token: str, slug: str) -> Participation | None:
     """The participation whose agenda ``token`` may read in edition ``slug``, or None."""
     try:
-        user_id, participation_id = signing.loads(token, salt=SALT)
+        user_id, participation_id = _signer().unsign_object(token)
     except (signing.BadSignature, TypeError, ValueError):
         return None
     user = User.objects.filter(pk=user_id, is_active=True).first()
