@@ -353,3 +353,25 @@ def test_a_rerun_that_rolls_back_tells_nobody(
         (meeting.pk, slots[0].pk, True)
     ]
     assert ScheduleRun.objects.get(pk=queued.pk).status == "failed"
+
+
+def test_a_message_the_server_refuses_is_logged_and_the_others_still_go(
+    buyer, exhibitor, monkeypatch, caplog, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    colleague(exhibitor, "li@example.com", "zh-hans")
+    real = EmailBackend.send_messages
+
+    def picky(self, messages):
+        if messages[0].to == ["exhibitor-one@example.com"]:
+            raise ConnectionError("mailbox unavailable")
+        return real(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", picky)
+    ask(buyer, exhibitor, django_capture_on_commit_callbacks)
+    assert [m.to for m in mailoutbox] == [["li@example.com"]]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "e-mail to exhibitor-one@example.com failed"
+    ]
+    assert MeetingRequest.objects.get().status == "pending"

@@ -11,6 +11,7 @@ Links are absolute (``settings.SITE_URL`` + the path), since services do not see
 """
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.organisations.models import Participation
 
+logger = logging.getLogger(__name__)
 Readers = dict[str, list[str]]  # language -> addresses
 Render = Callable[[], tuple[str, str]]  # (subject, body) in the active language
 
@@ -67,14 +69,21 @@ def _compose(readers: Readers, render: Render) -> list[mail.EmailMessage]:
 
 
 def _send_on_commit(messages: list[mail.EmailMessage]) -> None:
+    """Send over one connection once committed; a message that fails is logged, the rest go.
+
+    The action is committed by then: a mail server that is down must not turn it into a 500.
+    """
     if not messages:
         return
 
     def send() -> None:
         with mail.get_connection() as connection:
-            connection.send_messages(messages)
+            for message in messages:
+                try:
+                    connection.send_messages([message])
+                except Exception:
+                    logger.exception("e-mail to %s failed", ", ".join(message.to))
 
-    # Robust: the action is committed; a mail server that is down is logged, not a 500.
     transaction.on_commit(send, robust=True)
 
 
