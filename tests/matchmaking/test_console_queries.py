@@ -10,10 +10,11 @@ from tradefair.matchmaking.queries.console import (
     BreakdownRow,
     breakdown,
     overview,
+    party_counts,
     run_figures,
 )
 from tradefair.matchmaking.services.booking import book_meeting
-from tradefair.organisations.models import Offer, Organisation, Participation
+from tradefair.organisations.models import Need, Offer, Organisation, Participation
 
 from .conftest import make_session
 
@@ -82,13 +83,16 @@ def test_overview_counts_requests_answers_and_meetings(expo, fair, django_assert
 
 
 def test_by_buyer_country(expo, fair, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         rows = breakdown(expo, dimension="country", side="buyer")
     assert rows == [
         BreakdownRow("VN", "Vietnam", requests=4, answered=3, accepted=2, meetings=2),
         BreakdownRow("TH", "Thailand", requests=2, answered=0, accepted=0, meetings=1),
     ]
     assert rows[0].acceptance_rate == pytest.approx(2 / 3) and rows[1].acceptance_rate is None
+    counts = party_counts(expo, "buyer")
+    with django_assert_num_queries(1):  # counted once, shared by a page's two charts
+        assert breakdown(expo, dimension="country", side="buyer", counts=counts) == rows
 
 
 def test_by_exhibitor_country_keeps_the_top_and_sums_the_others(expo, fair):
@@ -99,7 +103,7 @@ def test_by_exhibitor_country_keeps_the_top_and_sums_the_others(expo, fair):
 
 
 def test_by_exhibitor_sector_counts_a_request_in_each_sector(expo, fair, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         rows = breakdown(expo, dimension="sector", side="exhibitor")
     assert rows == [
         BreakdownRow("artificial-intelligence", "Artificial intelligence", 3, 2, 2, 2),
@@ -141,3 +145,14 @@ def test_run_figures_compare_with_the_bounds():
         ("Buyers without a meeting", 2, None, None),
     ]
     assert run_figures(ScheduleRun(stats={"time_limit": 30})) == []
+
+
+def test_by_buyer_sector_reads_the_needs(expo, fair):
+    need = Need.objects.create(
+        participation=Participation.objects.get(organisation__name="VN-A"), title="Fish"
+    )
+    need.sectors.set(Sector.objects.filter(slug="blue-economy"))
+    assert breakdown(expo, dimension="sector", side="buyer") == [
+        BreakdownRow("", "No sector given", 4, 1, 1, 2),
+        BreakdownRow("blue-economy", "Blue economy", 2, 2, 1, 1),
+    ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from tradefair.matchmaking.models import (
     ScheduleRun,
     Slot,
 )
-from tradefair.organisations.models import Participation
+from tradefair.organisations.models import Need, Offer, Participation
 
 Dimension = Literal["country", "sector"]
 Side = Literal["buyer", "exhibitor"]
@@ -116,49 +116,90 @@ class BreakdownRow:
         return self.accepted / self.answered if self.answered else None
 
 
-def _group_field(dimension: Dimension, side: Side) -> str:
+PartyCounts = dict[int, list[int]]  # participation id -> [requests, answered, accepted, meetings]
+
+
+def party_counts(expo: Expo, side: Side) -> PartyCounts:
+    """Requests, answered, accepted (must-meet pairs left out of both) and meetings of every
+    buyer or exhibitor with any (two GROUP BY queries over the requests and meetings alone)."""
+    counted = Q(must_meet=False)
+    counts: PartyCounts = {}
+    for party, requests, answered, accepted in (
+        MeetingRequest.objects.filter(expo=expo)
+        .order_by()
+        .values(side)
+        .annotate(
+            requests=Count("id"),
+            answered=Count(
+                "id",
+                filter=counted & Q(status__in=(RequestStatus.ACCEPTED, RequestStatus.DECLINED)),
+            ),
+            accepted=Count("id", filter=counted & Q(status=RequestStatus.ACCEPTED)),
+        )
+        .values_list(side, "requests", "answered", "accepted")
+    ):
+        counts[party] = [requests, answered, accepted, 0]
+    for party, meetings in (
+        Meeting.objects.filter(expo=expo)
+        .order_by()
+        .values(side)
+        .annotate(n=Count("id"))
+        .values_list(side, "n")
+    ):
+        counts.setdefault(party, [0, 0, 0, 0])[3] = meetings
+    return counts
+
+
+def _groups(expo: Expo, dimension: Dimension, side: Side) -> dict[int, list[str]]:
+    """The country, or the distinct sectors, of every participation of one side (one query)."""
     if dimension == "country":
-        return f"{side}__organisation__country_id"
-    lines = "offers" if side == "exhibitor" else "needs"
-    return f"{side}__{lines}__sectors__slug"
+        return {
+            pk: [country]
+            for pk, country in Participation.objects.filter(expo=expo, role=side)
+            .order_by()
+            .values_list("pk", "organisation__country_id")
+        }
+    lines = Offer if side == "exhibitor" else Need
+    groups: dict[int, list[str]] = {}
+    for pk, slug in (
+        lines.sectors.through.objects.filter(
+            **{f"{lines.__name__.lower()}__participation__expo": expo}
+        )
+        .order_by()
+        .values_list(f"{lines.__name__.lower()}__participation_id", "sector__slug")
+        .distinct()
+    ):
+        groups.setdefault(pk, []).append(slug)
+    return groups
 
 
 def breakdown(
-    expo: Expo, *, dimension: Dimension, side: Side, top: int = TOP
+    expo: Expo,
+    *,
+    dimension: Dimension,
+    side: Side,
+    top: int = TOP,
+    counts: PartyCounts | None = None,
 ) -> list[BreakdownRow]:
     """Requests, answers and meetings per country or sector of one side, top ``top`` + others.
 
     Countries are the organisation's; sectors are those of the exhibitor's offers (or the
-    buyer's needs), so a request whose side trades in two sectors counts in both. Ranked by
-    requests, then meetings; the rest are summed into one ``OTHERS`` row (two or three queries).
+    buyer's needs), so a request whose side trades in two sectors counts in both. The database
+    groups by participation (``party_counts``, which a page showing both dimensions passes in
+    once); summing those few thousand rows per group here avoids joining 150,000 requests to
+    organisations and sectors. Ranked by requests, then meetings; the rest are summed into one
+    ``OTHERS`` row.
     """
-    field = _group_field(dimension, side)
-    counted = Q(must_meet=False)
+    counts = party_counts(expo, side) if counts is None else counts
+    groups = _groups(expo, dimension, side)
     rows: dict[str | None, list[int]] = {}
-    for key, requests, answered, accepted in (
-        MeetingRequest.objects.filter(expo=expo)
-        .order_by()
-        .values(key=F(field))
-        .annotate(
-            requests=Count("id", distinct=True),
-            answered=Count(
-                "id",
-                filter=counted & Q(status__in=(RequestStatus.ACCEPTED, RequestStatus.DECLINED)),
-                distinct=True,
-            ),
-            accepted=Count("id", filter=counted & Q(status=RequestStatus.ACCEPTED), distinct=True),
-        )
-        .values_list("key", "requests", "answered", "accepted")
-    ):
-        rows[key] = [requests, answered, accepted, 0]
-    for key, meetings in (
-        Meeting.objects.filter(expo=expo)
-        .order_by()
-        .values(key=F(field))
-        .annotate(n=Count("id", distinct=True))
-        .values_list("key", "n")
-    ):
-        rows.setdefault(key, [0, 0, 0, 0])[3] = meetings
+    none: list[str | None] = [None]
+    for party, figures in counts.items():
+        keys: list[str | None] = list(groups.get(party, [])) or none
+        for key in keys:
+            total = rows.setdefault(key, [0, 0, 0, 0])
+            for i, value in enumerate(figures):
+                total[i] += value
     labels = _labels(dimension, [k for k in rows if k is not None])
     ranked = sorted(
         rows.items(), key=lambda kv: (-kv[1][0], -kv[1][3], labels.get(kv[0] or "", ""))

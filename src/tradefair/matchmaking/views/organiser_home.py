@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
-from tradefair.matchmaking.queries.console import Side, breakdown, overview
+from tradefair.matchmaking.queries.console import Side, breakdown, overview, party_counts
 from tradefair.matchmaking.views.organiser_access import organiser_page
 from tradefair.matchmaking.views.organiser_charts import BAR_MAX, breakdown_chart, number, percent
 
@@ -17,6 +17,7 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
     """Charts group by the buyers' side unless ``?side=exhibitor`` asks for the other."""
     side: Side = "exhibitor" if request.GET.get("side") == "exhibitor" else "buyer"
     figures = overview(expo)
+    counts = party_counts(expo, side)  # shared by both charts
     context = {
         "expo": expo,
         "side": side,
@@ -28,8 +29,10 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
             "meetings": number(figures.total_meetings),
             "published": number(figures.published),
         },
-        "by_country": breakdown_chart(breakdown(expo, dimension="country", side=side)),
-        "by_sector": breakdown_chart(breakdown(expo, dimension="sector", side=side)),
+        "by_country": breakdown_chart(
+            breakdown(expo, dimension="country", side=side, counts=counts)
+        ),
+        "by_sector": breakdown_chart(breakdown(expo, dimension="sector", side=side, counts=counts)),
         "bar_max": BAR_MAX,
         "language_links": language_links(request),
     }
