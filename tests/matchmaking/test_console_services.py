@@ -2,6 +2,8 @@
 
 import pytest
 
+from tradefair.accounts.models import ExpoStaff, User
+from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import (
     Availability,
     Interpreter,
@@ -176,3 +178,56 @@ def test_an_interpreter_with_a_record_stays(organiser, interpreted, change, mess
         remove_interpreter(interpreter=lan, by_user=organiser)
     assert Interpreter.objects.filter(pk=lan.pk).exists()
     assert Meeting.objects.get().interpreter_id == lan.pk
+
+
+def test_availability_is_set_and_keeps_the_slots_meetings_need(organiser, interpreted, slots):
+    lan, _ = interpreted
+    with pytest.raises(InvalidTransition) as refused:
+        update_interpreter(
+            interpreter=lan,
+            name="Lan",
+            languages=["vi", "zh"],
+            available_slots=slots[1:],
+            by_user=organiser,
+        )
+    assert str(refused.value) == (
+        "Lan interprets 1 scheduled meetings in slots you left out; move those meetings first "
+        "or keep the slots."
+    )
+    assert list(lan.available_slots.all()) == []
+    update_interpreter(
+        interpreter=lan,
+        name="Lan",
+        languages=["vi", "zh"],
+        available_slots=slots[:2],
+        by_user=organiser,
+    )
+    assert list(lan.available_slots.order_by("start")) == slots[:2]
+
+
+def test_availability_is_in_the_interpreters_own_expo(expo, organiser, other_expo_slot):
+    with pytest.raises(InvalidRequest) as refused:
+        add_interpreter(
+            expo=expo,
+            name="Ana",
+            languages=["en", "th"],
+            available_slots=[other_expo_slot],
+            by_user=organiser,
+        )
+    assert str(refused.value) == "Some of the chosen slots belong to another expo."
+    assert not Interpreter.objects.exists()
+
+
+@pytest.fixture
+def other_expo_slot(expo):
+    other = Expo.objects.create(
+        slug="other",
+        name="Other",
+        city="Kunming",
+        host_country=expo.host_country,
+        start_date=expo.start_date,
+        end_date=expo.end_date,
+    )
+    staff = User.objects.create_user("staff@other.example")
+    ExpoStaff.objects.create(user=staff, expo=other)
+    return make_session(other, staff, slots=1).slots.get()

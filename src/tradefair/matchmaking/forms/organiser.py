@@ -79,6 +79,19 @@ class InterpreterForm(forms.Form):
         max_length=200,
         help_text=_("ISO 639-1 codes separated by commas, e.g. zh, en, vi."),
     )
+    available_slots = forms.ModelMultipleChoiceField(
+        label=_("Available in"),
+        queryset=Slot.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick nothing when the interpreter is free in every slot."),
+    )
+
+    def __init__(self, *args: Any, expo: Expo, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["available_slots"]
+        field.queryset = slots_to_move_to(expo).select_related("expo")  # type: ignore[attr-defined]
+        field.label_from_instance = slot_label  # type: ignore[attr-defined]
 
     def clean_languages(self) -> list[str]:
         codes, unknown = parse_codes(self.cleaned_data["languages"])

@@ -260,12 +260,14 @@ def slot_capacity(expo: Expo) -> tuple[int, int]:
 
 
 def interpreters(expo: Expo) -> QuerySet[Interpreter]:
-    """The pool with how many meetings each interprets, published ones apart (one query)."""
+    """The pool with how many meetings each interprets (published ones apart) and in how many
+    slots they are free (0: every slot), in one query."""
     return (
         Interpreter.objects.filter(expo=expo)
         .annotate(
             meeting_count=Count("meetings", distinct=True),
             published_count=Count("meetings", filter=Q(meetings__published=True), distinct=True),
+            slot_count=Count("available_slots", distinct=True),
         )
         .order_by("name", "pk")
     )

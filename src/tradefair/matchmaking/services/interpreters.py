@@ -5,6 +5,8 @@ docs/adr/0003-locking-protocol.md), as the scheduler's write-back does, so they 
 with a run writing meetings that name the interpreter.
 """
 
+from collections.abc import Sequence
+
 from django.db import transaction
 
 from tradefair.accounts.models import User
@@ -36,13 +38,34 @@ def _lock_edition(expo_id: int) -> None:
     )
 
 
+def _own_slots(expo_id: int, slots: Sequence[Slot]) -> list[Slot]:
+    if any(slot.expo_id != expo_id for slot in slots):
+        raise InvalidRequest("Some of the chosen slots belong to another expo.")
+    return list(slots)
+
+
 def add_interpreter(
-    *, expo: Expo, name: str, email: str = "", languages: list[str], by_user: User
+    *,
+    expo: Expo,
+    name: str,
+    email: str = "",
+    languages: list[str],
+    available_slots: Sequence[Slot] = (),
+    by_user: User,
 ) -> Interpreter:
-    """Add an interpreter, available in every slot; the next scheduler run may use them."""
+    """Add an interpreter; no ``available_slots`` means free in every slot.
+
+    The next scheduler run may assign them.
+    """
     require_staff(by_user, expo)
     name, codes = _clean(name, languages)
-    return Interpreter.objects.create(expo=expo, name=name, email=email.strip(), languages=codes)
+    slots = _own_slots(expo.pk, available_slots)
+    with transaction.atomic():
+        added = Interpreter.objects.create(
+            expo=expo, name=name, email=email.strip(), languages=codes
+        )
+        added.available_slots.set(slots)
+    return added
 
 
 def _stranded(interpreter: Interpreter, codes: list[str]) -> int:
@@ -66,11 +89,21 @@ def _stranded(interpreter: Interpreter, codes: list[str]) -> int:
 
 
 def update_interpreter(
-    *, interpreter: Interpreter, name: str, email: str = "", languages: list[str], by_user: User
+    *,
+    interpreter: Interpreter,
+    name: str,
+    email: str = "",
+    languages: list[str],
+    available_slots: Sequence[Slot] = (),
+    by_user: User,
 ) -> Interpreter:
-    """Change name, e-mail and languages; refused if a language their meetings need goes."""
+    """Change name, e-mail, languages and availability (none: every slot).
+
+    Refused if a language or a slot their scheduled meetings need would go.
+    """
     require_staff(by_user, interpreter.expo)
     name, codes = _clean(name, languages)
+    slots = _own_slots(interpreter.expo_id, available_slots)
     with transaction.atomic():
         _lock_edition(interpreter.expo_id)
         current = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
@@ -80,8 +113,20 @@ def update_interpreter(
                 f"{current.name} interprets {stranded} scheduled meetings that need a language "
                 "you removed; move those meetings first or keep the language."
             )
+        if slots:
+            outside = (
+                Meeting.objects.filter(interpreter=current, status=Meeting.Status.SCHEDULED)
+                .exclude(slot__in=slots)
+                .count()
+            )
+            if outside:
+                raise InvalidTransition(
+                    f"{current.name} interprets {outside} scheduled meetings in slots you left "
+                    "out; move those meetings first or keep the slots."
+                )
         current.name, current.email, current.languages = name, email.strip(), codes
         current.save(update_fields=["name", "email", "languages"])
+        current.available_slots.set(slots)
     return current
 
 

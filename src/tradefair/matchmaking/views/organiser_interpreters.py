@@ -29,7 +29,7 @@ def _spoken(codes: list[str]) -> list[tuple[str, str]]:
 @require_http_methods(["GET", "POST"])
 @organiser_page
 def interpreters(request: HttpRequest, expo: Expo) -> HttpResponse:
-    form = InterpreterForm(request.POST or None)
+    form = InterpreterForm(request.POST or None, expo=expo)
     if request.method == "POST" and form.is_valid():
         try:
             added = add_interpreter(expo=expo, by_user=acting_user(request), **form.cleaned_data)
@@ -56,8 +56,9 @@ def interpreter_edit(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
         "name": interpreter.name,
         "email": interpreter.email,
         "languages": ", ".join(interpreter.languages),
+        "available_slots": list(interpreter.available_slots.values_list("pk", flat=True)),
     }
-    form = InterpreterForm(request.POST or None, initial=initial)
+    form = InterpreterForm(request.POST or None, expo=expo, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             update_interpreter(
