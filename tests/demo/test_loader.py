@@ -1,6 +1,7 @@
 """Loading the demo writes the generated expo exactly once, in one go, and reset replaces it."""
 
 import dataclasses
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -8,15 +9,24 @@ from django.core.management import call_command
 from django.db.models import Sum
 
 from tradefair.demo.loader import load_demo, unload_demo
-from tradefair.demo.records import DemoExpo
+from tradefair.demo.records import DemoExpo, DemoMeetings
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.matchmaking.models import (
+    Availability,
+    Interpreter,
+    MeetingProfile,
+    MeetingRequest,
+    NegotiationSession,
+    Slot,
+)
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 
 pytestmark = pytest.mark.django_db
 MODELS = [
     *(Expo, Hall, Pavilion, Booth, BoothAssignment, Organisation, Participation, Delegation),
     *(Offer, Need, Offer.hs_codes.through, Offer.markets.through, Need.sectors.through),
+    *(NegotiationSession, Slot, Interpreter, MeetingProfile, Availability, MeetingRequest),
 ]
 
 
@@ -95,6 +105,22 @@ def test_offers_and_needs_carry_their_codes_sectors_and_markets(loaded, demo):
     assert not Participation.objects.filter(expo__slug="caexpo-22", search_text="").exists()
 
 
+def test_meeting_data_is_loaded_as_generated(loaded, demo):
+    meetings = demo.meetings
+    assert (loaded.slots, loaded.interpreters) == (90, 100)
+    assert loaded.requests == len(meetings.requests)
+    assert MeetingProfile.objects.count() == len(meetings.profiles) == 13_400
+    assert Availability.objects.count() == sum(
+        9 * len(p.sessions) for p in meetings.profiles if p.sessions is not None
+    )
+    requests = MeetingRequest.objects.filter(expo__slug="caexpo-22")
+    assert dict(Counter(requests.values_list("status", flat=True))) == dict(
+        Counter(r.status for r in meetings.requests)
+    )
+    assert requests.filter(must_meet=True).count() == sum(r.must_meet for r in meetings.requests)
+    assert not requests.filter(status="accepted", answered_at__isnull=True).exists()
+
+
 def test_fit_keys_name_loaded_organisations(loaded, demo):
     buyer, exhibitor = demo.fits[0]
     for country, name in (buyer, exhibitor):
@@ -124,6 +150,7 @@ def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo)
         delegations=(),
         investors=(),
         fits=(),
+        meetings=DemoMeetings(),
     )
     organisations = Organisation.objects.count()
     assert load_demo(mini).created

@@ -5,7 +5,8 @@ never holds a known password. Idempotent: users, memberships and the staff row a
 before they are made, so loading twice changes nothing. Each buyer comes from another ASEAN
 country (the first buyer by name of each, largest trading partners first) and the exhibitors are
 the first five Chinese exhibitors by name: the China-ASEAN story the demo tells, with the same
-organisations on every load of the same data.
+organisations on every load of the same data. ``demo/showcase.py`` applies the same rule to the
+generated data to plant requests between these organisations.
 """
 
 from dataclasses import dataclass
@@ -15,13 +16,12 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from tradefair.accounts.models import ExpoStaff, Membership, User
+from tradefair.demo.showcase import BUYER_COUNTRIES, PER_ROLE
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.organisations.models import Participation
 
 PASSWORD = "demo"
 DOMAIN = "caexpo.demo"
-PER_ROLE = 5
-BUYER_COUNTRIES = ("VN", "TH", "ID", "MY", "PH")  # then the rest of ASEAN, if one has no buyer
 ORGANISER_GROUP = "Organiser staff"
 # What the organiser manages in the admin; user accounts stay with superusers.
 ORGANISER_APPS = ("expos", "floorplan", "organisations", "matchmaking", "accounts")

@@ -3,10 +3,12 @@
 Pure Python (no Django): every figure the press conference quotes is planted exactly (3,200
 exhibitors from 45 countries, 38 % foreign, 33 Belt and Road countries, 160,000 m² of halls,
 a 10,000 m² AI pavilion, 7 ASEAN country pavilions, over 10,000 buyers), everything else is
-drawn from ``random.Random(seed)`` so two runs give identical output. See
+drawn from ``random.Random(seed)`` so two runs give identical output; the B2B meeting data
+(``meetings.py``) comes last from a generator of its own. See
 ``docs/algorithms/demo-data.md``.
 """
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Sequence
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from tradefair.demo import catalogue, layout
 from tradefair.demo.catalogue import ANY, INDUSTRIAL, TROPICAL, Product
 from tradefair.demo.fits import NeedDraft, OfferDraft, SupplyIndex, tune_sources
+from tradefair.demo.meetings import draw_meetings
 from tradefair.demo.naming import Named, Namer, buyer_profile, exhibitor_profile
 from tradefair.demo.parties import delegations_and_partners, investors, organisation
 from tradefair.demo.records import (
@@ -310,7 +313,7 @@ def generate(seed: int = SEED) -> DemoExpo:
         for buyer, draft in zip(buyers, buyer_drafts, strict=True)
         for i in sorted(index.fits(draft.country, draft.needs))
     ]
-    return DemoExpo(
+    demo = DemoExpo(
         slug="caexpo-22",
         name="22nd China-ASEAN Expo",
         name_zh="第22届中国—东盟博览会",
@@ -340,6 +343,7 @@ def generate(seed: int = SEED) -> DemoExpo:
         investors=tuple(investors(rng, namer, sorted(CN_EXHIBITORS_BY_SECTOR))),
         fits=tuple(fits),
     )
+    return dataclasses.replace(demo, meetings=draw_meetings(demo, seed=seed))
 
 
 def _exhibitor_record(rng: random.Random, draft: _Exhibitor) -> DemoExhibitor:

@@ -1,8 +1,9 @@
 """Write the generated demo edition into the database, fast and all-or-nothing.
 
 One transaction, ``bulk_create`` for every table (through models for the many-to-many
-fields), then the directory's search text. Loading is idempotent: when the expo already exists
-nothing changes unless ``reset`` asks to delete and reload it.
+fields), the B2B meeting data (``loader_meetings.py``), then the directory's search text.
+Loading is idempotent: when the expo already exists nothing changes unless ``reset`` asks to
+delete and reload it.
 """
 
 import time
@@ -14,10 +15,13 @@ from typing import Any, TypeVar
 from django.db import connection, transaction
 from django.db.models import Model
 
+from tradefair.demo.loader_meetings import MeetingWriter, unload_meetings
+from tradefair.demo.meetings import rows as meeting_rows
 from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, OrgKey
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.services.reference import sync_reference_data
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.matchmaking.models import Interpreter, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
 
@@ -35,6 +39,9 @@ class LoadReport:
     exhibitor_countries: int
     buyers: int
     hall_area_m2: int
+    slots: int
+    interpreters: int
+    requests: int
     seconds: float
 
 
@@ -76,6 +83,7 @@ def unload_demo(slug: str) -> bool:
     if expo is None:
         return False
     with transaction.atomic():
+        unload_meetings(expo)
         org_ids = list(
             Participation.objects.filter(expo=expo).values_list("organisation_id", flat=True)
         )
@@ -103,6 +111,9 @@ def _report(expo: Expo, *, created: bool, started: float) -> LoadReport:
         exhibitor_countries=exhibitors.values("organisation__country").distinct().count(),
         buyers=Participation.objects.filter(expo=expo, role=Role.BUYER).count(),
         hall_area_m2=sum(Hall.objects.filter(expo=expo).values_list("area_m2", flat=True)),
+        slots=Slot.objects.filter(expo=expo).count(),
+        interpreters=Interpreter.objects.filter(expo=expo).count(),
+        requests=MeetingRequest.objects.filter(expo=expo).count(),
         seconds=round(time.monotonic() - started, 1),
     )
 
@@ -143,6 +154,7 @@ class _Writer:
         self._participations(expo, pavilion_ids)
         self._booths(expo, pavilion_ids)
         self._trade_lines()
+        MeetingWriter(expo, demo.meetings, self.participation_ids, self.advance).write()
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
@@ -345,4 +357,4 @@ def total_rows(demo: DemoExpo) -> int:
     organisations = len(demo.exhibitors) + len(demo.buyers) + len(demo.partners)
     organisations += len(demo.investors)
     floor = len(demo.halls) + len(demo.pavilions)
-    return floor + 3 * organisations + len(demo.booths) + lines
+    return floor + 3 * organisations + len(demo.booths) + lines + meeting_rows(demo.meetings)

@@ -6,6 +6,7 @@ name (``OrgKey``), so planted fits can be joined to loaded rows without any ids.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 OrgKey = tuple[str, str]  # (ISO country code, English name)
 
@@ -103,6 +104,76 @@ class DemoDelegation:
 
 
 @dataclass(frozen=True)
+class DemoSession:
+    """A half-day of procurement negotiations in one hall; slots are cut from it at load."""
+
+    name: str
+    name_zh: str
+    hall: str
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    slot_minutes: int
+    tables: int
+
+
+@dataclass(frozen=True)
+class DemoInterpreter:
+    name: str
+    email: str
+    languages: tuple[str, ...]  # ISO 639-1 codes
+    sessions: tuple[int, ...] | None  # indices into DemoMeetings.sessions; None = every slot
+
+
+@dataclass(frozen=True)
+class DemoProfile:
+    """A buyer's or exhibitor's meeting profile and, when limited, the sessions it attends."""
+
+    holder: OrgKey
+    role: str  # "buyer" or "exhibitor"
+    languages: tuple[str, ...]
+    max_meetings: int | None
+    sessions: tuple[int, ...] | None  # None = every slot
+
+
+@dataclass(frozen=True, slots=True)
+class DemoRequest:
+    buyer: OrgKey
+    exhibitor: OrgKey
+    priority: int  # 1 … 5
+    status: str  # MeetingRequest.Status value
+    from_exhibitor: bool
+    must_meet: bool
+    message: str
+    decline_reason: str
+
+
+@dataclass(frozen=True)
+class DemoMeetings:
+    sessions: tuple[DemoSession, ...] = ()
+    interpreters: tuple[DemoInterpreter, ...] = ()
+    profiles: tuple[DemoProfile, ...] = ()
+    requests: tuple[DemoRequest, ...] = field(default=(), repr=False)
+
+
+def session_slots(session: DemoSession, time_zone: str) -> list[tuple[dt.datetime, dt.datetime]]:
+    """(start, end) of every whole slot of ``session``, aware in the expo's time zone.
+
+    The same grid as ``matchmaking.services.sessions.slot_times``: 09:00 to 12:00 in 20-minute
+    slots gives nine, the last from 11:40.
+    """
+    zone = ZoneInfo(time_zone)
+    start = dt.datetime.combine(session.date, session.start_time, tzinfo=zone)
+    end = dt.datetime.combine(session.date, session.end_time, tzinfo=zone)
+    step = dt.timedelta(minutes=session.slot_minutes)
+    out = []
+    while start + step <= end:
+        out.append((start, start + step))
+        start += step
+    return out
+
+
+@dataclass(frozen=True)
 class DemoExpo:
     slug: str
     name: str
@@ -127,6 +198,8 @@ class DemoExpo:
     investors: tuple[DemoOrganisation, ...]
     # Planted true fits: (buyer, exhibitor) pairs where some need of the buyer fits some offer.
     fits: tuple[tuple[OrgKey, OrgKey], ...] = field(repr=False)
+    # B2B meetings: sessions, interpreters, meeting profiles and requests (demo/meetings.py).
+    meetings: DemoMeetings = field(default=DemoMeetings(), repr=False)
 
     @property
     def exhibitor_countries(self) -> set[str]:

@@ -12,6 +12,10 @@ from tradefair.demo.accounts import PASSWORD, ensure_demo_accounts
 from tradefair.demo.export import write_fits_csv
 from tradefair.demo.generator import generate
 from tradefair.demo.loader import load_demo, total_rows
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.services.recommendations import refresh_recommendations
+
+RECOMMENDATIONS_K = 50
 
 
 class Command(BaseCommand):
@@ -55,6 +59,7 @@ class Command(BaseCommand):
                 reset=options["reset"],
                 step=lambda text, rows: progress.update(task, description=text, advance=rows),
             )
+            recommended = self._recommend(progress, report.slug) if report.created else None
         if report.created:
             self.stdout.write(self.style.SUCCESS(f"Loaded {demo.name} in {report.seconds} s."))
         else:
@@ -63,9 +68,27 @@ class Command(BaseCommand):
             f"{report.exhibitors:,} exhibitors from {report.exhibitor_countries} countries, "
             f"{report.buyers:,} buyers, {report.hall_area_m2:,} m² of halls."
         )
+        self.stdout.write(
+            f"{report.slots:,} negotiation slots, {report.interpreters:,} interpreters, "
+            f"{report.requests:,} meeting requests (none scheduled: run the scheduler from the "
+            "organiser console)."
+        )
+        if recommended is not None:
+            self.stdout.write(f"{recommended:,} recommendations stored.")
         self._accounts(report.slug)
         if not options["load_only"]:
             call_command("runserver", options["addrport"], use_reloader=False)
+
+    def _recommend(self, progress: Progress, slug: str) -> int:
+        """Each buyer's and exhibitor's top 50, so the portals open with recommendations."""
+        task = progress.add_task("Recommending", total=100)
+
+        def show(phase: str, share: float) -> None:
+            progress.update(task, description=f"Recommending: {phase}", completed=100 * share)
+
+        return refresh_recommendations(
+            expo=Expo.objects.get(slug=slug), k=RECOMMENDATIONS_K, progress=show
+        )
 
     def _accounts(self, slug: str) -> None:
         """Demo log-ins with a known password exist only where DEBUG says this is no production."""

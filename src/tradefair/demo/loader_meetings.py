@@ -1,0 +1,159 @@
+"""Write the demo's B2B meeting data: sessions and slots, interpreters, profiles, requests.
+
+Called by ``loader._Writer`` inside the demo's one transaction, after the participations exist,
+and undone by ``unload_meetings`` before the participations are deleted. Rows go in with
+``bulk_create`` in chunks, so memory stays bounded while 150,000 requests are written.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.utils import timezone
+
+from tradefair.demo.records import DemoMeetings, OrgKey, session_slots
+from tradefair.expos.models import Expo
+from tradefair.floorplan.models import Hall
+from tradefair.matchmaking.models import (
+    Availability,
+    Interpreter,
+    Meeting,
+    MeetingProfile,
+    MeetingRequest,
+    NegotiationSession,
+    Recommendation,
+    ScheduleRun,
+    Slot,
+)
+
+BATCH = 2000
+ANSWERED = (MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.DECLINED)
+Step = Callable[[str, int], None]
+
+
+def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class MeetingWriter:
+    def __init__(
+        self,
+        expo: Expo,
+        meetings: DemoMeetings,
+        participation_ids: dict[tuple[OrgKey, str], int],
+        advance: Step,
+    ) -> None:
+        self.expo = expo
+        self.meetings = meetings
+        self.participation_ids = participation_ids
+        self.advance = advance
+        self.slot_ids: list[list[int]] = []  # per session, in time order
+
+    def write(self) -> None:
+        self._sessions()
+        self._interpreters()
+        self._profiles()
+        self._requests()
+
+    def _slots_of(self, sessions: tuple[int, ...] | None) -> list[int]:
+        return [] if sessions is None else [s for i in sessions for s in self.slot_ids[i]]
+
+    def _sessions(self) -> None:
+        expo = self.expo
+        halls = dict(Hall.objects.filter(expo=expo).values_list("code", "id"))
+        demo_sessions = self.meetings.sessions
+        sessions = NegotiationSession.objects.bulk_create(
+            NegotiationSession(
+                expo=expo,
+                name=s.name,
+                name_zh=s.name_zh,
+                hall_id=halls.get(s.hall),
+                date=s.date,
+                start_time=s.start_time,
+                end_time=s.end_time,
+                slot_minutes=s.slot_minutes,
+                tables=s.tables,
+            )
+            for s in demo_sessions
+        )
+        rows = 0
+        for session, demo_session in zip(sessions, demo_sessions, strict=True):
+            slots = Slot.objects.bulk_create(
+                Slot(expo=expo, session=session, start=start, end=end, tables=session.tables)
+                for start, end in session_slots(demo_session, expo.time_zone)
+            )
+            self.slot_ids.append([slot.pk for slot in slots])
+            rows += len(slots)
+        self.advance("Opened negotiation sessions", len(sessions) + rows)
+
+    def _interpreters(self) -> None:
+        demo_interpreters = self.meetings.interpreters
+        interpreters = Interpreter.objects.bulk_create(
+            Interpreter(expo=self.expo, name=i.name, email=i.email, languages=list(i.languages))
+            for i in demo_interpreters
+        )
+        through = Interpreter.available_slots.through
+        links = [
+            through(interpreter_id=interpreter.pk, slot_id=slot)
+            for interpreter, demo in zip(interpreters, demo_interpreters, strict=True)
+            for slot in self._slots_of(demo.sessions)
+        ]
+        through.objects.bulk_create(links, batch_size=BATCH)
+        self.advance("Engaged interpreters", len(interpreters) + len(links))
+
+    def _profiles(self) -> None:
+        for chunk in _chunks(self.meetings.profiles):
+            pids = [self.participation_ids[(p.holder, p.role)] for p in chunk]
+            MeetingProfile.objects.bulk_create(
+                MeetingProfile(
+                    participation_id=pid, languages=list(p.languages), max_meetings=p.max_meetings
+                )
+                for pid, p in zip(pids, chunk, strict=True)
+            )
+            availability = [
+                Availability(participation_id=pid, slot_id=slot)
+                for pid, p in zip(pids, chunk, strict=True)
+                for slot in self._slots_of(p.sessions)
+            ]
+            Availability.objects.bulk_create(availability, batch_size=BATCH)
+            self.advance("Wrote meeting profiles", len(chunk) + len(availability))
+
+    def _requests(self) -> None:
+        ids = self.participation_ids
+        now = timezone.now()
+        for chunk in _chunks(self.meetings.requests):
+            MeetingRequest.objects.bulk_create(
+                MeetingRequest(
+                    expo=self.expo,
+                    buyer_id=ids[(r.buyer, "buyer")],
+                    exhibitor_id=ids[(r.exhibitor, "exhibitor")],
+                    message=r.message,
+                    priority=r.priority,
+                    status=r.status,
+                    decline_reason=r.decline_reason,
+                    from_exhibitor=r.from_exhibitor,
+                    must_meet=r.must_meet,
+                    answered_at=now if r.status in ANSWERED else None,
+                )
+                for r in chunk
+            )
+            self.advance("Wrote meeting requests", len(chunk))
+
+
+def unload_meetings(expo: Expo) -> None:
+    """Delete the expo's meeting data and recommendations, meetings first (they protect slots).
+
+    Requests go in chunks of ids: each has a meeting that would cascade, so Django loads the
+    rows it deletes, and one delete of 150,000 would hold them all in memory at once.
+    """
+    Meeting.objects.filter(expo=expo).delete()
+    Recommendation.objects.filter(expo=expo).delete()
+    ScheduleRun.objects.filter(expo=expo).delete()
+    request_ids = list(MeetingRequest.objects.filter(expo=expo).values_list("id", flat=True))
+    for chunk in _chunks(request_ids):
+        MeetingRequest.objects.filter(id__in=chunk).delete()
+    Availability.objects.filter(slot__expo=expo).delete()
+    MeetingProfile.objects.filter(participation__expo=expo).delete()
+    Interpreter.objects.filter(expo=expo).delete()
+    Slot.objects.filter(expo=expo).delete()
+    NegotiationSession.objects.filter(expo=expo).delete()
