@@ -525,6 +525,21 @@ def test_an_older_run_is_not_published(client, expo, organiser, fair):
     assert older.published_at is None
 
 
+def test_a_failed_newer_run_does_not_hide_the_publish_button(client, expo, organiser):
+    done = ScheduleRun.objects.create(
+        expo=expo,
+        status=ScheduleRun.Status.DONE,
+        stats={"count": 0, "upper_bound": 0, "priority": 0, "buyers_without_meeting": 0},
+    )
+    ScheduleRun.objects.create(expo=expo, status=ScheduleRun.Status.FAILED, error="boom")
+    client.force_login(organiser)
+    failed_page = client.get(schedule_url(expo))
+    assert "This run failed; nothing was changed." in failed_page.content.decode()
+    page = client.get(schedule_url(expo), {"run": done.pk})
+    assert page.context["is_newest"] is True
+    assert "Publish this schedule" in page.content.decode()
+
+
 def test_an_active_run_shows_a_polling_progress_panel(client, expo, organiser):
     run = ScheduleRun.objects.create(
         expo=expo, status=ScheduleRun.Status.RUNNING, phase="assign", progress=0.4

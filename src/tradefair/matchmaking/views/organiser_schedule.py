@@ -71,7 +71,8 @@ def schedule(request: HttpRequest, expo: Expo) -> HttpResponse:
             return redirect(f"{url}?run={started.pk}")
     runs = console.runs(expo)
     run = _shown_run(expo, runs, request.GET.get("run"))
-    newest = runs[0] if runs else None
+    # As publish_schedule decides: failed runs do not count as newer.
+    newest = next((r for r in runs if r.status != ScheduleRun.Status.FAILED), None)
     context = {
         "expo": expo,
         "form": form,
