@@ -165,7 +165,13 @@ def test_paging(fair, as_user):
 
 
 @pytest.mark.parametrize(
-    ("query", "field"), [("?limit=0", "limit"), ("?limit=101", "limit"), ("?offset=-1", "offset")]
+    ("query", "field"),
+    [
+        ("?limit=0", "limit"),
+        ("?limit=101", "limit"),
+        ("?offset=-1", "offset"),
+        ("?offset=501", "offset"),
+    ],
 )
 def test_paging_out_of_bounds_names_the_field(fair, as_user, query, field):
     response = as_user(fair.buyer).get(URL + query)

@@ -248,6 +248,7 @@ def test_a_buyer_reads_its_exhibitors_best_first_with_reasons(expo, fair):
     ]
     assert [r.participation.pk for r in for_buyer(fair["b0"], limit=1, offset=1)] == [fair["e2"].pk]
     assert for_buyer(fair["b0"], offset=2) == []
+    assert for_buyer(fair["b0"], offset=10**30) == []  # far past any list: no query at all
 
 
 def test_an_exhibitor_reads_its_buyers(expo, fair):

@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 from tradefair.accounts.services.roles import require_organisation_of, require_role
 from tradefair.expos.names import country_name
 from tradefair.matchmaking.api.access import ERRORS, user_of
+from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.matchmaking.queries import recommendations as queries
 from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
@@ -32,7 +33,7 @@ class PageIn(Schema):
         None, alias="as", description="Which of your sides reads: needed only if you have both."
     )
     limit: int = Field(20, ge=1, le=queries.MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_LIST_LENGTH)
 
 
 class RecommendationOut(Schema):

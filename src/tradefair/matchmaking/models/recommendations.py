@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+MAX_LIST_LENGTH = 500  # longer than anyone reads; ranks fit a small integer
+
 
 class Recommendation(models.Model):
     expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="+")

@@ -20,6 +20,7 @@ from tradefair.expos.models import Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.matchmaking.adapters.recommend import parties_of
 from tradefair.matchmaking.models import MeetingRequest, Recommendation
+from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.organisations.models import Participation
 
 Role = Participation.Role
@@ -78,6 +79,8 @@ def _list(reader: Participation, *, as_buyer: bool) -> QuerySet[Recommendation]:
 def _page(reader: Participation, *, as_buyer: bool, limit: int, offset: int) -> list[Recommended]:
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise ValueError(f"limit must be 1 to {MAX_LIMIT} and offset ≥ 0, got {limit}, {offset}")
+    if offset >= MAX_LIST_LENGTH:  # past the end of any list (and of what a database takes)
+        return []
     other = "exhibitor" if as_buyer else "buyer"
     rows = list(
         _list(reader, as_buyer=as_buyer).select_related(f"{other}__organisation")[

@@ -18,9 +18,10 @@ from tradefair.engine.recommend import Recommendations, recommend
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.adapters.recommend import expo_sides
 from tradefair.matchmaking.models import Recommendation
+from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.matchmaking.services.errors import InvalidRequest
 
-MAX_K = 500  # a list longer than anyone reads; ranks must also fit a small integer
+MAX_K = MAX_LIST_LENGTH
 BATCH = 10_000
 
 Progress = Callable[[str, float], None]
