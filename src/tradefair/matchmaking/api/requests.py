@@ -86,10 +86,15 @@ def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
     )
     if ORGANISER in roles:
         return qs
-    return qs.filter(
-        Q(buyer__organisation__memberships__user=user)
-        | Q(exhibitor__organisation__memberships__user=user)
-    ).distinct()
+    # The user's own participations first: an OR across the membership joins of both sides
+    # scans every request of the edition (seconds at the demo's 150,000); by ids it is two
+    # index lookups, and no duplicate rows to remove.
+    mine = list(
+        Participation.objects.filter(expo=expo, organisation__memberships__user=user).values_list(
+            "pk", flat=True
+        )
+    )
+    return qs.filter(Q(buyer_id__in=mine) | Q(exhibitor_id__in=mine))
 
 
 def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
