@@ -18,6 +18,7 @@ from tradefair.matchmaking.models import (
     MeetingProfile,
     MeetingRequest,
     NegotiationSession,
+    Recommendation,
     Slot,
 )
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
@@ -134,6 +135,7 @@ def test_loading_again_changes_nothing(loaded, demo, capsys):
     assert not report.created and report.exhibitors == 3200
     assert _counts() == before
     assert "already loaded; nothing changed" in capsys.readouterr().out
+    assert not Recommendation.objects.exists()  # recommended only after a fresh load
 
 
 def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo):

@@ -4,9 +4,11 @@ import dataclasses
 from collections import Counter
 
 import pytest
+from rich.progress import Progress
 
 from tradefair.demo.accounts import ensure_demo_accounts
 from tradefair.demo.loader import load_demo, unload_demo
+from tradefair.demo.management.commands.demo import Command
 from tradefair.demo.meetings import draw_meetings
 from tradefair.demo.records import DemoExpo
 from tradefair.demo.showcase import BUYER_COUNTRIES, account_organisations
@@ -17,6 +19,7 @@ from tradefair.matchmaking.models import (
     MeetingProfile,
     MeetingRequest,
     NegotiationSession,
+    Recommendation,
     Slot,
 )
 from tradefair.organisations.models import Organisation, Participation
@@ -121,3 +124,13 @@ def test_demo_accounts_can_answer_requests_in_the_small_expo(small):
             ("pending", False),
             ("pending", True),
         ]
+
+
+def test_the_demo_command_stores_recommendations_with_its_own_progress_task(small):
+    load_demo(small)
+    with Progress(disable=True) as progress:
+        stored = Command()._recommend(progress, SLUG)
+        (task,) = progress.tasks
+    assert stored == Recommendation.objects.filter(expo__slug=SLUG).count() > 0
+    assert (task.completed, task.total) == (100, 100)
+    assert task.description.startswith("Recommending: ")
