@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint check-types bench install install-test browser clean
+.PHONY: demo test lint check-types bench bench-load install install-test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: install-test browser lint check-types
 
 bench: install-test
 	$(BIN)/python bench/run.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
+
+## 200 simulated buyers (locust, loopback only) against the demo on PostgreSQL, next to a bare
+## view; figures into the load block of docs/benchmarks.md. BENCH_POSTGRES overrides the database.
+bench-load: install-test
+	$(BIN)/python bench/load.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
