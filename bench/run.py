@@ -202,8 +202,20 @@ def main() -> None:
     if args.only:
         return
     path = ROOT / "docs" / "benchmarks.md"
-    path.write_text(report(runs) + "\n".join(engine_lines) + "\n", encoding="utf-8")
+    text = report(runs) + "\n".join(engine_lines) + "\n"
+    path.write_text(text + _load_section(path), encoding="utf-8")
     console.print(f"wrote {path.relative_to(ROOT)}")
+
+
+def _load_section(path: Path) -> str:
+    """The load test's block (written by ``bench/load.py``, a separate run) survives a rewrite."""
+    sys.path.insert(0, str(ROOT))
+    from bench.load import END, START
+
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START not in old or END not in old:
+        return ""
+    return "\n" + old[old.index(START) : old.index(END) + len(END)] + "\n"
 
 
 if __name__ == "__main__":
