@@ -1,9 +1,10 @@
 """A small but realistic floor: two halls, three themed pavilions and a country pavilion."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from tradefair.expos.models import Expo, HSCode, Sector
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
@@ -11,6 +12,38 @@ from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
 
 AddExhibitor = Callable[..., Participation]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(settings) -> None:
+    """The production hasher is slow on purpose; these tests log people in through forms."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
+    """Debian's Chromium, never a downloaded one.
+
+    Request it after the fixtures that write data: while Playwright's event loop runs, Django
+    hands out a separate connection per context, so the writes and the test database's flush
+    must happen outside it. The ORM calls a test makes beside the loop are allowed explicitly.
+    """
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tradefair.expos.models import Expo
 
@@ -19,20 +19,6 @@ pytestmark = [
 ]
 
 SCREENSHOT = Path(__file__).resolve().parents[2] / "test-results" / "directory.png"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Playwright's sync API runs an event loop; the ORM calls in fixtures run beside it."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -90,21 +76,16 @@ def exhibitors(add_exhibitor) -> None:
 
 
 @pytest.fixture
-def page(live_server, exhibitors) -> Iterator[Page]:
+def page(live_server, exhibitors, chromium: Browser) -> Iterator[Page]:
     """A Chromium tab, opened only after the data exists and closed before the database resets.
 
     While Playwright's event loop runs, Django hands out a separate connection per context; the
     fixtures' writes and the test database's flush must happen outside it.
     """
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield tab
-        # The live server shares the test's database connection: let it go quiet first.
-        tab.wait_for_load_state("networkidle")
-        browser.close()
+    tab = chromium.new_page(viewport={"width": 1280, "height": 900})
+    yield tab
+    # The live server shares the test's database connection: let it go quiet first.
+    tab.wait_for_load_state("networkidle")
 
 
 def test_search_filter_and_switch_to_chinese(live_server, page):

@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.matchmaking.conftest import Party, make_party_in, make_session
-from tests.pages.test_browser import CHROMIUM_ARGS
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Availability, MeetingRequest, Slot
@@ -26,16 +25,6 @@ pytestmark = [
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -67,15 +56,10 @@ def buyer(expo: Expo, add_exhibitor) -> Party:
 
 
 @pytest.fixture
-def page(live_server, buyer: Party) -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield tab
-        tab.wait_for_load_state("networkidle")
-        browser.close()
+def page(live_server, buyer: Party, chromium: Browser) -> Iterator[Page]:
+    tab = chromium.new_page(viewport={"width": 1280, "height": 900})
+    yield tab
+    tab.wait_for_load_state("networkidle")
 
 
 def test_search_request_cancel_and_settings(live_server, page: Page, buyer: Party) -> None:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.pages.test_browser import CHROMIUM_ARGS
 from tradefair.accounts.models import Membership, User
 from tradefair.expos.models import Expo, HSCode
 from tradefair.matchmaking.models import MeetingRequest
@@ -29,16 +28,6 @@ pytestmark = [
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PASSWORD = "correct horse battery staple"
 Role = Participation.Role
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def party(expo: Expo, name: str, country: str, role: str) -> Participation:
@@ -84,15 +73,10 @@ def scene(transactional_db) -> Scene:
 
 
 @pytest.fixture
-def page(live_server, scene) -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield tab
-        tab.wait_for_load_state("networkidle")
-        browser.close()
+def page(live_server, scene, chromium: Browser) -> Iterator[Page]:
+    tab = chromium.new_page(viewport={"width": 1280, "height": 900})
+    yield tab
+    tab.wait_for_load_state("networkidle")
 
 
 def test_accept_and_decline_inline(live_server, page: Page, scene: Scene):

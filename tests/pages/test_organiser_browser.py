@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.matchmaking.conftest import make_party_in, make_session
 from tradefair.accounts.models import ExpoStaff, User
@@ -25,19 +25,6 @@ pytestmark = [
 ]
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -76,22 +63,18 @@ def organiser(expo: Expo) -> User:
 
 
 @pytest.fixture
-def page(live_server, organiser) -> Iterator[Page]:
+def page(live_server, organiser, request: pytest.FixtureRequest) -> Iterator[Page]:
     client = Client()
     client.force_login(organiser)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
-        tab = context.new_page()
-        yield tab
-        tab.wait_for_load_state("networkidle")
-        browser.close()
+    chromium: Browser = request.getfixturevalue("chromium")  # after the log-in's writes
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    tab = context.new_page()
+    yield tab
+    tab.wait_for_load_state("networkidle")
 
 
 def test_progress_polls_until_the_run_ends(live_server, page, expo):

@@ -132,7 +132,7 @@ class MeetingSettingsForm(forms.Form):
                 "slots",
                 _(
                     "Tick at least one slot. To be available in every slot, tick them all "
-                    "(or every \u201call day\u201d box)."
+                    "(or every “all day” box)."
                 ),
             )
         else:
