@@ -28,6 +28,7 @@ from tradefair.matchmaking.services.booking import (
     lock,
     move_meeting,
 )
+from tradefair.matchmaking.services.times import slot_start
 from tradefair.organisations.models import Participation
 
 from .conftest import accepted, make_session
@@ -105,7 +106,7 @@ def test_twenty_moves_into_the_last_table_one_wins(crowded, organiser):
     # Each loser was refused by the check, having waited for the winner's lock: none of them
     # got as far as the constraint ("Someone else just took this place").
     refusals = {str(r) for r in results if not isinstance(r, Meeting)}
-    assert refusals == {f"No table is free at {last}."}
+    assert refusals == {f"No table is free at {slot_start(last)}."}
     winner = next(r for r in results if isinstance(r, Meeting))
     assert sorted(Meeting.objects.filter(slot=last).values_list("table_number", flat=True)) == [
         1,

@@ -477,7 +477,10 @@ def test_moving_onto_a_taken_table_is_refused(client, world):
         url("meeting_move", world, pk=world.meeting.pk),
         {"slot": world.slots[1].pk, "table_number": "1"},
     )
-    assert response.context["form"].non_field_errors() == ["Table 1 is taken at 2025-09-18 01:20."]
+    # The slot in the expo's time zone (Nanning, UTC+8), not the stored UTC.
+    assert response.context["form"].non_field_errors() == [
+        "Table 1 is taken at Thu, Sep 18, 2025, 09:20."
+    ]
     assert state(world) == before
 
     client.post(

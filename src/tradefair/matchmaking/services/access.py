@@ -4,6 +4,8 @@ Organiser status comes from ``accounts.services.roles`` (staff of the edition, o
 superuser); acting for a participation means being an active member of its organisation.
 """
 
+from django.utils.translation import gettext as _
+
 from tradefair.accounts.models import Membership, User
 from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.expos.models import Expo
@@ -28,9 +30,9 @@ def acts_for(user: User, participation: Participation) -> bool:
 
 def require_staff(user: User, expo: Expo) -> None:
     if not is_staff_of(user, expo):
-        raise NotAllowed("Only the organisers of this expo may do this.")
+        raise NotAllowed(_("Only the organisers of this expo may do this."))
 
 
 def require_acts_for(user: User, participation: Participation) -> None:
     if not acts_for(user, participation):
-        raise NotAllowed("You do not act for this organisation.")
+        raise NotAllowed(_("You do not act for this organisation."))

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tradefair.accounts.models import User
 from tradefair.matchmaking.models import (
@@ -31,6 +33,7 @@ from tradefair.matchmaking.services.errors import (
     SlotTaken,
     Unavailable,
 )
+from tradefair.matchmaking.services.times import slot_start
 from tradefair.organisations.models import Participation
 
 
@@ -78,6 +81,20 @@ def _interpreter_free(interpreter: Interpreter, slot: Slot, ignore: int | None) 
     return not busy.exists()
 
 
+# Whole sentences per side (a translator cannot inflect an interpolated "buyer"); marked here,
+# translated at raise time in the reader's language.
+_BUYER_REFUSALS = {
+    "unavailable": gettext_noop("The buyer is not available at %(slot)s."),
+    "busy": gettext_noop("The buyer already has a meeting at %(slot)s."),
+    "full": gettext_noop("The buyer already has the most meetings wanted (%(count)d)."),
+}
+_EXHIBITOR_REFUSALS = {
+    "unavailable": gettext_noop("The exhibitor is not available at %(slot)s."),
+    "busy": gettext_noop("The exhibitor already has a meeting at %(slot)s."),
+    "full": gettext_noop("The exhibitor already has the most meetings wanted (%(count)d)."),
+}
+
+
 def check_placement(
     *,
     request: MeetingRequest,
@@ -92,15 +109,17 @@ def check_placement(
     being moved, which must not count against itself).
     """
     if slot.expo_id != request.expo_id:
-        raise InvalidRequest("The slot belongs to another expo.")
+        raise InvalidRequest(_("The slot belongs to another expo."))
     mine = _besides(Meeting.objects.filter(slot=slot), ignore)
-    sides = ((request.buyer_id, "buyer"), (request.exhibitor_id, "exhibitor"))
-    for participation_id, side in sides:
+    for participation_id, refusals in (
+        (request.buyer_id, _BUYER_REFUSALS),
+        (request.exhibitor_id, _EXHIBITOR_REFUSALS),
+    ):
         limited = Availability.objects.filter(participation_id=participation_id)
         if limited.exists() and not limited.filter(slot=slot).exists():
-            raise Unavailable(f"The {side} is not available at {slot}.")
+            raise Unavailable(_(refusals["unavailable"]) % {"slot": slot_start(slot)})
         if mine.filter(Q(buyer_id=participation_id) | Q(exhibitor_id=participation_id)).exists():
-            raise SlotTaken(f"The {side} already has a meeting at {slot}.")
+            raise SlotTaken(_(refusals["busy"]) % {"slot": slot_start(slot)})
         profile = _profile(participation_id)
         if profile is not None and profile.max_meetings is not None:
             theirs = Meeting.objects.filter(
@@ -108,19 +127,23 @@ def check_placement(
             )
             held = _besides(theirs, ignore).count()
             if held >= profile.max_meetings:
-                raise Unavailable(
-                    f"The {side} already has the most meetings wanted ({profile.max_meetings})."
-                )
+                raise Unavailable(_(refusals["full"]) % {"count": profile.max_meetings})
     taken = set(mine.values_list("table_number", flat=True))
     if table_number is None:
         free = [t for t in range(1, slot.tables + 1) if t not in taken]
         if not free:
-            raise SlotTaken(f"No table is free at {slot}.")
+            raise SlotTaken(_("No table is free at %(slot)s.") % {"slot": slot_start(slot)})
         table_number = free[0]
     elif not 1 <= table_number <= slot.tables:
-        raise InvalidRequest(f"Tables at {slot} are numbered 1 to {slot.tables}.")
+        raise InvalidRequest(
+            _("Tables at %(slot)s are numbered 1 to %(tables)d.")
+            % {"slot": slot_start(slot), "tables": slot.tables}
+        )
     elif table_number in taken:
-        raise SlotTaken(f"Table {table_number} is taken at {slot}.")
+        raise SlotTaken(
+            _("Table %(table)d is taken at %(slot)s.")
+            % {"table": table_number, "slot": slot_start(slot)}
+        )
     return table_number, _choose_interpreter(request, slot, interpreter, ignore)
 
 
@@ -132,16 +155,23 @@ def _choose_interpreter(
     exhibitor = _languages(_profile(request.exhibitor_id))
     if interpreter is not None:
         if not _speaks_for(interpreter, buyer, exhibitor):
-            raise Unavailable(f"{interpreter.name} does not speak a language of each side.")
+            raise Unavailable(
+                _("%(name)s does not speak a language of each side.") % {"name": interpreter.name}
+            )
         if not _interpreter_free(interpreter, slot, ignore):
-            raise SlotTaken(f"{interpreter.name} is not free at {slot}.")
+            raise SlotTaken(
+                _("%(name)s is not free at %(slot)s.")
+                % {"name": interpreter.name, "slot": slot_start(slot)}
+            )
         return interpreter
     if not buyer or not exhibitor or buyer & exhibitor:
         return None
     for candidate in Interpreter.objects.filter(expo_id=slot.expo_id).order_by("pk"):
         if _speaks_for(candidate, buyer, exhibitor) and _interpreter_free(candidate, slot, ignore):
             return candidate
-    raise Unavailable(f"No interpreter for these languages is free at {slot}.")
+    raise Unavailable(
+        _("No interpreter for these languages is free at %(slot)s.") % {"slot": slot_start(slot)}
+    )
 
 
 def insert_meeting(
@@ -160,16 +190,19 @@ def insert_meeting(
                 interpreter=interpreter,
             )
     except IntegrityError as exc:
-        raise SlotTaken(f"Someone else just took this place at {slot}; choose again.") from exc
+        raise SlotTaken(
+            _("Someone else just took this place at %(slot)s; choose again.")
+            % {"slot": slot_start(slot)}
+        ) from exc
 
 
 def _accepted_unplaced(request: MeetingRequest) -> MeetingRequest:
     """Lock the request last (protocol step 3) so a concurrent cancel cannot slip in between."""
     current = MeetingRequest.objects.select_for_update().get(pk=request.pk)
     if current.status != MeetingRequest.Status.ACCEPTED:
-        raise InvalidTransition("Only accepted requests can be scheduled.")
+        raise InvalidTransition(_("Only accepted requests can be scheduled."))
     if Meeting.objects.filter(request=current).exists():
-        raise InvalidTransition("This request already has a meeting.")
+        raise InvalidTransition(_("This request already has a meeting."))
     return current
 
 
@@ -211,7 +244,7 @@ def move_meeting(
         )
         current = Meeting.objects.select_related("request", "interpreter").get(pk=meeting.pk)
         if current.status != Meeting.Status.SCHEDULED:
-            raise InvalidTransition("A meeting that took place cannot be moved.")
+            raise InvalidTransition(_("A meeting that took place cannot be moved."))
         if current.slot_id == slot.pk and table_number in (None, current.table_number):
             return current
         keep = current.interpreter
@@ -229,7 +262,9 @@ def move_meeting(
             with transaction.atomic():
                 current.save(update_fields=["slot", "table_number", "interpreter", "updated_at"])
         except IntegrityError as exc:
-            raise SlotTaken(f"Someone else just took this place at {slot}.") from exc
+            raise SlotTaken(
+                _("Someone else just took this place at %(slot)s.") % {"slot": slot_start(slot)}
+            ) from exc
         if current.published:
             notifications.schedule_changed([current], moved=True)
     return current

@@ -8,6 +8,7 @@ with a run writing meetings that name the interpreter.
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.expos.models import Expo
@@ -21,13 +22,15 @@ from tradefair.matchmaking.services.errors import InvalidRequest, InvalidTransit
 def _clean(name: str, languages: list[str]) -> tuple[str, list[str]]:
     name = name.strip()
     if not name:
-        raise InvalidRequest("The interpreter needs a name.")
+        raise InvalidRequest(_("The interpreter needs a name."))
     codes = sorted({code.strip().lower() for code in languages})
     unknown = [code for code in codes if code not in CODES]
     if unknown:
-        raise InvalidRequest(f"Unknown ISO 639-1 language codes: {', '.join(unknown)}.")
+        raise InvalidRequest(
+            _("Unknown ISO 639-1 language codes: %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
     if len(codes) < 2:
-        raise InvalidRequest("An interpreter speaks at least two languages.")
+        raise InvalidRequest(_("An interpreter speaks at least two languages."))
     return name, codes
 
 
@@ -40,7 +43,7 @@ def _lock_edition(expo_id: int) -> None:
 
 def _own_slots(expo_id: int, slots: Sequence[Slot]) -> list[Slot]:
     if any(slot.expo_id != expo_id for slot in slots):
-        raise InvalidRequest("Some of the chosen slots belong to another expo.")
+        raise InvalidRequest(_("Some of the chosen slots belong to another expo."))
     return list(slots)
 
 
@@ -110,8 +113,11 @@ def update_interpreter(
         stranded = _stranded(current, codes)
         if stranded:
             raise InvalidTransition(
-                f"{current.name} interprets {stranded} scheduled meetings that need a language "
-                "you removed; move those meetings first or keep the language."
+                _(
+                    "%(name)s interprets %(count)d scheduled meetings that need a language "
+                    "you removed; move those meetings first or keep the language."
+                )
+                % {"name": current.name, "count": stranded}
             )
         if slots:
             outside = (
@@ -121,8 +127,11 @@ def update_interpreter(
             )
             if outside:
                 raise InvalidTransition(
-                    f"{current.name} interprets {outside} scheduled meetings in slots you left "
-                    "out; move those meetings first or keep the slots."
+                    _(
+                        "%(name)s interprets %(count)d scheduled meetings in slots you left "
+                        "out; move those meetings first or keep the slots."
+                    )
+                    % {"name": current.name, "count": outside}
                 )
         current.name, current.email, current.languages = name, email.strip(), codes
         current.save(update_fields=["name", "email", "languages"])
@@ -145,12 +154,16 @@ def remove_interpreter(*, interpreter: Interpreter, by_user: User) -> int:
         theirs = Meeting.objects.filter(interpreter=current)
         if theirs.filter(published=True).exists():
             raise InvalidTransition(
-                f"{current.name} is assigned to published meetings whose sides were told who "
-                "interprets; they cannot be removed."
+                _(
+                    "%(name)s is assigned to published meetings whose sides were told who "
+                    "interprets; they cannot be removed."
+                )
+                % {"name": current.name}
             )
         if theirs.exclude(status=Meeting.Status.SCHEDULED).exists():
             raise InvalidTransition(
-                f"{current.name} took part in meetings already recorded as held or missed."
+                _("%(name)s took part in meetings already recorded as held or missed.")
+                % {"name": current.name}
             )
         unscheduled = list(theirs.values_list("pk", flat=True))
         Meeting.objects.filter(pk__in=unscheduled).delete()

@@ -8,6 +8,7 @@ Each action runs in one transaction and e-mails after commit.
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.matchmaking.models import Meeting, MeetingRequest
@@ -26,11 +27,11 @@ Status = MeetingRequest.Status
 
 def _check_pair(buyer: Participation, exhibitor: Participation) -> None:
     if buyer.role != Participation.Role.BUYER:
-        raise InvalidRequest("Only buyers can request meetings.")
+        raise InvalidRequest(_("Only buyers can request meetings."))
     if exhibitor.role != Participation.Role.EXHIBITOR:
-        raise InvalidRequest("Meetings can only be requested with exhibitors.")
+        raise InvalidRequest(_("Meetings can only be requested with exhibitors."))
     if exhibitor.expo_id != buyer.expo_id:
-        raise InvalidRequest("The exhibitor does not take part in this expo.")
+        raise InvalidRequest(_("The exhibitor does not take part in this expo."))
 
 
 def _open_request(buyer: Participation, exhibitor: Participation) -> MeetingRequest | None:
@@ -59,8 +60,10 @@ def request_meeting(
     asking, asked = (exhibitor, buyer) if from_exhibitor else (buyer, exhibitor)
     require_acts_for(by_user, asking)
     if not 1 <= priority <= 5:
-        raise InvalidRequest("Priority must be between 1 and 5.")
-    duplicate = DuplicateRequest(f"You already have an open request to {asked.organisation.name}.")
+        raise InvalidRequest(_("Priority must be between 1 and 5."))
+    duplicate = DuplicateRequest(
+        _("You already have an open request to %(name)s.") % {"name": asked.organisation.name}
+    )
     with transaction.atomic():
         if _open_request(buyer, exhibitor) is not None:
             raise duplicate
@@ -108,7 +111,10 @@ def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
         if current.status == Status.ACCEPTED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
-            raise InvalidTransition(f"This request was {current.status} and cannot be accepted.")
+            raise InvalidTransition(
+                _("This request was %(status)s and cannot be accepted.")
+                % {"status": current.get_status_display()}
+            )
         current.status = Status.ACCEPTED
         current.answered_at = timezone.now()
         current.save(update_fields=["status", "answered_at"])
@@ -127,7 +133,10 @@ def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User)
         if current.status == Status.DECLINED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
-            raise InvalidTransition(f"This request was {current.status} and cannot be declined.")
+            raise InvalidTransition(
+                _("This request was %(status)s and cannot be declined.")
+                % {"status": current.get_status_display()}
+            )
         current.status = Status.DECLINED
         current.decline_reason = reason
         current.answered_at = timezone.now()
@@ -150,7 +159,10 @@ def cancel_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
         if current.status == Status.CANCELLED:
             return _refresh(request, current)
         if current.status not in MeetingRequest.OPEN:
-            raise InvalidTransition(f"This request was {current.status} and cannot be cancelled.")
+            raise InvalidTransition(
+                _("This request was %(status)s and cannot be cancelled.")
+                % {"status": current.get_status_display()}
+            )
         notifications.request_cancelled(current, by_user=by_user)  # names a published meeting
         Meeting.objects.filter(request=current).delete()
         current.status = Status.CANCELLED

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.engine.schedule.problem import Solution
@@ -153,13 +154,13 @@ def publish_schedule(*, run: ScheduleRun, by_user: User) -> int:
     with transaction.atomic():
         current = ScheduleRun.objects.select_for_update().get(pk=run.pk)
         if current.status != ScheduleRun.Status.DONE:
-            raise InvalidTransition("Only a finished run can be published.")
+            raise InvalidTransition(_("Only a finished run can be published."))
         if (
             ScheduleRun.objects.filter(expo_id=current.expo_id, created_at__gt=current.created_at)
             .exclude(status=ScheduleRun.Status.FAILED)
             .exists()
         ):
-            raise InvalidTransition("A newer run exists; publish that one.")
+            raise InvalidTransition(_("A newer run exists; publish that one."))
         fresh = list(
             Meeting.objects.select_for_update(of=("self",))
             .filter(expo_id=current.expo_id, published=False)

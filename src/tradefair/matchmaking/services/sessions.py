@@ -9,6 +9,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.expos.models import Expo
@@ -56,9 +57,9 @@ def create_session(
     """Create a session and all its slots, each offering ``tables`` tables."""
     require_staff(by_user, expo)
     if not expo.start_date <= date <= expo.end_date:
-        raise InvalidRequest("The session must take place during the expo.")
+        raise InvalidRequest(_("The session must take place during the expo."))
     if slot_minutes <= 0 or tables <= 0:
-        raise InvalidRequest("Slot length and number of tables must be positive.")
+        raise InvalidRequest(_("Slot length and number of tables must be positive."))
     times = slot_times(
         date=date,
         start_time=start_time,
@@ -67,7 +68,7 @@ def create_session(
         time_zone=expo.time_zone,
     )
     if not times:
-        raise InvalidRequest("The session is shorter than one slot.")
+        raise InvalidRequest(_("The session is shorter than one slot."))
     with transaction.atomic():
         session = NegotiationSession.objects.create(
             expo=expo,
@@ -107,25 +108,34 @@ def delete_session(*, session: NegotiationSession, by_user: User) -> int:
             expo_id=session.expo_id,
             status__in=(ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING),
         ).exists():
-            raise InvalidTransition("A scheduler run is in progress; delete the session after it.")
+            raise InvalidTransition(
+                _("A scheduler run is in progress; delete the session after it.")
+            )
         meetings = Meeting.objects.filter(slot_id__in=slot_ids).count()
         if meetings:
             raise InvalidTransition(
-                f"This session has {meetings} meetings; move or remove them first."
+                _("This session has %(count)d meetings; move or remove them first.")
+                % {"count": meetings}
             )
         only_here = _limited_to(Availability.objects, "participation_id", slot_ids)
         if only_here:
             raise InvalidTransition(
-                f"{only_here} participants can attend only in this session's slots; "
-                "change their availability first."
+                _(
+                    "%(count)d participants can attend only in this session's slots; "
+                    "change their availability first."
+                )
+                % {"count": only_here}
             )
         interpreters = _limited_to(
             Interpreter.available_slots.through.objects, "interpreter_id", slot_ids
         )
         if interpreters:
             raise InvalidTransition(
-                f"{interpreters} interpreters are available only in this session's slots; "
-                "change their availability first."
+                _(
+                    "%(count)d interpreters are available only in this session's slots; "
+                    "change their availability first."
+                )
+                % {"count": interpreters}
             )
         deleted = len(slot_ids)
         session.delete()
