@@ -46,13 +46,16 @@ def _awaiting_answer() -> Q:
 
 
 def request_counts(buyer: Participation) -> RequestCounts:
-    """Two queries: one aggregate over the buyer's requests, one count of meetings."""
+    """Two queries: one aggregate over the buyer's requests, one count of published meetings.
+
+    Unpublished meetings are the organisers' draft: like the agenda, the figures ignore them.
+    """
     asked = ~_awaiting_answer()
     counts = MeetingRequest.objects.filter(buyer=buyer).aggregate(
         **{status: Count("id", filter=Q(status=status) & asked) for status in TABS},
         awaiting_answer=Count("id", filter=_awaiting_answer()),
     )
-    meetings = Meeting.objects.filter(buyer=buyer).count()
+    meetings = Meeting.objects.filter(buyer=buyer, published=True).count()
     return RequestCounts(**counts, meetings=meetings)
 
 
