@@ -8,6 +8,7 @@ and undone by ``unload_meetings`` before the participations are deleted. Rows go
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 
 from tradefair.demo.records import DemoMeetings, OrgKey, session_slots
@@ -27,6 +28,10 @@ from tradefair.matchmaking.models import (
 
 BATCH = 2000
 ANSWERED = (MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.DECLINED)
+REQUEST_COLUMNS = [
+    *("expo", "buyer", "exhibitor", "message", "priority", "status", "decline_reason"),
+    *("from_exhibitor", "must_meet", "created_at", "answered_at"),
+]
 Step = Callable[[str, int], None]
 
 
@@ -119,25 +124,38 @@ class MeetingWriter:
             self.advance("Wrote meeting profiles", len(chunk) + len(availability))
 
     def _requests(self) -> None:
+        """Plain ``executemany``: the ORM's per-object work took 47 s for 150,000 rows."""
         ids = self.participation_ids
+        ops = connection.ops
         now = timezone.now()
-        for chunk in _chunks(self.meetings.requests):
-            MeetingRequest.objects.bulk_create(
-                MeetingRequest(
-                    expo=self.expo,
-                    buyer_id=ids[(r.buyer, "buyer")],
-                    exhibitor_id=ids[(r.exhibitor, "exhibitor")],
-                    message=r.message,
-                    priority=r.priority,
-                    status=r.status,
-                    decline_reason=r.decline_reason,
-                    from_exhibitor=r.from_exhibitor,
-                    must_meet=r.must_meet,
-                    answered_at=now if r.status in ANSWERED else None,
+        answered = ops.adapt_datetimefield_value(now)
+        column = {f.name: str(f.column) for f in MeetingRequest._meta.concrete_fields}
+        table = ops.quote_name(MeetingRequest._meta.db_table)
+        columns = ", ".join(ops.quote_name(column[name]) for name in REQUEST_COLUMNS)
+        marks = ", ".join(["%s"] * len(REQUEST_COLUMNS))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        with connection.cursor() as cursor:
+            for chunk in _chunks(self.meetings.requests):
+                cursor.executemany(
+                    sql,
+                    [
+                        (
+                            self.expo.pk,
+                            ids[(r.buyer, "buyer")],
+                            ids[(r.exhibitor, "exhibitor")],
+                            r.message,
+                            r.priority,
+                            r.status,
+                            r.decline_reason,
+                            r.from_exhibitor,
+                            r.must_meet,
+                            answered,
+                            answered if r.status in ANSWERED else None,
+                        )
+                        for r in chunk
+                    ],
                 )
-                for r in chunk
-            )
-            self.advance("Wrote meeting requests", len(chunk))
+                self.advance("Wrote meeting requests", len(chunk))
 
 
 def unload_meetings(expo: Expo) -> None:
