@@ -1,8 +1,17 @@
-"""Mount the apps' routers under ``/api/v1/`` with bearer-token authentication."""
+"""Mount the apps' routers under ``/api/v1/`` with bearer-token authentication.
 
+Every call is answered in the caller's language (cookie, else ``Accept-Language``): the site's
+LocaleMiddleware only reads it for ``i18n_patterns`` paths and answers ``/api/v1/`` in the
+default language, so each view is wrapped here to activate it.
+"""
+
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -57,6 +66,26 @@ def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
     )
 
 
+def in_callers_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Run ``view`` in the language the request asks for, and say so in ``Content-Language``."""
+
+    @functools.wraps(view)  # keeps csrf_exempt and the like that ninja set on its views
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
+        return response
+
+    return wrapped
+
+
+def _in_callers_language(pattern: Any) -> URLPattern:
+    assert isinstance(pattern, URLPattern)  # ninja gives one flat pattern per path
+    pattern.callback = in_callers_language(pattern.callback)
+    return pattern
+
+
 # include("tradefair.api.urls") takes the namespace from app_name; ninja reverses "api-v1:…".
-urlpatterns = api.urls[0]
+urlpatterns = [_in_callers_language(pattern) for pattern in api.urls[0]]
 app_name = "api-v1"

@@ -3,8 +3,7 @@
 A buyer reads the exhibitors recommended to it, an exhibitor the buyers; a user whose
 organisations are both in the edition says which with ``?as=``. The lists are the stored ones
 (``tradefair match`` or the organiser refreshes them). Reasons and country names follow the
-request's ``Accept-Language`` (the site's LocaleMiddleware answers unprefixed paths such as
-``/api/v1/`` in the default language, so this endpoint reads the header itself).
+request's ``Accept-Language`` (``tradefair.api.urls`` activates it for every API call).
 """
 
 from typing import Literal
@@ -72,9 +71,8 @@ def list_recommendations(
         side = Role.BUYER if Role.BUYER in roles else Role.EXHIBITOR
     reader = require_organisation_of(user, expo, side)
     read = queries.for_buyer if side == Role.BUYER else queries.for_exhibitor
-    language = translation.get_language_from_request(request)
-    with translation.override(language):
-        found = read(reader, limit=page.limit, offset=page.offset)
+    language = translation.get_language()
+    found = read(reader, limit=page.limit, offset=page.offset)
     return RecommendationPage(
         count=queries.count_for(reader),
         limit=page.limit,
