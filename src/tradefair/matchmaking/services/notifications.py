@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton, format_time, get_datetime_format, get_timezone_name
+from babel.dates import get_timezone_name
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
@@ -30,6 +30,7 @@ from tradefair.accounts.models import Membership, User
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.models import Meeting, MeetingRequest
+from tradefair.matchmaking.services.times import local_time
 from tradefair.organisations.models import Participation
 
 logger = logging.getLogger(__name__)
@@ -108,13 +109,7 @@ def _requests_page(party: Participation) -> str:
 
 
 def _when(start: dt.datetime, expo: Expo) -> str:
-    """A slot's start in the expo's time zone, as the reader's locale writes date and time."""
-    local = start.astimezone(ZoneInfo(expo.time_zone))
-    locale = reader_locale()
-    date = format_skeleton("yMMMEd", local, locale=locale)
-    time = format_time(local, "HH:mm", locale=locale)
-    pattern = str(get_datetime_format("medium", locale=locale))
-    return pattern.replace("'", "").replace("{0}", time).replace("{1}", date)
+    return local_time(start, expo.time_zone)
 
 
 def _zone(expo: Expo) -> str:

@@ -1,5 +1,6 @@
-"""A slot's time as people read it in refusals: the expo's time zone, the reader's locale."""
+"""Meeting times as people read them: the expo's time zone, the reader's locale."""
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton, format_time, get_datetime_format
@@ -14,7 +15,12 @@ def slot_start(slot: Slot) -> str:
     Evaluated at raise time, so in the language active then; the stored start is UTC, which
     nobody at the expo reads.
     """
-    local = slot.start.astimezone(ZoneInfo(slot.expo.time_zone))
+    return local_time(slot.start, slot.expo.time_zone)
+
+
+def local_time(start: dt.datetime, time_zone: str) -> str:
+    """``start`` in ``time_zone``, the way the active language writes a date with a time."""
+    local = start.astimezone(ZoneInfo(time_zone))
     locale = reader_locale()
     date = format_skeleton("yMMMEd", local, locale=locale)
     time = format_time(local, "HH:mm", locale=locale)
