@@ -150,7 +150,20 @@ def report(runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-SECTIONS = ("pages", "scheduling", "recommendation")
+SECTIONS = ("pages", "scheduling", "recommendation", "reliability")
+
+
+def reliability_section(database_url: str) -> list[str]:
+    """Concurrency and fuzzing tests on PostgreSQL, their outcomes as figures."""
+    sys.path.insert(0, str(ROOT))
+    from bench import reliability
+
+    console.rule("Concurrency and API fuzzing on PostgreSQL")
+    with console.status("running the concurrency and fuzz tests"):
+        cases, seconds = reliability.run(database_url)
+    failed = [c.name for c in cases if c.outcome == "failed"]
+    console.print(f"{len(cases)} cases in {seconds:.0f} s; failed: {failed or 'none'}")
+    return ["", *reliability.report(cases, seconds, reliability.examples_per_operation())]
 
 
 def engine_sections(wanted: set[str]) -> list[str]:
@@ -199,6 +212,8 @@ def main() -> None:
         for run in runs:
             show(run)
     engine_lines = engine_sections(wanted)
+    if "reliability" in wanted and args.postgres:
+        engine_lines += reliability_section(args.postgres)
     if args.only:
         return
     path = ROOT / "docs" / "benchmarks.md"
