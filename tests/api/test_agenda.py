@@ -1,14 +1,12 @@
 """The agenda endpoints: who may read, the JSON fields and the iCalendar answer."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 import icalendar
 import pytest
 
-from tests.matchmaking.agenda_fair import AgendaFair, book, build_fair, publish
-from tests.matchmaking.conftest import make_party_in
-from tradefair.accounts.models import ExpoStaff, Membership, User
+from tests.matchmaking.agenda_fair import Scene, build_scene
+from tradefair.accounts.models import Membership, User
 from tradefair.matchmaking.models import Meeting
 from tradefair.organisations.models import Participation
 
@@ -16,34 +14,9 @@ Role = Participation.Role
 BASE = "/api/v1/expos/test-expo/agenda"
 
 
-@dataclass
-class Scene:
-    fair: AgendaFair
-    meetings: list[Meeting]
-    delegate: User
-    organiser: User
-    other_buyer: User
-
-
 @pytest.fixture
 def scene(expo) -> Scene:
-    organiser = User.objects.create_user("staff@example.com")
-    ExpoStaff.objects.create(user=organiser, expo=expo)
-    fair = build_fair(expo, organiser)
-    buyer = fair.buyer.participation
-    meetings = [
-        book(buyer, fair.exhibitors[0].participation, fair.early[0], interpreter=fair.interpreter),
-        book(buyer, fair.exhibitors[1].participation, fair.late[2], table=4),
-    ]
-    publish(expo, organiser)
-    book(buyer, fair.exhibitors[2].participation, fair.early[1])  # not published
-    return Scene(
-        fair=fair,
-        meetings=meetings,
-        delegate=make_party_in(expo, "Trade Office", Role.DELEGATE).user,
-        organiser=organiser,
-        other_buyer=make_party_in(expo, "Other Buyer", Role.BUYER).user,
-    )
+    return build_scene(expo)
 
 
 def caller(scene: Scene, who: str | None) -> User | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tests.matchmaking.conftest import Party, accepted, make_party_in
-from tradefair.accounts.models import User
+from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.matchmaking.models import (
@@ -105,3 +105,34 @@ def publish(expo: Expo, organiser: User) -> int:
     """Publish every booked meeting as the organisers do, through a finished run."""
     run = ScheduleRun.objects.create(expo=expo, status=ScheduleRun.Status.DONE)
     return publish_schedule(run=run, by_user=organiser)
+
+
+@dataclass
+class Scene:
+    """Two published meetings and one unpublished for the fair's buyer, and three outsiders."""
+
+    fair: AgendaFair
+    meetings: list[Meeting]
+    other_buyer: User
+    delegate: User
+    organiser: User
+
+
+def build_scene(expo: Expo) -> Scene:
+    organiser = User.objects.create_user("staff@example.com")
+    ExpoStaff.objects.create(user=organiser, expo=expo)
+    fair = build_fair(expo, organiser)
+    buyer = fair.buyer.participation
+    meetings = [
+        book(buyer, fair.exhibitors[0].participation, fair.early[0], interpreter=fair.interpreter),
+        book(buyer, fair.exhibitors[1].participation, fair.late[2], table=4),
+    ]
+    publish(expo, organiser)
+    book(buyer, fair.exhibitors[2].participation, fair.early[1])  # not published
+    return Scene(
+        fair=fair,
+        meetings=meetings,
+        other_buyer=make_party_in(expo, "Other Buyer", Role.BUYER).user,
+        delegate=make_party_in(expo, "Trade Office", Role.DELEGATE).user,
+        organiser=organiser,
+    )

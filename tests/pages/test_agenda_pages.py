@@ -1,7 +1,6 @@
 """The agenda pages: who sees what, the printable page's QR code, the .ics file and the feed."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 import icalendar
 import pytest
@@ -11,8 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.matchmaking.agenda_fair import AgendaFair, book, build_fair, publish
-from tests.matchmaking.conftest import make_party_in
+from tests.matchmaking.agenda_fair import Scene, book, build_fair, build_scene, publish
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.matchmaking.models import Meeting
 from tradefair.matchmaking.queries.feed import SALT, feed_token
@@ -23,34 +21,9 @@ Role = Participation.Role
 INDEX = "/test-expo/agenda/"
 
 
-@dataclass
-class Scene:
-    fair: AgendaFair
-    meetings: list[Meeting]
-    other_buyer: User
-    delegate: User
-    organiser: User
-
-
 @pytest.fixture
 def scene(expo) -> Scene:
-    organiser = User.objects.create_user("staff@example.com")
-    ExpoStaff.objects.create(user=organiser, expo=expo)
-    fair = build_fair(expo, organiser)
-    buyer = fair.buyer.participation
-    meetings = [
-        book(buyer, fair.exhibitors[0].participation, fair.early[0], interpreter=fair.interpreter),
-        book(buyer, fair.exhibitors[1].participation, fair.late[2], table=4),
-    ]
-    publish(expo, organiser)
-    book(buyer, fair.exhibitors[2].participation, fair.early[1])  # not published
-    return Scene(
-        fair=fair,
-        meetings=meetings,
-        other_buyer=make_party_in(expo, "Other Buyer", Role.BUYER).user,
-        delegate=make_party_in(expo, "Trade Office", Role.DELEGATE).user,
-        organiser=organiser,
-    )
+    return build_scene(expo)
 
 
 def client_for(user: User | None) -> Client:
