@@ -82,11 +82,11 @@ def test_no_free_table_gives_the_slot_in_the_expo_time_zone_and_reader_locale(
     with pytest.raises(SlotTaken) as english:
         book_meeting(request=requests_[2], slot=slots[0])
     # 09:00 in Nanning, where the session was created (stored as 01:00 UTC).
-    assert str(english.value) == "No table is free at Thu, Sep 18, 2025, 09:00."
+    assert str(english.value) == "No table is free at 18 Sept 2025, 09:00."
     marking(monkeypatch, booking)
     with translation.override("zh-hans"), pytest.raises(SlotTaken) as marked:
         book_meeting(request=requests_[2], slot=slots[0])
-    assert str(marked.value) == "«No table is free at 2025年9月18日周四 09:00.»"
+    assert str(marked.value) == "«No table is free at 2025年9月18日 09:00.»"
     assert list(
         Meeting.objects.filter(slot=slots[0])
         .order_by("request_id")
@@ -111,4 +111,4 @@ def test_only_organisers_is_said_in_the_readers_language(
 
 
 def test_slot_start_reads_the_expo_time_zone(slots):
-    assert slot_start(slots[1]) == "Thu, Sep 18, 2025, 09:20"
+    assert slot_start(slots[1]) == "18 Sept 2025, 09:20"

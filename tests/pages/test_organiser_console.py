@@ -259,7 +259,7 @@ def test_a_session_outside_the_expo_is_refused_with_the_values_kept(client, worl
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors == {
-        "date": ["Choose a day of the expo, between 09/17/2025 and 09/21/2025."],
+        "date": ["Choose a day of the expo, between 17 Sept 2025 and 21 Sept 2025."],
         "end_time": ["The session must end after it starts."],
     }
     assert 'value="Too late"' in response.content.decode()
@@ -479,7 +479,7 @@ def test_moving_onto_a_taken_table_is_refused(client, world):
     )
     # The slot in the expo's time zone (Nanning, UTC+8), not the stored UTC.
     assert response.context["form"].non_field_errors() == [
-        "Table 1 is taken at Thu, Sep 18, 2025, 09:20."
+        "Table 1 is taken at 18 Sept 2025, 09:20."
     ]
     assert state(world) == before
 

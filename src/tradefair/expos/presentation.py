@@ -1,9 +1,10 @@
-"""Presentation shared by every public page: language links, the reader's locale, dates."""
+"""Presentation shared by every public page: language links and the reader's locale.
 
-import datetime as dt
+Dates, times and numbers are written by ``tradefair.expos.formatting``.
+"""
+
 from dataclasses import dataclass
 
-from babel.dates import format_interval
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -32,8 +33,3 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
 def reader_locale() -> str:
     """The Babel locale of the active language, e.g. ``zh_Hans``."""
     return to_locale(get_language() or settings.LANGUAGE_CODE)
-
-
-def date_range(start: dt.date, end: dt.date) -> str:
-    """A date interval as CLDR writes it in the reader's language, e.g. "Sep 17-21, 2025"."""
-    return format_interval(start, end, "yMMMd", locale=reader_locale())

@@ -3,8 +3,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tradefair.expos.formatting import day_span
 from tradefair.expos.models import Expo
-from tradefair.expos.presentation import date_range, language_links
+from tradefair.expos.presentation import language_links
 
 
 def expo_list(request: HttpRequest) -> HttpResponse:
@@ -12,7 +13,7 @@ def expo_list(request: HttpRequest) -> HttpResponse:
     expos = list(Expo.objects.filter(is_public=True).order_by("-start_date"))
     if len(expos) == 1:
         return redirect("organisations:expo_home", slug=expos[0].slug)
-    rows = [(expo, date_range(expo.start_date, expo.end_date)) for expo in expos]
+    rows = [(expo, day_span(expo.start_date, expo.end_date)) for expo in expos]
     return render(
         request,
         "expos/expo_list.html",

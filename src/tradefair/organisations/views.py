@@ -6,15 +6,15 @@ participations, and ``expos`` must not import ``organisations``.
 
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal, format_percent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from tradefair.expos.formatting import day_span, number, percent
 from tradefair.expos.names import in_reader_language
-from tradefair.expos.presentation import date_range, language_links, reader_locale
+from tradefair.expos.presentation import language_links
 from tradefair.expos.queries import public_expo
 from tradefair.organisations.filters import DirectoryFilterForm, parse_filters
 from tradefair.organisations.queries.directory import (
@@ -67,15 +67,10 @@ def pavilion_chart(pavilions: list[PavilionFigures]) -> tuple[list[ChartBar], in
 
 def key_figures(figures: ExpoFigures) -> list[tuple[str, str]]:
     """Label and value of each headline figure, numbers grouped the reader's way by CLDR."""
-    locale = reader_locale()
-
-    def number(value: int) -> str:
-        return format_decimal(value, locale=locale)
-
     return [
         (_("Exhibitors"), number(figures.exhibitors)),
         (_("Countries and regions"), number(figures.exhibitor_countries)),
-        (_("Foreign exhibitors"), format_percent(figures.foreign_exhibitor_share, locale=locale)),
+        (_("Foreign exhibitors"), percent(figures.foreign_exhibitor_share)),
         (_("Exhibition area"), _("%(area)s m²") % {"area": number(figures.exhibition_area_m2)}),
         (_("Buyers"), number(figures.buyers)),
         (_("Country pavilions"), number(figures.country_pavilions)),
@@ -88,7 +83,7 @@ def expo_home(request: HttpRequest, slug: str) -> HttpResponse:
     bars, chart_height = pavilion_chart(figures.pavilions)
     context = {
         "expo": expo,
-        "dates": date_range(expo.start_date, expo.end_date),
+        "dates": day_span(expo.start_date, expo.end_date),
         "figures": figures,
         "key_figures": key_figures(figures),
         "bars": bars,

@@ -5,12 +5,11 @@ Each error names the field and the fix, and a refused form is shown again with w
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.expos.formatting import clock_time, day, moment
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.matchmaking.languages import language_name, parse_codes
@@ -47,8 +46,8 @@ class SessionForm(forms.Form):
         self.expo = expo
         self.fields["hall"].queryset = Hall.objects.filter(expo=expo).order_by("code")  # type: ignore[attr-defined]
         self.fields["date"].help_text = _("Between %(start)s and %(end)s.") % {
-            "start": formats.date_format(expo.start_date, "SHORT_DATE_FORMAT"),
-            "end": formats.date_format(expo.end_date, "SHORT_DATE_FORMAT"),
+            "start": day(expo.start_date),
+            "end": day(expo.end_date),
         }
 
     def clean_date(self) -> Any:
@@ -57,8 +56,8 @@ class SessionForm(forms.Form):
             raise forms.ValidationError(
                 _("Choose a day of the expo, between %(start)s and %(end)s."),
                 params={
-                    "start": formats.date_format(self.expo.start_date, "SHORT_DATE_FORMAT"),
-                    "end": formats.date_format(self.expo.end_date, "SHORT_DATE_FORMAT"),
+                    "start": day(self.expo.start_date),
+                    "end": day(self.expo.end_date),
                 },
             )
         return date
@@ -167,14 +166,8 @@ class SlotChoice(forms.ModelChoiceField):
 
 def slot_label(slot: Slot) -> str:
     """The slot's day, start and end in the expo's time zone and the reader's format."""
-    zone = ZoneInfo(slot.expo.time_zone)
-    start = timezone.localtime(slot.start, zone)
-    end = timezone.localtime(slot.end, zone)
-    return "{} – {} · {}".format(
-        formats.date_format(start, "SHORT_DATETIME_FORMAT"),
-        formats.time_format(end, "TIME_FORMAT"),
-        slot.session.name,
-    )
+    zone = slot.expo.time_zone
+    return f"{moment(slot.start, zone)}–{clock_time(slot.end, zone)} · {slot.session.name}"
 
 
 class MoveForm(forms.Form):
@@ -209,11 +202,10 @@ class MeetingFilterForm(forms.Form):
         days = meeting_days(expo)
         day_field = self.fields["day"]
         day_field.choices = [("", _("all days"))] + [  # type: ignore[attr-defined]
-            (d.isoformat(), formats.date_format(d, "SHORT_DATE_FORMAT")) for d in days
+            (d.isoformat(), day(d)) for d in days
         ]
         self.fields["session"].choices = [("", _("all sessions"))] + [  # type: ignore[attr-defined]
-            (s.pk, f"{formats.date_format(s.date, 'SHORT_DATE_FORMAT')} · {s.name}")
-            for s in sessions
+            (s.pk, f"{day(s.date)} · {s.name}") for s in sessions
         ]
         self.fields["status"].choices = [("", _("all")), *Meeting.Status.choices]  # type: ignore[attr-defined]
 

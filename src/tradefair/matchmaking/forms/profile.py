@@ -11,12 +11,11 @@ from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_interval
 from django import forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.expos.presentation import reader_locale
+from tradefair.expos.formatting import time_span, weekday
 from tradefair.matchmaking.languages import language_name
 from tradefair.matchmaking.models import Slot
 
@@ -40,18 +39,14 @@ class DayChoice:
 def slot_days(slots: Iterable[Slot], time_zone: str) -> list[DayChoice]:
     """Slots grouped by their local day, labelled in the reader's language."""
     zone = ZoneInfo(time_zone)
-    locale = reader_locale()
     local = sorted(
         ((s.start.astimezone(zone), s.end.astimezone(zone), s.pk) for s in slots),
         key=lambda row: (row[0], row[2]),
     )
     days = []
     for day, rows in groupby(local, key=lambda row: row[0].date()):
-        choices = [
-            SlotChoice(pk, format_interval(start, end, "Hm", locale=locale))
-            for start, end, pk in rows
-        ]
-        days.append(DayChoice(day.isoformat(), format_date(day, "full", locale=locale), choices))
+        choices = [SlotChoice(pk, time_span(start, end, time_zone)) for start, end, pk in rows]
+        days.append(DayChoice(day.isoformat(), weekday(day), choices))
     return days
 
 

@@ -15,9 +15,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_name
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
@@ -27,10 +25,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
+from tradefair.expos.formatting import clock_note, moment
 from tradefair.expos.models import Expo
-from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.models import Meeting, MeetingRequest
-from tradefair.matchmaking.services.times import local_time
 from tradefair.organisations.models import Participation
 
 logger = logging.getLogger(__name__)
@@ -109,11 +106,7 @@ def _requests_page(party: Participation) -> str:
 
 
 def _when(start: dt.datetime, expo: Expo) -> str:
-    return local_time(start, expo.time_zone)
-
-
-def _zone(expo: Expo) -> str:
-    return str(get_timezone_name(ZoneInfo(expo.time_zone), locale=reader_locale()))
+    return moment(start, expo.time_zone)
 
 
 def request_arrived(request: MeetingRequest) -> None:
@@ -202,7 +195,7 @@ def request_cancelled(request: MeetingRequest, *, by_user: User) -> None:
                     "expo": request.expo.display_name,
                     "when": _when(meeting.slot.start, request.expo) if meeting else "",
                     "table": meeting.table_number if meeting else None,
-                    "zone": _zone(request.expo),
+                    "clock": clock_note(request.expo),
                     "url": _requests_page(party),
                 },
             )
@@ -247,7 +240,7 @@ def _listing(
             {
                 "expo": expo.display_name,
                 "lines": lines,
-                "zone": _zone(expo),
+                "clock": clock_note(expo),
                 "url": _url("agenda:index", expo),
             },
         )

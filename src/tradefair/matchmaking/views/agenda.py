@@ -9,10 +9,8 @@ Thin: who the user acts for comes from ``queries.agenda.my_sides`` (which asks
 import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import segno
-from babel.dates import format_date, format_datetime, format_interval, get_timezone_name
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,8 +22,9 @@ from django.views.decorators.http import require_safe
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, has_role
+from tradefair.expos.formatting import clock_note, moment, time_span, weekday
 from tradefair.expos.models import Expo
-from tradefair.expos.presentation import language_links, reader_locale
+from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.queries.agenda import (
     SIDES,
     Agenda,
@@ -87,12 +86,11 @@ def _choose(request: HttpRequest, slug: str) -> Choice | HttpResponse:
     return Choice(expo, request.user, chosen, sides, side_error)
 
 
-def _days(agenda: Agenda) -> list[Day]:
-    locale = reader_locale()
+def _days(agenda: Agenda, time_zone: str) -> list[Day]:
     return [
         Day(
-            format_date(day.date, "full", locale=locale),
-            [Row(m, format_interval(m.start, m.end, "Hm", locale=locale)) for m in day.meetings],
+            weekday(day.date),
+            [Row(m, time_span(m.start, m.end, time_zone)) for m in day.meetings],
         )
         for day in agenda.days
     ]
@@ -114,12 +112,12 @@ def _context(request: HttpRequest, choice: Choice) -> dict[str, object]:
     return {
         "expo": choice.expo,
         "agenda": agenda,
-        "days": _days(agenda),
+        "days": _days(agenda, choice.expo.time_zone),
         "sides": [(role, Participation.Role(role).label) for role in SIDES if role in choice.sides],
         "side": choice.participation.role,
         "side_error": choice.side_error,
         "organisation": choice.participation.organisation,
-        "time_zone": get_timezone_name(ZoneInfo(choice.expo.time_zone), locale=reader_locale()),
+        "clock_note": clock_note(choice.expo),
         "query": query,
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
@@ -151,12 +149,7 @@ def print_view(request: HttpRequest, slug: str) -> HttpResponse:
     live = request.build_absolute_uri(
         reverse("agenda:index", kwargs={"slug": slug}) + str(context["query"])
     )
-    printed = format_datetime(
-        dt.datetime.now(dt.UTC),
-        "medium",
-        tzinfo=ZoneInfo(choice.expo.time_zone),
-        locale=reader_locale(),
-    )
+    printed = moment(dt.datetime.now(dt.UTC), choice.expo.time_zone)
     context.update(live_url=live, qr=_qr(live), printed_at=printed)
     return render(request, "agenda/print.html", context)
 

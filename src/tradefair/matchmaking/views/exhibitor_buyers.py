@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from babel.numbers import format_percent
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
@@ -11,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tradefair.expos.formatting import percent
 from tradefair.expos.names import country_name
-from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.forms.answers import InvitationForm
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.queries.exhibitor_requests import (
@@ -53,14 +52,14 @@ class Suggestion:
         return None
 
 
-def _suggestion(found: Recommended, locale: str, language: str) -> Suggestion:
+def _suggestion(found: Recommended, language: str) -> Suggestion:
     org = found.participation.organisation
     return Suggestion(
         pk=found.participation.pk,
         name=org.display_name,
         country_code=org.country_id,
         country=country_name(org.country_id, language, fallback=org.country_id),
-        score=format_percent(found.score, locale=locale),
+        score=percent(found.score),
         reasons=found.reasons,
         request=found.request,
     )
@@ -77,9 +76,9 @@ def buyers(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
         if total
         else []
     )
-    locale, language = reader_locale(), get_language() or "en"
+    language = get_language() or "en"
     context = {
-        "suggestions": [_suggestion(item, locale, language) for item in found],
+        "suggestions": [_suggestion(item, language) for item in found],
         "page": page,
         "page_range": list(
             page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

@@ -6,9 +6,7 @@ widths are computed here, and a table under each chart holds the same figures.
 
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal, format_percent
-
-from tradefair.expos.presentation import reader_locale
+from tradefair.expos.formatting import number, percent
 from tradefair.matchmaking.queries.console import BreakdownRow
 
 BAR_MAX = 420  # width of the longest bar
@@ -46,14 +44,6 @@ class Chart:
     groups: list[ChartGroup]
     height: int  # of the requests and meetings chart
     rate_height: int  # of the acceptance chart
-
-
-def number(value: int) -> str:
-    return format_decimal(value, locale=reader_locale())
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else format_percent(share, locale=reader_locale())
 
 
 def breakdown_chart(rows: list[BreakdownRow]) -> Chart:

@@ -1,0 +1,109 @@
+"""Dates, times and numbers as the reader of a page, an e-mail or a printout reads them.
+
+One clock: every time is converted to the edition's time zone (``Expo.time_zone``), which is
+where the meetings happen, and a page says once which clock that is (``clock_note``). Dates
+and numbers follow the reader's language through Babel's CLDR data. English is written the
+international way (``en_GB``: "17 Sept 2025, 09:40", 24-hour) because the US month/day order
+is ambiguous to most visitors of the fair; Chinese reads "2025年9月17日 09:40". Numbers are
+grouped in every language ("3,200").
+
+Templates reach these through the ``formatting`` template library, services and e-mails call
+them directly.
+"""
+
+import datetime as dt
+import re
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_interval, format_skeleton, get_datetime_format
+from babel.numbers import format_decimal, format_percent
+from django.utils.translation import gettext as _
+
+from tradefair.expos.models import Expo
+from tradefair.expos.presentation import reader_locale
+
+DOUBLED_FULL_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def _date_locale() -> str:
+    """The reader's locale for dates: plain English would be CLDR's US order (Sep 17)."""
+    locale = reader_locale()
+    return "en_GB" if locale == "en" else locale
+
+
+def _local(moment: dt.datetime, time_zone: str) -> dt.datetime:
+    return moment.astimezone(ZoneInfo(time_zone))
+
+
+def number(value: int | float | Decimal) -> str:
+    """A count or an area with the locale's grouping: "3,200", "1,234.5"."""
+    return format_decimal(value, locale=reader_locale())
+
+
+def percent(share: float | None) -> str:
+    """A share of 1 as a percentage ("12%"), a dash when there is nothing to divide by yet."""
+    return "–" if share is None else format_percent(share, locale=reader_locale())
+
+
+def day(date: dt.date) -> str:
+    """E.g. "17 Sept 2025", "2025年9月17日"."""
+    return format_skeleton("yMMMd", date, locale=_date_locale())
+
+
+def weekday(date: dt.date) -> str:
+    """A day heading: "Thursday, 18 September 2025", "2025年9月18日星期四"."""
+    return format_date(date, "full", locale=_date_locale())
+
+
+def day_span(start: dt.date, end: dt.date) -> str:
+    """The edition's dates as one CLDR interval: 17 to 21 Sept 2025 with the locale's dash."""
+    return format_interval(start, end, "yMMMd", locale=_date_locale())
+
+
+def clock_time(moment: dt.datetime, time_zone: str) -> str:
+    """The time of day in ``time_zone``, 24-hour: "09:40"."""
+    return _local(moment, time_zone).strftime("%H:%M")
+
+
+def moment(when: dt.datetime, time_zone: str) -> str:
+    """A date with its time in ``time_zone``: "17 Sept 2025, 09:40", "2025年9月17日 09:40"."""
+    local = _local(when, time_zone)
+    locale = _date_locale()
+    pattern = str(get_datetime_format("medium", locale=locale)).replace("'", "")
+    return pattern.replace("{0}", clock_time(local, time_zone)).replace("{1}", day(local.date()))
+
+
+def time_span(start: dt.datetime, end: dt.datetime, time_zone: str) -> str:
+    """A slot's start and end in ``time_zone``: 09:40 to 10:00 with the locale's dash."""
+    return format_interval(
+        _local(start, time_zone), _local(end, time_zone), "Hm", locale=_date_locale()
+    )
+
+
+def utc_offset(time_zone: str, on: dt.date) -> str:
+    """E.g. "UTC+8", "UTC+5:30" or "UTC": the offset that zone keeps on that day."""
+    noon = dt.datetime.combine(on, dt.time(12), tzinfo=ZoneInfo(time_zone))
+    offset = noon.utcoffset() or dt.timedelta(0)
+    minutes = round(offset.total_seconds() / 60)
+    if not minutes:
+        return "UTC"
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "+" if minutes > 0 else "-"
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def clock_note(expo: Expo) -> str:
+    """The sentence a page or an e-mail that shows times says once: which clock they follow."""
+    return _("All times are %(city)s time (%(offset)s).") % {
+        "city": expo.display_city,
+        "offset": utc_offset(expo.time_zone, expo.start_date),
+    }
+
+
+def one_full_stop(text: str) -> str:
+    """A sentence ending in a name that ends in a dot ("Co., Ltd.") gets one full stop, not two.
+
+    An ellipsis ("...") is left alone.
+    """
+    return DOUBLED_FULL_STOP.sub(".", text)
