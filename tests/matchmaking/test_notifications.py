@@ -180,15 +180,15 @@ def test_organisers_cancelling_a_published_meeting_tell_both_sides_when_it_was(
             "Meeting request with Exhibitor One cancelled",
             "The organisers of Test Expo cancelled the meeting request between you and "
             "Exhibitor One.\n\n"
-            "The meeting on Thu, Sep 18, 2025, 09:00 at table 1 will not take place.\n"
-            "Times are the expo's local time (China Time).\n\n"
+            "The meeting on 18 Sept 2025, 09:00 at table 1 will not take place.\n"
+            "All times are Nanning time (UTC+8).\n\n"
             f"Your meeting requests:\n{SITE}/test-expo/buyer/requests/\n",
         ),
         "exhibitor-one@example.com": (
             "与一号采购商的洽谈请求已取消",
             "测试博览会的主办方取消了您与一号采购商之间的洽谈请求。\n\n"
-            "原定于2025年9月18日周四 09:00在 1 号桌的洽谈将不再举行。\n"
-            "时间均为展会当地时间（中国时间）。\n\n"
+            "原定于2025年9月18日 09:00在 1 号桌的洽谈将不再举行。\n"
+            "所有时间均为南宁时间（UTC+8）。\n\n"
             f"您的洽谈请求：\n{SITE}/zh-hans/test-expo/exhibitor/requests/\n",
         ),
     }
@@ -245,15 +245,15 @@ def test_publishing_lists_each_sides_meetings_in_its_language(
         "buyer-one@example.com": (
             "您在测试博览会的洽谈日程",
             "您在测试博览会的洽谈：\n\n"
-            "2025年9月18日周四 09:00，1 号桌：一号展商\n\n"
-            "时间均为展会当地时间（中国时间）。\n\n"
+            "2025年9月18日 09:00，1 号桌：一号展商\n\n"
+            "所有时间均为南宁时间（UTC+8）。\n\n"
             f"您的日程：\n{SITE}/zh-hans/test-expo/agenda/\n",
         ),
         "exhibitor-one@example.com": (
             "Your meeting schedule at Test Expo",
             "Your meetings at Test Expo:\n\n"
-            "Thu, Sep 18, 2025, 09:00, table 1: Buyer One\n\n"
-            "Times are the expo's local time (China Time).\n\n"
+            "18 Sept 2025, 09:00, table 1: Buyer One\n\n"
+            "All times are Nanning time (UTC+8).\n\n"
             f"Your agenda:\n{SITE}/test-expo/agenda/\n",
         ),
     }
@@ -275,15 +275,15 @@ def test_a_rerun_that_must_move_a_published_meeting_keeps_it_published_and_tells
         "buyer-one@example.com": (
             "A meeting at Test Expo has moved",
             "These meetings at Test Expo have moved. Their new times and tables:\n\n"
-            "Thu, Sep 18, 2025, 09:40, table 1: Exhibitor One\n\n"
-            "Times are the expo's local time (China Time).\n\n"
+            "18 Sept 2025, 09:40, table 1: Exhibitor One\n\n"
+            "All times are Nanning time (UTC+8).\n\n"
             f"Your agenda:\n{SITE}/test-expo/agenda/\n",
         ),
         "exhibitor-one@example.com": (
             "A meeting at Test Expo has moved",
             "These meetings at Test Expo have moved. Their new times and tables:\n\n"
-            "Thu, Sep 18, 2025, 09:40, table 1: Buyer One\n\n"
-            "Times are the expo's local time (China Time).\n\n"
+            "18 Sept 2025, 09:40, table 1: Buyer One\n\n"
+            "All times are Nanning time (UTC+8).\n\n"
             f"Your agenda:\n{SITE}/test-expo/agenda/\n",
         ),
     }
@@ -312,16 +312,16 @@ def test_a_rerun_that_drops_a_published_meeting_tells_both_sides_once_after_comm
         "buyer-one@example.com": (
             "A meeting at Test Expo was cancelled",
             "These meetings at Test Expo were cancelled by the organisers' re-schedule:\n\n"
-            "Thu, Sep 18, 2025, 09:00, table 1: Exhibitor One\n\n"
-            "Times are the expo's local time (China Time).\n"
+            "18 Sept 2025, 09:00, table 1: Exhibitor One\n\n"
+            "All times are Nanning time (UTC+8).\n"
             "Your requests stay accepted: a later schedule may place them again.\n\n"
             f"Your agenda:\n{SITE}/test-expo/agenda/\n",
         ),
         "exhibitor-one@example.com": (
             "您在测试博览会的一场洽谈已取消",
             "以下您在测试博览会的洽谈因主办方重新排程而取消：\n\n"
-            "2025年9月18日周四 09:00，1 号桌：一号采购商\n\n"
-            "时间均为展会当地时间（中国时间）。\n"
+            "2025年9月18日 09:00，1 号桌：一号采购商\n\n"
+            "所有时间均为南宁时间（UTC+8）。\n"
             "您的洽谈请求仍为已接受：之后的排程可能会重新安排。\n\n"
             f"您的日程：\n{SITE}/zh-hans/test-expo/agenda/\n",
         ),
