@@ -5,6 +5,7 @@ local-memory cache. ``DATABASE_URL`` and ``REDIS_URL`` switch to PostgreSQL, Cel
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "tradefair.accounts",
     "tradefair.expos",
     "tradefair.floorplan",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lock-out into the lock-out answer
 ]
 
 ROOT_URLCONF = "tradefair.urls"
@@ -140,6 +143,23 @@ if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
+
+# Password guessing (django-axes, see accounts/services/lockout.py): five wrong passwords for one
+# address from one IP lock that pair out of every log-in (form, admin, API token) for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "tradefair.accounts.services.lockout.attempted_address"
+AXES_RESET_ON_SUCCESS = True
+# Tries while locked out do not push the end further away, so "try again in 15 minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # only failures count: no row written per successful log-in
+AXES_LOCKOUT_CALLABLE = "tradefair.accounts.views.locked_out"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)

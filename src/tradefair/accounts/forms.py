@@ -2,10 +2,11 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.accounts.models import Membership, User
+from tradefair.accounts.services.password_reset import send_password_reset
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -25,6 +26,20 @@ class EmailLoginForm(AuthenticationForm):
         typed: str = self.cleaned_data["username"]
         stored = User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
         return stored or typed
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's form, sending through ``services.password_reset`` (links from SITE_URL, mail in
+    the recipient's language)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        send_password_reset(email=self.cleaned_data["email"])
 
 
 class InviteForm(forms.Form):

@@ -1,7 +1,9 @@
-"""Logging in and out, accepting an invitation, the account page and an organisation admin's.
+"""Logging in and out, accepting an invitation, the account page and an organisation admin's,
+the portal chooser, setting a new password by e-mail and the lock-out page.
 
-Thin: permission checks come from ``services.roles``, changes from ``services.invitations`` and
-``services.preferences``. Logging in and accepting an invitation remember the language the page
+Thin: permission checks come from ``services.roles``, changes from ``services.invitations``,
+``services.preferences``, ``services.password_reset`` and ``services.lockout``, where to land
+from ``queries.portals``. Logging in and accepting an invitation remember the language the page
 was shown in as the person's language for e-mails; the account page changes it.
 """
 
@@ -10,39 +12,64 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView, LogoutView
+from django.contrib.auth.views import (
+    LoginView,
+    LogoutView,
+    PasswordResetCompleteView,
+    PasswordResetConfirmView,
+    PasswordResetDoneView,
+    PasswordResetView,
+)
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tradefair.accounts.forms import AcceptForm, EmailLoginForm, InviteForm, LanguageForm
+from tradefair.accounts.forms import (
+    AcceptForm,
+    EmailLoginForm,
+    InviteForm,
+    LanguageForm,
+    PasswordResetRequestForm,
+)
 from tradefair.accounts.models import Invitation, Membership, User
+from tradefair.accounts.queries.portals import landing_url, portals_of
 from tradefair.accounts.services.invitations import (
     InvitationError,
     accept_invitation,
     find_open_invitation,
     invite_colleague,
 )
+from tradefair.accounts.services.lockout import clear_lockout, lockout_message
 from tradefair.accounts.services.preferences import set_language
 from tradefair.accounts.services.roles import is_organisation_admin
 from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Organisation, Participation
 
 
-class EmailLoginView(LoginView):
+class WithLanguageLinks:
+    """Django's auth views, with the language switch pointing at the page they show."""
+
+    request: HttpRequest
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        return {**context, "language_links": language_links(self.request)}
+
+
+class EmailLoginView(WithLanguageLinks, LoginView):
+    """A safe ``?next=`` wins; otherwise people land where they work (``queries.portals``)."""
+
     form_class = EmailLoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {
-            **super().get_context_data(**kwargs),
-            "language_links": language_links(self.request),
-        }
+    def get_default_redirect_url(self) -> str:
+        return landing_url(self.request.user)
 
     def form_valid(self, form: EmailLoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
@@ -52,6 +79,58 @@ class EmailLoginView(LoginView):
 
 login_view = EmailLoginView.as_view()
 logout_view = LogoutView.as_view(next_page="expos:list")
+
+
+class SetPasswordView(WithLanguageLinks, PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        clear_lockout(form.user)
+        return response
+
+
+class ResetRequestView(WithLanguageLinks, PasswordResetView):
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class ResetSentView(WithLanguageLinks, PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class ResetCompleteView(WithLanguageLinks, PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+# Unknown addresses get the same "sent" page as known ones (services.password_reset).
+password_reset = ResetRequestView.as_view()
+password_reset_done = ResetSentView.as_view()
+password_reset_confirm = SetPasswordView.as_view()
+password_reset_complete = ResetCompleteView.as_view()
+
+
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any = None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out log-in (``AXES_LOCKOUT_CALLABLE``).
+
+    The API's token endpoint answers its own 429 in JSON; that answer is kept as it is.
+    """
+    if original_response is not None and original_response.status_code == 429:
+        return original_response
+    return _page(request, "accounts/locked_out.html", {"message": lockout_message()}, status=429)
+
+
+@login_required
+def portals(request: HttpRequest) -> HttpResponse:
+    """The chooser for people with several portals: each with its edition and organisation."""
+    found = portals_of(request.user)
+    if not found:
+        return redirect("accounts:home")
+    return _page(request, "accounts/portals.html", {"portals": found})
 
 
 @login_required

@@ -2,7 +2,9 @@
 
 Only the token's SHA-256 is stored (``accounts.ApiToken``), so a leaked database does not leak
 working tokens. Wrong password and unknown e-mail get the same answer, so the endpoint does not
-tell which addresses have accounts.
+tell which addresses have accounts. Guessing is slowed down as on the log-in form: the fifth wrong
+password for one address from one IP locks that pair out for 15 minutes, answered with 429
+(``accounts.services.lockout``).
 """
 
 import hashlib
@@ -17,6 +19,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from tradefair.accounts.models import ApiToken, User
+from tradefair.accounts.services.lockout import is_locked_out, lockout_message
 
 router = Router(tags=["auth"])
 
@@ -64,10 +67,12 @@ class Message(Schema):
     detail: str
 
 
-@router.post("/token", response={200: TokenOut, 401: Message}, auth=None)
+@router.post("/token", response={200: TokenOut, 401: Message, 429: Message}, auth=None)
 def obtain_token(request: HttpRequest, credentials: Credentials) -> TokenOut:
     """Exchange an e-mail address and password for a bearer token."""
     user = authenticate(request, username=credentials.email, password=credentials.password)
+    if is_locked_out(request):
+        raise HttpError(429, lockout_message())
     if not isinstance(user, User) or not user.is_active:
         raise HttpError(401, _("The e-mail address or password is not correct."))
     return TokenOut(token=issue_token(user))

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.accounts.services.roles import ORGANISER, roles_by_slug
+from tradefair.accounts.queries.portals import PORTALS
+from tradefair.accounts.services.roles import roles_by_slug
 from tradefair.organisations.models import Participation
 
 Role = Participation.Role
@@ -20,12 +21,6 @@ class PortalLink:
     current: bool
 
 
-# (role that grants the link, URL name, label), in header order
-PORTALS = (
-    (ORGANISER, "organiser:home", _("Organiser console")),
-    (Role.EXHIBITOR, "exhibitor:home", _("Exhibitor portal")),
-    (Role.BUYER, "buyer:home", _("Buyer portal")),
-)
 AGENDA_ROLES = frozenset({Role.BUYER, Role.EXHIBITOR})
 
 
