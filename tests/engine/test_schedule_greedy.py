@@ -138,13 +138,35 @@ def test_each_refusal_says_why() -> None:
     solution = greedy(problem, bounds=False)
     assert solution.meetings == (Meeting("R3", "s1", 1, "I1"),)
     assert solution.unscheduled == (
-        Unscheduled("R1", "buyer B1 already has its maximum of 0 meetings"),
-        Unscheduled("R2", "no table left in any slot when B2 and E1 are free"),
-        Unscheduled("R5", "no table left in any slot when B5 and E3 are free"),
         Unscheduled(
-            "R6", "B3 and E3 are already in other meetings in every slot when both are available"
+            "R1",
+            "buyer B1 max_meetings is 0",
+            "no_meetings_allowed",
+            {"side": "buyer", "participant": "B1"},
         ),
-        Unscheduled("R7", "no table left in any slot when B5 and E1 are free"),
+        Unscheduled(
+            "R2",
+            "every table is taken in the slots both sides have free",
+            "tables_full",
+            {"slots": ["s2"]},
+        ),
+        Unscheduled(
+            "R5",
+            "every table is taken in the slots both sides have free",
+            "tables_full",
+            {"slots": ["s1"]},
+        ),
+        Unscheduled(
+            "R6",
+            "the two sides have no free slot in common (both are booked elsewhere)",
+            "both_booked",
+        ),
+        Unscheduled(
+            "R7",
+            "every table is taken in the slots both sides have free",
+            "tables_full",
+            {"slots": ["s1", "s2"]},
+        ),
     )
 
 
@@ -169,9 +191,24 @@ def test_refusals_for_availability_and_busy_interpreters() -> None:
         interpreters=(Interpreter("I1", frozenset({"zh", "th"})),),
     )
     assert greedy(problem, bounds=False).unscheduled == (
-        Unscheduled("R1", "B1 and E1 are never available at the same time"),
-        Unscheduled("R3", "no interpreter for zh and th is free when a meeting is possible"),
-        Unscheduled("R4", "no interpreter speaks both ms/vi and th"),
+        Unscheduled(
+            "R1",
+            "buyer B1 is available in no slot",
+            "never_available",
+            {"side": "buyer", "participant": "B1"},
+        ),
+        Unscheduled(
+            "R3",
+            "no interpreter for zh–th free",
+            "interpreters_busy",
+            {"buyer_languages": ["zh"], "exhibitor_languages": ["th"], "slots": ["s1"]},
+        ),
+        Unscheduled(
+            "R4",
+            "no interpreter for ms/vi–th in the pool",
+            "no_interpreter",
+            {"buyer_languages": ["ms", "vi"], "exhibitor_languages": ["th"]},
+        ),
     )
 
 

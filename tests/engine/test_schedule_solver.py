@@ -79,7 +79,7 @@ def test_reasons_name_what_ran_out() -> None:
     reasons = {u.request: u.reason for u in solve(case).unscheduled}
     assert reasons == {
         "R1": "the two sides are never available at the same time",
-        "R2": "no interpreter for zh–th free",
+        "R2": "no interpreter for zh–th in the pool",
     }
 
 

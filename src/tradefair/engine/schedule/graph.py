@@ -17,6 +17,7 @@ from tradefair.engine.schedule.problem import (
     can_interpret,
     needs_interpreter,
 )
+from tradefair.engine.schedule.reasons import Code, Reason, interpreter, limit, slot_ids
 
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
@@ -40,8 +41,8 @@ class RequestGraph:
     class_interpreters: tuple[IntArray, ...]  # capable interpreter indices per language class
     class_avail: BoolArray  # (C, T) some capable interpreter can attend slot
     interp_avail: BoolArray  # (I, T)
-    class_label: tuple[str, ...]  # "zh–th" for the reasons
-    reason: tuple[str | None, ...]  # why a request can never be met, or None
+    class_label: tuple[str, ...]  # "zh–th", for people reading the code
+    reason: tuple[Reason | None, ...]  # why a request can never be met, or None
 
     @property
     def n_slots(self) -> int:
@@ -126,7 +127,7 @@ def request_graph(problem: Problem) -> RequestGraph:
     exhibitor = np.full(n_r, -1, dtype=np.int64)
     priority = np.zeros(n_r, dtype=np.int64)
     lang_class = np.full(n_r, -1, dtype=np.int64)
-    reason: list[str | None] = [None] * n_r
+    reason: list[Reason | None] = [None] * n_r
     classes: dict[tuple[frozenset[str], frozenset[str]], int] = {}
     class_interpreters: list[IntArray] = []
     class_label: list[str] = []
@@ -134,10 +135,10 @@ def request_graph(problem: Problem) -> RequestGraph:
         priority[k] = req.priority
         b, e = pidx.get(req.buyer, -1), pidx.get(req.exhibitor, -1)
         if b < 0 or people[b].side != Side.BUYER:
-            reason[k] = f"unknown buyer {req.buyer}"
+            reason[k] = Reason(Code.UNKNOWN_BUYER, {"participant": req.buyer})
             continue
         if e < 0 or people[e].side != Side.EXHIBITOR:
-            reason[k] = f"unknown exhibitor {req.exhibitor}"
+            reason[k] = Reason(Code.UNKNOWN_EXHIBITOR, {"participant": req.exhibitor})
             continue
         buyer[k], exhibitor[k] = b, e
         pb, pe = people[b], people[e]
@@ -175,15 +176,24 @@ def request_graph(problem: Problem) -> RequestGraph:
         b, e = int(buyer[k]), int(exhibitor[k])
         if cap[b] == 0 or cap[e] == 0:
             p = people[b] if cap[b] == 0 else people[e]
-            side = "buyer" if cap[b] == 0 else "exhibitor"
-            why = "max_meetings is 0" if p.max_meetings == 0 else "is available in no slot"
-            reason[k] = f"{side} {p.id} {why}"
+            code = Code.NO_MEETINGS_ALLOWED if p.max_meetings == 0 else Code.NEVER_AVAILABLE
+            reason[k] = limit(code, p)
         elif not common[k]:
-            reason[k] = "the two sides are never available at the same time"
+            reason[k] = Reason(Code.NO_COMMON_SLOT)
         elif not (avail[b] & avail[e] & has_tables).any():
-            reason[k] = "no slot both sides can attend has any tables"
+            pair = np.flatnonzero(avail[b] & avail[e]).tolist()
+            reason[k] = Reason(Code.NO_TABLE, {"slots": slot_ids(problem, pair)})
         elif lang_class[k] >= 0 and not with_interp[k]:
-            reason[k] = f"no interpreter for {class_label[lang_class[k]]} free"
+            if class_interpreters[lang_class[k]].size == 0:
+                reason[k] = interpreter(Code.NO_INTERPRETER, people[b], people[e])
+            else:
+                pair = np.flatnonzero(avail[b] & avail[e]).tolist()
+                reason[k] = interpreter(
+                    Code.INTERPRETER_UNAVAILABLE,
+                    people[b],
+                    people[e],
+                    slots=slot_ids(problem, pair),
+                )
     return RequestGraph(
         problem=problem,
         tables=tables,

@@ -26,6 +26,8 @@ from tradefair.engine.schedule.problem import (
     can_interpret,
     needs_interpreter,
 )
+from tradefair.engine.schedule.reasons import Code, Reason, limit
+from tradefair.engine.schedule.reasons import interpreter as interpreter_reason
 
 
 def _lowest(bits: int) -> int:
@@ -66,6 +68,9 @@ class _Book:
             ]
         return self.qualified[key]
 
+    def slot_ids(self, bits: int) -> list[str]:
+        return [s.id for n, s in enumerate(self.slots) if bits >> n & 1]
+
     def take(self, who: str, bit: int) -> None:
         self.busy[who] = self.busy.get(who, 0) | bit
         self.held[who] = self.held.get(who, 0) + 1
@@ -84,26 +89,23 @@ def greedy(problem: Problem, *, bounds: bool = True) -> Solution:
     unscheduled: list[Unscheduled] = []
     for request in problem.requests:
         buyer, exhibitor = people[request.buyer], people[request.exhibitor]
-        reason = _full(book, buyer) or _full(book, exhibitor)
+        reason = _own_limit(book, buyer) or _own_limit(book, exhibitor)
         candidates = 0
         if not reason:
             both = book.available(buyer) & book.available(exhibitor)
             free = book.free(buyer) & book.free(exhibitor)
             candidates = free & ~book.full
             if not both:
-                reason = f"{buyer.id} and {exhibitor.id} are never available at the same time"
+                reason = Reason(Code.NO_COMMON_SLOT)
             elif not free:
-                reason = (
-                    f"{buyer.id} and {exhibitor.id} are already in other meetings in every "
-                    "slot when both are available"
-                )
+                reason = Reason(Code.BOTH_BOOKED)
             elif not candidates:
-                reason = f"no table left in any slot when {buyer.id} and {exhibitor.id} are free"
+                reason = Reason(Code.TABLES_FULL, {"slots": book.slot_ids(free)})
         interpreter: Interpreter | None = None
         if not reason and needs_interpreter(buyer, exhibitor):
             candidates, interpreter, reason = _with_interpreter(book, buyer, exhibitor, candidates)
         if reason:
-            unscheduled.append(Unscheduled(request.id, reason))
+            unscheduled.append(reason.left_out(request.id))
             continue
         bit = candidates & -candidates
         position = _lowest(candidates)
@@ -131,31 +133,37 @@ def greedy(problem: Problem, *, bounds: bool = True) -> Solution:
     return Solution(tuple(meetings), tuple(unscheduled), stats)
 
 
-def _full(book: _Book, p: Participant) -> str:
-    if p.max_meetings is not None and book.held.get(p.id, 0) >= p.max_meetings:
-        return f"{p.side.value} {p.id} already has its maximum of {p.max_meetings} meetings"
-    return ""
+def _own_limit(book: _Book, p: Participant) -> Reason | None:
+    """Why one side can take no more meetings, if so (the solver's words for the same)."""
+    cap = p.max_meetings
+    if cap == 0:
+        return limit(Code.NO_MEETINGS_ALLOWED, p)
+    available = book.available(p)
+    if not available:
+        return limit(Code.NEVER_AVAILABLE, p)
+    if cap is not None and book.held.get(p.id, 0) >= cap and cap <= available.bit_count():
+        return limit(Code.CAP_REACHED, p, max=cap)
+    if not book.free(p):
+        return limit(Code.FULLY_BOOKED, p)
+    return None
 
 
 def _with_interpreter(
     book: _Book, buyer: Participant, exhibitor: Participant, candidates: int
-) -> tuple[int, Interpreter | None, str]:
+) -> tuple[int, Interpreter | None, Reason | None]:
     """Narrow the candidate slots to those with a qualified interpreter free; pick the first."""
     qualified = book.qualified_for(buyer, exhibitor)
-    languages = (
-        f"{'/'.join(sorted(buyer.languages or ()))} and "
-        f"{'/'.join(sorted(exhibitor.languages or ()))}"
-    )
     if not qualified:
-        return 0, None, f"no interpreter speaks both {languages}"
+        return 0, None, interpreter_reason(Code.NO_INTERPRETER, buyer, exhibitor)
     union = 0
     for interpreter in qualified:
         union |= candidates & book.free(interpreter)
     if not union:
-        return 0, None, f"no interpreter for {languages} is free when a meeting is possible"
+        slots = book.slot_ids(candidates)
+        return 0, None, interpreter_reason(Code.INTERPRETERS_BUSY, buyer, exhibitor, slots=slots)
     bit = union & -union
     first = next(i for i in qualified if book.free(i) & bit)
-    return bit, first, ""
+    return bit, first, None
 
 
 def _stats(problem: Problem, meetings: Sequence[Meeting], seconds: float) -> Stats:

@@ -21,6 +21,7 @@ from tradefair.engine.schedule.problem import (
     Meeting,
     Participant,
     Problem,
+    ReasonParam,
     Request,
     Side,
     Slot,
@@ -28,6 +29,7 @@ from tradefair.engine.schedule.problem import (
     Stats,
     Unscheduled,
 )
+from tradefair.engine.schedule.reasons import Code
 
 Source = str | bytes | Mapping[str, Any]
 
@@ -360,20 +362,45 @@ def parse_solution(source: Source) -> Solution:
     unscheduled: list[Unscheduled] = []
     for index, item in enumerate(read.items(data, "unscheduled")):
         where = f"unscheduled[{index}]"
-        record = read.record(item, where, ("request",), ("reason",))
+        record = read.record(item, where, ("request",), ("reason", "code", "params"))
         if record is None:
             continue
         request = read.text(record, "request", where)
         reason = record.get("reason", "")
+        code, params = _reason_data(read, record, where)
         if not isinstance(reason, str):
             read.error(where, f"reason must be a string, got {_kind(reason)}")
         elif request:
-            unscheduled.append(Unscheduled(request, reason))
+            unscheduled.append(Unscheduled(request, reason, code, params))
     stats = _stats(read, data["stats"]) if "stats" in data else None
     if read.errors:
         raise ProblemError(read.errors)
     extra = {k: v for k, v in data.items() if k not in ("meetings", "unscheduled", "stats")}
     return Solution(tuple(meetings), tuple(unscheduled), stats, extra)
+
+
+def _reason_data(
+    read: _Reader, record: dict[str, Any], where: str
+) -> tuple[str, dict[str, ReasonParam]]:
+    """An unscheduled request's ``code`` (a known one) and ``params`` (JSON scalars or lists of
+    strings); both optional, so files from before codes, or from other systems, still read."""
+    code = record.get("code", "")
+    if not isinstance(code, str):
+        read.error(where, f"code must be a string, got {_kind(code)}")
+        code = ""
+    elif code and code not in {c.value for c in Code}:
+        read.error(where, f"unknown code {code!r}; expected one of {', '.join(Code)}")
+        code = ""
+    params = record.get("params", {})
+    if not isinstance(params, dict):
+        read.error(where, f"params must be an object, got {_kind(params)}")
+        return code, {}
+    for key, value in params.items():
+        plain = isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+        if not plain and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            read.error(where, f"params.{key} must be a string, a whole number or a list of strings")
+            return code, {}
+    return code, params
 
 
 def _stats(read: _Reader, value: Any) -> Stats | None:

@@ -7,6 +7,7 @@ work on the integer indices that ``Problem`` derives once, never on the string i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -117,10 +118,20 @@ class Meeting:
     interpreter: str | None = None
 
 
+# A reason's parameter (``reasons.py``): an id, a side, a number, or a list of ids or languages.
+ReasonParam = str | int | list[str]
+
+
 @dataclass(frozen=True)
 class Unscheduled:
+    """A request left out. ``reason`` is in English words, as the interchange format writes it;
+    ``code`` (a ``reasons.Code``) and ``params`` say the same as data, and are empty when a
+    solution file gave only words."""
+
     request: str
     reason: str
+    code: str = ""
+    params: Mapping[str, ReasonParam] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)

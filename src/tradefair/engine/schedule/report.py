@@ -9,7 +9,8 @@ import numpy as np
 from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
-from tradefair.engine.schedule.problem import Meeting, Solution, Stats, Unscheduled
+from tradefair.engine.schedule.problem import Meeting, Solution, Stats
+from tradefair.engine.schedule.reasons import Code, Reason, interpreter, limit, slot_ids
 
 
 def build_solution(
@@ -45,7 +46,7 @@ def build_solution(
             )
         )
     unscheduled = tuple(
-        Unscheduled(problem.requests[r].id, reason(board, r))
+        reason(board, r).left_out(problem.requests[r].id)
         for r in np.flatnonzero(board.slot < 0).tolist()
     )
     met = tuple(meetings)
@@ -62,31 +63,34 @@ def build_solution(
     return Solution(meetings=met, unscheduled=unscheduled, stats=stats, extra={"method": method})
 
 
-def reason(board: Board, r: int) -> str:
+def reason(board: Board, r: int) -> Reason:
     """Why request ``r`` is not in the schedule, naming the resource that ran out."""
     g = board.graph
-    if g.reason[r] is not None:
-        return str(g.reason[r])
-    people = g.problem.participants
-    for p, side in ((int(g.buyer[r]), "buyer"), (int(g.exhibitor[r]), "exhibitor")):
+    known = g.reason[r]
+    if known is not None:
+        return known
+    problem = g.problem
+    people = problem.participants
+    for p in (int(g.buyer[r]), int(g.exhibitor[r])):
         if board.load[p] >= g.cap[p]:
             cap = people[p].max_meetings
             if cap is not None and cap <= int(g.avail[p].sum()):
-                return f"{side} {people[p].id} is fully booked (max {cap} meetings)"
-            return f"{side} {people[p].id} is fully booked (every available slot taken)"
+                return limit(Code.CAP_REACHED, people[p], max=cap)
+            return limit(Code.FULLY_BOOKED, people[p])
     b, e = int(g.buyer[r]), int(g.exhibitor[r])
     free = g.avail[b] & g.avail[e] & ~board.busy[b] & ~board.busy[e]
     if not free.any():
-        return "the two sides have no free slot in common (both are booked elsewhere)"
+        return Reason(Code.BOTH_BOOKED)
     c = int(g.lang_class[r])
     if c >= 0:
         able = g.class_interpreters[c]
         idle = (g.interp_avail[able] & ~board.ibusy[able]).any(axis=0)
         if not (free & idle).any():
-            return f"no interpreter for {g.class_label[c]} free"
+            slots = slot_ids(problem, np.flatnonzero(free).tolist())
+            return interpreter(Code.INTERPRETERS_BUSY, people[b], people[e], slots=slots)
         free &= idle
     if not (free & (board.used < g.tables)).any():
-        return "every table is taken in the slots both sides have free"
+        return Reason(Code.TABLES_FULL, {"slots": slot_ids(problem, np.flatnonzero(free).tolist())})
     if g.priority[r] < 0:
-        return "not selected: negative priority"
-    return "not selected: time limit reached before it was tried"
+        return Reason(Code.NEGATIVE_PRIORITY)
+    return Reason(Code.TIME_LIMIT)

@@ -75,6 +75,7 @@ def solution_to_dict(solution: Solution, problem: Problem | None = None) -> dict
         ],
         "unscheduled": [
             {"request": u.request, "reason": u.reason}
+            | ({"code": u.code, "params": dict(u.params)} if u.code else {})
             for u in sorted(solution.unscheduled, key=lambda u: arrival.get(u.request, -1))
         ],
     }
