@@ -6,12 +6,37 @@ import sys
 # Commands whose natural name is a Python keyword or too generic for a module name.
 ALIASES = {"import": "importdata", "export": "exportdata"}
 
+# What ``tradefair worker`` passes to Celery before the caller's own options: the embedded
+# broker is a folder, so the cluster chatter that needs a real broker is switched off.
+WORKER_DEFAULTS = [
+    "--loglevel=info",
+    "--without-gossip",
+    "--without-mingle",
+    "--without-heartbeat",
+]
+
+
+def worker(args: list[str]) -> None:
+    """Run a Celery worker for this project: the same process in the demo and in production.
+
+    ``--quiet`` (no banner) is Celery's option before the sub-command; it is accepted here too.
+    """
+    from celery.bin.celery import main as celery_main
+
+    quiet = ["--quiet"] if "--quiet" in args else []
+    rest = [a for a in args if a != "--quiet"]
+    sys.argv = ["celery", "-A", "tradefair.celery_app", *quiet, "worker", *WORKER_DEFAULTS, *rest]
+    celery_main()
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradefair.settings")
+    args = list(sys.argv if argv is None else argv)
+    if len(args) > 1 and args[1] == "worker":
+        worker(args[2:])
+        return
     from django.core.management import execute_from_command_line
 
-    args = list(sys.argv if argv is None else argv)
     args[0] = "tradefair"
     if len(args) > 1 and args[1] in ALIASES:
         args[1] = ALIASES[args[1]]

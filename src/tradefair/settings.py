@@ -97,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # A writer that meets another's lock waits for it (the scheduler's write-back and
+    # publishing hold it for a second or two) instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"]["timeout"] = int(os.environ.get("SQLITE_BUSY_TIMEOUT", "60"))
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -109,11 +112,32 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-CELERY_BROKER_URL = REDIS_URL or None
-CELERY_RESULT_BACKEND = REDIS_URL or None
-# Without a broker every task runs inline, in the caller's process, after commit.
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Long work (scheduling runs, publishing) always runs in a worker process, never in a request.
+# Without Redis the broker is a folder under the data dir: no server, the same task functions,
+# and ``tradefair demo`` starts the worker (``tradefair worker``) beside the web server.
+TASK_QUEUE_DIR = DATA_DIR / "tasks"
+CELERY_RESULT_BACKEND: str | None = REDIS_URL or None
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+else:
+    CELERY_BROKER_URL = "filesystem://"
+    for _folder in ("queue", "control"):
+        (TASK_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(TASK_QUEUE_DIR / "queue"),
+        "data_folder_out": str(TASK_QUEUE_DIR / "queue"),
+        "control_folder": str(TASK_QUEUE_DIR / "control"),
+    }
+# Inline execution is for the test suite only (tests/settings.py turns it on).
+CELERY_TASK_ALWAYS_EAGER = False
+# A running job whose worker gave no sign of life for this long is marked failed.
+TASK_HEARTBEAT_TIMEOUT = int(os.environ.get("TRADEFAIR_TASK_TIMEOUT", "60"))
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged after it ran, so a worker killed mid-task leaves it to be redelivered
+# (the services are idempotent and a claimed run is not run twice).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]

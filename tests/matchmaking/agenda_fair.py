@@ -21,7 +21,7 @@ from tradefair.matchmaking.models import (
     Slot,
 )
 from tradefair.matchmaking.services.booking import book_meeting
-from tradefair.matchmaking.services.scheduling import publish_schedule
+from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Participation
 

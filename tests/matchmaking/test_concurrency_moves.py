@@ -20,8 +20,8 @@ from django.db import IntegrityError, transaction
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import solve
-from tradefair.matchmaking.adapters import build_problem, to_engine, write_solution
-from tradefair.matchmaking.models import Meeting, MeetingRequest, Slot
+from tradefair.matchmaking.adapters import build_problem, stage, swap_in, to_engine
+from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services.booking import (
     book_meeting,
     check_placement,
@@ -128,7 +128,9 @@ def fair_to_schedule(expo, organiser, make_party):
     built = build_problem(expo)
     solution = solve(built.problem, time_limit=5.0)
     assert len(solution.meetings) == 4
-    return built.problem, solution, requests
+    run = ScheduleRun.objects.create(expo=expo, status=ScheduleRun.Status.RUNNING)
+    stage(run.pk, built.problem, solution)  # as the run does, before it takes the locks
+    return built.problem, solution, requests, run
 
 
 def placed(expo: Any) -> set[tuple[str, str, int]]:
@@ -142,7 +144,7 @@ def test_with_the_lock_schedule_write_and_manual_bookings_never_double_book(expo
     """The write-back under every slot lock races eight manual bookings (each request into
     the first slot): whoever wins each lock, the solution is what stays, every refused booking
     is told why, and the engine's checker finds nothing wrong."""
-    problem, solution, requests = fair_to_schedule
+    problem, solution, requests, run = fair_to_schedule
     first_slot = min(problem.slot_index, key=lambda s: problem.slot_index[s])
     slot = Slot.objects.get(pk=int(first_slot))
 
@@ -153,7 +155,7 @@ def test_with_the_lock_schedule_write_and_manual_bookings_never_double_book(expo
                     slot_ids=[int(s) for s in problem.slot_index],
                     participation_ids=[],
                 )
-                return write_solution(expo, solution)
+                return swap_in(expo, run.pk)
         return book_meeting(request=requests[i - 1], slot=slot)
 
     results = in_threads(9, work)
@@ -168,19 +170,11 @@ def test_with_the_lock_schedule_write_and_manual_bookings_never_double_book(expo
     assert check(problem, final) == []
 
 
-def test_with_the_lock_a_booking_waits_for_the_write_it_raced(expo, fair_to_schedule, monkeypatch):
+def test_with_the_lock_a_booking_waits_for_the_write_it_raced(expo, fair_to_schedule):
     """A booking that starts while the write-back holds the slot locks (its meetings written,
     not yet committed) waits for it, then sees the solution and is refused."""
-    problem, solution, _ = fair_to_schedule
+    problem, solution, _, run = fair_to_schedule
     written = threading.Event()
-    real_bulk_create = Meeting.objects.bulk_create
-
-    def slow_bulk_create(objs: Any, *args: Any, **kwargs: Any) -> Any:
-        created = real_bulk_create(list(objs), *args, **kwargs)
-        written.set()
-        return created
-
-    monkeypatch.setattr(Meeting.objects, "bulk_create", slow_bulk_create)
     first = solution.meetings[0]
     slot = Slot.objects.get(pk=int(first.slot))
     request = MeetingRequest.objects.get(pk=int(first.request))
@@ -189,7 +183,8 @@ def test_with_the_lock_a_booking_waits_for_the_write_it_raced(expo, fair_to_sche
         if i == 0:
             with transaction.atomic():
                 lock(slot_ids=[int(s) for s in problem.slot_index], participation_ids=[])
-                result = write_solution(expo, solution)
+                result = swap_in(expo, run.pk)
+                written.set()
                 time.sleep(0.5)  # still holding the locks while the booking starts
                 return result
         written.wait(timeout=10)  # the write is in, not yet committed

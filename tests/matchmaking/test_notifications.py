@@ -5,13 +5,14 @@ import pytest
 from tradefair.accounts.models import Membership, User
 from tradefair.matchmaking.models import Availability, Meeting, MeetingRequest, ScheduleRun
 from tradefair.matchmaking.services import scheduling
+from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import (
     accept_request,
     cancel_request,
     decline_request,
     request_meeting,
 )
-from tradefair.matchmaking.services.scheduling import publish_schedule, start_schedule_run
+from tradefair.matchmaking.services.scheduling import start_schedule_run
 
 from .conftest import Party, make_session
 

@@ -2,12 +2,15 @@
 
 import pytest
 
+from tradefair.engine.schedule import problem as engine
 from tradefair.engine.schedule.check import check
+from tradefair.engine.schedule.reasons import Code, Reason
 from tradefair.matchmaking import adapters
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun
 from tradefair.matchmaking.services.errors import InvalidTransition, NotAllowed
+from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, cancel_request, request_meeting
-from tradefair.matchmaking.services.scheduling import publish_schedule, start_schedule_run
+from tradefair.matchmaking.services.scheduling import start_schedule_run
 from tradefair.matchmaking.tasks import run_schedule
 from tradefair.organisations.models import Participation
 
@@ -66,10 +69,29 @@ def test_a_run_places_accepted_requests_by_every_rule(
 
 
 def test_reasons_name_organisations_not_engine_ids():
-    names = {"p5": "Acme", "p51": "Other"}
-    assert adapters.readable("buyer p5 is fully booked (max 1 meetings)", names) == (
-        "buyer Acme is fully booked (max 1 meetings)"
+    problem = engine.Problem(
+        slots=(),
+        participants=(
+            engine.Participant("p5", engine.Side.BUYER),
+            engine.Participant("p51", engine.Side.EXHIBITOR),
+        ),
+        requests=(engine.Request("7", "p5", "p51"),),
     )
+    built = adapters.Built(problem=problem, names={"p5": "Acme", "p51": "Other"})
+    full = Reason(Code.CAP_REACHED, {"side": "buyer", "participant": "p5", "max": 1})
+    tables = Reason(Code.TABLES_FULL, {"slots": ["11", "12", "13"]})
+    assert adapters.readable(full.left_out("7"), built, {}) == {
+        "request": 7,
+        "buyer": "Acme",
+        "exhibitor": "Other",
+        "buyer_id": 5,
+        "exhibitor_id": 51,
+        "reason": "buyer Acme is fully booked (max 1 meetings)",
+        "code": "cap_reached",
+        "params": {"side": "buyer", "participant": 5, "max": 1},
+    }
+    stored = adapters.readable(tables.left_out("7"), built, {11: 3, 12: 3, 13: 4})
+    assert stored["params"] == {"sessions": [3, 4]}  # slots become their sessions, once each
 
 
 def test_publishing_mails_each_side_once(
@@ -188,16 +210,34 @@ def test_a_run_abandoned_by_its_worker_does_not_block_the_edition(
 
     from django.utils import timezone
 
-    stuck = ScheduleRun.objects.create(expo=expo, status="running")
-    ScheduleRun.objects.filter(pk=stuck.pk).update(
-        created_at=timezone.now() - dt.timedelta(hours=1)
+    from tradefair.matchmaking.services.run_health import WORKER_LOST
+
+    # Its last sign of life is older than the timeout (60 s): the worker is gone.
+    stuck = ScheduleRun.objects.create(
+        expo=expo, status="running", heartbeat_at=timezone.now() - dt.timedelta(seconds=61)
     )
     fresh = run(expo, organiser, django_capture_on_commit_callbacks)
     assert fresh.pk != stuck.pk and fresh.status == "done"
     assert ScheduleRun.objects.values_list("status", "error").get(pk=stuck.pk) == (
         "failed",
-        "abandoned: no result in time",
+        WORKER_LOST,
     )
+
+
+def test_a_running_run_with_a_recent_heartbeat_is_left_alone(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    alive = ScheduleRun.objects.create(
+        expo=expo, status="running", heartbeat_at=timezone.now() - dt.timedelta(seconds=30)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert start_schedule_run(expo=expo, by_user=organiser) == alive
+    assert ScheduleRun.objects.get(pk=alive.pk).status == "running"
+    assert ScheduleRun.objects.count() == 1
 
 
 def test_a_run_given_up_on_while_solving_writes_nothing(expo, organiser, fair, monkeypatch):

@@ -13,6 +13,8 @@ from tradefair.cli import ALIASES
 def _tradefair(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # The browser tests allow sync ORM calls inside Playwright's loop; a real process must not.
     env = {k: v for k, v in env.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    # The real runtime's settings, not the suite's (which run tasks inline).
+    env["DJANGO_SETTINGS_MODULE"] = "tradefair.settings"
     return subprocess.run(
         [sys.executable, "-m", "tradefair", *args],
         env=env,
@@ -53,7 +55,7 @@ def test_without_environment_the_database_is_a_sqlite_file_under_the_data_dir(tm
     )
     result = _tradefair("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == [str(tmp_path / "tradefair.sqlite3"), "True"]
+    assert result.stdout.splitlines()[-2:] == [str(tmp_path / "tradefair.sqlite3"), "False"]
 
 
 @pytest.mark.parametrize(("alias", "command"), sorted(ALIASES.items()))
@@ -63,15 +65,17 @@ def test_cli_aliases_name_real_commands(alias, command):
     assert command in get_commands(), f"tradefair {alias} maps to a missing command"
 
 
-def test_celery_runs_tasks_inline_without_a_broker_and_uses_redis_with_one(tmp_path):
+def test_tasks_go_to_a_worker_through_a_folder_without_redis_and_through_redis_with_it(tmp_path):
     code = (
         "from tradefair.celery_app import app;"
-        "print(app.conf.task_always_eager, app.conf.broker_url)"
+        "print(app.conf.task_always_eager, app.conf.broker_url,"
+        " app.conf.broker_transport_options.get('data_folder_in'))"
     )
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env["TRADEFAIR_DATA_DIR"] = str(tmp_path)
-    inline = _tradefair("shell", "-c", code, env=env)
-    assert inline.stdout.splitlines()[-1] == "True None"
+    embedded = _tradefair("shell", "-c", code, env=env)
+    assert embedded.stdout.splitlines()[-1] == f"False filesystem:// {tmp_path}/tasks/queue"
+    assert (tmp_path / "tasks" / "queue").is_dir()
     env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
     queued = _tradefair("shell", "-c", code, env=env)
-    assert queued.stdout.splitlines()[-1] == "False redis://127.0.0.1:6379/0"
+    assert queued.stdout.splitlines()[-1] == "False redis://127.0.0.1:6379/0 None"

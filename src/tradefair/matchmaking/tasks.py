@@ -23,3 +23,11 @@ def refresh_recommendations(expo_id: int, k: int = 50) -> int:
     if expo is None:  # deleted since the task was queued: nothing to refresh
         return 0
     return refresh(expo=expo, k=k)
+
+
+@shared_task
+def publish_run(run_id: int, user_id: int) -> int | None:
+    """Publish a finished run queued from the console; a duplicate delivery does nothing."""
+    from tradefair.matchmaking.services.publishing import execute_publish
+
+    return execute_publish(run_id=run_id, user_id=user_id)

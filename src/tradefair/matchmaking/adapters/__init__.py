@@ -13,17 +13,20 @@ from tradefair.matchmaking.adapters.schedule import (
     participant_id,
     readable,
     to_engine,
-    write_solution,
 )
+from tradefair.matchmaking.adapters.writeback import Written, clear_staged, stage, swap_in
 
 __all__ = [
     "MUST_MEET_BONUS",
     "Built",
+    "Written",
     "build_problem",
+    "clear_staged",
     "interpreter_id",
     "kept_solution",
     "participant_id",
     "readable",
+    "stage",
+    "swap_in",
     "to_engine",
-    "write_solution",
 ]

@@ -1,4 +1,4 @@
-from tradefair.matchmaking.models.meetings import Meeting, ScheduleRun
+from tradefair.matchmaking.models.meetings import Meeting, ScheduleRun, StagedMeeting
 from tradefair.matchmaking.models.participants import Availability, MeetingProfile
 from tradefair.matchmaking.models.recommendations import Recommendation
 from tradefair.matchmaking.models.requests import MeetingRequest
@@ -14,4 +14,5 @@ __all__ = [
     "Recommendation",
     "ScheduleRun",
     "Slot",
+    "StagedMeeting",
 ]

@@ -61,12 +61,23 @@ class Meeting(models.Model):
 
 
 class ScheduleRun(models.Model):
-    """One run of the scheduler for an edition: progress while it runs, figures after."""
+    """One run of the scheduler for an edition: progress while it runs, figures after.
+
+    Publishing a finished run is background work too: ``publish_status`` follows it, and
+    ``phase``/``progress``/``heartbeat_at`` serve whichever of the two is going on.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
         RUNNING = "running", _("running")
         DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class PublishStatus(models.TextChoices):
+        NONE = "", _("not published")
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("publishing")
+        DONE = "done", _("published")
         FAILED = "failed", _("failed")
 
     expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="schedule_runs")
@@ -83,7 +94,15 @@ class ScheduleRun(models.Model):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker took it, and its last sign of life: a run or a publication whose worker
+    # died stops beating and is given up on (services/run_health.py).
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    publish_status = models.CharField(
+        max_length=10, choices=PublishStatus.choices, default=PublishStatus.NONE, blank=True
+    )
+    published_count = models.PositiveIntegerField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -98,3 +117,25 @@ class ScheduleRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.expo.slug} run {self.pk} ({self.status})"
+
+
+class StagedMeeting(models.Model):
+    """A run's meetings on their way in: written in short transactions while others work,
+    then moved into ``Meeting`` by one brief swap, so the live schedule is never half-written.
+    Rows of a run that died before its swap are deleted with the next run of its edition."""
+
+    run = models.ForeignKey(ScheduleRun, on_delete=models.CASCADE, related_name="+")
+    request_id = models.BigIntegerField()
+    slot_id = models.BigIntegerField()
+    table_number = models.PositiveIntegerField()
+    buyer_id = models.BigIntegerField()
+    exhibitor_id = models.BigIntegerField()
+    interpreter_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "request_id"], name="staged_once_per_run")
+        ]
+
+    def __str__(self) -> str:
+        return f"run {self.run_id}: request {self.request_id} @ slot {self.slot_id}"

@@ -1,37 +1,35 @@
-"""Running the scheduler for an edition and publishing its result.
+"""Running the scheduler for an edition.
 
-A run is queued by ``start_schedule_run`` (one queued or running run per edition at a time),
-executed by the ``run_schedule`` task, which claims it under a row lock so a duplicate
-delivery does nothing, solves outside any transaction (reporting progress as it goes) and then
-writes the result in one transaction holding every slot lock of the edition, which serialises
-it with manual bookings (see docs/adr/0003-locking-protocol.md). Published meetings are passed
-to the solver as ``keep`` and stay where they are unless they became invalid: then the run moves
-or drops them, and both sides of each such meeting are told after the write commits (nothing is
-sent if it rolls back).
+A run is queued by ``start_schedule_run`` (one queued or running run per edition at a time)
+and executed by the ``run_schedule`` task in a worker process, never in a request. The task
+claims the run under a row lock (a duplicate delivery does nothing), solves outside any
+transaction while a heartbeat thread shows it is alive (services/run_health.py), stages the
+solution in short transactions, and swaps it in with one brief transaction holding every slot
+lock of the edition, which serialises it with manual bookings (docs/adr/0003-locking-protocol.md).
+Published meetings are passed to the solver as ``keep`` and stay where they are unless they
+became invalid: then the run moves or drops them, and both sides of each such meeting are told
+after the swap commits (nothing is sent if it rolls back).
 """
 
 import dataclasses
-import datetime as dt
 import time
 from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import Progress, solve
 from tradefair.expos.models import Expo
 from tradefair.matchmaking import adapters
-from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
+from tradefair.matchmaking.models import MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock
-from tradefair.matchmaking.services.errors import InvalidTransition
+from tradefair.matchmaking.services.run_health import give_up_on_dead_work, heartbeat
 
 PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
-STALE_AFTER = dt.timedelta(minutes=30)  # far beyond any time limit the console offers
 ACTIVE = (ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING)
 
 
@@ -42,17 +40,14 @@ def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 30.0) -
     require_staff(by_user, expo)
     with transaction.atomic():
         Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one starter at a time
-        # A run whose worker died would block the edition for ever: give up on it.
-        ScheduleRun.objects.filter(
-            expo=expo, status__in=ACTIVE, created_at__lt=timezone.now() - STALE_AFTER
-        ).update(status=ScheduleRun.Status.FAILED, error="abandoned: no result in time")
+        give_up_on_dead_work(expo)  # a run whose worker died would block the edition for ever
         active = ScheduleRun.objects.filter(expo=expo, status__in=ACTIVE).first()
         if active is not None:
             return active
         run = ScheduleRun.objects.create(
             expo=expo, started_by=by_user, stats={"time_limit": time_limit}
         )
-        # Robust: an inline (eager) run that fails is recorded on the run, not raised here.
+        # Robust: an inline (test) run that fails is recorded on the run, not raised here.
         transaction.on_commit(lambda: run_schedule.delay(run.pk), robust=True)
     return run
 
@@ -62,8 +57,9 @@ def _claim(run_id: int) -> ScheduleRun | None:
         run = ScheduleRun.objects.select_for_update().filter(pk=run_id).first()
         if run is None or run.status != ScheduleRun.Status.QUEUED:
             return None
-        run.status, run.phase, run.progress = ScheduleRun.Status.RUNNING, "starting", 0.0
-        run.save(update_fields=["status", "phase", "progress"])
+        run.status, run.phase, run.progress = ScheduleRun.Status.RUNNING, "reading", 0.0
+        run.started_at = run.heartbeat_at = timezone.now()
+        run.save(update_fields=["status", "phase", "progress", "started_at", "heartbeat_at"])
     return run
 
 
@@ -77,53 +73,78 @@ def _progress_writer(run_id: int, clock: Callable[[], float] = time.monotonic) -
             return
         last_phase[0], last_at[0] = phase, now
         ScheduleRun.objects.filter(pk=run_id).update(
-            phase=phase[:40], progress=min(max(share, 0.0), 1.0)
+            phase=phase[:40], progress=min(max(share, 0.0), 1.0), heartbeat_at=timezone.now()
         )
 
     return report
 
 
 def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
-    """Solve and write one queued run; a run that is not queued any more is left alone."""
+    """Solve, stage and swap in one queued run; a run that is not queued any more is left alone.
+
+    Phases as the console names them: reading, the solver's own (index, bounds, select,
+    assign, …, gaps), saving (staging), swapping.
+    """
     run = _claim(run_id)
     if run is None:
         return None
     try:
-        built = adapters.build_problem(run.expo)
-        solution = solve(
-            built.problem,
-            time_limit=float(run.stats.get("time_limit", 30.0)),
-            keep=adapters.kept_solution(run.expo) if run.keep_published else None,
-            progress=_progress_writer(run.pk),
-        )
-        with transaction.atomic():
-            lock(
-                slot_ids=Slot.objects.filter(expo=run.expo).values_list("pk", flat=True),
-                participation_ids=[],
+        with heartbeat(run.pk):
+            report = _progress_writer(run.pk)
+            built = adapters.build_problem(run.expo)
+            solution = solve(
+                built.problem,
+                time_limit=float(run.stats.get("time_limit", 30.0)),
+                keep=adapters.kept_solution(run.expo) if run.keep_published else None,
+                progress=report,
             )
-            if ScheduleRun.objects.select_for_update().get(pk=run.pk).status != run.status:
-                return None  # given up on as abandoned while solving: a newer run owns the slots
-            written = adapters.write_solution(run.expo, solution)
-            stats = dataclasses.asdict(solution.stats) if solution.stats else {}
-            run.stats = {
-                **run.stats,
-                **stats,
-                **written.stats(),
-                "method": solution.extra.get("method"),
-                "requests": len(built.problem.requests),
-            }
-            run.unscheduled = _unscheduled(solution, built)
-            run.status, run.phase, run.progress = ScheduleRun.Status.DONE, "done", 1.0
-            run.finished_at = timezone.now()
-            run.save()
-            notifications.schedule_changed(written.moved, moved=True)
-            notifications.meetings_dropped(written.dropped)
+            adapters.clear_staged(expo=run.expo, keep_run=run.pk)
+            adapters.stage(run.pk, built.problem, solution, lambda share: report("saving", share))
+            unscheduled = _unscheduled(solution, built)
+            report("swapping", 1.0)
+            if not _swap(run, built, solution, unscheduled):
+                return None
     except Exception as exc:
         ScheduleRun.objects.filter(pk=run.pk).update(
             status=ScheduleRun.Status.FAILED, error=repr(exc), finished_at=timezone.now()
         )
         raise
+    finally:
+        adapters.clear_staged(expo=run.expo)
     return run
+
+
+def _swap(
+    run: ScheduleRun,
+    built: adapters.Built,
+    solution: Solution,
+    unscheduled: list[dict[str, object]],
+) -> bool:
+    """The one brief transaction that changes the live schedule; False if the run was given
+    up on meanwhile (a newer run then owns the slots)."""
+    with transaction.atomic():
+        lock(
+            slot_ids=Slot.objects.filter(expo=run.expo).values_list("pk", flat=True),
+            participation_ids=[],
+        )
+        if ScheduleRun.objects.select_for_update().get(pk=run.pk).status != run.status:
+            return False
+        written = adapters.swap_in(run.expo, run.pk)
+        stats = dataclasses.asdict(solution.stats) if solution.stats else {}
+        run.stats = {
+            **run.stats,
+            **stats,
+            **written.stats(),
+            "method": solution.extra.get("method"),
+            "requests": len(built.problem.requests),
+        }
+        run.unscheduled = unscheduled
+        run.status, run.phase, run.progress = ScheduleRun.Status.DONE, "done", 1.0
+        run.finished_at = timezone.now()
+        run.save()
+        notifications.schedule_changed(written.moved, moved=True)
+        notifications.meetings_dropped(written.dropped)
+    return True
 
 
 def _unscheduled(solution: Solution, built: adapters.Built) -> list[dict[str, object]]:
@@ -142,35 +163,3 @@ def _unscheduled(solution: Solution, built: adapters.Built) -> list[dict[str, ob
         }
         for u in solution.unscheduled
     ]
-
-
-def publish_schedule(*, run: ScheduleRun, by_user: User) -> int:
-    """Publish every meeting of the run's edition; e-mail the sides of new or moved ones.
-
-    Publishing again sends nothing: only unpublished meetings are announced. Returns how many
-    meetings were newly published.
-    """
-    require_staff(by_user, run.expo)
-    with transaction.atomic():
-        current = ScheduleRun.objects.select_for_update().get(pk=run.pk)
-        if current.status != ScheduleRun.Status.DONE:
-            raise InvalidTransition(_("Only a finished run can be published."))
-        if (
-            ScheduleRun.objects.filter(expo_id=current.expo_id, created_at__gt=current.created_at)
-            .exclude(status=ScheduleRun.Status.FAILED)
-            .exists()
-        ):
-            raise InvalidTransition(_("A newer run exists; publish that one."))
-        fresh = list(
-            Meeting.objects.select_for_update(of=("self",))
-            .filter(expo_id=current.expo_id, published=False)
-            .select_related(
-                "expo", "slot", "interpreter", "buyer__organisation", "exhibitor__organisation"
-            )
-        )
-        Meeting.objects.filter(pk__in=[m.pk for m in fresh]).update(published=True)
-        current.published_at = current.published_at or timezone.now()
-        current.save(update_fields=["published_at"])
-        notifications.schedule_changed(fresh)
-    run.published_at = current.published_at
-    return len(fresh)

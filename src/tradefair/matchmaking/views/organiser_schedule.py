@@ -1,8 +1,9 @@
 """Running the scheduler from the console: start, watch, read the result, publish.
 
-With a Celery broker the run happens in a worker and the progress panel polls every second;
-without one (``CELERY_TASK_ALWAYS_EAGER``) it runs inside the POST that starts it, and the
-page that follows already shows the result. Both paths end on the same page.
+Starting a run and publishing one only queue work for the worker and return at once; the
+progress panel then polls every second, says what is happening in words and how long it has
+taken, and reloads the page when the work ends. (In the test suite tasks run inline, so the
+page that follows a POST already shows the result; both paths end on the same page.)
 """
 
 from django.contrib import messages
@@ -10,22 +11,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import ScheduleRunForm
 from tradefair.matchmaking.models import ScheduleRun
-from tradefair.matchmaking.queries import console
+from tradefair.matchmaking.queries import console, run_progress
 from tradefair.matchmaking.services.errors import MatchmakingError
-from tradefair.matchmaking.services.scheduling import (
-    ACTIVE,
-    publish_schedule,
-    start_schedule_run,
-)
+from tradefair.matchmaking.services.publishing import queue_publish
+from tradefair.matchmaking.services.run_health import give_up_on_dead_work
+from tradefair.matchmaking.services.scheduling import ACTIVE, start_schedule_run
 from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 from tradefair.matchmaking.views.organiser_charts import number, percent
+from tradefair.matchmaking.views.organiser_unscheduled import left_out_context
 
 PROGRESS_EVERY = "1s"
 
@@ -69,6 +68,7 @@ def schedule(request: HttpRequest, expo: Expo) -> HttpResponse:
                 messages.info(request, _("A run is already in progress; here it is."))
             url = reverse("organiser:schedule", kwargs={"slug": expo.slug})
             return redirect(f"{url}?run={started.pk}")
+    give_up_on_dead_work(expo)
     runs = console.runs(expo)
     run = _shown_run(expo, runs, request.GET.get("run"))
     # As publish_schedule decides: failed runs do not count as newer.
@@ -79,10 +79,10 @@ def schedule(request: HttpRequest, expo: Expo) -> HttpResponse:
         "run": run,
         "runs": runs,
         "is_newest": run is not None and run == newest,
+        "activity": run_progress.activity(run) if run else None,
+        "wall_time": run_progress.wall_time(run) if run else None,
         "figures": _figures(run) if run else [],
-        "unscheduled": console.paginate(run.unscheduled, request.GET.get("page"))
-        if run and run.unscheduled
-        else None,
+        "left_out": left_out_context(request, expo, run) if run else None,
         "poll_every": PROGRESS_EVERY,
         "language_links": language_links(request),
     }
@@ -92,14 +92,16 @@ def schedule(request: HttpRequest, expo: Expo) -> HttpResponse:
 @require_GET
 @organiser_page
 def schedule_progress(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
-    """The progress panel while the run is active; once it is over, htmx reloads the page."""
+    """The progress panel while work is going on; once it is over, htmx reloads the page."""
+    give_up_on_dead_work(expo)
     run = get_object_or_404(ScheduleRun, pk=pk, expo=expo)
+    activity = run_progress.activity(run)
     response = render(
         request,
         "organiser/_run_progress.html",
-        {"expo": expo, "run": run, "poll_every": PROGRESS_EVERY},
+        {"expo": expo, "run": run, "activity": activity, "poll_every": PROGRESS_EVERY},
     )
-    if run.status not in ACTIVE:
+    if activity is None:
         response["HX-Refresh"] = "true"
     return response
 
@@ -107,23 +109,11 @@ def schedule_progress(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse
 @require_POST
 @organiser_page
 def schedule_publish(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
+    """Queue the publication and return at once; the page shows its progress, then the count."""
     run = get_object_or_404(ScheduleRun.objects.select_related("expo"), pk=pk, expo=expo)
     try:
-        published = publish_schedule(run=run, by_user=acting_user(request))
+        queue_publish(run=run, by_user=acting_user(request))
     except MatchmakingError as error:
         messages.error(request, str(error))
-    else:
-        if published:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)d meeting published; its participants are told by e-mail.",
-                    "%(count)d meetings published; their participants are told by e-mail.",
-                    published,
-                )
-                % {"count": published},
-            )
-        else:
-            messages.info(request, _("Every meeting was already published; nobody was e-mailed."))
     url = reverse("organiser:schedule", kwargs={"slug": expo.slug})
     return redirect(f"{url}?run={run.pk}")

@@ -1,4 +1,8 @@
-"""``tradefair demo``: migrate, load the 22nd China-ASEAN Expo demo and serve it."""
+"""``tradefair demo``: migrate, load the 22nd China-ASEAN Expo demo and serve it.
+
+It serves the way production does: the web server answers requests and a worker process,
+started beside it and stopped with it, does the long work (scheduling runs, publishing).
+"""
 
 from pathlib import Path
 from typing import Any
@@ -12,6 +16,7 @@ from tradefair.demo.accounts import PASSWORD, ensure_demo_accounts
 from tradefair.demo.export import write_fits_csv
 from tradefair.demo.generator import generate
 from tradefair.demo.loader import load_demo, total_rows
+from tradefair.demo.worker import background_worker
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.recommendations import refresh_recommendations
 
@@ -77,7 +82,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{recommended:,} recommendations stored.")
         self._accounts(report.slug)
         if not options["load_only"]:
-            call_command("runserver", options["addrport"], use_reloader=False)
+            with background_worker(self.stdout):
+                call_command("runserver", options["addrport"], use_reloader=False)
 
     def _recommend(self, progress: Progress, slug: str) -> int:
         """Each buyer's and exhibitor's top 50, so the portals open with recommendations."""
