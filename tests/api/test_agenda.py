@@ -167,4 +167,4 @@ def test_schema_declares_the_ics_as_text_calendar(client):
     ics = schema["paths"]["/api/v1/expos/{slug}/agenda.ics"]["get"]["responses"]
 
     assert list(ics["200"]["content"]) == ["text/calendar"]
-    assert sorted(ics) == ["200", "401", "403", "404"]
+    assert sorted(ics) == ["200", "401", "403", "404", "422"]

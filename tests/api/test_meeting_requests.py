@@ -139,8 +139,8 @@ def test_service_errors_carry_the_services_message(as_user, fair):
     bad = call(
         as_user, fair.buyer, "post", BASE, {"exhibitor": fair.other_exhibitor_id, "priority": 9}
     )
-    assert bad.status_code == 400
-    assert bad.json() == {"detail": "Priority must be between 1 and 5."}
+    assert bad.status_code == 422
+    assert bad.json() == {"detail": "“priority” must be from 1 to 5."}
 
     rid = fair.request.pk
     declined = call(as_user, fair.exhibitor, "post", f"{BASE}/{rid}/decline", {"reason": "Full"})

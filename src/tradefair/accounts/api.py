@@ -16,6 +16,10 @@ class ExpoRoles(Schema):
     roles: list[str]
 
 
+class Message(Schema):
+    detail: str
+
+
 class MeOut(Schema):
     email: str
     organisations: list[int]
@@ -34,7 +38,7 @@ def _expos_of(user: User) -> list[Expo]:
     return list(Expo.objects.filter(id__in=ids).order_by("start_date", "slug"))
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response={200: MeOut, 401: Message})
 def me(request: HttpRequest) -> MeOut:
     """The logged-in user's e-mail, their organisations' ids and their roles in each edition."""
     user = request.auth  # type: ignore[attr-defined]

@@ -14,12 +14,13 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from tradefair.accounts.models import ApiToken, User
 from tradefair.accounts.services.lockout import is_locked_out, lockout_message
+from tradefair.expos.api_inputs import NO_NUL, max_length
 
 router = Router(tags=["auth"])
 
@@ -55,8 +56,10 @@ bearer = BearerAuth()
 
 
 class Credentials(Schema):
-    email: str
-    password: str
+    """What the log-in form takes: the address within the user model's limit, no NUL."""
+
+    email: str = Field(max_length=max_length(User, "email"), pattern=NO_NUL)
+    password: str = Field(pattern=NO_NUL)
 
 
 class TokenOut(Schema):
@@ -67,7 +70,11 @@ class Message(Schema):
     detail: str
 
 
-@router.post("/token", response={200: TokenOut, 401: Message, 429: Message}, auth=None)
+@router.post(
+    "/token",
+    response={200: TokenOut, 400: Message, 401: Message, 422: Message, 429: Message},
+    auth=None,
+)
 def obtain_token(request: HttpRequest, credentials: Credentials) -> TokenOut:
     """Exchange an e-mail address and password for a bearer token."""
     user = authenticate(request, username=credentials.email, password=credentials.password)

@@ -20,6 +20,8 @@ from tradefair.accounts.api import router as accounts_router
 from tradefair.accounts.services.roles import NotLoggedIn, RoleRequired
 from tradefair.api.auth import bearer
 from tradefair.api.auth import router as auth_router
+from tradefair.api.validation import ObjectBodyParser, not_allowed_in_words
+from tradefair.api.validation import install as explain_validation_errors
 from tradefair.matchmaking.api import router as matchmaking_router
 from tradefair.matchmaking.services.errors import (
     DuplicateRequest,
@@ -30,11 +32,18 @@ from tradefair.matchmaking.services.errors import (
 )
 from tradefair.organisations.api import router as organisations_router
 
-api = NinjaAPI(title="tradefair", version="1", urls_namespace="api-v1", auth=bearer)
+api = NinjaAPI(
+    title="tradefair",
+    version="1",
+    urls_namespace="api-v1",
+    auth=bearer,
+    parser=ObjectBodyParser(),
+)
 api.add_router("/auth", auth_router)
 api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", matchmaking_router)
+explain_validation_errors(api)
 
 # The services' refusals are written for people; the API passes them on as they are.
 STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
@@ -73,7 +82,7 @@ def in_callers_language(view: Callable[..., HttpResponse]) -> Callable[..., Http
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = translation.get_language_from_request(request, check_path=False)
         with translation.override(language):
-            response = view(request, *args, **kwargs)
+            response = not_allowed_in_words(view(request, *args, **kwargs))
         response["Content-Language"] = language
         return response
 

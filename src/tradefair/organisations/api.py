@@ -1,11 +1,26 @@
-"""The public exhibitor directory in the REST API (mounted by ``tradefair.api``)."""
+"""The public exhibitor directory in the REST API (mounted by ``tradefair.api``).
+
+The filters take what the directory page offers, with the limits of the models they name; the
+page's form lists the choices, the API states their shape and refuses anything else (422).
+"""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
-from tradefair.expos.models import Expo
+from tradefair.expos.api_inputs import (
+    COUNTRY_OR_EMPTY,
+    HS_CHAPTER_OR_EMPTY,
+    NO_NUL,
+    SLUG_OR_EMPTY,
+    ExpoSlug,
+    max_length,
+)
+from tradefair.expos.models import CountryGroup, Expo, Sector
+from tradefair.floorplan.models import Pavilion
+from tradefair.organisations.filters import SEARCH_MAX_LENGTH
 from tradefair.organisations.queries.directory import DirectoryFilters, directory_page
 
 router = Router(tags=["directory"])
@@ -20,13 +35,29 @@ def expo_or_404(slug: str) -> Expo:
 
 
 class ExhibitorFilters(Schema):
-    q: str = ""
-    country: str = ""
-    group: str = ""
-    pavilion: str = ""
-    sector: str = ""
-    hs: str = ""
-    page: int = 1
+    model_config = ConfigDict(str_strip_whitespace=True)  # like the page's form
+
+    q: str = Field(
+        "",
+        max_length=SEARCH_MAX_LENGTH,
+        pattern=NO_NUL,
+        description="Words that must all occur in the name, products or HS codes.",
+    )
+    country: str = Field("", pattern=COUNTRY_OR_EMPTY, description="ISO 3166 alpha-2 code.")
+    group: str = Field(
+        "",
+        max_length=max_length(CountryGroup, "slug"),
+        pattern=SLUG_OR_EMPTY,
+        description="A country group's slug, e.g. asean.",
+    )
+    pavilion: str = Field(
+        "", max_length=max_length(Pavilion, "code"), pattern=SLUG_OR_EMPTY, description="Its code."
+    )
+    sector: str = Field(
+        "", max_length=max_length(Sector, "slug"), pattern=SLUG_OR_EMPTY, description="Its slug."
+    )
+    hs: str = Field("", pattern=HS_CHAPTER_OR_EMPTY, description="A two-digit HS chapter.")
+    page: int = Field(1, ge=1, description="Past the last page, the last page is shown.")
 
 
 class ExhibitorOut(Schema):
@@ -52,9 +83,11 @@ class Message(Schema):
     detail: str
 
 
-@router.get("/expos/{slug}/exhibitors", response={200: ExhibitorPage, 404: Message}, auth=None)
+@router.get(
+    "/expos/{slug}/exhibitors", response={200: ExhibitorPage, 404: Message, 422: Message}, auth=None
+)
 def list_exhibitors(
-    request: HttpRequest, slug: str, filters: Query[ExhibitorFilters]
+    request: HttpRequest, slug: ExpoSlug, filters: Query[ExhibitorFilters]
 ) -> ExhibitorPage:
     """The exhibitors of an edition, filtered like the directory page, 24 to a page."""
     expo = expo_or_404(slug)

@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from tradefair.organisations.queries.directory import DirectoryFilters, FilterChoices
 
 ANY = ("", _("Any"))
+# The longest search the directory reads, on the page and in the API alike.
+SEARCH_MAX_LENGTH = 200
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
-        max_length=200,
+        max_length=SEARCH_MAX_LENGTH,
         widget=forms.TextInput(
             attrs={
                 "type": "search",
@@ -56,7 +58,7 @@ def parse_filters(query: QueryDict) -> DirectoryFilters:
         return "".join(c for c in raw if c.isprintable() or c == " ").strip()[:limit]
 
     return DirectoryFilters(
-        q=value("q", 200),
+        q=value("q", SEARCH_MAX_LENGTH),
         country=value("country").upper(),
         group=value("group"),
         pavilion=value("pavilion"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from tradefair.accounts.services.roles import RoleRequired
+from tradefair.expos.api_inputs import ExpoSlug
 from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.queries.agenda import (
     SIDES,
@@ -29,7 +30,7 @@ from tradefair.organisations.models import Participation
 
 router = Router(tags=["agenda"])
 
-REFUSALS = {code: ERRORS[code] for code in (401, 403, 404)}
+REFUSALS = {code: ERRORS[code] for code in (401, 403, 404, 422)}
 Side = Literal["buyer", "exhibitor"]
 Status = Literal["scheduled", "held", "no_show"]
 
@@ -105,7 +106,7 @@ def _out(m: AgendaMeeting) -> AgendaMeetingOut:
 
 
 @router.get("/expos/{slug}/agenda", response={200: list[AgendaMeetingOut], **REFUSALS})
-def agenda(request: HttpRequest, slug: str, side: Query[SideIn]) -> list[AgendaMeetingOut]:
+def agenda(request: HttpRequest, slug: ExpoSlug, side: Query[SideIn]) -> list[AgendaMeetingOut]:
     """My published meetings, earliest first: time, session, hall, table, the other side."""
     participation = _participation(request, slug, side.as_)
     with translation.override(translation.get_language_from_request(request)):
@@ -123,7 +124,7 @@ ICS_RESPONSE = {
 
 
 @router.get("/expos/{slug}/agenda.ics", response=REFUSALS, openapi_extra=ICS_RESPONSE)
-def agenda_ics(request: HttpRequest, slug: str, side: Query[SideIn]) -> HttpResponse:
+def agenda_ics(request: HttpRequest, slug: ExpoSlug, side: Query[SideIn]) -> HttpResponse:
     """My published meetings as an iCalendar file: UTC times, stable UIDs, growing SEQUENCE."""
     participation = _participation(request, slug, side.as_)
     with translation.override(translation.get_language_from_request(request)):

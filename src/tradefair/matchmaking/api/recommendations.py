@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from tradefair.accounts.services.roles import require_organisation_of, require_role
+from tradefair.expos.api_inputs import ExpoSlug
 from tradefair.expos.names import country_name
 from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
@@ -55,7 +56,7 @@ class RecommendationPage(Schema):
 
 @router.get("/expos/{slug}/recommendations", response={200: RecommendationPage, **ERRORS})
 def list_recommendations(
-    request: HttpRequest, slug: str, page: Query[PageIn]
+    request: HttpRequest, slug: ExpoSlug, page: Query[PageIn]
 ) -> RecommendationPage:
     """Exhibitors recommended to a buyer, or buyers to an exhibitor, best first."""
     user = user_of(request)

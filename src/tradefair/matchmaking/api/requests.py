@@ -3,6 +3,9 @@
 The endpoints only find objects and call ``services.requests``; the services decide who may do
 what. Requests of organisations the user does not act for are answered 404, as if absent.
 Refusals (``MatchmakingError``, ``RoleRequired``) become JSON in ``tradefair.api.urls``.
+
+The bodies carry the forms' limits, read from the model: message and reason lengths, priority 1
+to 5, and an exhibitor declines a buyer only with a reason, as on the exhibitor's page.
 """
 
 import datetime as dt
@@ -10,8 +13,9 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import ConfigDict
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import (
@@ -19,10 +23,20 @@ from tradefair.accounts.services.roles import (
     require_organisation_of,
     require_role,
 )
+from tradefair.expos.api_inputs import (
+    NO_NUL,
+    BodyId,
+    ExpoSlug,
+    RecordId,
+    WholeNumber,
+    max_length,
+)
 from tradefair.expos.models import Expo
-from tradefair.matchmaking.api.access import ERRORS, user_of
+from tradefair.matchmaking.api.access import ERRORS, refusals_documented, user_of
 from tradefair.matchmaking.models import MeetingRequest
+from tradefair.matchmaking.models.requests import HIGHEST_PRIORITY, LOWEST_PRIORITY
 from tradefair.matchmaking.services import requests as services
+from tradefair.matchmaking.services.access import require_acts_for
 from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
 
@@ -31,17 +45,35 @@ router = Router(tags=["meeting requests"])
 Role = Participation.Role
 
 
+# Like the forms, which strip what was typed before they measure it.
+STRIPPED = ConfigDict(str_strip_whitespace=True)
+
+
 class RequestIn(Schema):
     """A buyer names the ``exhibitor``; an exhibitor asking a buyer names the ``buyer``."""
 
-    exhibitor: int | None = None
-    buyer: int | None = None
-    message: str = ""
-    priority: int = 1
+    model_config = STRIPPED
+
+    exhibitor: BodyId | None = Field(None, description="Participation id.")
+    buyer: BodyId | None = Field(None, description="Participation id.")
+    message: str = Field("", max_length=max_length(MeetingRequest, "message"), pattern=NO_NUL)
+    priority: WholeNumber = Field(
+        LOWEST_PRIORITY,
+        ge=LOWEST_PRIORITY,
+        le=HIGHEST_PRIORITY,
+        description="1 nice to have … 5 must meet; higher priorities are scheduled first.",
+    )
 
 
 class DeclineIn(Schema):
-    reason: str = ""
+    model_config = STRIPPED
+
+    reason: str = Field(
+        "",
+        max_length=max_length(MeetingRequest, "decline_reason"),
+        pattern=NO_NUL,
+        description="Sent to the asking side; required when an exhibitor declines a buyer.",
+    )
 
 
 class RequestOut(Schema):
@@ -106,8 +138,12 @@ def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
 
 # 201 is the only declared status, so ninja answers with it: returning (201, body) is deprecated
 # in current ninja and its replacement may be missing from older 1.x. Refusals are raised.
-@router.post("/expos/{slug}/meeting-requests", response={201: RequestOut})
-def create_request(request: HttpRequest, slug: str, body: RequestIn) -> RequestOut:
+@router.post(
+    "/expos/{slug}/meeting-requests",
+    response={201: RequestOut},
+    openapi_extra=refusals_documented(*ERRORS),
+)
+def create_request(request: HttpRequest, slug: ExpoSlug, body: RequestIn) -> RequestOut:
     """Ask for a meeting (priority 1 to 5): a buyer names an exhibitor, an exhibitor a buyer."""
     user = user_of(request)
     expo = expo_or_404(slug)
@@ -141,7 +177,7 @@ def create_request(request: HttpRequest, slug: str, body: RequestIn) -> RequestO
 
 
 @router.get("/expos/{slug}/meeting-requests", response={200: list[RequestOut], **ERRORS})
-def list_requests(request: HttpRequest, slug: str) -> list[RequestOut]:
+def list_requests(request: HttpRequest, slug: ExpoSlug) -> list[RequestOut]:
     """The requests the user's organisations made or received in this edition."""
     user = user_of(request)
     expo = expo_or_404(slug)
@@ -149,7 +185,7 @@ def list_requests(request: HttpRequest, slug: str) -> list[RequestOut]:
 
 
 @router.post("/expos/{slug}/meeting-requests/{pk}/accept", response={200: RequestOut, **ERRORS})
-def accept(request: HttpRequest, slug: str, pk: int) -> RequestOut:
+def accept(request: HttpRequest, slug: ExpoSlug, pk: RecordId) -> RequestOut:
     """The exhibitor accepts a pending request; accepting again changes nothing."""
     user = user_of(request)
     expo = expo_or_404(slug)
@@ -158,11 +194,21 @@ def accept(request: HttpRequest, slug: str, pk: int) -> RequestOut:
     return _out(_request_or_404(user, expo, pk))
 
 
+# The body may be left out; ``null`` is not a body (tradefair.api.validation.ObjectBodyParser).
+NO_BODY = DeclineIn(reason="")
+
+
 @router.post("/expos/{slug}/meeting-requests/{pk}/decline", response={200: RequestOut, **ERRORS})
-def decline(request: HttpRequest, slug: str, pk: int, body: DeclineIn | None = None) -> RequestOut:
-    """The exhibitor declines a pending request, optionally with a reason."""
+def decline(
+    request: HttpRequest, slug: ExpoSlug, pk: RecordId, body: DeclineIn = NO_BODY
+) -> RequestOut:
+    """The asked side declines a pending request: an exhibitor says why, a buyer may."""
     user = user_of(request)
     expo = expo_or_404(slug)
     found = _request_or_404(user, expo, pk)
-    services.decline_request(request=found, reason=body.reason if body else "", by_user=user)
+    reason = body.reason
+    require_acts_for(user, found.receiver)  # who may answer is refused before what was sent
+    if not reason and not found.from_exhibitor and found.status == MeetingRequest.Status.PENDING:
+        raise ValidationError([{"loc": ("body", "body", "reason"), "type": "reason_required"}])
+    services.decline_request(request=found, reason=reason, by_user=user)
     return _out(_request_or_404(user, expo, pk))

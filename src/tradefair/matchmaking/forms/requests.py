@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.matchmaking.models import MeetingRequest
+
 PRIORITIES = [
     (5, _("5 · must meet")),
     (4, _("4 · very important")),
@@ -16,7 +18,7 @@ class MeetingRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message"),
         required=False,
-        max_length=2000,
+        max_length=MeetingRequest._meta.get_field("message").max_length,
         help_text=_("What you would like to discuss: products, volumes, markets."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -33,6 +35,6 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (sent to the exhibitor)"),
         required=False,
-        max_length=1000,
+        max_length=MeetingRequest._meta.get_field("decline_reason").max_length,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

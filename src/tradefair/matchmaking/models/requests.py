@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from tradefair.organisations.models import Participation
 
+# 1 is "nice to have", 5 "must meet"; the forms, the API and the check constraint share these.
+LOWEST_PRIORITY, HIGHEST_PRIORITY = 1, 5
+
 
 class MeetingRequest(models.Model):
     class Status(models.TextChoices):
@@ -57,7 +60,8 @@ class MeetingRequest(models.Model):
                 name="one_open_request_per_pair",
             ),
             models.CheckConstraint(
-                condition=Q(priority__gte=1) & Q(priority__lte=5), name="priority_1_to_5"
+                condition=Q(priority__gte=LOWEST_PRIORITY) & Q(priority__lte=HIGHEST_PRIORITY),
+                name="priority_1_to_5",
             ),
             models.CheckConstraint(
                 condition=~Q(buyer=F("exhibitor")), name="request_between_two_parties"
