@@ -154,7 +154,7 @@ def test_busy_interpreters_and_full_tables_name_the_slots() -> None:
     }
 
 
-@pytest.mark.parametrize(("priority", "code"), [(-1, Code.NEGATIVE_PRIORITY), (1, Code.TIME_LIMIT)])
+@pytest.mark.parametrize(("priority", "code"), [(-1, Code.NEGATIVE_PRIORITY), (1, Code.NOT_PLACED)])
 def test_a_request_that_fits_but_was_not_placed(priority: int, code: Code) -> None:
     """What the solver says of a request it could still place: it stopped, or did not want it."""
     case = problem([slot(0)], [person("B1"), person("E1")], [("B1", "E1", priority)])

@@ -38,7 +38,7 @@ class Code(StrEnum):
     INTERPRETERS_BUSY = "interpreters_busy"  # languages, slots: able ones are in other meetings
     TABLES_FULL = "tables_full"  # slots: every table is taken when both sides are free
     NEGATIVE_PRIORITY = "negative_priority"  # the solver only places these to fill gaps
-    TIME_LIMIT = "time_limit"  # it fits, but the solver stopped before placing it
+    NOT_PLACED = "not_placed"  # it still fits: the solver's passes ended before placing it
 
 
 ENGLISH = {
@@ -56,7 +56,7 @@ ENGLISH = {
     Code.INTERPRETERS_BUSY: "no interpreter for {languages} free",
     Code.TABLES_FULL: "every table is taken in the slots both sides have free",
     Code.NEGATIVE_PRIORITY: "not selected: negative priority",
-    Code.TIME_LIMIT: "not selected: time limit reached before it was tried",
+    Code.NOT_PLACED: "not placed: it still fits, but the solver stopped before placing it",
 }
 
 

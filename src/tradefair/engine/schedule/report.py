@@ -93,4 +93,4 @@ def reason(board: Board, r: int) -> Reason:
         return Reason(Code.TABLES_FULL, {"slots": slot_ids(problem, np.flatnonzero(free).tolist())})
     if g.priority[r] < 0:
         return Reason(Code.NEGATIVE_PRIORITY)
-    return Reason(Code.TIME_LIMIT)
+    return Reason(Code.NOT_PLACED)
