@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from tradefair.engine.schedule import problem as engine
+from tradefair.engine.schedule.reasons import Code, Reason
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import (
     Availability,
@@ -126,8 +127,35 @@ def kept_solution(expo: Expo) -> engine.Solution:
     return engine.Solution(meetings=tuple(to_engine(m) for m in rows.order_by("pk")))
 
 
-def readable(reason: str, names: dict[str, str]) -> str:
-    """Replace engine participant ids in a reason by organisation names."""
-    for ident, name in names.items():
-        reason = reason.replace(f" {ident} ", f" {name} ")
-    return reason
+def readable(left: engine.Unscheduled, built: Built, sessions: dict[int, int]) -> dict[str, object]:
+    """A left-out request as the run stores it (``queries/left_out.py`` reads it back).
+
+    Both sides as participation pk and organisation name; the reason's code with its
+    parameters in the app's ids (a participation pk for ``participant``, the distinct
+    ``sessions`` of its ``slots`` by ``sessions``: slot pk -> session pk); and the English
+    words with organisation names, which older readers of ``reason`` still show.
+    """
+    request = built.problem.requests[built.problem.request_index[left.request]]
+    words = left.reason
+    params: dict[str, object] = dict(left.params)
+    if left.code:
+        named = dict(left.params)
+        who = params.get("participant")
+        if isinstance(who, str) and who in built.names:
+            named["participant"] = built.names[who]
+            params["participant"] = int(who.removeprefix("p"))
+        words = Reason(Code(left.code), named).english()
+        slots = params.pop("slots", None)
+        if isinstance(slots, list):
+            found = (sessions.get(int(s)) for s in slots)
+            params["sessions"] = list(dict.fromkeys(s for s in found if s is not None))
+    return {
+        "request": int(left.request),
+        "buyer": built.names.get(request.buyer, ""),
+        "exhibitor": built.names.get(request.exhibitor, ""),
+        "buyer_id": int(request.buyer.removeprefix("p")),
+        "exhibitor_id": int(request.exhibitor.removeprefix("p")),
+        "reason": words,
+        "code": left.code,
+        "params": params,
+    }

@@ -23,7 +23,7 @@ from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import Progress, solve
 from tradefair.expos.models import Expo
 from tradefair.matchmaking import adapters
-from tradefair.matchmaking.models import MeetingRequest, ScheduleRun, Slot
+from tradefair.matchmaking.models import ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock
@@ -148,18 +148,16 @@ def _swap(
 
 
 def _unscheduled(solution: Solution, built: adapters.Built) -> list[dict[str, object]]:
-    pairs = {
-        str(pk): (b, e)
-        for pk, b, e in MeetingRequest.objects.filter(
-            pk__in=[int(u.request) for u in solution.unscheduled]
-        ).values_list("pk", "buyer__organisation__name", "exhibitor__organisation__name")
-    }
-    return [
-        {
-            "request": int(u.request),
-            "buyer": pairs.get(u.request, ("", ""))[0],
-            "exhibitor": pairs.get(u.request, ("", ""))[1],
-            "reason": adapters.readable(u.reason, built.names),
-        }
+    """Each left-out request with both sides and the reason's code and data, so the result
+    page can count the causes and phrase them in its reader's language (``queries/left_out``).
+    The names come from the problem itself: no query per request, whatever their number."""
+    slots = {
+        int(s)
         for u in solution.unscheduled
-    ]
+        if isinstance(listed := u.params.get("slots"), list)
+        for s in listed
+    }
+    sessions = (
+        dict(Slot.objects.filter(pk__in=slots).values_list("pk", "session_id")) if slots else {}
+    )
+    return [adapters.readable(u, built, sessions) for u in solution.unscheduled]

@@ -9,6 +9,7 @@ from tradefair.matchmaking.views import (
     organiser_pairs,
     organiser_schedule,
     organiser_sessions,
+    organiser_unscheduled,
 )
 
 app_name = "organiser"
@@ -43,6 +44,19 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "schedule/runs/<int:pk>/publish/",
         organiser_schedule.schedule_publish,
         name="schedule_publish",
+    ),
+    path("schedule/left-out/", organiser_unscheduled.unscheduled, name="schedule_unscheduled"),
+    path(
+        "schedule/runs/<int:pk>/left-out.csv",
+        organiser_unscheduled.unscheduled_export,
+        {"kind": "csv"},
+        name="schedule_unscheduled_csv",
+    ),
+    path(
+        "schedule/runs/<int:pk>/left-out.xlsx",
+        organiser_unscheduled.unscheduled_export,
+        {"kind": "xlsx"},
+        name="schedule_unscheduled_xlsx",
     ),
     path("meetings/", organiser_meetings.meetings, name="meetings"),
     path("meetings/<int:pk>/move/", organiser_meetings.meeting_move, name="meeting_move"),

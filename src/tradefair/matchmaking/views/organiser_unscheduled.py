@@ -1,0 +1,193 @@
+"""The requests a run left out, on the console's schedule page: why, how many, which, exported.
+
+The schedule page includes ``organiser/_unscheduled.html`` with ``left_out_context``; each reason
+is a link to the same page filtered by ``?reason=`` (plain GET, so it works without JavaScript and
+can be bookmarked), and htmx swaps in just the partial from ``unscheduled``. The exports write the
+same (filtered) rows, with the headers and reasons in the reader's language.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from tradefair.expos.formatting import number
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.models import ScheduleRun
+from tradefair.matchmaking.queries import console, left_out
+from tradefair.matchmaking.views.organiser_access import organiser_page
+from tradefair.matchmaking.views.organiser_charts import BAR_MAX
+
+BAR_ROW = 34  # a reason: its label above one bar
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class ReasonLink:
+    """A reason in the summary: its count, its bar, and the links that filter by it."""
+
+    code: str
+    label: str
+    count: str
+    width: float
+    y: int
+    page_url: str
+    partial_url: str
+    current: bool
+
+    @property
+    def value_x(self) -> float:
+        return self.width + 6
+
+
+@dataclass(frozen=True)
+class LeftOutPage:
+    run: ScheduleRun
+    reason: str  # the code filtered by, or ""
+    reason_label: str
+    total: int
+    total_text: str
+    reasons: list[ReasonLink]
+    chart_height: int
+    listing: console.Listing  # a page of stored entries
+    shown_text: str  # how many the filter keeps
+    rows: list[left_out.LeftOut]  # that page, phrased
+    all_url: str
+    all_partial_url: str
+    csv_url: str
+    xlsx_url: str
+
+
+def _reason(request: HttpRequest) -> str:
+    wanted = request.GET.get("reason", "")
+    return wanted if left_out.is_reason(wanted) else ""
+
+
+def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> LeftOutPage:
+    """What the partial shows for ``run``, filtered and paged by the request's query."""
+    reason = _reason(request)
+    counts = left_out.reason_counts(run)
+    top = max((c.count for c in counts), default=0) or 1
+    page = reverse("organiser:schedule", kwargs={"slug": expo.slug})
+    partial = reverse("organiser:schedule_unscheduled", kwargs={"slug": expo.slug})
+
+    def query(code: str = "") -> str:
+        wanted = {"run": str(run.pk)} | ({"reason": code} if code else {})
+        return "?" + urlencode(wanted)
+
+    links = [
+        ReasonLink(
+            code=c.code,
+            label=c.label,
+            count=number(c.count),
+            width=round(BAR_MAX * c.count / top, 1),
+            y=i * BAR_ROW,
+            page_url=f"{page}{query(c.code)}#left-out",
+            partial_url=f"{partial}{query(c.code)}",
+            current=c.code == reason,
+        )
+        for i, c in enumerate(counts)
+    ]
+    listing = console.paginate(left_out.entries(run, reason), request.GET.get("page"))
+    total = sum(c.count for c in counts)
+    export = {"reason": reason} if reason else {}
+    exports = {
+        kind: reverse(
+            f"organiser:schedule_unscheduled_{kind}", kwargs={"slug": expo.slug, "pk": run.pk}
+        )
+        + (f"?{urlencode(export)}" if export else "")
+        for kind in CONTENT_TYPES
+    }
+    return LeftOutPage(
+        run=run,
+        reason=reason,
+        reason_label=str(left_out.LABELS[reason]) if reason else "",
+        total=total,
+        total_text=number(total),
+        reasons=links,
+        chart_height=len(links) * BAR_ROW,
+        listing=listing,
+        shown_text=number(listing.page.paginator.count),
+        rows=left_out.phrased(expo, listing.page.object_list),
+        all_url=f"{page}{query()}#left-out",
+        all_partial_url=f"{partial}{query()}",
+        csv_url=exports["csv"],
+        xlsx_url=exports["xlsx"],
+    )
+
+
+def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
+    """The edition's run ``pk``; another edition's run, or none, is a 404."""
+    if pk is None or not str(pk).isdigit():
+        raise Http404("no run given")
+    return get_object_or_404(ScheduleRun, pk=int(pk), expo=expo)
+
+
+@require_GET
+@organiser_page
+def unscheduled(request: HttpRequest, expo: Expo) -> HttpResponse:
+    """The partial alone, for htmx: ``?run=`` (required), ``reason`` and ``page`` as the page."""
+    run = _run(expo, request.GET.get("run"))
+    context = {"expo": expo, "run": run, "left_out": left_out_context(request, expo, run)}
+    return render(request, "organiser/_unscheduled.html", context)
+
+
+def _table(rows: list[left_out.LeftOut]) -> tuple[list[str], list[list[Any]]]:
+    headers = [_("Request"), _("Buyer"), _("Exhibitor"), _("Reason"), _("Why")]
+    return headers, [[r.request, r.buyer, r.exhibitor, r.label, r.reason] for r in rows]
+
+
+def _csv(headers: list[str], rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    # A byte-order mark lets Excel open the Chinese names as UTF-8.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(title: str, headers: list[str], rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for row in rows:
+        cells: list[Any] = [row[0]]  # the request number stays a number
+        for value in row[1:]:
+            # Forced text: a name such as "=Acme" is not a formula.
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@require_GET
+@organiser_page
+def unscheduled_export(request: HttpRequest, expo: Expo, pk: int, kind: str) -> HttpResponse:
+    """Every left-out request of the run (of one reason with ``?reason=``) as CSV or XLSX."""
+    run = _run(expo, pk)
+    reason = _reason(request)
+    headers, rows = _table(left_out.phrased(expo, left_out.entries(run, reason)))
+    name = f"left-out-run-{run.pk}" + (f"-{reason}" if reason else "")
+    if kind == "xlsx":
+        content = _xlsx(_("Requests left out")[:31], headers, rows)
+    else:
+        content = _csv(headers, rows)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
