@@ -101,7 +101,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # publishing hold it for a second or two) instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"]["timeout"] = int(os.environ.get("SQLITE_BUSY_TIMEOUT", "60"))
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+    # Persistent connections pay off under gunicorn's long-lived threads; Django's development
+    # server (``tradefair demo``) starts a thread per request, and kept connections would pile
+    # up until PostgreSQL refuses more ("too many clients", found by tests/faults).
+    DATABASES["default"]["CONN_MAX_AGE"] = int(
+        os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")
+    )
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -132,6 +138,9 @@ else:
 CELERY_TASK_ALWAYS_EAGER = False
 # A running job whose worker gave no sign of life for this long is marked failed.
 TASK_HEARTBEAT_TIMEOUT = int(os.environ.get("TRADEFAIR_TASK_TIMEOUT", "60"))
+# Meetings a scheduling run stages per transaction: each batch holds SQLite's write lock for
+# about 0.1 s at the default; smaller batches give other writers more chances in between.
+SCHEDULE_STAGE_BATCH = int(os.environ.get("TRADEFAIR_STAGE_BATCH", "5000"))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 # A task is acknowledged after it ran, so a worker killed mid-task leaves it to be redelivered

@@ -12,6 +12,7 @@ run of the edition deletes; the live ``Meeting`` table is never half-written.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -19,7 +20,6 @@ from tradefair.engine.schedule import problem as engine
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting, MeetingRequest, StagedMeeting
 
-STAGE_BATCH = 5_000  # rows per staging transaction: ~0.1 s of SQLite's write lock each
 ID_BATCH = 900  # ids per IN (...): below every SQLite build's limit on parameters
 
 # What the e-mails about moved and dropped meetings read.
@@ -89,10 +89,11 @@ def stage(
         f"INSERT INTO {StagedMeeting._meta.db_table} (run_id, request_id, slot_id, table_number,"
         " buyer_id, exhibitor_id, interpreter_id) VALUES (%s, %s, %s, %s, %s, %s, %s)"
     )
-    for start in range(0, len(rows), STAGE_BATCH):
+    batch = settings.SCHEDULE_STAGE_BATCH
+    for start in range(0, len(rows), batch):
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, rows[start : start + STAGE_BATCH])
-        progress(min(1.0, (start + STAGE_BATCH) / max(len(rows), 1)))
+            cursor.executemany(sql, rows[start : start + batch])
+        progress(min(1.0, (start + batch) / max(len(rows), 1)))
     return len(rows)
 
 
