@@ -105,7 +105,11 @@ def state(w: World) -> tuple[object, ...]:
         Slot.objects.count(),
         list(Interpreter.objects.values_list("pk", "name", "languages").order_by("pk")),
         list(MeetingRequest.objects.values_list("pk", "status", "must_meet").order_by("pk")),
-        list(ScheduleRun.objects.values_list("pk", "status", "publish_status", "published_at").order_by("pk")),
+        list(
+            ScheduleRun.objects.values_list(
+                "pk", "status", "publish_status", "published_at"
+            ).order_by("pk")
+        ),
         list(Meeting.objects.values_list("pk", "slot_id", "table_number", "status", "published")),
     )
 

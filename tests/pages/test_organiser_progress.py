@@ -7,10 +7,21 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.pages.test_organiser_schedule import organiser, schedule_url  # noqa: F401
+from tests.pages.test_organiser_schedule import schedule_url
+from tradefair.accounts.models import ExpoStaff, User
+from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import ScheduleRun
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(expo: Expo) -> User:
+    user = User.objects.create_user("organiser@example.com")
+    ExpoStaff.objects.create(user=user, expo=expo)
+    return user
+
+
 FIGURES = {"count": 3, "upper_bound": 3, "priority": 3, "buyers_without_meeting": 0}
 
 
@@ -29,7 +40,7 @@ def test_a_running_run_says_its_phase_in_words_and_how_long_it_has_run(client, e
     )
     client.force_login(organiser)
     html = client.get(progress_url(run), HTTP_HX_REQUEST="true").content.decode()
-    assert "Run %d is running" % run.pk in html
+    assert f"Run {run.pk} is running" in html
     assert "Closing idle gaps in people&#x27;s days…" in html
     # Started 75 s ago; the test itself may take a few seconds more.
     assert re.search(r"1 min 1[5-9] sec so far", html)
@@ -52,9 +63,7 @@ def test_a_run_nobody_takes_says_how_to_start_the_worker(client, expo, organiser
     assert "<code>tradefair worker</code>" in html
 
 
-def test_a_run_whose_worker_died_is_marked_failed_when_the_organiser_looks(
-    client, expo, organiser
-):
+def test_a_run_whose_worker_died_is_marked_failed_when_the_organiser_looks(client, expo, organiser):
     run = ScheduleRun.objects.create(
         expo=expo,
         status=ScheduleRun.Status.RUNNING,
@@ -93,9 +102,7 @@ def test_publishing_shows_its_own_progress_then_the_count(client, expo, organise
     assert "3 meetings published; their participants are told by e-mail." in page
 
 
-def test_a_publication_whose_worker_died_is_reported_and_can_be_repeated(
-    client, expo, organiser
-):
+def test_a_publication_whose_worker_died_is_reported_and_can_be_repeated(client, expo, organiser):
     run = ScheduleRun.objects.create(
         expo=expo,
         status=ScheduleRun.Status.DONE,
