@@ -1,7 +1,11 @@
-"""A floor with two pavilions inside the shared test expo."""
+"""A floor with two pavilions inside the shared test expo; uploads kept in a temporary folder."""
+
+from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 
+from tradefair.accounts.models import User
 from tradefair.expos.models import Country, Expo
 from tradefair.floorplan.models import Hall, Pavilion
 
@@ -30,3 +34,29 @@ def pavilions(expo: Expo) -> dict[str, Pavilion]:
             area_m2=3_000,
         ),
     }
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path: Path) -> Path:
+    """Uploaded import files go to a folder of the test's own, never the project's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def staff(db) -> User:
+    """A staff member allowed to add and change organisations and participations, no more."""
+    user = User.objects.create_user("organiser@example.org", "pw", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="organisations",
+            codename__in=[
+                "add_organisation",
+                "change_organisation",
+                "add_participation",
+                "change_participation",
+                "view_participation",
+            ],
+        )
+    )
+    return user

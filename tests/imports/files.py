@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
@@ -89,3 +90,8 @@ def table_counts() -> dict[str, int]:
         model.__name__: model.objects.count()
         for model in (Organisation, Participation, Offer, Need)
     }
+
+
+def upload(content: bytes, name: str = "exhibitors.csv") -> SimpleUploadedFile:
+    """A file as the admin's upload form receives it."""
+    return SimpleUploadedFile(name, content, content_type="text/csv")

@@ -6,20 +6,29 @@ every changelist selects its related rows up front so a page costs the same few 
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.models import Sector
 from tradefair.organisations.forms import ExportForm, ImportForm
-from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
+from tradefair.organisations.models import (
+    Delegation,
+    ImportJob,
+    Need,
+    Offer,
+    Organisation,
+    Participation,
+)
+from tradefair.organisations.queries import import_progress
 from tradefair.organisations.services.exports import export_participants
-from tradefair.organisations.services.imports import import_participants
+from tradefair.organisations.services.import_jobs import give_up_on_dead_imports, queue_import
 from tradefair.organisations.services.search import refresh_search_text
 
 IMPORT_PERMISSIONS = [
@@ -28,6 +37,7 @@ IMPORT_PERMISSIONS = [
     "organisations.add_participation",
     "organisations.change_participation",
 ]
+IMPORT_POLL_EVERY = "1s"
 
 
 class ParticipationInline(admin.TabularInline):
@@ -142,6 +152,11 @@ class ParticipationAdmin(admin.ModelAdmin):
                 name=f"{name}_import",
             ),
             path(
+                "import/<int:pk>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name=f"{name}_import_job",
+            ),
+            path(
                 "export/",
                 self.admin_site.admin_view(self.export_view),
                 name=f"{name}_export",
@@ -150,29 +165,53 @@ class ParticipationAdmin(admin.ModelAdmin):
         return own + super().get_urls()
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload a file; on any bad row list them all (nothing imported), else the counts."""
+        """Upload a file; a worker imports it, the job's page shows progress and the result."""
         if not request.user.has_perms(IMPORT_PERMISSIONS):
             raise PermissionDenied
-        result, expo = None, None
         if request.method == "POST":
             form = ImportForm(request.POST, request.FILES)
             if form.is_valid():
-                upload, expo = form.cleaned_data["file"], form.cleaned_data["expo"]
-                result = import_participants(
-                    expo_slug=expo.slug,
+                job = queue_import(
+                    expo=form.cleaned_data["expo"],
                     kind=form.cleaned_data["kind"],
-                    filename=upload.name or "",
-                    content=upload.read(),
+                    upload=form.cleaned_data["file"],
+                    by_user=request.user,
                 )
-                if result.ok:
-                    messages.success(request, result.summary())
+                opts = self.model._meta
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_import_job", args=[job.pk])
+                return HttpResponseRedirect(url)
         else:
             form = ImportForm(initial=request.GET.dict())
         return TemplateResponse(
             request,
             "admin/organisations/participation/import.html",
+            self._context(request, _("Import exhibitors / buyers"), form=form),
+        )
+
+    def import_job_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """An upload's job: the page, or (htmx) its progress panel, which reloads the page
+        once the job has ended so the result or every bad row shows."""
+        if not request.user.has_perms(IMPORT_PERMISSIONS):
+            raise PermissionDenied
+        give_up_on_dead_imports()
+        job = get_object_or_404(ImportJob.objects.select_related("expo", "uploaded_by"), pk=pk)
+        activity = import_progress.activity(job)
+        context = {"job": job, "activity": activity, "poll_every": IMPORT_POLL_EVERY}
+        if request.headers.get("HX-Request"):
+            response = TemplateResponse(
+                request, "admin/organisations/participation/_import_progress.html", context
+            )
+            if activity is None:
+                response["HX-Refresh"] = "true"
+            return response
+        return TemplateResponse(
+            request,
+            "admin/organisations/participation/import_job.html",
             self._context(
-                request, _("Import exhibitors / buyers"), form=form, result=result, expo=expo
+                request,
+                _("Import of %(name)s") % {"name": job.original_name},
+                wall_time=import_progress.wall_time(job),
+                **context,
             ),
         )
 

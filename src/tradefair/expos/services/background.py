@@ -1,0 +1,80 @@
+"""Signs of life and elapsed time of background work, shared by every app that queues some.
+
+A worker killed mid-task (SIGKILL, out of memory, a machine lost) cannot say so. While it
+works, a thread beside it stamps the job's ``heartbeat_at`` every few seconds; work whose
+stamp is older than ``settings.TASK_HEARTBEAT_TIMEOUT`` is marked failed by whoever looks
+next. It lives in the lowest app so that imports (``organisations``) and scheduling runs
+(``matchmaking``) keep one notion of "alive" and say durations the same way.
+"""
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from babel.dates import format_timedelta
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language, to_locale
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_EVERY = 5.0  # seconds between stamps
+QUEUED_FOR_TOO_LONG = dt.timedelta(minutes=30)  # no worker ever took it
+NO_WORKER_AFTER = dt.timedelta(seconds=15)  # queued this long: probably no worker running
+
+
+def timeout() -> dt.timedelta:
+    return dt.timedelta(seconds=settings.TASK_HEARTBEAT_TIMEOUT)
+
+
+@contextmanager
+def heartbeat(
+    rows: QuerySet[Any],
+    *,
+    every: float = HEARTBEAT_EVERY,
+    fields: Callable[[], dict[str, Any]] | None = None,
+) -> Iterator[None]:
+    """Stamp ``heartbeat_at`` (and what ``fields`` returns) on ``rows`` while the block runs.
+
+    The stamp is written from a thread with its own connection, so it is seen even while the
+    block is inside a long transaction of its own (``fields`` lets that block report a phase
+    the same way, which its own uncommitted writes could not).
+    """
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(every):
+                try:
+                    rows.update(heartbeat_at=timezone.now(), **(fields() if fields else {}))
+                except DatabaseError:  # a busy moment; the next stamp will do
+                    log.warning("heartbeat of %s not written", rows.model.__name__, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{rows.model.__name__}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def duration(delta: dt.timedelta) -> str:
+    """'42 sec', '3 min 5 sec' in the reader's language (minutes and seconds, never rounded)."""
+    locale = to_locale(get_language() or "en")
+    seconds = max(int(delta.total_seconds()), 0)
+    minutes, seconds = divmod(seconds, 60)
+    parts = [dt.timedelta(minutes=minutes)] if minutes else []
+    if seconds or not minutes:
+        parts.append(dt.timedelta(seconds=seconds))
+    return " ".join(
+        format_timedelta(p, threshold=1, granularity="second", format="short", locale=locale)
+        for p in parts
+    )

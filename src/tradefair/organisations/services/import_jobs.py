@@ -1,0 +1,134 @@
+"""The admin's upload of an exhibitor or buyer file, imported by a worker, not in the request.
+
+``queue_import`` stores the file under MEDIA_ROOT with an ``ImportJob`` and queues the
+``run_import`` task after commit. ``execute_import`` (the task) claims the job under a row lock,
+so a duplicate delivery does nothing, and runs the same ``import_participants`` as
+``tradefair import``: still all or nothing in one transaction, every bad row reported. A
+heartbeat thread shows the worker alive; a job whose heartbeat stops is marked failed by whoever
+looks next (``give_up_on_dead_imports``), and since the import's transaction died with its
+worker, nothing of that file was imported.
+"""
+
+import logging
+from pathlib import PurePath
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from tradefair.expos.models import Expo
+from tradefair.expos.services.background import QUEUED_FOR_TOO_LONG, heartbeat, timeout
+from tradefair.organisations.models import ImportJob
+from tradefair.organisations.services.imports import ImportResult, Kind, import_participants
+
+log = logging.getLogger(__name__)
+
+Status = ImportJob.Status
+# Stored in English and translated when shown (the job page reads them with gettext).
+WORKER_LOST = gettext_noop(
+    "The worker stopped giving signs of life; nothing was imported. Upload the file again."
+)
+NEVER_STARTED = gettext_noop("No worker took this import within 30 minutes; nothing was imported.")
+CRASHED = gettext_noop("The import stopped on an unexpected error; nothing was imported.")
+
+
+def queue_import(*, expo: Expo, kind: Kind | str, upload: UploadedFile, by_user: Any) -> ImportJob:
+    """Store the upload with a queued job; the worker is asked to import it after commit."""
+    from tradefair.organisations.tasks import run_import  # the task module imports this one
+
+    name = PurePath(upload.name or "upload").name[:255]
+    with transaction.atomic():
+        job = ImportJob(expo=expo, kind=Kind(kind).value, original_name=name, uploaded_by=by_user)
+        job.file.save(name, upload, save=False)
+        job.save()
+        # Robust: an inline (test) import that crashes is recorded on the job, not raised here.
+        transaction.on_commit(lambda: run_import.delay(job.pk), robust=True)
+    return job
+
+
+def _claim(job_id: int) -> ImportJob | None:
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status != Status.QUEUED:
+            return None
+        job.status, job.phase, job.progress = Status.RUNNING, "reading", 0.0
+        job.started_at = job.heartbeat_at = timezone.now()
+        job.save(update_fields=["status", "phase", "progress", "started_at", "heartbeat_at"])
+    return job
+
+
+def execute_import(*, job_id: int) -> ImportJob | None:
+    """Import a queued job's file and record the outcome; a job not queued is left alone.
+
+    The outcome is written whatever the job's status has become meanwhile: only the worker
+    that claimed the job runs it, so what it found is the truth even if an impatient reader
+    had given up on it.
+    """
+    job = _claim(job_id)
+    if job is None:
+        return None
+    # The import's own writes are uncommitted until it ends, so its phases go out with the
+    # heartbeat thread's stamps, on that thread's connection.
+    now_doing: dict[str, Any] = {"phase": "reading", "progress": 0.0}
+
+    def progress(phase: str, done: int, total: int) -> None:
+        now_doing.update(phase=phase[:40], progress=done / total if total else 1.0)
+
+    try:
+        with heartbeat(ImportJob.objects.filter(pk=job.pk), fields=lambda: dict(now_doing)):
+            with job.file.open("rb") as stored:
+                content = stored.read()
+            result = import_participants(
+                expo_slug=job.expo.slug,
+                kind=job.kind,
+                filename=job.original_name,
+                content=content,
+                progress=progress,
+            )
+    except Exception:
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=Status.FAILED, failure=CRASHED, phase="", finished_at=timezone.now()
+        )
+        raise
+    _record(job, result)
+    return job
+
+
+def _record(job: ImportJob, result: ImportResult) -> None:
+    job.status, job.phase, job.progress, job.failure = Status.DONE, "", 1.0, ""
+    job.errors = [str(error) for error in result.errors]
+    if result.ok:
+        job.created_count = result.created
+        job.updated_count = result.updated
+        job.unchanged_count = result.unchanged
+    job.finished_at = timezone.now()
+    job.save(
+        update_fields=[
+            "status",
+            "phase",
+            "progress",
+            "failure",
+            "errors",
+            "created_count",
+            "updated_count",
+            "unchanged_count",
+            "finished_at",
+        ]
+    )
+
+
+def give_up_on_dead_imports() -> int:
+    """Mark failed the jobs no live worker is doing any more; returns how many."""
+    now = timezone.now()
+    jobs = ImportJob.objects.all()
+    given_up = jobs.filter(status=Status.RUNNING, heartbeat_at__lt=now - timeout()).update(
+        status=Status.FAILED, failure=WORKER_LOST, phase="", finished_at=now
+    )
+    given_up += jobs.filter(status=Status.QUEUED, created_at__lt=now - QUEUED_FOR_TOO_LONG).update(
+        status=Status.FAILED, failure=NEVER_STARTED, finished_at=now
+    )
+    if given_up:
+        log.warning("gave up on %d import job(s) whose worker stopped", given_up)
+    return given_up
