@@ -4,14 +4,12 @@ The solver names its phases with short codes (``select``, ``assign``…); the or
 what is happening instead, in their language, with the time the run has really taken so far.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_timedelta
 from django.utils import timezone
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.expos.services.background import NO_WORKER_AFTER, duration
 from tradefair.matchmaking.models import ScheduleRun
 
 PHASES = {
@@ -31,26 +29,10 @@ PHASES = {
     "publishing": _("Publishing the meetings"),
     "emailing": _("E-mailing the participants"),
 }
-# A queued job nobody took for this long probably has no worker to go to.
-NO_WORKER_AFTER = dt.timedelta(seconds=15)
 
 
 def phase_label(code: str) -> str:
     return str(PHASES.get(code, code))
-
-
-def duration(delta: dt.timedelta) -> str:
-    """'42 sec', '3 min 5 sec' in the reader's language (minutes and seconds, never rounded)."""
-    locale = to_locale(get_language() or "en")
-    seconds = max(int(delta.total_seconds()), 0)
-    minutes, seconds = divmod(seconds, 60)
-    parts = [dt.timedelta(minutes=minutes)] if minutes else []
-    if seconds or not minutes:
-        parts.append(dt.timedelta(seconds=seconds))
-    return " ".join(
-        format_timedelta(p, threshold=1, granularity="second", format="short", locale=locale)
-        for p in parts
-    )
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,25 @@
-"""Signs of life from background work, and giving up on work whose worker died.
+"""Giving up on scheduling runs and publications whose worker died.
 
 A worker killed mid-run (SIGKILL, out of memory, a machine lost) cannot say so. While it
-works, a thread beside it stamps ``heartbeat_at`` every few seconds; a run or publication
-whose stamp is older than ``settings.TASK_HEARTBEAT_TIMEOUT`` is marked failed by whoever
-looks next (the console's pages, the next start), so the edition is never blocked and the
-organiser can start again. Nothing is half-written: the live schedule only changes in the
-run's final swap transaction, which the database rolls back when its connection dies.
+works, ``expos.services.background.heartbeat`` stamps the run's ``heartbeat_at`` every few
+seconds; a run or publication whose stamp is older than ``settings.TASK_HEARTBEAT_TIMEOUT`` is
+marked failed by whoever looks next (the console's pages, the next start), so the edition is
+never blocked and the organiser can start again. Nothing is half-written: the live schedule
+only changes in the run's final swap transaction, which the database rolls back when its
+connection dies.
 """
 
-import datetime as dt
-import logging
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
-from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from tradefair.expos.models import Expo
+from tradefair.expos.services import background
+from tradefair.expos.services.background import QUEUED_FOR_TOO_LONG, timeout
 from tradefair.matchmaking.models import ScheduleRun
 
-log = logging.getLogger(__name__)
-
-HEARTBEAT_EVERY = 5.0  # seconds between stamps
-QUEUED_FOR_TOO_LONG = dt.timedelta(minutes=30)  # no worker ever took it
 # Stored in English and translated when shown (the console reads it with gettext).
 WORKER_LOST = gettext_noop(
     "The worker stopped giving signs of life; nothing was changed. Start a new run."
@@ -36,32 +30,11 @@ PUBLISH_LOST = gettext_noop(
 )
 
 
-def timeout() -> dt.timedelta:
-    return dt.timedelta(seconds=settings.TASK_HEARTBEAT_TIMEOUT)
-
-
 @contextmanager
-def heartbeat(run_id: int, every: float = HEARTBEAT_EVERY) -> Iterator[None]:
+def heartbeat(run_id: int) -> Iterator[None]:
     """Stamp the run's ``heartbeat_at`` from a thread while the block runs."""
-    stop = threading.Event()
-
-    def beat() -> None:
-        try:
-            while not stop.wait(every):
-                try:
-                    ScheduleRun.objects.filter(pk=run_id).update(heartbeat_at=timezone.now())
-                except DatabaseError:  # a busy moment; the next stamp will do
-                    log.warning("heartbeat of run %s not written", run_id, exc_info=True)
-        finally:
-            connection.close()  # this thread's own connection
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-run-{run_id}", daemon=True)
-    thread.start()
-    try:
+    with background.heartbeat(ScheduleRun.objects.filter(pk=run_id)):
         yield
-    finally:
-        stop.set()
-        thread.join()
 
 
 def give_up_on_dead_work(expo: Expo) -> int:
