@@ -39,7 +39,7 @@ check-types: install-test
 
 ## Lint, types, import contracts, migrations check and the whole test suite
 test: install-test browser lint check-types
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 bench: install-test
 	$(BIN)/python bench/run.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))

@@ -20,7 +20,8 @@ import requests
 
 from .conftest import HEARTBEAT_TIMEOUT, Platform
 
-pytestmark = pytest.mark.faults
+# One worker runs the whole module (pytest -n): the kill test follows the crowd test's run.
+pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("faults")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
