@@ -6,8 +6,6 @@ can be bookmarked), and htmx swaps in just the partial from ``unscheduled``. The
 same (filtered) rows, with the headers and reasons in the reader's language.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.matchmaking.models import ScheduleRun
 from tradefair.matchmaking.queries import console, left_out
 from tradefair.matchmaking.views.organiser_access import organiser_page
@@ -147,35 +146,6 @@ def _table(rows: list[left_out.LeftOut]) -> tuple[list[str], list[list[Any]]]:
     return headers, [[r.request, r.buyer, r.exhibitor, r.label, r.reason] for r in rows]
 
 
-def _csv(headers: list[str], rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows(rows)
-    # A byte-order mark lets Excel open the Chinese names as UTF-8.
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _xlsx(title: str, headers: list[str], rows: list[list[Any]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for row in rows:
-        cells: list[Any] = [row[0]]  # the request number stays a number
-        for value in row[1:]:
-            # Forced text: a name such as "=Acme" is not a formula.
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 @require_GET
 @organiser_page
 def unscheduled_export(request: HttpRequest, expo: Expo, pk: int, kind: str) -> HttpResponse:
@@ -185,9 +155,9 @@ def unscheduled_export(request: HttpRequest, expo: Expo, pk: int, kind: str) -> 
     headers, rows = _table(left_out.phrased(expo, left_out.entries(run, reason)))
     name = f"left-out-run-{run.pk}" + (f"-{reason}" if reason else "")
     if kind == "xlsx":
-        content = _xlsx(_("Requests left out")[:31], headers, rows)
+        content = xlsx_bytes(_("Requests left out"), headers, rows, numeric={0})
     else:
-        content = _csv(headers, rows)
+        content = csv_bytes(headers, rows)
     response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response

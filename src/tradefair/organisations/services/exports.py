@@ -5,14 +5,13 @@ are written by slug, HS codes as text (so chapter 01 keeps its zero) and areas w
 zeros. The sectors and HS codes come from the trade line the import manages (the first one).
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
 from tradefair.expos.models import Expo
+from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.organisations.models import Participation
 from tradefair.organisations.services.imports import ROLES, TRADE_LINES
 from tradefair.organisations.services.imports_parse import (
@@ -109,37 +108,27 @@ def _area_text(area: Decimal | None) -> str:
 
 
 def _csv(kind: Kind, rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[kind])
-    writer.writeheader()
-    for row in rows:
-        if "booth_area_m2" in row:
-            row = {**row, "booth_area_m2": _area_text(row["booth_area_m2"])}
-        writer.writerow(row)
-    # A byte-order mark lets Excel open the Chinese names as UTF-8; the import skips it.
-    return buffer.getvalue().encode("utf-8-sig")
+    area = {"booth_area_m2": _area_text}
+    return csv_bytes(
+        COLUMNS[kind],
+        ([area.get(c, _same)(row[c]) for c in COLUMNS[kind]] for row in rows),
+    )
 
 
 def _xlsx(kind: Kind, rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    columns = COLUMNS[kind]
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(kind.value)
-    sheet.append(COLUMNS[kind])
-    for row in rows:
-        cells: list[Any] = []
-        for column in COLUMNS[kind]:
-            value = row[column]
-            if column == "booth_area_m2":
-                # A number cell, so organisers can sum areas in the spreadsheet.
-                cells.append(None if value is None else float(value))
-                continue
-            # Forced text: HS code 01 stays "01" and "=…" in a description is not a formula.
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    def cell(column: str, value: Any) -> Any:
+        # A number cell, so organisers can sum areas in the spreadsheet.
+        return (None if value is None else float(value)) if column == "booth_area_m2" else value
+
+    return xlsx_bytes(
+        kind.value,
+        columns,
+        ([cell(c, row[c]) for c in columns] for row in rows),
+        numeric={i for i, c in enumerate(columns) if c == "booth_area_m2"},
+    )
+
+
+def _same(value: Any) -> Any:
+    return value
