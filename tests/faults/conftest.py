@@ -100,6 +100,29 @@ def _wait_for(url: str, timeout: float = 60.0) -> None:
     raise AssertionError(f"{url} did not answer within {timeout} s")
 
 
+def _load_scene(env: dict[str, str]) -> dict[str, Any]:
+    """The mid-size fair of scene.py, or with ``TRADEFAIR_FAULT_SCENE=demo`` the whole demo
+    (150,000 requests, ~76,000 meetings; minutes, so not in CI): its five demo buyers four
+    times over make the twenty clients."""
+    if os.environ.get("TRADEFAIR_FAULT_SCENE") != "demo":
+        return dict(json.loads(_run([str(ROOT / "tests/faults/scene.py")], env)), time_limit="5")
+    _run(["-m", "tradefair", "demo", "--load-only", "-v0"], env)
+    code = (
+        "from tradefair.organisations.models import Participation as P;"
+        "print(list(P.objects.filter(expo__slug='caexpo-22', role='exhibitor')"
+        ".order_by('pk').values_list('pk', flat=True)[:500]))"
+    )
+    exhibitors = json.loads(_run(["-m", "tradefair", "shell", "-c", code], env).splitlines()[-1])
+    return {
+        "slug": "caexpo-22",
+        "organiser": "organiser@caexpo.demo",
+        "clients": [f"buyer{1 + i % 5}@caexpo.demo" for i in range(20)],
+        "password": "demo",
+        "exhibitors": exhibitors,
+        "time_limit": "30",
+    }
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def platform(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -130,7 +153,7 @@ def platform(
     cleanup: list[Callable[[], None]] = []
     try:
         _run(["-m", "tradefair", "migrate", "-v0"], env)
-        scene = json.loads(_run([str(ROOT / "tests/faults/scene.py")], env))
+        scene = _load_scene(env)
         server = subprocess.Popen(
             [sys.executable, "-m", "tradefair", "runserver", f"127.0.0.1:{port}", "--noreload"],
             env=env,
