@@ -9,6 +9,7 @@
    goes through.
 """
 
+import json
 import re
 import threading
 import time
@@ -166,17 +167,19 @@ def test_everyone_keeps_working_while_a_run_writes_and_publishes(platform: Platf
     # before); the bound is loose because twenty log-ins hash passwords on two cores meanwhile.
     assert returned_in < 10 and publish_returned_in < 10, (returned_in, publish_returned_in)
     assert phases and phases[0].startswith("Reading the accepted requests"), phases
-    status, published, count = platform.sql(
-        f"SELECT status, publish_status, published_count FROM matchmaking_schedulerun"
+    status, published, count, stats = platform.sql(
+        f"SELECT status, publish_status, published_count, stats FROM matchmaking_schedulerun"
         f" WHERE id = {run}"
     )[0]
+    stats = stats if isinstance(stats, dict) else json.loads(stats)
     assert (status, published) == ("done", "done")
     assert platform.sql("SELECT COUNT(*) FROM matchmaking_meeting WHERE published")[0][0] == count
     assert count > 5_000
     print(
         f"\n{platform.backend}: {count:,} meetings; {sum(crowd.outcomes.values()):,} requests by"
         f" the crowd, none failed; Run returned in {returned_in:.2f} s, Publish in"
-        f" {publish_returned_in:.2f} s; phases {phases}"
+        f" {publish_returned_in:.2f} s; staged in {stats['stage_seconds']} s, swapped in"
+        f" {stats['swap_seconds']} s; phases {phases}"
     )
     page = organiser.get(f"{platform.base}{schedule_path(platform)}?run={run}", timeout=60)
     assert f"{count:,} meetings published" in page.text

@@ -99,7 +99,9 @@ def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
                 progress=report,
             )
             adapters.clear_staged(expo=run.expo, keep_run=run.pk)
+            staging = time.monotonic()
             adapters.stage(run.pk, built.problem, solution, lambda share: report("saving", share))
+            run.stats = {**run.stats, "stage_seconds": round(time.monotonic() - staging, 2)}
             unscheduled = _unscheduled(solution, built)
             report("swapping", 1.0)
             if not _swap(run, built, solution, unscheduled):
@@ -123,6 +125,7 @@ def _swap(
     """The one brief transaction that changes the live schedule; False if the run was given
     up on meanwhile (a newer run then owns the slots)."""
     with transaction.atomic():
+        locked = time.monotonic()  # SQLite's single writer lock is held from here to the commit
         lock(
             slot_ids=Slot.objects.filter(expo=run.expo).values_list("pk", flat=True),
             participation_ids=[],
@@ -137,6 +140,7 @@ def _swap(
             **written.stats(),
             "method": solution.extra.get("method"),
             "requests": len(built.problem.requests),
+            "swap_seconds": round(time.monotonic() - locked, 2),
         }
         run.unscheduled = unscheduled
         run.status, run.phase, run.progress = ScheduleRun.Status.DONE, "done", 1.0
