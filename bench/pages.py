@@ -28,8 +28,8 @@ from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services.booking import book_meeting
 from tradefair.matchmaking.services.errors import MatchmakingError
+from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, request_meeting
-from tradefair.matchmaking.services.scheduling import publish_schedule
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Participation
 

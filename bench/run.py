@@ -57,11 +57,14 @@ def worker() -> None:
     django.setup()
     from django.conf import settings
 
-    from bench import pages
+    from bench import pages, writeback
 
     with Progress(console=console) as progress:
         task = progress.add_task("pages", total=len(pages.page_cases(SLUG)))
         latencies = pages.run(SLUG, lambda: progress.advance(task))
+    with console.status("a scheduling run and the former one-transaction write-back"):
+        written = writeback.run(SLUG)
+    console.print(f"write-back: {written}")
     print(
         json.dumps(
             {
@@ -70,6 +73,7 @@ def worker() -> None:
                 "load_peak_mb": load_peak_mb,
                 "repeats": pages.REPEATS,
                 "latencies": [asdict(lat) for lat in latencies],
+                "writeback": asdict(written),
             }
         )
     )
@@ -101,6 +105,8 @@ def show(run: dict[str, Any]) -> None:
 
 
 def report(runs: list[dict[str, Any]]) -> str:
+    from bench import writeback
+
     lines = [
         "# Benchmarks",
         "",
@@ -149,6 +155,7 @@ def report(runs: list[dict[str, Any]]) -> str:
         lines += [
             "",
             f"Slowest page at the 95th percentile: {worst['label']}, {worst['p95_ms']:.1f} ms.",
+            *writeback.report(run["database"], run["writeback"]),
         ]
     return "\n".join(lines) + "\n"
 
