@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tradefair.expos",
     "tradefair.floorplan",
     "tradefair.organisations",
+    "tradefair.programme",
     "tradefair.matchmaking",
     "tradefair.bulletin",
     "tradefair.demo",

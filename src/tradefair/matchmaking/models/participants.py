@@ -1,5 +1,6 @@
 """What a buyer or exhibitor tells the scheduler about themselves."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,16 @@ class MeetingProfile(models.Model):
     )
     languages = models.JSONField(default=list, blank=True, help_text=_('e.g. ["zh", "en"]'))
     max_meetings = models.PositiveSmallIntegerField(null=True, blank=True)
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting attendees"),
+        help_text=_(
+            "The people who go to this organisation's meetings; empty means all its members. "
+            "The organisation is unavailable for meetings while all of them are at activities."
+        ),
+    )
 
     class Meta:
         verbose_name = _("meeting profile")

@@ -11,84 +11,28 @@ Links are absolute (``settings.SITE_URL`` + the path), since services do not see
 """
 
 import datetime as dt
-import logging
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core import mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
 from tradefair.expos.formatting import clock_note, moment
 from tradefair.expos.models import Expo
+from tradefair.expos.services.mailing import (
+    Render,
+    compose,
+    members_by_language,
+    plain_text,
+    send_on_commit,
+)
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.organisations.models import Participation
 
-logger = logging.getLogger(__name__)
-Readers = dict[str, list[str]]  # language -> addresses
-Render = Callable[[], tuple[str, str]]  # (subject, body) in the active language
-
-
-def _readers(organisation_ids: Iterable[int]) -> dict[int, Readers]:
-    """The addresses of each organisation's active members, grouped by their language."""
-    known = {code for code, _name in settings.LANGUAGES}
-    grouped: dict[int, Readers] = defaultdict(lambda: defaultdict(list))
-    rows = (
-        Membership.objects.filter(organisation_id__in=set(organisation_ids), user__is_active=True)
-        .exclude(user__email="")
-        .order_by("user__email")
-        .values_list("organisation_id", "user__language", "user__email")
-    )
-    for organisation_id, language, email in rows:
-        grouped[organisation_id][language if language in known else settings.LANGUAGE_CODE].append(
-            email
-        )
-    return grouped
-
-
-def _compose(readers: Readers, render: Render) -> list[mail.EmailMessage]:
-    """One message per language, rendered under that language."""
-    messages = []
-    for language, to in sorted(readers.items()):
-        with translation.override(language):
-            subject, body = render()
-        messages.append(
-            mail.EmailMessage(
-                subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
-            )
-        )
-    return messages
-
-
-def _send_on_commit(messages: list[mail.EmailMessage]) -> None:
-    """Send over one connection once committed; a message that fails is logged, the rest go.
-
-    The action is committed by then: a mail server that is down must not turn it into a 500.
-    """
-    if not messages:
-        return
-
-    def send() -> None:
-        with mail.get_connection() as connection:
-            for message in messages:
-                try:
-                    connection.send_messages([message])
-                except Exception:
-                    logger.exception("e-mail to %s failed", ", ".join(message.to))
-
-    transaction.on_commit(send, robust=True)
-
 
 def _body(template: str, context: dict[str, object]) -> str:
-    """A plain-text template rendered in the active language, without stray blank lines."""
-    text = render_to_string(f"matchmaking/email/{template}.txt", context)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return plain_text(f"matchmaking/email/{template}.txt", context)
 
 
 def _url(view: str, expo: Expo) -> str:
@@ -128,8 +72,8 @@ def request_arrived(request: MeetingRequest) -> None:
         return subject, body
 
     receiver = request.receiver
-    _send_on_commit(
-        _compose(_readers([receiver.organisation_id])[receiver.organisation_id], render)
+    send_on_commit(
+        compose(members_by_language([receiver.organisation_id])[receiver.organisation_id], render)
     )
 
 
@@ -157,8 +101,8 @@ def request_answered(request: MeetingRequest) -> None:
         return subject, body
 
     requester = request.requester
-    readers = _readers([requester.organisation_id])[requester.organisation_id]
-    _send_on_commit(_compose(readers, render))
+    readers = members_by_language([requester.organisation_id])[requester.organisation_id]
+    send_on_commit(compose(readers, render))
 
 
 def request_cancelled(request: MeetingRequest, *, by_user: User) -> None:
@@ -179,7 +123,7 @@ def request_cancelled(request: MeetingRequest, *, by_user: User) -> None:
         .select_related("slot")
         .first()
     )
-    readers = _readers(p.organisation_id for p in told)
+    readers = members_by_language(p.organisation_id for p in told)
     messages = []
     for party in told:
         other = request.exhibitor if party == request.buyer else request.buyer
@@ -201,8 +145,8 @@ def request_cancelled(request: MeetingRequest, *, by_user: User) -> None:
             )
             return subject, body
 
-        messages += _compose(readers[party.organisation_id], render)
-    _send_on_commit(messages)
+        messages += compose(readers[party.organisation_id], render)
+    send_on_commit(messages)
 
 
 def _line(meeting: Meeting, counterpart: Participation) -> str:
@@ -254,12 +198,12 @@ def _about_meetings(
 ) -> int:
     """Send each side of ``meetings`` one message per language listing theirs."""
     parties = _by_party(meetings)
-    readers = _readers(party.organisation_id for party, _mine in parties.values())
+    readers = members_by_language(party.organisation_id for party, _mine in parties.values())
     messages = []
     for party, mine in parties.values():
         render = _listing(party, mine, template, subject)
-        messages += _compose(readers[party.organisation_id], render)
-    _send_on_commit(messages)
+        messages += compose(readers[party.organisation_id], render)
+    send_on_commit(messages)
     return len(parties)
 
 

@@ -1,0 +1,90 @@
+"""Mail in each reader's language, sent once the action that caused it has committed.
+
+Shared by every app that tells people something: group addresses by the reader's language
+(``User.language``), render one message per language under that language, and queue the
+sending with ``transaction.on_commit`` so a rolled-back action sends nothing.
+"""
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core import mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from tradefair.accounts.models import Membership, User
+
+logger = logging.getLogger(__name__)
+Readers = dict[str, list[str]]  # language -> addresses
+Render = Callable[[], tuple[str, str]]  # (subject, body) in the active language
+
+
+def _language(code: str) -> str:
+    known = {language for language, _name in settings.LANGUAGES}
+    return code if code in known else settings.LANGUAGE_CODE
+
+
+def members_by_language(organisation_ids: Iterable[int]) -> dict[int, Readers]:
+    """The addresses of each organisation's active members, grouped by their language."""
+    grouped: dict[int, Readers] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        Membership.objects.filter(organisation_id__in=set(organisation_ids), user__is_active=True)
+        .exclude(user__email="")
+        .order_by("user__email")
+        .values_list("organisation_id", "user__language", "user__email")
+    )
+    for organisation_id, language, email in rows:
+        grouped[organisation_id][_language(language)].append(email)
+    return grouped
+
+
+def people_by_language(users: Iterable[User]) -> Readers:
+    """The addresses of these people (active, with an address), grouped by their language."""
+    grouped: Readers = defaultdict(list)
+    for user in sorted(users, key=lambda u: u.email):
+        if user.is_active and user.email:
+            grouped[_language(user.language)].append(user.email)
+    return grouped
+
+
+def compose(readers: Readers, render: Render) -> list[mail.EmailMessage]:
+    """One message per language, rendered under that language."""
+    messages = []
+    for language, to in sorted(readers.items()):
+        with translation.override(language):
+            subject, body = render()
+        messages.append(
+            mail.EmailMessage(
+                subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+            )
+        )
+    return messages
+
+
+def send_on_commit(messages: list[mail.EmailMessage]) -> None:
+    """Send over one connection once committed; a message that fails is logged, the rest go.
+
+    The action is committed by then: a mail server that is down must not turn it into a 500.
+    """
+    if not messages:
+        return
+
+    def send() -> None:
+        with mail.get_connection() as connection:
+            for message in messages:
+                try:
+                    connection.send_messages([message])
+                except Exception:
+                    logger.exception("e-mail to %s failed", ", ".join(message.to))
+
+    transaction.on_commit(send, robust=True)
+
+
+def plain_text(template: str, context: dict[str, object]) -> str:
+    """A plain-text template rendered in the active language, without stray blank lines."""
+    text = render_to_string(template, context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,231 @@
+"""Taking, giving up and passing on a place at an activity.
+
+Seats are scarce like tables (docs/adr/0004-activity-seats.md): inside one transaction,
+lock the activity row, then count and write. Everyone who changes an activity's seats takes
+that lock first, so two people never both take the last seat; the unique (activity, seat)
+constraint is the last guard and turns into ``SeatTaken`` if it ever fires. When the activity
+is full the person joins the waiting list in arrival order; a cancelled seat passes, in the
+same transaction, to the first person waiting, who is told after commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tradefair.accounts.models import Membership, User
+from tradefair.expos.formatting import moment
+from tradefair.organisations.models import Participation
+from tradefair.programme.models import Activity, Registration
+from tradefair.programme.models.registrations import LIVE, SEATED
+from tradefair.programme.queries.commitments import activity_commitments
+from tradefair.programme.services import notices
+from tradefair.programme.services.errors import (
+    AlreadyRegistered,
+    Clash,
+    Closed,
+    NotAllowed,
+    NotRegistered,
+    SeatTaken,
+)
+from tradefair.programme.timeline import Busy, others, overlaps
+
+# The role a person registers for when they hold several in one edition.
+ROLE_ORDER = ["delegate", "investor", "buyer", "exhibitor", "partner"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a registration gave: a seat, or a place on the waiting list (1 = next)."""
+
+    registration: Registration
+    position: int | None
+
+
+def lock_activity(activity_id: int) -> Activity:
+    """The protocol's lock: one writer of an activity's seats at a time."""
+    return Activity.objects.select_for_update().select_related("room", "expo").get(pk=activity_id)
+
+
+def participation_for(user: User, activity: Activity) -> Participation:
+    """The person's organisation's role in the edition they register for."""
+    organisations = Membership.objects.filter(user=user).values("organisation_id")
+    roles = {
+        p.role: p
+        for p in Participation.objects.filter(
+            expo_id=activity.expo_id, organisation_id__in=organisations
+        ).order_by("pk")
+    }
+    for role in ROLE_ORDER:
+        if role in roles:
+            return roles[role]
+    raise NotAllowed(
+        _("Only people of an organisation taking part in this expo can register for activities.")
+    )
+
+
+def may_attend(user: User, activity: Activity) -> bool:
+    """Invitation-only activities admit invited people and members of invited organisations."""
+    if activity.audience != Activity.Audience.INVITATION:
+        return True
+    if activity.invited_people.filter(pk=user.pk).exists():
+        return True
+    return activity.invited_organisations.filter(memberships__user=user).exists()
+
+
+def clashes(user: User, activity: Activity) -> list[Busy]:
+    """What already on the person's timeline overlaps ``activity``, walks included."""
+    hall = activity.room.hall_id if activity.room else None
+    mine = activity_commitments(activity.expo_id, [user.pk], start=activity.start, end=activity.end)
+    found = [b for b in mine.get(user.pk, []) if b.ref != activity.pk]
+    found += others(user, activity.expo, activity.start, activity.end)
+    return [b for b in found if overlaps(b, activity.start, activity.end, hall)]
+
+
+def clash_message(found: list[Busy], activity: Activity) -> str:
+    zone = activity.expo.time_zone
+    named = "; ".join(
+        _("%(title)s at %(when)s") % {"title": b.title, "when": moment(b.start, zone)}
+        for b in found
+    )
+    return _(
+        "This overlaps what is already on your timeline (allowing 15 minutes to walk between "
+        "halls): %(clashes)s. Confirm to register anyway."
+    ) % {"clashes": named}
+
+
+def _check_open(activity: Activity) -> None:
+    if activity.status != Activity.Status.PUBLISHED:
+        raise Closed(_("This activity is not open for registration."))
+    if activity.end <= timezone.now():
+        raise Closed(_("This activity is over."))
+
+
+def _free_seat(activity: Activity) -> int | None:
+    """The lowest free seat number, or None when every seat is taken."""
+    taken = set(
+        Registration.objects.filter(activity=activity, seat__isnull=False).values_list(
+            "seat", flat=True
+        )
+    )
+    limit = activity.seats
+    if limit is not None and len(taken) >= limit:
+        return None
+    seat = 1
+    while seat in taken:
+        seat += 1
+    return seat
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the next person to be promoted; None when the registration holds a seat."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        activity_id=registration.activity_id,
+        status=Registration.Status.WAITLISTED,
+        arrived_at__lte=registration.arrived_at,
+    ).exclude(arrived_at=registration.arrived_at, pk__gt=registration.pk)
+    return ahead.count()
+
+
+def register(
+    *,
+    activity: Activity,
+    user: User,
+    participation: Participation | None = None,
+    confirm_clash: bool = False,
+) -> Place:
+    """A seat if one is free, else the waiting list; refused on a clash the person did not confirm.
+
+    Raises ``Closed``, ``NotAllowed``, ``AlreadyRegistered``, ``Clash`` or ``SeatTaken``;
+    nothing is written when it raises.
+    """
+    if participation is None:
+        participation = participation_for(user, activity)
+    elif (
+        participation.expo_id != activity.expo_id
+        or not Membership.objects.filter(
+            user=user, organisation_id=participation.organisation_id
+        ).exists()
+    ):
+        raise NotAllowed(_("You do not act for this organisation in this expo."))
+    with transaction.atomic():
+        activity = lock_activity(activity.pk)
+        _check_open(activity)
+        if not may_attend(user, activity):
+            raise NotAllowed(_("This activity is by invitation only and you are not invited."))
+        if Registration.objects.filter(activity=activity, user=user, status__in=LIVE).exists():
+            raise AlreadyRegistered(_("You are already registered for this activity."))
+        found = clashes(user, activity)
+        if found and not confirm_clash:
+            raise Clash(clash_message(found, activity), found)
+        seat = _free_seat(activity)
+        status = Registration.Status.REGISTERED if seat else Registration.Status.WAITLISTED
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    activity=activity,
+                    user=user,
+                    participation=participation,
+                    status=status,
+                    seat=seat,
+                    clash_confirmed=bool(found),
+                )
+        except IntegrityError as error:
+            if "one_live_registration_per_person" in str(error):
+                raise AlreadyRegistered(
+                    _("You are already registered for this activity.")
+                ) from error
+            raise SeatTaken(
+                _("Someone took that seat at the same moment. Please try again.")
+            ) from error
+        return Place(registration, waiting_position(registration))
+
+
+def cancel(*, activity: Activity, user: User) -> Registration:
+    """Give up a seat or a waiting-list place; a freed seat goes to the first person waiting."""
+    with transaction.atomic():
+        activity = lock_activity(activity.pk)
+        registration = (
+            Registration.objects.filter(activity=activity, user=user, status__in=LIVE)
+            .order_by("pk")
+            .first()
+        )
+        if registration is None:
+            raise NotRegistered(_("You are not registered for this activity."))
+        if registration.status == Registration.Status.ATTENDED:
+            raise Closed(_("Your attendance was recorded; it cannot be cancelled."))
+        freed = registration.seat
+        registration.status = Registration.Status.CANCELLED
+        registration.seat = None
+        registration.save(update_fields=["status", "seat", "updated_at"])
+        if freed is not None and activity.status == Activity.Status.PUBLISHED:
+            promote(activity, freed)
+        return registration
+
+
+def promote(activity: Activity, seat: int) -> Registration | None:
+    """Give ``seat`` to the first person waiting (caller holds the activity lock)."""
+    if activity.seats is not None and seat > activity.seats:
+        return None
+    waiting = (
+        Registration.objects.filter(activity=activity, status=Registration.Status.WAITLISTED)
+        .select_related("user")
+        .order_by("arrived_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return None
+    waiting.status = Registration.Status.REGISTERED
+    waiting.seat = seat
+    waiting.save(update_fields=["status", "seat", "updated_at"])
+    notices.promoted(waiting, activity)
+    return waiting
+
+
+def seated_count(activity: Activity) -> int:
+    return Registration.objects.filter(activity=activity, status__in=SEATED).count()
