@@ -12,7 +12,7 @@ class NotAllowed(ProgrammeError):
 
 
 class Closed(ProgrammeError):
-    """The activity is not open for registration: a draft, cancelled, or already over."""
+    """The activity is not open for registration (a draft or cancelled) or the place is final."""
 
 
 class AlreadyRegistered(ProgrammeError):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
@@ -100,8 +99,6 @@ def clash_message(found: list[Busy], activity: Activity) -> str:
 def _check_open(activity: Activity) -> None:
     if activity.status != Activity.Status.PUBLISHED:
         raise Closed(_("This activity is not open for registration."))
-    if activity.end <= timezone.now():
-        raise Closed(_("This activity is over."))
 
 
 def _free_seat(activity: Activity) -> int | None:
