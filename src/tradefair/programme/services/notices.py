@@ -12,7 +12,11 @@ from tradefair.programme.models import Activity, Registration
 
 
 def activity_url(activity: Activity) -> str:
-    path = reverse("programme:activity", kwargs={"slug": activity.expo.slug, "pk": activity.pk})
+    """An absolute link to the activity's page, else the edition's home page."""
+    try:
+        path = reverse("programme:activity", kwargs={"slug": activity.expo.slug, "pk": activity.pk})
+    except NoReverseMatch:
+        path = reverse("organisations:expo_home", kwargs={"slug": activity.expo.slug})
     return settings.SITE_URL + path
 
 
