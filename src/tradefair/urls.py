@@ -14,7 +14,13 @@ urlpatterns += i18n_patterns(
     path("", include("tradefair.organisations.urls")),
     path("<slug:slug>/buyer/", include("tradefair.matchmaking.urls.buyer")),
     path("<slug:slug>/exhibitor/", include("tradefair.matchmaking.urls.exhibitor")),
+    path(
+        "<slug:slug>/organiser/programme/import/",
+        include("tradefair.programme.urls.organiser_import"),
+    ),
+    path("<slug:slug>/organiser/programme/", include("tradefair.programme.urls.organiser")),
     path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
+    path("<slug:slug>/programme/", include("tradefair.programme.urls.public")),
     path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     prefix_default_language=False,
 )

@@ -4,11 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from tradefair.accounts.gates import organiser_page
 from tradefair.expos.formatting import number, percent
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.queries.console import Side, breakdown, overview, party_counts
-from tradefair.matchmaking.views.organiser_access import organiser_page
 from tradefair.matchmaking.views.organiser_charts import BAR_MAX, breakdown_chart
 
 

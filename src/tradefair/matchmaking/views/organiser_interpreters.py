@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import InterpreterForm
@@ -19,7 +20,6 @@ from tradefair.matchmaking.services.interpreters import (
     remove_interpreter,
     update_interpreter,
 )
-from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 
 
 def _spoken(codes: list[str]) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import MeetingFilterForm, MoveForm, slot_label
@@ -14,7 +15,6 @@ from tradefair.matchmaking.models import Meeting
 from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.services.booking import mark_held, mark_no_show, move_meeting
 from tradefair.matchmaking.services.errors import MatchmakingError
-from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 
 MARKS = {"held": mark_held, "no_show": mark_no_show}
 

@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import MustMeetForm
 from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.requests import add_must_meet
-from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 from tradefair.organisations.models import Participation
 
 ROLES = (Participation.Role.BUYER, Participation.Role.EXHIBITOR)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import ScheduleRunForm
@@ -22,7 +23,6 @@ from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.publishing import queue_publish
 from tradefair.matchmaking.services.run_health import give_up_on_dead_work
 from tradefair.matchmaking.services.scheduling import ACTIVE, start_schedule_run
-from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 from tradefair.matchmaking.views.organiser_charts import number, percent
 from tradefair.matchmaking.views.organiser_unscheduled import left_out_context
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import SessionForm
@@ -13,7 +14,6 @@ from tradefair.matchmaking.models import NegotiationSession
 from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.sessions import create_session, delete_session
-from tradefair.matchmaking.views.organiser_access import acting_user, organiser_page
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,12 +16,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tradefair.accounts.gates import organiser_page
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.matchmaking.models import ScheduleRun
 from tradefair.matchmaking.queries import console, left_out
-from tradefair.matchmaking.views.organiser_access import organiser_page
 from tradefair.matchmaking.views.organiser_charts import BAR_MAX
 
 BAR_ROW = 34  # a reason: its label above one bar

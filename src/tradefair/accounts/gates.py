@@ -1,4 +1,4 @@
-"""The gate of every organiser console page: the edition by slug, then the organiser role.
+"""The gate of every organiser console page (any app's): the edition by slug, then the role.
 
 Anonymous visitors go to the login page and come back; a logged-in user without the role in
 this edition (a participant, or staff of another edition) gets 403. Drafts are included: the
