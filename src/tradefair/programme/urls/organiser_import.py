@@ -1,4 +1,4 @@
-"""Routes of the programme (organiser import); see src/tradefair/urls.py for where they are mounted."""
+"""Routes of the programme import; src/tradefair/urls.py says where they are mounted."""
 
 from django.urls import URLPattern, URLResolver
 
