@@ -45,8 +45,16 @@ class Place:
 
 
 def lock_activity(activity_id: int) -> Activity:
-    """The protocol's lock: one writer of an activity's seats at a time."""
-    return Activity.objects.select_for_update().select_related("room", "expo").get(pk=activity_id)
+    """The protocol's lock: one writer of an activity's seats at a time.
+
+    Only the activity row: locking the joined expo would queue every registration of the
+    edition behind one another, and PostgreSQL refuses FOR UPDATE on the nullable room join.
+    """
+    return (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("room", "expo")
+        .get(pk=activity_id)
+    )
 
 
 def participation_for(user: User, activity: Activity) -> Participation:
@@ -101,20 +109,32 @@ def _check_open(activity: Activity) -> None:
         raise Closed(_("This activity is not open for registration."))
 
 
+def _taken(activity: Activity) -> set[int]:
+    held = Registration.objects.filter(activity=activity, seat__isnull=False)
+    return {seat for seat in held.values_list("seat", flat=True) if seat is not None}
+
+
+def _free_seats(taken: set[int], limit: int | None, wanted: int) -> list[int]:
+    """Up to ``wanted`` lowest free seat numbers, no more than ``limit`` leaves free.
+
+    Counts what is taken rather than trusting numbers: once the capacity is lowered below
+    the seats taken, nothing is free, whichever seat was given up.
+    """
+    if limit is not None:
+        wanted = min(wanted, limit - len(taken))
+    seats: list[int] = []
+    seat = 1
+    while len(seats) < wanted:
+        if seat not in taken:
+            seats.append(seat)
+        seat += 1
+    return seats
+
+
 def _free_seat(activity: Activity) -> int | None:
     """The lowest free seat number, or None when every seat is taken."""
-    taken = set(
-        Registration.objects.filter(activity=activity, seat__isnull=False).values_list(
-            "seat", flat=True
-        )
-    )
-    limit = activity.seats
-    if limit is not None and len(taken) >= limit:
-        return None
-    seat = 1
-    while seat in taken:
-        seat += 1
-    return seat
+    seats = _free_seats(_taken(activity), activity.seats, 1)
+    return seats[0] if seats else None
 
 
 def waiting_position(registration: Registration) -> int | None:
@@ -173,7 +193,8 @@ def register(
                     clash_confirmed=bool(found),
                 )
         except IntegrityError as error:
-            if "one_live_registration_per_person" in str(error):
+            # Asked again, not parsed from the message: SQLite does not name the constraint.
+            if Registration.objects.filter(activity=activity, user=user, status__in=LIVE).exists():
                 raise AlreadyRegistered(
                     _("You are already registered for this activity.")
                 ) from error
@@ -201,27 +222,33 @@ def cancel(*, activity: Activity, user: User) -> Registration:
         registration.seat = None
         registration.save(update_fields=["status", "seat", "updated_at"])
         if freed is not None and activity.status == Activity.Status.PUBLISHED:
-            promote(activity, freed)
+            promote(activity)
         return registration
 
 
-def promote(activity: Activity, seat: int) -> Registration | None:
-    """Give ``seat`` to the first person waiting (caller holds the activity lock)."""
-    if activity.seats is not None and seat > activity.seats:
-        return None
+def promote(activity: Activity) -> list[Registration]:
+    """Fill the free seats from the waiting list in arrival order; the caller holds the lock.
+
+    Anyone who changes how many seats an activity has (its capacity or room) calls this too,
+    under ``lock_activity``, so a seat is never free while someone waits.
+    """
+    taken = _taken(activity)
     waiting = (
         Registration.objects.filter(activity=activity, status=Registration.Status.WAITLISTED)
         .select_related("user")
         .order_by("arrived_at", "pk")
-        .first()
     )
-    if waiting is None:
-        return None
-    waiting.status = Registration.Status.REGISTERED
-    waiting.seat = seat
-    waiting.save(update_fields=["status", "seat", "updated_at"])
-    notices.promoted(waiting, activity)
-    return waiting
+    if activity.seats is not None:
+        waiting = waiting[: max(activity.seats - len(taken), 0)]
+    promoted = list(waiting)
+    for registration, seat in zip(
+        promoted, _free_seats(taken, activity.seats, len(promoted)), strict=True
+    ):
+        registration.status = Registration.Status.REGISTERED
+        registration.seat = seat
+        registration.save(update_fields=["status", "seat", "updated_at"])
+        notices.promoted(registration, activity)
+    return promoted
 
 
 def seated_count(activity: Activity) -> int:
