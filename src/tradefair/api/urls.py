@@ -31,6 +31,8 @@ from tradefair.matchmaking.services.errors import (
     NotAllowed,
 )
 from tradefair.organisations.api import router as organisations_router
+from tradefair.programme.api import router as programme_router
+from tradefair.programme.services import errors as programme
 
 api = NinjaAPI(
     title="tradefair",
@@ -43,6 +45,7 @@ api.add_router("/auth", auth_router)
 api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", matchmaking_router)
+api.add_router("", programme_router)
 explain_validation_errors(api)
 
 # The services' refusals are written for people; the API passes them on as they are.
@@ -54,6 +57,13 @@ STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
     (DuplicateRequest, 409),
     (InvalidTransition, 409),
     (MatchmakingError, 409),
+    (programme.NotAllowed, 403),  # invitation only, or not of a participating organisation
+    (programme.NotRegistered, 404),
+    (programme.Clash, 409),  # the message names what it overlaps
+    (programme.AlreadyRegistered, 409),
+    (programme.Closed, 409),
+    (programme.SeatTaken, 409),
+    (programme.ProgrammeError, 409),
 ]
 
 
@@ -64,6 +74,7 @@ def _refused(request: HttpRequest, exc: Any) -> HttpResponse:
 
 api.add_exception_handler(RoleRequired, _refused)
 api.add_exception_handler(MatchmakingError, _refused)
+api.add_exception_handler(programme.ProgrammeError, _refused)
 
 
 @api.exception_handler(AuthenticationError)
