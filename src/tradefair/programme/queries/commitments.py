@@ -15,7 +15,7 @@ from tradefair.programme.timeline import WALK, Busy
 
 def _busy(activity: Activity) -> Busy:
     hall = activity.room.hall_id if activity.room_id and activity.room else None
-    return Busy("activity", activity.pk, activity.start, activity.end, hall, activity.title)
+    return Busy("activity", activity.pk, activity.start, activity.end, hall, activity.display_title)
 
 
 def activity_commitments(

@@ -89,6 +89,7 @@ def clashes(user: User, activity: Activity) -> list[Busy]:
     mine = activity_commitments(activity.expo_id, [user.pk], start=activity.start, end=activity.end)
     found = [b for b in mine.get(user.pk, []) if b.ref != activity.pk]
     found += others(user, activity.expo, activity.start, activity.end)
+    found.sort(key=lambda b: (b.start, b.kind, b.ref))
     return [b for b in found if overlaps(b, activity.start, activity.end, hall)]
 
 
