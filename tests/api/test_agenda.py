@@ -74,11 +74,14 @@ def test_buyer_reads_the_published_meetings_with_every_field(scene, as_user):
     assert [m["id"] for m in body] == [first.pk, second.pk]
     first_out = body[0]
     assert first_out == {
+        "kind": "meeting",
         "id": first.pk,
         "reference": f"M-{first.pk}",
         "day": "2025-09-18",
         "start": "2025-09-18T07:00:00+08:00",
         "end": "2025-09-18T07:20:00+08:00",
+        "title": "Meeting with Exhibitor 1",
+        "place": "Hall B, table 1",
         "session": "Morning talks",
         "hall": "Hall B",
         "table_number": 1,
@@ -93,6 +96,7 @@ def test_buyer_reads_the_published_meetings_with_every_field(scene, as_user):
         "interpreter": "Lan Nguyen",
         "interpreter_languages": ["vi"],
         "status": "scheduled",
+        "clash": None,
         "updated_at": first_out["updated_at"],
     }
     updated = Meeting.objects.get(pk=first.pk).updated_at

@@ -1,13 +1,16 @@
-"""A participant's agenda: their published meetings, grouped by day in the expo's time zone.
+"""A participant's agenda: their published meetings and the reader's activities, by local day.
 
 The agenda page, its printable version, the calendar file, the subscription feed and the REST
-API all read this one query, so they always agree. It costs two queries whatever the number of
-meetings: the meetings with everything they show (one join), and the counterpart's booths when
-the counterpart is an exhibitor. Names are already in the reader's language.
+API all read this one query, so they always agree. Meetings belong to the participation (the
+organisation's side); activities to the person reading (``queries.agenda_activities``). The
+cost does not grow with the entries: the meetings with everything they show (one join), the
+counterpart's booths when the counterpart is an exhibitor, the reader's registrations and
+speaking roles (two), and the clashes confirmed around the meetings (one, plus who attends
+whose meetings when there are any). Names are already in the reader's language.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
@@ -20,7 +23,15 @@ from tradefair.expos.models import Expo
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.floorplan.models import BoothAssignment
 from tradefair.matchmaking.models import Meeting
+from tradefair.matchmaking.queries.agenda_activities import (
+    AgendaActivity,
+    ConfirmedClash,
+    activities_of,
+    clash_note,
+    confirmed_clashes,
+)
 from tradefair.organisations.models import Participation
+from tradefair.programme.timeline import overlaps
 
 Role = Participation.Role
 SIDES: tuple[str, ...] = (Role.BUYER, Role.EXHIBITOR)
@@ -40,6 +51,8 @@ class Counterpart:
 
 @dataclass(frozen=True)
 class AgendaMeeting:
+    kind = "meeting"
+
     pk: int
     start: dt.datetime  # in the expo's time zone
     end: dt.datetime
@@ -53,6 +66,8 @@ class AgendaMeeting:
     status: str
     status_label: str
     updated_at: dt.datetime
+    hall_id: int | None = None
+    clash: str = ""  # who of either side will be at an activity instead
 
     @property
     def reference(self) -> str:
@@ -66,11 +81,36 @@ class AgendaMeeting:
             return self.hall
         return f"{self.hall_code} {self.hall}"
 
+    @property
+    def title(self) -> str:
+        return _("Meeting with %(name)s") % {"name": self.counterpart.name}
+
+    @property
+    def place(self) -> str:
+        """Hall and table, as the calendar's LOCATION and the API's ``place``."""
+        if self.hall:
+            return _("%(hall)s, table %(table)s") % {
+                "hall": self.location,
+                "table": self.table_number,
+            }
+        return _("Table %(table)s") % {"table": self.table_number}
+
+
+Entry = AgendaMeeting | AgendaActivity
+
 
 @dataclass(frozen=True)
 class AgendaDay:
     date: dt.date
-    meetings: list[AgendaMeeting]
+    entries: list[Entry]  # meetings and activities, by start
+
+    @property
+    def meetings(self) -> list[AgendaMeeting]:
+        return [e for e in self.entries if isinstance(e, AgendaMeeting)]
+
+    @property
+    def activities(self) -> list[AgendaActivity]:
+        return [e for e in self.entries if isinstance(e, AgendaActivity)]
 
 
 @dataclass(frozen=True)
@@ -84,8 +124,16 @@ class Agenda:
         return self.participation.role
 
     @property
+    def entries(self) -> list[Entry]:
+        return [e for day in self.days for e in day.entries]
+
+    @property
     def meetings(self) -> list[AgendaMeeting]:
         return [m for day in self.days for m in day.meetings]
+
+    @property
+    def activities(self) -> list[AgendaActivity]:
+        return [a for day in self.days for a in day.activities]
 
 
 def my_sides(user: AnyUser, expo: Expo) -> dict[str, Participation]:
@@ -106,10 +154,12 @@ def not_your_side(side: str) -> str:
     return _("You do not act for an exhibitor in this expo.")
 
 
-def agenda_of(participation: Participation) -> Agenda:
-    """The participation's published meetings, earliest first, grouped by local day.
+def agenda_of(participation: Participation, reader_id: int | None = None) -> Agenda:
+    """The participation's published meetings and the reader's activities, by local day.
 
-    ``participation`` must be a buyer or an exhibitor (with its expo loaded or loadable).
+    ``participation`` must be a buyer or an exhibitor (with its expo loaded or loadable);
+    ``reader_id`` is the person reading, whose own activities join the meetings (none without).
+    Entries of a day are in order of start.
     """
     expo = participation.expo
     mine = "buyer" if participation.role == Role.BUYER else "exhibitor"
@@ -146,11 +196,79 @@ def agenda_of(participation: Participation) -> Agenda:
             Prefetch("exhibitor__booth_assignments", queryset=booths)
         )
     zone = ZoneInfo(expo.time_zone)
-    rows = [_row(m, getattr(m, theirs), zone) for m in meetings]
+    sides = {participation.pk: participation.organisation_id}
+    rows = []
+    for meeting in meetings:
+        other = getattr(meeting, theirs)
+        sides[other.pk] = other.organisation_id
+        rows.append(_row(meeting, other, zone))
+    activities = activities_of(reader_id, expo) if reader_id is not None else []
+    rows, activities = _mark_clashes(expo, participation.pk, sides, rows, activities)
+    entries: list[Entry] = sorted([*rows, *activities], key=_order)
     days = [
-        AgendaDay(date, list(items)) for date, items in groupby(rows, key=lambda m: m.start.date())
+        AgendaDay(date, list(items))
+        for date, items in groupby(entries, key=lambda e: e.start.date())
     ]
     return Agenda(expo=expo, participation=participation, days=days)
+
+
+def _order(entry: Entry) -> tuple[dt.datetime, dt.datetime, int, int]:
+    return (entry.start, entry.end, 0 if isinstance(entry, AgendaMeeting) else 1, entry.pk)
+
+
+def _mark_clashes(
+    expo: Expo,
+    mine: int,
+    sides: dict[int, int],
+    rows: list[AgendaMeeting],
+    activities: list[AgendaActivity],
+) -> tuple[list[AgendaMeeting], list[AgendaActivity]]:
+    """Note on each scheduled meeting who of either side confirmed an overlapping activity,
+    and on each of the reader's confirmed registrations what it overlaps here."""
+    scheduled = [m for m in rows if m.status == Meeting.Status.SCHEDULED]
+    found: list[ConfirmedClash] = []
+    attendees: dict[int, set[int]] = {}
+    if scheduled:
+        start = min(m.start for m in scheduled)
+        end = max(m.end for m in scheduled)
+        found, attendees = confirmed_clashes(expo, sides, start, end)
+    marked = []
+    for row in rows:
+        people = attendees.get(mine, set()) | attendees.get(row.counterpart.participation_id, set())
+        away = [
+            c
+            for c in found
+            if row.status == Meeting.Status.SCHEDULED
+            and c.user_id in people
+            and overlaps(c.activity, row.start, row.end, row.hall_id)
+        ]
+        marked.append(replace(row, clash=clash_note(away)) if away else row)
+    return marked, [_activity_clash(a, marked, activities) for a in activities]
+
+
+def _activity_clash(
+    activity: AgendaActivity, meetings: list[AgendaMeeting], activities: list[AgendaActivity]
+) -> AgendaActivity:
+    if not (activity.clash_confirmed and activity.keeps_busy):
+        return activity
+    busy = activity.busy
+    titles = [
+        m.title
+        for m in meetings
+        if m.status == Meeting.Status.SCHEDULED and overlaps(busy, m.start, m.end, m.hall_id)
+    ]
+    titles += [
+        a.title
+        for a in activities
+        if a.pk != activity.pk and a.keeps_busy and overlaps(busy, a.start, a.end, a.hall_id)
+    ]
+    if titles:
+        note = _("Clash: you registered although it overlaps %(what)s") % {
+            "what": "; ".join(titles)
+        }
+    else:
+        note = _("Clash: you registered although it overlaps another commitment of yours")
+    return replace(activity, clash=note)
 
 
 def _row(meeting: Meeting, other: Participation, zone: ZoneInfo) -> AgendaMeeting:
@@ -181,4 +299,5 @@ def _row(meeting: Meeting, other: Participation, zone: ZoneInfo) -> AgendaMeetin
         status=meeting.status,
         status_label=str(Meeting.Status(meeting.status).label),
         updated_at=meeting.updated_at,
+        hall_id=hall.pk if hall else None,
     )

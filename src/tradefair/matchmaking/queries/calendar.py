@@ -2,9 +2,9 @@
 
 Pure apart from the active language: it takes an ``Agenda`` and returns bytes. Times are
 written in UTC so every calendar application places them right without a VTIMEZONE. Each
-meeting keeps its UID for ever, and its SEQUENCE grows whenever the meeting changes (moved,
-marked held), so applications that imported the file once update the event instead of adding
-a second one.
+meeting and each activity keeps its UID for ever, and its SEQUENCE grows whenever it changes
+(moved, marked held, a seat after the waiting list, cancelled), so applications that imported
+the file once update the event instead of adding a second one.
 """
 
 import datetime as dt
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from tradefair.matchmaking.queries.agenda import Agenda, AgendaMeeting
+from tradefair.matchmaking.queries.agenda_activities import AgendaActivity
 
 PRODID = "-//tradefair//agenda//EN"
 # SEQUENCE counts seconds from here: it grows with every change and stays well inside 32 bits.
@@ -31,17 +32,12 @@ def meeting_uid(meeting: AgendaMeeting, host: str = "") -> str:
     return f"meeting-{meeting.pk}@{host or 'tradefair'}"
 
 
-def sequence(meeting: AgendaMeeting) -> int:
-    return max(0, int((meeting.updated_at - SEQUENCE_EPOCH).total_seconds()))
+def activity_uid(activity: AgendaActivity, host: str = "") -> str:
+    return f"activity-{activity.pk}@{host or 'tradefair'}"
 
 
-def location(meeting: AgendaMeeting) -> str:
-    if meeting.hall:
-        return _("%(hall)s, table %(table)s") % {
-            "hall": meeting.location,
-            "table": meeting.table_number,
-        }
-    return _("Table %(table)s") % {"table": meeting.table_number}
+def sequence(entry: AgendaMeeting | AgendaActivity) -> int:
+    return max(0, int((entry.updated_at - SEQUENCE_EPOCH).total_seconds()))
 
 
 def description(meeting: AgendaMeeting) -> str:
@@ -58,11 +54,45 @@ def description(meeting: AgendaMeeting) -> str:
         _("Status: %(status)s") % {"status": meeting.status_label},
         _("Reference: %(reference)s") % {"reference": meeting.reference},
     ]
+    if meeting.clash:
+        lines.append(meeting.clash)
     return "\n".join(lines)
 
 
+def activity_description(activity: AgendaActivity) -> str:
+    lines = [
+        _("Kind: %(kind)s") % {"kind": activity.activity_kind_label},
+        _("Status: %(status)s") % {"status": activity.status_label},
+    ]
+    if activity.clash:
+        lines.append(activity.clash)
+    return "\n".join(lines)
+
+
+def _activity_status(activity: AgendaActivity) -> str:
+    if activity.cancelled:
+        return "CANCELLED"
+    return "CONFIRMED" if activity.keeps_busy else "TENTATIVE"
+
+
+def _event(
+    uid: str, entry: AgendaMeeting | AgendaActivity, stamp: dt.datetime, description: str
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", entry.start.astimezone(dt.UTC))
+    event.add("dtend", entry.end.astimezone(dt.UTC))
+    event.add("sequence", sequence(entry))
+    event.add("last-modified", entry.updated_at.astimezone(dt.UTC))
+    event.add("summary", entry.title)
+    event.add("location", entry.place)
+    event.add("description", description)
+    return event
+
+
 def agenda_calendar(agenda: Agenda, *, host: str = "", now: dt.datetime | None = None) -> bytes:
-    """The agenda's published meetings as a VCALENDAR, one VEVENT each."""
+    """The agenda's meetings and activities as a VCALENDAR, one VEVENT each, by start."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -73,18 +103,14 @@ def agenda_calendar(agenda: Agenda, *, host: str = "", now: dt.datetime | None =
     cal.add("x-wr-timezone", agenda.expo.time_zone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
-    for meeting in agenda.meetings:
-        event = Event()
-        event.add("uid", meeting_uid(meeting, host))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", meeting.start.astimezone(dt.UTC))
-        event.add("dtend", meeting.end.astimezone(dt.UTC))
-        event.add("sequence", sequence(meeting))
-        event.add("last-modified", meeting.updated_at.astimezone(dt.UTC))
-        event.add("summary", _("Meeting with %(name)s") % {"name": meeting.counterpart.name})
-        event.add("location", location(meeting))
-        event.add("description", description(meeting))
-        event.add("status", "CONFIRMED")
-        event.add("transp", "OPAQUE")
+    for entry in agenda.entries:
+        if isinstance(entry, AgendaMeeting):
+            event = _event(meeting_uid(entry, host), entry, stamp, description(entry))
+            event.add("status", "CONFIRMED")
+            event.add("transp", "OPAQUE")
+        else:
+            event = _event(activity_uid(entry, host), entry, stamp, activity_description(entry))
+            event.add("status", _activity_status(entry))
+            event.add("transp", "OPAQUE" if entry.keeps_busy else "TRANSPARENT")
         cal.add_component(event)
     return bytes(cal.to_ical())

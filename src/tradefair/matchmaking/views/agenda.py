@@ -1,9 +1,9 @@
 """The participant's agenda: the page, its printable version, the .ics download and the feed.
 
 Thin: who the user acts for comes from ``queries.agenda.my_sides`` (which asks
-``accounts.services.roles``), the meetings from ``agenda_of`` and the file from
-``queries.calendar``. A user who acts for a buyer and an exhibitor of the edition chooses with
-``?as=buyer`` or ``?as=exhibitor`` (the buyer side by default).
+``accounts.services.roles``), the meetings and the user's own activities from ``agenda_of``
+and the file from ``queries.calendar``. A user who acts for a buyer and an exhibitor of the
+edition chooses with ``?as=buyer`` or ``?as=exhibitor`` (the buyer side by default).
 """
 
 import datetime as dt
@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import segno
 from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,12 +30,14 @@ from tradefair.matchmaking.queries.agenda import (
     SIDES,
     Agenda,
     AgendaMeeting,
+    Entry,
     agenda_of,
     my_sides,
     not_your_side,
 )
+from tradefair.matchmaking.queries.agenda_activities import AgendaActivity
 from tradefair.matchmaking.queries.calendar import agenda_calendar
-from tradefair.matchmaking.queries.feed import feed_participation, feed_token
+from tradefair.matchmaking.queries.feed import SALT, feed_participation, feed_token
 from tradefair.organisations.models import Participation
 
 ICS = "text/calendar; charset=utf-8"
@@ -42,10 +45,18 @@ ICS = "text/calendar; charset=utf-8"
 
 @dataclass(frozen=True)
 class Row:
-    """A meeting with its times written the reader's way."""
+    """A meeting or an activity with its times written the reader's way."""
 
-    meeting: AgendaMeeting
+    entry: Entry
     time: str
+
+    @property
+    def meeting(self) -> AgendaMeeting | None:
+        return self.entry if isinstance(self.entry, AgendaMeeting) else None
+
+    @property
+    def activity(self) -> AgendaActivity | None:
+        return self.entry if isinstance(self.entry, AgendaActivity) else None
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,7 @@ def _days(agenda: Agenda, time_zone: str) -> list[Day]:
     return [
         Day(
             weekday(day.date),
-            [Row(m, time_span(m.start, m.end, time_zone)) for m in day.meetings],
+            [Row(e, time_span(e.start, e.end, time_zone)) for e in day.entries],
         )
         for day in agenda.days
     ]
@@ -102,7 +113,7 @@ def _query(choice: Choice) -> str:
 
 
 def _context(request: HttpRequest, choice: Choice) -> dict[str, object]:
-    agenda = agenda_of(choice.participation)
+    agenda = agenda_of(choice.participation, choice.user.pk)
     slug = choice.expo.slug
     query = _query(choice)
     token = feed_token(user=choice.user, participation=choice.participation)
@@ -164,7 +175,8 @@ def ics(request: HttpRequest, slug: str) -> HttpResponse:
     choice = _choose(request, slug)
     if isinstance(choice, HttpResponse):
         return choice
-    response = HttpResponse(_ics(request, agenda_of(choice.participation)), content_type=ICS)
+    agenda = agenda_of(choice.participation, choice.user.pk)
+    response = HttpResponse(_ics(request, agenda), content_type=ICS)
     response["Content-Disposition"] = (
         f'attachment; filename="{slug}-{choice.participation.role}-agenda.ics"'
     )
@@ -178,6 +190,8 @@ def feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     participation = feed_participation(token=token, slug=slug)
     if participation is None:
         raise Http404(_("This calendar link is not valid (any more)."))
-    response = HttpResponse(_ics(request, agenda_of(participation)), content_type=ICS)
+    # feed_participation has checked the signature and that this user still acts for it.
+    reader_id = signing.Signer(salt=SALT).unsign_object(token)[0]
+    response = HttpResponse(_ics(request, agenda_of(participation, reader_id)), content_type=ICS)
     response["Cache-Control"] = "private, no-cache"
     return response
