@@ -4,8 +4,8 @@ every answer is one the schema documents, and every input the schema forbids is 
 The schema is read from the app itself and every operation it lists becomes a test, so new
 endpoints are covered without being named here. Requests go in-process through Django's WSGI
 handler (no socket at all), against a small fair: one expo with buyers and exhibitors, one
-pending meeting request, and bearer tokens for a buyer, an exhibitor, the organiser's staff
-and an outsider.
+pending meeting request, a published forum with one seat, and bearer tokens for a buyer, an
+exhibitor, the organiser's staff and an outsider.
 Schemathesis generates valid cases and, from the schema's limits (``maxLength``, ``minimum``,
 ``maximum``, ``pattern``, ``enum``, types), invalid ones. Each case is sent as one of those
 callers (or anonymously); a valid case's path and body parameters are sometimes replaced by the
@@ -45,6 +45,7 @@ from tradefair.api.auth import issue_token
 from tradefair.api.urls import api
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.organisations.models import Participation
+from tradefair.programme.models import Activity
 
 EXAMPLES_PER_OPERATION = 20
 Role = Participation.Role
@@ -85,13 +86,23 @@ def fuzz_fair(people: People, expo, settings, wsgi_keeps_the_test_connection) ->
     other_buyer = Participation.objects.get(
         organisation=organisation(expo, "Bangkok Importers", "TH", Role.BUYER)
     )
+    # One seat, so that a second caller registering joins the waiting list.
+    forum = Activity.objects.create(
+        expo=expo,
+        kind=Activity.Kind.FORUM,
+        title="Forum on the Blue Economy",
+        start=dt.datetime(2025, 9, 18, 2, tzinfo=dt.UTC),
+        end=dt.datetime(2025, 9, 18, 3, tzinfo=dt.UTC),
+        capacity=1,
+        status=Activity.Status.PUBLISHED,
+    )
     # Hypothesis draws the first choices most often: the callers who get furthest come first.
     users = [people.buyer_member, people.exhibitor_admin, people.organiser, people.outsider]
     return Fair(
         values={
             "slug": [expo.slug],
             "pk": [request.pk],
-            "id": [request.pk],
+            "id": [forum.pk],  # the programme's activities
             "exhibitor": [e.pk for e in more_exhibitors] + [exhibitor.pk],
             "buyer": [other_buyer.pk, buyer.pk],
             "email": [people.buyer_member.email],
