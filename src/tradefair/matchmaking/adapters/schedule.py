@@ -3,16 +3,22 @@
 Engine ids are strings: ``"<pk>"`` for slots and requests, ``"p<pk>"`` for participations and
 ``"i<pk>"`` for interpreters. A must-meet request gets ``MUST_MEET_BONUS`` added to its priority
 so the scheduler prefers it over any ordinary request of its pair's participants.
+
+A participant's availability is its ``Availability`` rows (none: every slot) less the slots in
+which all its meeting attendees are at activities of the programme (``busy.py``). A kept
+meeting's slot stays open to both its sides, so published meetings stay where they are even
+when someone confirmed an activity that clashes with one (their agendas show the clash).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from tradefair.engine.schedule import problem as engine
 from tradefair.engine.schedule.reasons import Code, Reason
 from tradefair.expos.models import Expo
+from tradefair.matchmaking.adapters.busy import SlotPlace, busy_slots
 from tradefair.matchmaking.models import (
     Availability,
     Interpreter,
@@ -48,7 +54,7 @@ def _frozen(values: list[str] | None) -> frozenset[str] | None:
 
 def build_problem(expo: Expo) -> Built:
     """Accepted requests, slots, availability, meeting profiles and interpreters of ``expo``."""
-    slots = list(Slot.objects.filter(expo=expo).order_by("start", "pk"))
+    slots = list(Slot.objects.filter(expo=expo).select_related("session").order_by("start", "pk"))
     slot_ids = {s.pk for s in slots}
     requests = list(
         MeetingRequest.objects.filter(expo=expo, status=MeetingRequest.Status.ACCEPTED).order_by(
@@ -68,6 +74,7 @@ def build_problem(expo: Expo) -> Built:
         mine = available.setdefault(pid, set())
         if sid in slot_ids:
             mine.add(str(sid))
+    _leave_out_busy_slots(expo, slots, people, available)
     participants = []
     names = {}
     for part in parts.order_by("pk"):
@@ -110,6 +117,30 @@ def build_problem(expo: Expo) -> Built:
     return Built(problem=problem, names=names)
 
 
+def _leave_out_busy_slots(
+    expo: Expo, slots: list[Slot], people: set[int], available: dict[int, set[str]]
+) -> None:
+    """Take from ``available`` the slots where all of a participant's attendees are busy."""
+    places = [SlotPlace(s.pk, s.start, s.end, s.session.hall_id) for s in slots]
+    busy = busy_slots(expo.pk, places, people)
+    if not busy:
+        return
+    kept: dict[int, set[int]] = defaultdict(set)
+    for buyer, exhibitor, slot in _kept(expo).values_list("buyer_id", "exhibitor_id", "slot_id"):
+        kept[buyer].add(slot)
+        kept[exhibitor].add(slot)
+    every = {str(s.pk) for s in slots}
+    for pid, taken in busy.items():
+        gone = {str(sid) for sid in taken - kept.get(pid, set())}
+        available[pid] = available.get(pid, every) - gone
+
+
+def _kept(expo: Expo) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(expo=expo).filter(
+        Q(published=True) | ~Q(status=Meeting.Status.SCHEDULED)
+    )
+
+
 def to_engine(meeting: Meeting) -> engine.Meeting:
     return engine.Meeting(
         request=str(meeting.request_id),
@@ -121,9 +152,7 @@ def to_engine(meeting: Meeting) -> engine.Meeting:
 
 def kept_solution(expo: Expo) -> engine.Solution:
     """Meetings that must stay where they are: published ones and those already held or missed."""
-    rows = Meeting.objects.filter(expo=expo).filter(
-        Q(published=True) | ~Q(status=Meeting.Status.SCHEDULED)
-    )
+    rows = _kept(expo)
     return engine.Solution(meetings=tuple(to_engine(m) for m in rows.order_by("pk")))
 
 
