@@ -56,8 +56,9 @@ def test_query_count_does_not_grow_with_offers(client, seafood, django_assert_nu
         offer = Offer.objects.create(participation=seafood, title=f"Oysters {i}")
         offer.hs_codes.set(HSCode.objects.filter(code__in=["0307", "1605"]))
         offer.markets.set(["SG", "MY"])
-    # expo, participation, booths, offers, their HS codes, sectors and markets
-    with django_assert_num_queries(7):
+    # expo, participation, booths, offers, their HS codes, sectors and markets, and the
+    # products it launches at the programme's activities ({% launched_products %})
+    with django_assert_num_queries(8):
         response = client.get(url(seafood))
     assert len(response.context["profile"].offers) == offers
 
