@@ -1,16 +1,17 @@
 """A fair with published meetings for the agenda tests (the query, the pages and the API).
 
-Meetings are booked and published through the services. Times straddle midnight UTC on
-purpose: a 07:00 slot in Nanning is 23:00 UTC the day before, so grouping by UTC day would put
-it on the wrong page.
+Meetings are booked and published, and seats at activities taken, through the services. Times
+straddle midnight UTC on purpose: a 07:00 slot in Nanning is 23:00 UTC the day before, so
+grouping by UTC day would put it on the wrong page.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from tests.matchmaking.conftest import Party, accepted, make_party_in
-from tradefair.accounts.models import ExpoStaff, User
+from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.matchmaking.models import (
@@ -24,8 +25,11 @@ from tradefair.matchmaking.services.booking import book_meeting
 from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Participation
+from tradefair.programme.models import Activity, Room
+from tradefair.programme.services.registration import register
 
 Role = Participation.Role
+NANNING = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass
@@ -135,4 +139,77 @@ def build_scene(expo: Expo) -> Scene:
         other_buyer=make_party_in(expo, "Other Buyer", Role.BUYER).user,
         delegate=make_party_in(expo, "Trade Office", Role.DELEGATE).user,
         organiser=organiser,
+    )
+
+
+@dataclass
+class ProgrammeScene:
+    """The fair's buyer with two published meetings and a seat at a forum in another hall.
+
+    Meetings: Exhibitor 1 on 18 Sept 07:20-07:40 and Exhibitor 2 on 19 Sept 14:00-14:20, both
+    in hall B. The forum runs 18 Sept 09:00-10:30 in a room of hall A, 15 minutes' walk away.
+    The buyer's person is called Li Wei; a colleague acts for the same buyer, and an outsider
+    buyer registers for the forum too: neither may see the other's activities.
+    """
+
+    fair: AgendaFair
+    meetings: list[Meeting]
+    hall_a: Hall
+    room: Room
+    forum: Activity
+    colleague: User
+    outsider: Party
+
+
+def at(hour: int, minute: int = 0, day: int = 18) -> dt.datetime:
+    """A moment of the test expo (September 2025) on Nanning's clock."""
+    return dt.datetime(2025, 9, day, hour, minute, tzinfo=NANNING)
+
+
+def add_activity(expo: Expo, room: Room | None, **fields: object) -> Activity:
+    values: dict[str, object] = {
+        "expo": expo,
+        "kind": Activity.Kind.FORUM,
+        "title": "Forum on the Blue Economy",
+        "title_zh": "蓝色经济论坛",
+        "start": at(9),
+        "end": at(10, 30),
+        "room": room,
+        "audience": Activity.Audience.REGISTRATION,
+        "status": Activity.Status.PUBLISHED,
+    }
+    values.update(fields)
+    return Activity.objects.create(**values)
+
+
+def build_programme_scene(expo: Expo) -> ProgrammeScene:
+    organiser = User.objects.create_user("staff@example.com")
+    ExpoStaff.objects.create(user=organiser, expo=expo)
+    fair = build_fair(expo, organiser)
+    buyer = fair.buyer
+    User.objects.filter(pk=buyer.user.pk).update(first_name="Li", last_name="Wei")
+    buyer.user.refresh_from_db()
+    meetings = [
+        book(buyer.participation, fair.exhibitors[0].participation, fair.early[1]),
+        book(buyer.participation, fair.exhibitors[1].participation, fair.late[0], table=2),
+    ]
+    publish(expo, organiser)
+    hall_a = Hall.objects.create(expo=expo, code="A", name="Hall A", name_zh="A馆", area_m2=9000)
+    room = Room.objects.create(
+        expo=expo, name="Forum Room 1", name_zh="论坛一号厅", capacity=100, hall=hall_a
+    )
+    forum = add_activity(expo, room)
+    register(activity=forum, user=buyer.user)
+    colleague = User.objects.create_user("colleague@example.com")
+    Membership.objects.create(user=colleague, organisation=buyer.participation.organisation)
+    outsider = make_party_in(expo, "Other Buyer", Role.BUYER)
+    register(activity=forum, user=outsider.user)
+    return ProgrammeScene(
+        fair=fair,
+        meetings=meetings,
+        hall_a=hall_a,
+        room=room,
+        forum=forum,
+        colleague=colleague,
+        outsider=outsider,
     )

@@ -64,7 +64,9 @@ class AgendaActivity:
     @property
     def place(self) -> str:
         """Room and hall, as the calendar's LOCATION and the API's ``place``."""
-        return ", ".join(part for part in (self.room, self.hall) if part)
+        if self.room and self.hall:
+            return _("%(room)s, %(hall)s") % {"room": self.room, "hall": self.hall}
+        return self.room
 
     @property
     def cancelled(self) -> bool:
