@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from tradefair.accounts.models import User
 from tradefair.expos.formatting import clock_note, moment
 from tradefair.expos.services.mailing import compose, people_by_language, plain_text, send_on_commit
 from tradefair.programme.models import Activity, Registration
@@ -40,3 +41,14 @@ def promoted(registration: Registration, activity: Activity) -> None:
         return subject, body
 
     send_on_commit(compose(people_by_language([registration.user]), render))
+
+
+def activity_cancelled(activity: Activity, people: list[User]) -> None:
+    """Tell everyone who held or waited for a place that the activity will not take place."""
+
+    def render() -> tuple[str, str]:
+        subject = _("Cancelled: %(title)s") % {"title": activity.display_title}
+        body = plain_text("programme/email/cancelled.txt", _context(activity))
+        return subject, body
+
+    send_on_commit(compose(people_by_language(people), render))
