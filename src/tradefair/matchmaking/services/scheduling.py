@@ -9,6 +9,9 @@ lock of the edition, which serialises it with manual bookings (docs/adr/0003-loc
 Published meetings are passed to the solver as ``keep`` and stay where they are unless they
 became invalid: then the run moves or drops them, and both sides of each such meeting are told
 after the swap commits (nothing is sent if it rolls back).
+
+``tradefair schedule --expo`` makes the same run and executes it in its own process instead
+(``schedule_now``): same record, same phases, same result page.
 """
 
 import dataclasses
@@ -17,6 +20,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.engine.schedule.problem import Solution
@@ -27,6 +31,7 @@ from tradefair.matchmaking.models import ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock
+from tradefair.matchmaking.services.errors import InvalidTransition
 from tradefair.matchmaking.services.run_health import give_up_on_dead_work, heartbeat
 
 PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
@@ -39,17 +44,48 @@ def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 30.0) -
 
     require_staff(by_user, expo)
     with transaction.atomic():
-        Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one starter at a time
-        give_up_on_dead_work(expo)  # a run whose worker died would block the edition for ever
-        active = ScheduleRun.objects.filter(expo=expo, status__in=ACTIVE).first()
-        if active is not None:
-            return active
-        run = ScheduleRun.objects.create(
-            expo=expo, started_by=by_user, stats={"time_limit": time_limit}
-        )
-        # Robust: an inline (test) run that fails is recorded on the run, not raised here.
-        transaction.on_commit(lambda: run_schedule.delay(run.pk), robust=True)
+        run, created = _new_run(expo, by_user, time_limit)
+        if created:
+            # Robust: an inline (test) run that fails is recorded on the run, not raised here.
+            transaction.on_commit(lambda: run_schedule.delay(run.pk), robust=True)
     return run
+
+
+def schedule_now(
+    *,
+    expo: Expo,
+    by_user: User,
+    time_limit: float = 30.0,
+    progress: Progress | None = None,
+) -> ScheduleRun:
+    """Make a run as the console does and execute it here, reporting phases to ``progress``.
+
+    Refused while another run of the edition is queued or running (two runs would race for
+    the swap). Returns the finished run; a failure is recorded on it and raised.
+    """
+    require_staff(by_user, expo)
+    with transaction.atomic():
+        run, created = _new_run(expo, by_user, time_limit)
+    if not created:
+        raise InvalidTransition(
+            _("Run %(run)s of this edition is %(status)s; wait until it ends.")
+            % {"run": run.pk, "status": run.get_status_display()}
+        )
+    execute_schedule_run(run_id=run.pk, progress=progress)
+    return ScheduleRun.objects.get(pk=run.pk)
+
+
+def _new_run(expo: Expo, by_user: User, time_limit: float) -> tuple[ScheduleRun, bool]:
+    """A new queued run, or the edition's active one and False. Call inside a transaction."""
+    Expo.objects.select_for_update().filter(pk=expo.pk).first()  # one starter at a time
+    give_up_on_dead_work(expo)  # a run whose worker died would block the edition for ever
+    active = ScheduleRun.objects.filter(expo=expo, status__in=ACTIVE).first()
+    if active is not None:
+        return active, False
+    run = ScheduleRun.objects.create(
+        expo=expo, started_by=by_user, stats={"time_limit": time_limit}
+    )
+    return run, True
 
 
 def _claim(run_id: int) -> ScheduleRun | None:
@@ -63,11 +99,16 @@ def _claim(run_id: int) -> ScheduleRun | None:
     return run
 
 
-def _progress_writer(run_id: int, clock: Callable[[], float] = time.monotonic) -> Progress:
-    """Write phase changes at once, progress within a phase at most every PROGRESS_EVERY s."""
+def _progress_writer(
+    run_id: int, clock: Callable[[], float] = time.monotonic, also: Progress | None = None
+) -> Progress:
+    """Write phase changes at once, progress within a phase at most every PROGRESS_EVERY s;
+    ``also`` (the command line's bar) hears every report."""
     last_phase, last_at = [""], [0.0]
 
     def report(phase: str, share: float) -> None:
+        if also is not None:
+            also(phase, share)
         now = clock()
         if phase == last_phase[0] and now - last_at[0] < PROGRESS_EVERY:
             return
@@ -79,7 +120,7 @@ def _progress_writer(run_id: int, clock: Callable[[], float] = time.monotonic) -
     return report
 
 
-def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
+def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> ScheduleRun | None:
     """Solve, stage and swap in one queued run; a run that is not queued any more is left alone.
 
     Phases as the console names them: reading, the solver's own (index, bounds, select,
@@ -90,7 +131,9 @@ def execute_schedule_run(*, run_id: int) -> ScheduleRun | None:
         return None
     try:
         with heartbeat(run.pk):
-            report = _progress_writer(run.pk)
+            report = _progress_writer(run.pk, also=progress)
+            if progress is not None:
+                progress("reading", 0.0)
             built = adapters.build_problem(run.expo)
             solution = solve(
                 built.problem,

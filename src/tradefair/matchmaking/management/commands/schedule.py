@@ -1,7 +1,11 @@
-"""``tradefair schedule``: solve or check a problem in the JSON interchange format.
+"""``tradefair schedule``: solve or check a problem in the JSON interchange format, or run an
+edition's scheduling (``--expo SLUG``).
 
-Thin on purpose: files in, engine calls, files out. Exit status is for scripts: 0 done,
-1 the solution breaks a rule (``--check``) or the solver failed, 2 bad input (nothing written).
+Thin on purpose: files in, engine calls, files out; or, with ``--expo``, the console's own
+services (the Run and Publish buttons') executed in this process, then the figures the
+console's result page shows. Exit status is for scripts: 0 done, 1 the solution breaks a rule
+(``--check``), the solver failed or a run of the edition is already going on, 2 bad input
+(nothing written).
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import math
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +25,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from tradefair.accounts.models import User
 from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
@@ -30,10 +36,20 @@ from tradefair.engine.schedule.io import (
 )
 from tradefair.engine.schedule.problem import Problem, Solution, Stats
 from tradefair.engine.schedule.writer import dump_solution
+from tradefair.expos.models import Expo
+from tradefair.matchmaking.models import ScheduleRun
 
 BAD_INPUT = 2
+FILE_TIME_LIMIT = 60.0
+EXPO_TIME_LIMIT = 30.0  # the console's form starts with this
 T = TypeVar("T")
 NOTES_SHOWN = 5
+_COLUMNS = (
+    TextColumn("{task.description:<24}"),
+    BarColumn(),
+    TaskProgressColumn(),
+    TimeElapsedColumn(),
+)
 
 
 class Command(BaseCommand):
@@ -45,7 +61,13 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("problem", type=Path, metavar="PROBLEM.json")
+        parser.add_argument(
+            "problem",
+            type=Path,
+            nargs="?",
+            metavar="PROBLEM.json",
+            help="A problem file; or give --expo instead.",
+        )
         parser.add_argument(
             "solution",
             type=Path,
@@ -55,7 +77,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
         parser.add_argument(
-            "--time-limit", type=float, default=60.0, metavar="S", help="Default: 60 seconds."
+            "--time-limit",
+            type=float,
+            metavar="S",
+            help=f"Default: {FILE_TIME_LIMIT:g} seconds for a file, "
+            f"{EXPO_TIME_LIMIT:g} for --expo (as the console).",
         )
         parser.add_argument(
             "--keep",
@@ -69,8 +95,53 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
         )
+        parser.add_argument(
+            "--expo",
+            metavar="SLUG",
+            help="Run this edition's scheduling as the console's Run button does (e.g. caexpo-22).",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="With --expo: then publish the meetings, as the console's Publish button does.",
+        )
+        parser.add_argument(
+            "--as",
+            dest="acting",
+            metavar="EMAIL",
+            help="With --expo: the organiser the run is recorded under "
+            "(default: the edition's first organiser, else the first superuser).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if (options["problem"] is None) == (options["expo"] is None):
+            raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
+        time_limit = options["time_limit"]
+        if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
+            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+        if options["expo"] is not None:
+            unused = [
+                flag
+                for flag, given in (
+                    ("SOLUTION.json", options["solution"]),
+                    ("-o", options["output"]),
+                    ("--keep", options["keep"]),
+                    ("--greedy", options["greedy"]),
+                    ("--check", options["check"]),
+                )
+                if given
+            ]
+            if unused:
+                raise CommandError(
+                    f"--expo takes no {', '.join(unused)}: the edition's data is the problem "
+                    "and the result goes to its schedule",
+                    returncode=BAD_INPUT,
+                )
+            self.run_expo(options, time_limit or EXPO_TIME_LIMIT)
+            return
+        if options["publish"] or options["acting"]:
+            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
+        options["time_limit"] = time_limit or FILE_TIME_LIMIT
         if options["check"]:
             if options["solution"] is None:
                 raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=2)
@@ -84,8 +155,6 @@ class Command(BaseCommand):
             )
         if options["output"] is None:
             raise CommandError("-o SOLUTION.json is required", returncode=2)
-        if not (math.isfinite(options["time_limit"]) and options["time_limit"] > 0):
-            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
         check_writable(options["output"])
         if options["greedy"] and options["keep"]:
             raise CommandError("--keep needs the solver, not --greedy", returncode=2)
@@ -104,6 +173,35 @@ class Command(BaseCommand):
         write_atomically(options["output"], dump_solution(solution, problem))
         self.stdout.write(summary(problem, solution, time.perf_counter() - started))
         self.stdout.write(f"Wrote {options['output']}")
+
+    def run_expo(self, options: dict[str, Any], time_limit: float) -> None:
+        """The console's run (and publication) of one edition, executed in this process."""
+        # Imported here: the file modes work without the database or the solver service.
+        from tradefair.matchmaking.services.errors import MatchmakingError
+        from tradefair.matchmaking.services.publishing import publish_schedule
+        from tradefair.matchmaking.services.scheduling import schedule_now
+
+        expo = find_expo(options["expo"])
+        organiser = acting_organiser(expo, options["acting"])
+        quiet = options["verbosity"] == 0
+        if not quiet:
+            self.stderr.write(f"Scheduling {expo.slug} as {organiser.email}")
+        with phase_bar(quiet=quiet) as progress:
+            try:
+                run = schedule_now(
+                    expo=expo, by_user=organiser, time_limit=time_limit, progress=progress
+                )
+            except MatchmakingError as exc:
+                raise CommandError(str(exc), returncode=1) from exc
+            except Exception as exc:
+                raise CommandError(f"the run failed and changed nothing: {exc!r}") from exc
+        self.stdout.write(run_summary(run))
+        if options["publish"]:
+            try:
+                published = publish_schedule(run=run, by_user=organiser)
+            except MatchmakingError as exc:
+                raise CommandError(f"not published: {exc}", returncode=1) from exc
+            self.stdout.write(f"Published {published:,} meetings of run {run.pk}.")
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
         problem = self.read(problem_path, parse_problem)
@@ -168,6 +266,71 @@ class Command(BaseCommand):
                     raise
                 raise CommandError("the solver is not installed; use --greedy") from exc
             return solve(problem, time_limit=options["time_limit"], keep=keep, progress=progress)
+
+
+def find_expo(slug: str) -> Expo:
+    expo = Expo.objects.filter(slug=slug).first()
+    if expo is None:
+        known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
+        raise CommandError(
+            f"--expo {slug}: no such edition (known: {known or 'none'})", returncode=BAD_INPUT
+        )
+    return expo
+
+
+def acting_organiser(expo: Expo, email: str | None) -> User:
+    """Who the run is recorded under: ``--as``, else the edition's first organiser staff, else
+    the first superuser. The services check that they are an organiser, as for the buttons."""
+    active = User.objects.filter(is_active=True).order_by("pk")
+    if email:
+        found = active.filter(email__iexact=email).first()
+        if found is None:
+            raise CommandError(f"--as {email}: no active user with that e-mail", returncode=2)
+        return found
+    found = active.filter(staff_of__expo=expo).first() or active.filter(is_superuser=True).first()
+    if found is None:
+        raise CommandError(
+            f"{expo.slug} has no organiser to record the run under: add one, or pass --as EMAIL",
+            returncode=BAD_INPUT,
+        )
+    return found
+
+
+@contextmanager
+def phase_bar(*, quiet: bool) -> Iterator[Callable[[str, float], None]]:
+    """A progress bar on stderr naming the run's phases as the console does."""
+    from tradefair.matchmaking.queries.run_progress import phase_label
+
+    with Progress(*_COLUMNS, console=Console(stderr=True), disable=quiet) as bar:
+        task = bar.add_task("starting", total=1.0)
+
+        def progress(phase: str, share: float) -> None:
+            bar.update(task, description=phase_label(phase), completed=min(max(share, 0.0), 1.0))
+
+        yield progress
+
+
+def run_summary(run: ScheduleRun) -> str:
+    """The console result page's figures: each against its bound, then left-out reasons."""
+    from tradefair.matchmaking.queries import console, left_out, run_progress
+
+    table = Table(title=f"Run {run.pk} of {run.expo.slug}", show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for figure in console.run_figures(run):
+        value = f"{figure.value:,}"
+        if figure.bound is not None and figure.share is not None:
+            value += f" of at most {figure.bound:,} ({figure.share:.1%})"
+        table.add_row(str(figure.label), value)
+        if figure.bound is None:
+            table.add_row("", str(figure.help))
+    table.add_row("Requests left out", f"{len(run.unscheduled or []):,}")
+    for reason in left_out.reason_counts(run):
+        table.add_row(f"  {reason.label}", f"{reason.count:,}")
+    table.add_row("Wall time", run_progress.wall_time(run) or "")
+    buffer = io.StringIO()
+    Console(file=buffer, width=100).print(table)
+    return buffer.getvalue().rstrip("\n")
 
 
 def check_writable(path: Path) -> None:
