@@ -1,0 +1,170 @@
+"""The last seat under real concurrency, on PostgreSQL (docs/adr/0004-activity-seats.md).
+
+Each worker is a thread with its own database connection, released together by a barrier.
+The first test takes the lock away and shows the race it prevents; the others keep it.
+``serialized_rollback`` restores the reference data that the flush after a transactional
+test removes.
+"""
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from tradefair.accounts.models import User
+from tradefair.organisations.models import Participation
+from tradefair.programme.models import Activity, Registration
+from tradefair.programme.services import registration
+from tradefair.programme.services.registration import cancel, register, waiting_position
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="row locks need PostgreSQL: SQLite serialises every writer, so there is no race "
+        "to show (set DATABASE_URL=postgres://…)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+DELEGATE = Participation.Role.DELEGATE
+REGISTERED = Registration.Status.REGISTERED
+WAITLISTED = Registration.Status.WAITLISTED
+
+
+def in_threads(n: int, work: Callable[[int], Any]) -> list[Any]:
+    """Run ``work(i)`` in ``n`` threads released together; each result or raised error."""
+    start = threading.Barrier(n)
+    results: list[Any] = [None] * n
+
+    def target(i: int) -> None:
+        try:
+            start.wait(timeout=30)
+            results[i] = work(i)
+        except Exception as exc:
+            results[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def kinds(results: list[Any]) -> list[str]:
+    return sorted(type(r).__name__ for r in results)
+
+
+def seats(activity: Activity) -> list[int | None]:
+    return sorted(
+        activity.registrations.filter(status=REGISTERED).values_list("seat", flat=True),
+        key=lambda s: s or 0,
+    )
+
+
+def pause_after_the_check(monkeypatch: pytest.MonkeyPatch, n: int, wait: float) -> list[Any]:
+    """Hold every writer between the capacity check and the insert until ``n`` have checked.
+
+    Without the lock all ``n`` get there; with it the barrier breaks after ``wait`` seconds,
+    because the others are queued on the lock, not checking. Returns what each check found.
+    """
+    checked = threading.Barrier(n)
+    found: list[Any] = []
+    real = registration._free_seat
+
+    def free_seat_then_pause(activity: Activity) -> int | None:
+        seat = real(activity)
+        found.append(seat)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            checked.wait(timeout=wait)
+        return seat
+
+    monkeypatch.setattr(registration, "_free_seat", free_seat_then_pause)
+    return found
+
+
+@pytest.fixture
+def last_seat(make_activity, make_party) -> tuple[Activity, list[User]]:
+    """A forum of 10 seats with 9 taken, and 50 delegates who all want the last one."""
+    forum = make_activity(capacity=10)
+    for i in range(9):
+        register(activity=forum, user=make_party(f"Early {i}", DELEGATE).user)
+    return forum, [make_party(f"Delegate {i}", DELEGATE).user for i in range(50)]
+
+
+def test_without_the_lock_only_the_seat_constraint_stops_overbooking(last_seat, monkeypatch):
+    """The race: every writer reads "seat 10 is free" and inserts it. The unique (activity,
+    seat) constraint lets one in and refuses 49, who get an error instead of a place on the
+    waiting list: the constraint is a guard, not a protocol."""
+    forum, users = last_seat
+
+    def unlocked(activity_id: int) -> Activity:
+        return Activity.objects.select_related("room", "expo").get(pk=activity_id)
+
+    monkeypatch.setattr(registration, "lock_activity", unlocked)
+    found = pause_after_the_check(monkeypatch, 50, wait=30)
+
+    results = in_threads(50, lambda i: register(activity=forum, user=users[i]))
+
+    assert found == [10] * 50  # all 50 passed the capacity check
+    assert kinds(results) == ["Place"] + ["SeatTaken"] * 49
+    assert str(next(r for r in results if type(r).__name__ == "SeatTaken")) == (
+        "Someone took that seat at the same moment. Please try again."
+    )
+    assert seats(forum) == list(range(1, 11))  # still no more than the capacity
+    assert not forum.registrations.filter(status=WAITLISTED).exists()
+
+
+def test_with_the_lock_one_gets_the_last_seat_and_49_wait_in_order(last_seat, monkeypatch):
+    forum, users = last_seat
+    found = pause_after_the_check(monkeypatch, 50, wait=1)
+
+    results = in_threads(50, lambda i: register(activity=forum, user=users[i]))
+
+    assert kinds(results) == ["Place"] * 50
+    assert sorted(found, key=lambda s: s or 0) == [None] * 49 + [10]
+    winners = [p for p in results if p.registration.status == REGISTERED]
+    assert [(p.registration.seat, p.position) for p in winners] == [(10, None)]
+    assert sorted(p.position for p in results if p not in winners) == list(range(1, 50))
+    assert seats(forum) == list(range(1, 11))
+    waiting = forum.registrations.filter(status=WAITLISTED).order_by("arrived_at", "pk")
+    assert [waiting_position(r) for r in waiting] == list(range(1, 50))
+    # Each was told the place the waiting list still gives them.
+    told = {p.registration.pk: p.position for p in results if p not in winners}
+    assert {r.pk: waiting_position(r) for r in waiting} == told
+
+
+def test_cancelling_and_registering_at_once_never_leave_a_seat_free_while_someone_waits(
+    make_activity, make_party
+):
+    """10 seated people cancel while 10 newcomers register, 5 already waiting: whoever wins
+    each turn, the 5 waiting are seated first and then the newcomers in arrival order."""
+    forum = make_activity(capacity=10)
+    seated = [make_party(f"Seated {i}", DELEGATE).user for i in range(10)]
+    waiting = [make_party(f"Waiting {i}", DELEGATE).user for i in range(5)]
+    newcomers = [make_party(f"Newcomer {i}", DELEGATE).user for i in range(10)]
+    for user in seated + waiting:
+        register(activity=forum, user=user)
+
+    def work(i: int) -> Any:
+        if i < 10:
+            return cancel(activity=forum, user=seated[i])
+        return register(activity=forum, user=newcomers[i - 10])
+
+    results = in_threads(20, work)
+
+    assert kinds(results) == ["Place"] * 10 + ["Registration"] * 10
+    live = forum.registrations.exclude(status=Registration.Status.CANCELLED)
+    assert seats(forum) == list(range(1, 11))
+    in_order = [r.user for r in live.order_by("arrived_at", "pk").select_related("user")]
+    assert in_order[:5] == waiting
+    assert [r.status for r in live.order_by("arrived_at", "pk")] == [REGISTERED] * 10 + [
+        WAITLISTED
+    ] * 5
+    assert [waiting_position(r) for r in live.filter(status=WAITLISTED)] == [1, 2, 3, 4, 5]
