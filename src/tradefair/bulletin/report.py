@@ -8,11 +8,13 @@ from rich.table import Table
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.queries.figures import expo_figures
+from tradefair.programme.queries.figures import programme_figures
 
 
 def bulletin_data(expo: Expo) -> dict[str, Any]:
     """The bulletin as plain JSON-ready data; shares are fractions (0.38 means 38%)."""
     figures = expo_figures(expo)
+    programme = programme_figures(expo)
     return {
         "expo": figures.expo,
         "name": expo.name,
@@ -40,6 +42,17 @@ def bulletin_data(expo: Expo) -> dict[str, Any]:
         "country_pavilions": figures.country_pavilions,
         "buyers": figures.buyers,
         "delegations": figures.delegations,
+        "programme": {
+            "activities": programme.activities,
+            "summit": {
+                "main_events": programme.summit.main_events,
+                "supporting_events": programme.summit.supporting_events,
+                "concurrent_events": programme.summit.concurrent_events,
+                "delegates": programme.summit.delegates,
+            },
+            "launch_events": programme.launch_events,
+            "launched_products": programme.launched_products,
+        },
     }
 
 
@@ -68,6 +81,23 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
     for label, value in rows:
         headline.add_row(label, value)
     console.print(headline)
+
+    programme = data["programme"]
+    summit = programme["summit"]
+    activities = Table(title="Programme")
+    activities.add_column("Figure")
+    activities.add_column("Value", justify="right")
+    for label, value in [
+        ("Published activities", programme["activities"]),
+        ("Summit main events", summit["main_events"]),
+        ("Summit supporting events", summit["supporting_events"]),
+        ("Summit concurrent events", summit["concurrent_events"]),
+        ("Summit delegates", summit["delegates"]),
+        ("Product launch events", programme["launch_events"]),
+        ("Launched products", programme["launched_products"]),
+    ]:
+        activities.add_row(label, num(value))
+    console.print(activities)
 
     pavilions = Table(title="Pavilions")
     for column in ("Pavilion", "Kind", "Hall"):

@@ -16,7 +16,10 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from tradefair.demo.loader_meetings import MeetingWriter, unload_meetings
+from tradefair.demo.loader_programme import ProgrammeWriter, unload_programme
+from tradefair.demo.loader_programme import rows as programme_rows
 from tradefair.demo.meetings import rows as meeting_rows
+from tradefair.demo.programme import draw_programme
 from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, OrgKey
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.services.reference import sync_reference_data
@@ -85,6 +88,7 @@ def unload_demo(slug: str) -> bool:
     if expo is None:
         return False
     with transaction.atomic():
+        unload_programme(expo)
         unload_meetings(expo)
         org_ids = list(
             Participation.objects.filter(expo=expo).values_list("organisation_id", flat=True)
@@ -157,6 +161,9 @@ class _Writer:
         self._booths(expo, pavilion_ids)
         self._trade_lines()
         MeetingWriter(expo, demo.meetings, self.participation_ids, self.advance).write()
+        ProgrammeWriter(
+            expo, draw_programme(demo), self.org_ids, self.participation_ids, self.advance
+        ).write()
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
@@ -359,4 +366,12 @@ def total_rows(demo: DemoExpo) -> int:
     organisations = len(demo.exhibitors) + len(demo.buyers) + len(demo.partners)
     organisations += len(demo.investors)
     floor = len(demo.halls) + len(demo.pavilions)
-    return floor + 3 * organisations + len(demo.booths) + lines + meeting_rows(demo.meetings)
+    programme = programme_rows(draw_programme(demo))
+    return (
+        floor
+        + 3 * organisations
+        + len(demo.booths)
+        + lines
+        + meeting_rows(demo.meetings)
+        + programme
+    )

@@ -16,6 +16,7 @@ from tradefair.demo.accounts import PASSWORD, ensure_demo_accounts
 from tradefair.demo.export import write_fits_csv
 from tradefair.demo.generator import generate
 from tradefair.demo.loader import load_demo, total_rows
+from tradefair.demo.loader_programme import register_demo_accounts
 from tradefair.demo.worker import background_worker
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.recommendations import refresh_recommendations
@@ -104,3 +105,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {PASSWORD}), log in at /accounts/login/:")
         for account in ensure_demo_accounts(slug):
             self.stdout.write(f"  {account.email:<26} {account.role:<10} {account.organisation}")
+        busy = register_demo_accounts(slug)
+        if busy:
+            self.stdout.write(
+                "Registered for activities during negotiation slots (the scheduler keeps "
+                "these times free of their meetings):"
+            )
+        for entry in busy:
+            self.stdout.write(f"  {entry.email:<26} {entry.start:<13} {entry.activity}")
