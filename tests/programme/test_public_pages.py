@@ -204,11 +204,11 @@ def test_unknown_or_hidden_expo_is_404(client, week, expo):
     assert client.get(page_url(week["forum"])).status_code == 404
 
 
-def test_the_programme_is_in_the_public_navigation(client, expo):
+def test_the_edition_home_page_links_to_the_programme(client, expo):
     html = html_of(client.get("/test-expo/"))
-    assert '<a href="/test-expo/programme/">Programme</a>' in html
-    html = html_of(client.get(PROGRAMME))
-    assert '<a href="/test-expo/programme/" aria-current="page">Programme</a>' in html
+    assert '<a class="button" href="/test-expo/programme/">See the programme</a>' in html
+    html = html_of(client.get("/zh-hans/test-expo/"))
+    assert 'href="/zh-hans/test-expo/programme/"' in html
 
 
 # --- the activity page ----------------------------------------------------------------------
