@@ -1,4 +1,5 @@
-"""Page latency with the full demo loaded: the directory, profiles, the home page, an agenda.
+"""Page latency with the full demo loaded: the directory, profiles, the home page, an agenda,
+the programme and an activity's page.
 
 Requests go through the whole middleware stack in-process (Django's test client), so the
 figure is the server's own time without network noise. A bare view measured in the same run is
@@ -10,13 +11,19 @@ meeting the bench places some through the same services the organisers use: it b
 buyer's accepted requests into the earliest slots that fit (``book_meeting``, under the locking
 protocol, interpreters chosen as in production) and publishes them with ``publish_schedule``
 on a run recorded as the bench's manual bookings. The scheduler itself is benchmarked apart.
+
+The programme is measured on the demo's own activities: all days, the first published
+activity's day, and that activity's page. A demo without a published activity skips them with
+a note on stderr rather than inventing a programme.
 """
 
 import datetime as dt
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.test import Client
@@ -32,6 +39,8 @@ from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, request_meeting
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Participation
+from tradefair.programme.models import Activity
+from tradefair.programme.queries.listing import PUBLIC_STATUSES, day_window
 
 REPEATS = 60
 WARMUP = 5
@@ -165,6 +174,34 @@ def agenda_cases(slug: str) -> list[Case]:
     ]
 
 
+def programme_cases(slug: str) -> list[Case]:
+    """The programme (all days, one day, htmx, Chinese) and the first published activity."""
+    expo = Expo.objects.get(slug=slug)
+    public = Activity.objects.filter(expo=expo, status__in=PUBLIC_STATUSES)
+    first = public.filter(status=Activity.Status.PUBLISHED).order_by("start", "pk").first()
+    if first is None:
+        print(
+            f"pages: {slug} has no published activity; programme pages not measured",
+            file=sys.stderr,
+        )
+        return []
+    local_day = first.start.astimezone(ZoneInfo(expo.time_zone)).date()
+    start, end = day_window(expo, local_day)
+    everything = public.count()
+    on_day = public.filter(start__gte=start, start__lt=end).count()
+    day = local_day.isoformat()
+    base = f"/{slug}/programme/"
+    return [
+        Case(f"programme, all days ({everything} activities)", base, results=everything),
+        Case(f"programme, one day ({on_day} activities)", f"{base}?day={day}", results=on_day),
+        Case("programme, htmx partial (one day, forums)", f"{base}?day={day}&kind=forum"),
+        Case("programme in Chinese, one day", f"/zh-hans{base}?day={day}", results=on_day),
+        Case("activity page", f"{base}{first.pk}/"),
+        Case("activity page (Chinese)", f"/zh-hans{base}{first.pk}/"),
+        Case("product launches", f"{base}launches/"),
+    ]
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
@@ -186,7 +223,7 @@ def page_cases(slug: str) -> list[Case]:
         ("exhibitor profile", f"{base}{first.pk}/"),
         ("exhibitor profile (Chinese)", f"/zh-hans{base}{middle.pk}/"),
     ]
-    return [Case(label, url) for label, url in public] + agenda_cases(slug)
+    return [Case(label, url) for label, url in public] + programme_cases(slug) + agenda_cases(slug)
 
 
 def run(slug: str, progress: Callable[[], None]) -> list[Latency]:
