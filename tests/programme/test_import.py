@@ -803,3 +803,54 @@ def test_the_command_refuses_an_unknown_expo_or_file(expo, keep_test_connection,
     assert capsys.readouterr().err.strip() == (
         f"CommandError: file: cannot read {missing} (No such file or directory)"
     )
+
+
+def test_a_full_file_imports_in_a_bounded_number_of_queries(
+    expo, council, room, django_assert_max_num_queries
+):
+    rows = [
+        row(
+            title=f"Forum {n}",
+            start_time=f"{8 + n % 10:02d}:00",
+            end_time=f"{9 + n % 10:02d}:00",
+            hosts=COUNCIL,
+            sectors="blue-economy;green-economy",
+            speakers=f"Speaker {n} | moderator; Guest {n} | guest of honour",
+        )
+        for n in range(MAX_ROWS)
+    ]
+
+    # Reference data and the lock, then a statement per batch: 500 rows on PostgreSQL, fewer
+    # on SQLite, whose 999 parameters per statement split them (about 66 activities each).
+    with django_assert_max_num_queries(100):
+        result = import_programme(expo=expo, filename="p.csv", content=csv_file(rows))
+
+    assert (result.errors, result.created) == ([], MAX_ROWS)
+    assert Speaker.objects.count() == 2 * MAX_ROWS
+    assert Activity.sectors.through.objects.count() == 2 * MAX_ROWS
+
+    # Nothing to write: reading what is stored, 500 activities at a time.
+    with django_assert_max_num_queries(25):
+        again = import_programme(expo=expo, filename="p.csv", content=csv_file(rows))
+
+    assert (again.errors, again.created, again.unchanged) == ([], 0, MAX_ROWS)
+
+
+def test_a_room_by_its_chinese_name_and_one_hall_per_room(expo, room, halls):
+    rows = [
+        row(room="论坛一号厅", room_capacity="120", hall="A"),
+        row(title="Second", room="Forum Room 1", hall="B"),
+    ]
+
+    refused = import_programme(expo=expo, filename="p.csv", content=csv_file(rows))
+
+    assert [str(e) for e in refused.errors] == [
+        "line 3: hall: line 2 puts room 'Forum Room 1' in another hall; give the same hall on "
+        "every line, or leave it blank after the first"
+    ]
+    rows[1][COLUMNS.index("hall")] = ""
+    result = import_programme(expo=expo, filename="p.csv", content=csv_file(rows))
+    assert (result.errors, result.created, result.rooms_created) == ([], 2, 0)
+    room.refresh_from_db()
+    assert (room.capacity, room.hall) == (120, halls[0])
+    assert set(Activity.objects.values_list("room", flat=True)) == {room.pk}

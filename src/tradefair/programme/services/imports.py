@@ -294,7 +294,8 @@ class _Writer:
             if have == wanted:
                 continue
             changed.add(row.line)
-            stale.append(activity.pk)
+            if have:
+                stale.append(activity.pk)
             links += [through(activity_id=activity.pk, **{target: pk}) for pk in sorted(wanted)]
         for chunk in _chunks(stale):
             through.objects.filter(activity_id__in=chunk).delete()
