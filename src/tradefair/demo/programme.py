@@ -76,12 +76,15 @@ def draw_programme(demo: DemoExpo, *, seed: int = 20250917) -> DemoProgramme:
     activities = planner.summit()
     launches, products = planner.launches()
     activities += launches + planner.signings() + planner.promotions() + planner.others()
-    people = draw_people(rng, demo, organisations)
+    # Own generators: the delegates and their seats do not depend on the exhibitors drawn.
+    people = draw_people(random.Random(f"{seed}-delegates"), demo, organisations)
     # The opening is by invitation: every delegate's organisation is invited.
     invited = tuple(dict.fromkeys(p.organisation for p in people))
     activities[0] = dataclasses.replace(activities[0], invited=invited)
     capacity = {r.key: r.capacity for r in rooms}
-    registrations = _registrations(rng, activities, people, capacity)
+    registrations = _registrations(
+        random.Random(f"{seed}-registrations"), activities, people, capacity
+    )
     return DemoProgramme(
         rooms=rooms,
         activities=tuple(sorted(activities, key=lambda a: (a.start, a.key))),
