@@ -89,6 +89,18 @@ def pause_after_the_check(monkeypatch: pytest.MonkeyPatch, n: int, wait: float) 
     return found
 
 
+def record_outcome(
+    record_property: Callable[[str, object], None], results: list[Any], found: list[Any]
+) -> None:
+    """The race's outcome as figures for ``make bench`` (bench/reliability.py reads them)."""
+    places = [r for r in results if isinstance(r, registration.Place)]
+    record_property("writers", len(results))
+    record_property("passed_check", sum(seat is not None for seat in found))
+    record_property("seated", sum(p.registration.status == REGISTERED for p in places))
+    record_property("waitlisted", sum(p.registration.status == WAITLISTED for p in places))
+    record_property("refused", len(results) - len(places))
+
+
 @pytest.fixture
 def last_seat(make_activity, make_party) -> tuple[Activity, list[User]]:
     """A forum of 10 seats with 9 taken, and 50 delegates who all want the last one."""
@@ -98,7 +110,9 @@ def last_seat(make_activity, make_party) -> tuple[Activity, list[User]]:
     return forum, [make_party(f"Delegate {i}", DELEGATE).user for i in range(50)]
 
 
-def test_without_the_lock_only_the_seat_constraint_stops_overbooking(last_seat, monkeypatch):
+def test_without_the_lock_only_the_seat_constraint_stops_overbooking(
+    last_seat, monkeypatch, record_property
+):
     """The race: every writer reads "seat 10 is free" and inserts it. The unique (activity,
     seat) constraint lets one in and refuses 49, who get an error instead of a place on the
     waiting list: the constraint is a guard, not a protocol."""
@@ -111,6 +125,7 @@ def test_without_the_lock_only_the_seat_constraint_stops_overbooking(last_seat, 
     found = pause_after_the_check(monkeypatch, 50, wait=30)
 
     results = in_threads(50, lambda i: register(activity=forum, user=users[i]))
+    record_outcome(record_property, results, found)
 
     assert found == [10] * 50  # all 50 passed the capacity check
     assert kinds(results) == ["Place"] + ["SeatTaken"] * 49
@@ -121,11 +136,14 @@ def test_without_the_lock_only_the_seat_constraint_stops_overbooking(last_seat, 
     assert not forum.registrations.filter(status=WAITLISTED).exists()
 
 
-def test_with_the_lock_one_gets_the_last_seat_and_49_wait_in_order(last_seat, monkeypatch):
+def test_with_the_lock_one_gets_the_last_seat_and_49_wait_in_order(
+    last_seat, monkeypatch, record_property
+):
     forum, users = last_seat
     found = pause_after_the_check(monkeypatch, 50, wait=1)
 
     results = in_threads(50, lambda i: register(activity=forum, user=users[i]))
+    record_outcome(record_property, results, found)
 
     assert kinds(results) == ["Place"] * 50
     assert sorted(found, key=lambda s: s or 0) == [None] * 49 + [10]

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
-from tradefair.expos.formatting import moment
+from tradefair.expos.formatting import moment, number
 from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity, Registration
 from tradefair.programme.models.registrations import LIVE, SEATED
@@ -30,7 +30,7 @@ from tradefair.programme.services.errors import (
     NotRegistered,
     SeatTaken,
 )
-from tradefair.programme.timeline import Busy, others, overlaps
+from tradefair.programme.timeline import WALK, Busy, others, overlaps
 
 # The role a person registers for when they hold several in one edition.
 ROLE_ORDER = ["delegate", "investor", "buyer", "exhibitor", "partner"]
@@ -100,9 +100,9 @@ def clash_message(found: list[Busy], activity: Activity) -> str:
         for b in found
     )
     return _(
-        "This overlaps what is already on your timeline (allowing 15 minutes to walk between "
-        "halls): %(clashes)s. Confirm to register anyway."
-    ) % {"clashes": named}
+        "This overlaps what is already on your timeline (allowing %(walk)s minutes to walk "
+        "between halls): %(clashes)s. Confirm to register anyway."
+    ) % {"clashes": named, "walk": number(int(WALK.total_seconds() // 60))}
 
 
 def _check_open(activity: Activity) -> None:
