@@ -1,8 +1,10 @@
 """The bulletin counts what is in the database: build a small edition and read it back."""
 
+import datetime as dt
 import json
 from decimal import Decimal
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -127,3 +129,105 @@ def test_table_numbers_follow_the_locale(small_edition: Expo):
     out = StringIO()
     call_command("bulletin", "--expo", small_edition.slug, "--locale", "de", stdout=out)
     assert "20.000" in out.getvalue()
+
+
+def _activity(expo: Expo, kind: str, status: str = "published", hour: int = 10, **fields):
+    from tradefair.programme.models import Activity
+
+    zone = ZoneInfo("Asia/Shanghai")
+    return Activity.objects.create(
+        expo=expo,
+        kind=kind,
+        title=f"{kind} {status} {hour}",
+        start=dt.datetime(2025, 9, 17, hour, tzinfo=zone),
+        end=dt.datetime(2025, 9, 17, hour + 1, tzinfo=zone),
+        status=status,
+        **fields,
+    )
+
+
+@pytest.fixture
+def programme(small_edition: Expo) -> Expo:
+    """Published, draft and cancelled activities of every summit kind, seats and a waiting list.
+
+    Delegates: Ana (two summit seats, one person), Bao (an attended forum), Chen (main event);
+    Dara is only waitlisted, Eko is seated at a signing (not the summit) and Fay at a cancelled
+    forum: none of the three counts.
+    """
+    from tradefair.accounts.models import Membership, User
+    from tradefair.programme.models import LaunchedProduct, Registration
+
+    expo = small_edition
+    delegate = Participation.objects.create(
+        expo=expo, organisation=_org("Guangxi Trade Academy", "CN"), role="delegate"
+    )
+    opening = _activity(expo, "opening", hour=9)
+    main = [_activity(expo, "main_event", hour=h) for h in (10, 11, 12, 13)]
+    forum = _activity(expo, "forum", hour=14)
+    _activity(expo, "forum", status="draft", hour=15)
+    cancelled = _activity(expo, "forum", status="cancelled", hour=16)
+    concurrent = _activity(expo, "concurrent", hour=17)
+    signing = _activity(expo, "signing", hour=18)
+    launch = _activity(expo, "launch", hour=19)
+    withdrawn = _activity(expo, "launch", status="cancelled", hour=20)
+    people = {}
+    for name in ("Ana", "Bao", "Chen", "Dara", "Eko", "Fay"):
+        people[name] = User.objects.create(email=f"{name.lower()}@example.org", first_name=name)
+        Membership.objects.create(user=people[name], organisation=delegate.organisation)
+    for activity, name, status, seat in [
+        (opening, "Ana", "registered", 1),
+        (main[0], "Ana", "registered", 1),
+        (forum, "Bao", "attended", 1),
+        (main[1], "Chen", "registered", 1),
+        (concurrent, "Dara", "waitlisted", None),
+        (signing, "Eko", "registered", 1),
+        (cancelled, "Fay", "registered", 1),
+    ]:
+        Registration.objects.create(
+            activity=activity, user=people[name], participation=delegate, status=status, seat=seat
+        )
+    exhibitor = Participation.objects.filter(expo=expo, role="exhibitor").first()
+    for n, at in enumerate([launch, launch, launch, withdrawn]):
+        LaunchedProduct.objects.create(expo=expo, exhibitor=exhibitor, activity=at, name=f"P{n}")
+    return expo
+
+
+def test_bulletin_counts_the_published_programme(programme: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", programme.slug, "--json", stdout=out)
+    assert json.loads(out.getvalue())["programme"] == {
+        "activities": 9,  # 12 made, a draft and 2 cancelled left out
+        "summit": {
+            "main_events": 4,
+            "supporting_events": 1,
+            "concurrent_events": 1,
+            "delegates": 3,
+        },
+        "launch_events": 1,
+        "launched_products": 3,
+    }
+
+
+def test_bulletin_table_shows_the_programme(programme: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", programme.slug, stdout=out)
+    lines = {line.strip("│ ").split("│")[0].strip(): line for line in out.getvalue().splitlines()}
+    assert lines["Summit delegates"].split("│")[-2].strip() == "3"
+    assert lines["Launched products"].split("│")[-2].strip() == "3"
+    assert lines["Published activities"].split("│")[-2].strip() == "9"
+
+
+def test_bulletin_of_an_edition_without_programme_counts_zero(expo: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", expo.slug, "--json", stdout=out)
+    assert json.loads(out.getvalue())["programme"] == {
+        "activities": 0,
+        "summit": {
+            "main_events": 0,
+            "supporting_events": 0,
+            "concurrent_events": 0,
+            "delegates": 0,
+        },
+        "launch_events": 0,
+        "launched_products": 0,
+    }
