@@ -62,7 +62,7 @@ def test_the_readers_forum_sits_between_the_meetings_of_its_day(scene):
         "registered",
         1,
         None,
-        "Registered, seat 1",
+        "registered, seat 1",
     )
     assert (forum.activity_kind, forum.activity_kind_label, forum.clash) == (
         "forum",
@@ -137,7 +137,7 @@ def test_a_waiting_list_place_shows_its_position_and_is_no_clash(scene):
         2,
     )
     assert (waiting.status_label, waiting.keeps_busy, waiting.clash) == (
-        "Waiting list, position 2",
+        "waiting list, position 2",
         False,
         "",
     )
@@ -165,11 +165,11 @@ def test_speaking_roles_show_and_a_seat_at_the_same_activity_gives_way(scene):
     assert (forum.pk, forum.status, forum.status_label) == (
         scene.forum.pk,
         "speaking",
-        "Speaking (moderator)",
+        "speaking (moderator)",
     )
     assert (on_stage.pk, on_stage.status_label, on_stage.place) == (
         summit.pk,
-        "Speaking (speaker)",
+        "speaking (speaker)",
         "",
     )
 
@@ -195,7 +195,7 @@ def test_cancelled_activities_stay_marked_and_drafts_never_show(scene):
         True,
         None,
     )
-    assert (forum.status_label, forum.keeps_busy) == ("Cancelled by the organisers", False)
+    assert (forum.status_label, forum.keeps_busy) == ("cancelled by the organisers", False)
     # Giving up one's own seat takes the activity off one's agenda.
     Registration.objects.filter(user=buyer.user).update(
         status=Registration.Status.CANCELLED, seat=None

@@ -74,26 +74,24 @@ class AgendaActivity:
 
     @property
     def busy(self) -> Busy:
-        """Only a seat or the stage keeps the reader busy; the waiting list does not."""
         return Busy("activity", self.pk, self.start, self.end, self.hall_id, self.title)
 
     @property
     def keeps_busy(self) -> bool:
+        """Only a seat or the stage keeps the reader busy; the waiting list does not."""
         return self.status in (*SEATED, SPEAKING)
 
     @property
     def status_label(self) -> str:
         if self.status == Status.WAITLISTED:
-            return _("Waiting list, position %(position)s") % {"position": self.position}
+            return _("waiting list, position %(position)s") % {"position": self.position}
         if self.status == SPEAKING:
-            return _("Speaking (%(role)s)") % {"role": self.role_label}
+            return _("speaking (%(role)s)") % {"role": self.role_label}
         if self.status == CANCELLED:
-            return _("Cancelled by the organisers")
+            return _("cancelled by the organisers")
         if self.status == Status.ATTENDED:
-            return _("Attended")
-        if self.seat is not None:
-            return _("Registered, seat %(seat)s") % {"seat": self.seat}
-        return _("Registered")
+            return _("attended")
+        return _("registered, seat %(seat)s") % {"seat": self.seat}
 
 
 def _position() -> Subquery:
