@@ -474,7 +474,7 @@ def add_products(event: Activity, participation: Participation, n: int) -> None:
 def test_launch_page_lists_products_with_their_exhibitors(client, launch, exhibitor):
     html = html_of(client.get(f"{PROGRAMME}launches/"))
     assert "<h1>Product launches</h1>" in html
-    assert "1 new product at 1 launch events" in html
+    assert '<p class="result-count">1 launch event · 1 new product</p>' in html
     assert f'<a href="{page_url(launch)}">Blue Economy Products Launch</a>' in html
     assert (
         '<h3 class="product-name">Smart Shrimp Feeder '
@@ -563,3 +563,4 @@ def test_launch_page_query_count_does_not_grow(
     with django_assert_num_queries(3):
         response = client.get(f"{PROGRAMME}launches/")
     assert len(response.context["events"][0].launched_products.all()) == count
+    assert f"1 launch event · {count} new product" in response.content.decode()
