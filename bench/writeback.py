@@ -11,14 +11,6 @@ transaction under the same locks. On SQLite that transaction is the time every o
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
-
-from tradefair.accounts.models import ExpoStaff
-from tradefair.expos.models import Expo
-from tradefair.matchmaking.models import Meeting, ScheduleRun, Slot
-from tradefair.matchmaking.services.booking import lock
-from tradefair.matchmaking.services.scheduling import execute_schedule_run
-
 TIME_LIMIT = 30.0
 
 
@@ -32,6 +24,15 @@ class Writeback:
 
 
 def run(slug: str) -> Writeback:
+    # Django is set up only in the worker process; the report side imports this module too.
+    from django.db import transaction
+
+    from tradefair.accounts.models import ExpoStaff
+    from tradefair.expos.models import Expo
+    from tradefair.matchmaking.models import Meeting, ScheduleRun, Slot
+    from tradefair.matchmaking.services.booking import lock
+    from tradefair.matchmaking.services.scheduling import execute_schedule_run
+
     expo = Expo.objects.get(slug=slug)
     organiser = ExpoStaff.objects.filter(expo=expo).select_related("user").first()
     started_by = organiser.user if organiser else None
