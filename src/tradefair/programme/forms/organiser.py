@@ -99,7 +99,7 @@ def find_organisations(expo: Expo, names: list[str]) -> tuple[list[Organisation]
 class OrganisationsField(forms.CharField):
     """Organisation names, one a line, turned into organisations by the form."""
 
-    widget = forms.Textarea(attrs={"rows": 3})
+    widget = forms.Textarea(attrs={"rows": 3, "class": "list"})
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
@@ -139,13 +139,13 @@ class ActivityForm(forms.Form):
         label=_("Description (English)"),
         max_length=5000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "wide"}),
     )
     description_zh = forms.CharField(
         label=_("Description (Chinese)"),
         max_length=5000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "wide"}),
     )
     hosts = OrganisationsField(label=_("Host organisations"))
     sectors = forms.ModelMultipleChoiceField(
@@ -163,7 +163,7 @@ class ActivityForm(forms.Form):
     invited_people = forms.CharField(
         label=_("Invited people"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "list"}),
         help_text=_("By invitation only: their e-mail addresses, one a line."),
     )
 
