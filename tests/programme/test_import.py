@@ -18,10 +18,11 @@ from tradefair.accounts.models import ExpoStaff, User
 from tradefair.cli import main
 from tradefair.expos.models import Country, Expo
 from tradefair.organisations.models import Organisation
-from tradefair.programme.models import Activity, Room, Speaker
+from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.imports import MAX_ROWS, import_programme
 from tradefair.programme.services.imports_parse import COLUMNS
 from tradefair.programme.services.imports_sample import COUNCIL, sample_file
+from tradefair.programme.services.registration import register
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).parents[2] / "docs" / "formats" / "programme-sample.csv"
@@ -854,3 +855,49 @@ def test_a_room_by_its_chinese_name_and_one_hall_per_room(expo, room, halls):
     room.refresh_from_db()
     assert (room.capacity, room.hall) == (120, halls[0])
     assert set(Activity.objects.values_list("room", flat=True)) == {room.pk}
+
+
+def test_seats_an_import_adds_go_to_the_waiting_list(
+    expo, room, make_activity, make_party, mailoutbox, django_capture_on_commit_callbacks
+):
+    forum = make_activity(title="Digital Trade Forum", start=at(14), end=at(15), capacity=1)
+    other = make_activity(title="Ports Forum", start=at(16), end=at(17), capacity=None)
+    people = [make_party(f"Party {n}").user for n in range(4)]
+    register(activity=forum, user=people[0])
+    register(activity=forum, user=people[1])
+    room.capacity = 1
+    room.save()
+    register(activity=other, user=people[2])
+    register(activity=other, user=people[3])
+    rows = [
+        row(capacity="2", status="published"),
+        row(
+            title="Ports Forum",
+            title_zh="蓝色经济论坛",
+            start_time="16:00",
+            end_time="17:00",
+            status="published",
+            room_capacity="80",  # the activity is as it was, its room grows
+        ),
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_programme(expo=expo, filename="p.csv", content=csv_file(rows))
+
+    assert (result.errors, result.updated, result.promoted) == ([], 1, 2)
+    assert result.summary() == (
+        "Programme of test-expo: 0 created, 1 updated, 1 unchanged; 0 new rooms. "
+        "2 people moved from waiting lists to seats."
+    )
+    assert sorted(
+        Registration.objects.values_list("activity__title", "user__email", "status", "seat")
+    ) == [
+        ("Digital Trade Forum", "party-0@example.com", "registered", 1),
+        ("Digital Trade Forum", "party-1@example.com", "registered", 2),
+        ("Ports Forum", "party-2@example.com", "registered", 1),
+        ("Ports Forum", "party-3@example.com", "registered", 2),
+    ]
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "party-1@example.com",
+        "party-3@example.com",
+    ]

@@ -12,7 +12,9 @@ Invariants:
   files over ``MAX_ROWS`` rows or ``MAX_BYTES`` are refused (the exhibitor import, with
   thousands of rows, runs in the worker instead).
 - One programme import of an edition at a time (the edition's row is locked), and activities
-  it changes are locked as registration locks them, since capacity and room decide seats.
+  it changes are locked as registration locks them, since capacity and room decide seats; an
+  activity that gains seats passes them to its waiting list (``registration.promote``), whose
+  people are told after commit.
 """
 
 from collections.abc import Callable, Iterator, Sequence
@@ -25,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.imports_parse import FileRejected, RowError, read_table
-from tradefair.programme.models import Activity, Room, Speaker
+from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.imports_parse import (
     ParsedActivity,
     Plan,
@@ -33,6 +35,7 @@ from tradefair.programme.services.imports_parse import (
     check_header,
     parse_rows,
 )
+from tradefair.programme.services.registration import lock_activity, promote
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "ImportResult", "Progress", "RowError", "import_programme"]
 
@@ -56,13 +59,14 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     rooms_created: int = 0
+    promoted: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def summary(self) -> str:
-        return _(
+        summary = _(
             "Programme of %(expo)s: %(created)d created, %(updated)d updated, "
             "%(unchanged)d unchanged; %(rooms)d new rooms."
         ) % {
@@ -72,6 +76,11 @@ class ImportResult:
             "unchanged": self.unchanged,
             "rooms": self.rooms_created,
         }
+        if self.promoted:
+            summary += " " + _("%(count)d people moved from waiting lists to seats.") % {
+                "count": self.promoted
+            }
+        return summary
 
 
 def import_programme(
@@ -121,6 +130,7 @@ def import_programme(
     except IntegrityError as exc:
         # A room of the same name was added in the console meanwhile.
         result.created = result.updated = result.unchanged = result.rooms_created = 0
+        result.promoted = 0
         result.errors.append(
             RowError(None, "database", _("a concurrent change conflicted (%s); import again") % exc)
         )
@@ -153,11 +163,12 @@ class _Writer:
         matches, errors = self._match(plan.activities)
         if errors:
             return errors
-        rooms = self._rooms(plan)
-        activities, changed = self._activities(plan.activities, matches, rooms)
+        rooms, larger_rooms = self._rooms(plan)
+        activities, changed, reseated = self._activities(plan.activities, matches, rooms)
         changed |= self._links(plan.activities, activities, "hosts", "organisation_id")
         changed |= self._links(plan.activities, activities, "sectors", "sector_id")
         changed |= self._speakers(plan.activities, activities, matches)
+        self._promote(reseated, larger_rooms)
         for row in plan.activities:
             if row.line not in matches:
                 self.result.created += 1
@@ -202,10 +213,12 @@ class _Writer:
                 locked[activity.pk] = activity
         return {line: locked[pk] for line, pk in wanted.items()}, errors
 
-    def _rooms(self, plan: Plan) -> dict[str, Room]:
+    def _rooms(self, plan: Plan) -> tuple[dict[str, Room], list[int]]:
+        """Each room of the plan by key, created or updated; the rooms that gained seats."""
         rooms: dict[str, Room] = {}
         new: list[Room] = []
         changed: list[Room] = []
+        larger: list[int] = []
         for key, room_plan in plan.rooms.items():
             room = room_plan.room
             if room is None:
@@ -226,22 +239,26 @@ class _Writer:
                     room.hall_id = room_plan.hall_id
                 if (room.capacity, room.hall_id) != before:
                     changed.append(room)
+                if room.capacity > before[0]:
+                    larger.append(room.pk)
             rooms[key] = room
         Room.objects.bulk_create(new)
         if changed:
             Room.objects.bulk_update(changed, ["capacity", "hall_id"])
         self.result.rooms_created = len(new)
-        return rooms
+        return rooms, larger
 
     def _activities(
         self, rows: list[ParsedActivity], matches: dict[int, Activity], rooms: dict[str, Room]
-    ) -> tuple[dict[int, Activity], set[int]]:
-        """Each row's activity (by line), created or updated; the lines of those that changed."""
+    ) -> tuple[dict[int, Activity], set[int], list[int]]:
+        """Each row's activity (by line), created or updated; the lines of those that changed;
+        the existing activities whose capacity or room changed (they may have seats to give)."""
         now = timezone.now()
         activities: dict[int, Activity] = {}
         new: list[Activity] = []
         changed: list[Activity] = []
         changed_lines: set[int] = set()
+        reseated: list[int] = []
         fields: set[str] = set()
         for done, row in enumerate(rows, start=1):
             room = rooms[row.room_key] if row.room_key else None
@@ -263,6 +280,8 @@ class _Writer:
                     fields |= set(differ) | {"updated_at"}
                     changed.append(activity)
                     changed_lines.add(row.line)
+                    if {"capacity", "room_id"} & set(differ):
+                        reseated.append(activity.pk)
             activities[row.line] = activity
             if done % _CHUNK == 0:
                 self._tick("activities", done, len(rows))
@@ -270,7 +289,24 @@ class _Writer:
         if changed:
             Activity.objects.bulk_update(changed, sorted(fields), batch_size=_CHUNK)
         self._tick("activities", len(rows), len(rows))
-        return activities, changed_lines
+        return activities, changed_lines, reseated
+
+    def _promote(self, activity_ids: list[int], larger_rooms: list[int]) -> None:
+        """Give the seats an activity gained to its waiting list, as the console does."""
+        waiting = Registration.objects.filter(status=Registration.Status.WAITLISTED)
+        candidates: set[int] = set()
+        for chunk in _chunks(activity_ids):
+            candidates.update(
+                waiting.filter(activity_id__in=chunk).values_list("activity_id", flat=True)
+            )
+        if larger_rooms:
+            candidates.update(
+                waiting.filter(activity__room_id__in=larger_rooms).values_list(
+                    "activity_id", flat=True
+                )
+            )
+        for activity_id in sorted(candidates):
+            self.result.promoted += len(promote(lock_activity(activity_id)))
 
     def _links(
         self, rows: list[ParsedActivity], activities: dict[int, Activity], name: str, target: str
