@@ -196,3 +196,11 @@ def test_the_console_pages_at_1280(live_server, page, expo, programme, language)
     page.screenshot(path=SHOTS / f"edit-{language}.png", full_page=True)
     _no_sideways_scroll(page)
     assert page.locator("input[name=start]").input_value() == "2025-09-18T10:00"
+
+    page.goto(f"{base}{programme['double'].pk}/publish/")
+    _no_sideways_scroll(page)
+    assert page.locator(".conflicts li").count() == 2
+    page.screenshot(path=SHOTS / f"publish-{language}.png", full_page=True)
+    page.locator("form.card button[type=submit]").click()
+    page.wait_for_url(base)
+    assert page.locator(".conflicts li").count() == 2  # published anyway, still listed
