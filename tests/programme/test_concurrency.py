@@ -186,3 +186,86 @@ def test_cancelling_and_registering_at_once_never_leave_a_seat_free_while_someon
         WAITLISTED
     ] * 5
     assert [waiting_position(r) for r in live.filter(status=WAITLISTED)] == [1, 2, 3, 4, 5]
+
+
+@pytest.fixture
+def one_seat(make_activity, make_party) -> tuple[Activity, User, User]:
+    """A forum of one seat: its holder cancels while a newcomer registers."""
+    forum = make_activity(capacity=1)
+    holder = make_party("Holder", DELEGATE).user
+    register(activity=forum, user=holder)
+    return forum, holder, make_party("Newcomer", DELEGATE).user
+
+
+def meet_before_committing(monkeypatch: pytest.MonkeyPatch, wait: float) -> None:
+    """The cancellation looks for someone to promote, the registration for a free seat; each
+    then waits for the other (or, with the lock, for ``wait`` seconds) before it commits."""
+    both = threading.Barrier(2)
+    real_promote, real_free_seat = registration.promote, registration._free_seat
+
+    def pause() -> None:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both.wait(timeout=wait)
+
+    def promote_then_pause(activity: Activity) -> list[Registration]:
+        promoted = real_promote(activity)
+        pause()
+        return promoted
+
+    def free_seat_then_pause(activity: Activity) -> int | None:
+        seat = real_free_seat(activity)
+        pause()
+        return seat
+
+    monkeypatch.setattr(registration, "promote", promote_then_pause)
+    monkeypatch.setattr(registration, "_free_seat", free_seat_then_pause)
+
+
+def test_without_the_lock_a_cancellation_and_a_registration_leave_a_seat_free(
+    one_seat, monkeypatch
+):
+    """The cancellation sees nobody waiting, the registration sees no seat free: both commit,
+    the seat stays empty and the newcomer waits for it. No constraint can see this."""
+    forum, holder, newcomer = one_seat
+    monkeypatch.setattr(
+        registration,
+        "lock_activity",
+        lambda pk: Activity.objects.select_related("room", "expo").get(pk=pk),
+    )
+    meet_before_committing(monkeypatch, wait=30)
+
+    results = in_threads(
+        2,
+        lambda i: (
+            cancel(activity=forum, user=holder)
+            if i == 0
+            else register(activity=forum, user=newcomer)
+        ),
+    )
+
+    assert kinds(results) == ["Place", "Registration"]
+    assert seats(forum) == []
+    assert list(forum.registrations.filter(status=WAITLISTED).values_list("user", flat=True)) == [
+        newcomer.pk
+    ]
+
+
+def test_with_the_lock_the_newcomer_gets_the_seat_given_up(one_seat, monkeypatch):
+    forum, holder, newcomer = one_seat
+    meet_before_committing(monkeypatch, wait=1)
+
+    results = in_threads(
+        2,
+        lambda i: (
+            cancel(activity=forum, user=holder)
+            if i == 0
+            else register(activity=forum, user=newcomer)
+        ),
+    )
+
+    assert kinds(results) == ["Place", "Registration"]
+    assert list(
+        forum.registrations.exclude(status=Registration.Status.CANCELLED).values_list(
+            "user", "status", "seat"
+        )
+    ) == [(newcomer.pk, REGISTERED, 1)]
