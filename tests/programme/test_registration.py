@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from tests.matchmaking.conftest import MakeParty, Party
 from tradefair.accounts.models import Membership, User
-from tradefair.expos.models import Country
+from tradefair.expos.models import Country, Expo
 from tradefair.organisations.models import Organisation, Participation
 from tradefair.programme.models import Activity, Registration
 from tradefair.programme.services.errors import (
@@ -407,3 +407,26 @@ def test_an_explicit_participation_of_ones_own_organisation_is_used(forum, buyer
     place = register(activity=forum, user=buyer.user, participation=buyer.participation)
 
     assert place.registration.participation == buyer.participation
+
+
+def test_taking_part_in_another_edition_only_is_refused(forum, expo):
+    other = Expo.objects.create(
+        slug="other-expo",
+        name="Other Expo",
+        host_country=expo.host_country,
+        start_date=expo.start_date,
+        end_date=expo.end_date,
+    )
+    elsewhere = Participation.objects.create(
+        expo=other,
+        organisation=Organisation.objects.create(name="Elsewhere", country=expo.host_country),
+        role=DELEGATE,
+    )
+    user = User.objects.create_user("elsewhere@example.com")
+    Membership.objects.create(user=user, organisation=elsewhere.organisation)
+
+    for participation in (None, elsewhere):
+        with pytest.raises(NotAllowed):
+            register(activity=forum, user=user, participation=participation)
+
+    assert not Registration.objects.exists()
