@@ -7,8 +7,11 @@ go to its table: the scheduler's adapter removes that slot from the organisation
 availability. One attendee free is enough to keep the slot. An organisation with no attendees
 at all is left alone, as before the programme existed.
 
-Set-based: five queries whatever the number of participations, and each activity is compared
-with the slots once, however many people attend it.
+Set-based: seven queries whatever the number of participations, and each activity is compared
+with the slots once, however many people attend it. The edition may have 13,000 participants but
+only a thousand or so people at activities: the exact rules (``attendees_of``,
+``activity_commitments``) are asked only about the organisations of those people, so no query
+carries thousands of ids.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tradefair.accounts.models import Membership, User
+from tradefair.matchmaking.models import MeetingProfile
 from tradefair.matchmaking.queries.attendees import attendees_of
+from tradefair.organisations.models import Participation
 from tradefair.programme.queries.commitments import activity_commitments
 from tradefair.programme.timeline import Busy, overlaps
 
@@ -42,7 +48,11 @@ def busy_slots(
     """
     if not slots:
         return {}
-    attendees = attendees_of(participation_ids)
+    at_activities = _at_activities(expo_id)
+    if not at_activities:
+        return {}
+    wanted = _theirs(expo_id, at_activities) & set(participation_ids)
+    attendees = attendees_of(wanted)
     people = {user for users in attendees.values() for user in users}
     if not people:
         return {}
@@ -73,3 +83,34 @@ def busy_slots(
         if common:
             found[participation] = common
     return found
+
+
+def _at_activities(expo_id: int) -> set[int]:
+    """Everyone registered for or speaking at any activity of the edition, whatever its status
+    or time: a loose superset of the busy, which ``activity_commitments`` then narrows."""
+    registered = User.objects.filter(registrations__activity__expo_id=expo_id)
+    speaking = User.objects.filter(speaking__activity__expo_id=expo_id)
+    return set(registered.values_list("pk", flat=True).union(speaking.values_list("pk", flat=True)))
+
+
+def _theirs(expo_id: int, users: set[int]) -> set[int]:
+    """The edition's participations that ``users`` are members of or named attendees of: the
+    only ones whose attendees can all be busy."""
+    members = (
+        Participation.objects.filter(
+            expo_id=expo_id,
+            organisation_id__in=Membership.objects.filter(user_id__in=users).values(
+                "organisation_id"
+            ),
+        )
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    named = (
+        MeetingProfile.attendees.through.objects.filter(
+            user_id__in=users, meetingprofile__participation__expo_id=expo_id
+        )
+        .order_by()
+        .values_list("meetingprofile__participation_id", flat=True)
+    )
+    return set(members.union(named))
