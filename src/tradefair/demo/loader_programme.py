@@ -26,6 +26,7 @@ from tradefair.floorplan.models import Hall
 from tradefair.matchmaking.models import Availability, MeetingProfile, Slot
 from tradefair.organisations.models import Organisation, Participation
 from tradefair.programme.models import Activity, LaunchedProduct, Registration, Room, Speaker
+from tradefair.programme.models.registrations import LIVE
 from tradefair.programme.services.errors import ProgrammeError
 from tradefair.programme.services.registration import register
 
@@ -302,9 +303,7 @@ def register_demo_accounts(slug: str) -> list[BusyAccount]:
         )
         if user is None or participation is None:
             continue
-        if Registration.objects.filter(
-            activity__expo=expo, user=user, status__in=("registered", "waitlisted", "attended")
-        ).exists():
+        if Registration.objects.filter(activity__expo=expo, user=user, status__in=LIVE).exists():
             continue
         with transaction.atomic():
             profile = MeetingProfile.objects.filter(participation=participation).first()
