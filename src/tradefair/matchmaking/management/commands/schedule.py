@@ -55,7 +55,8 @@ _COLUMNS = (
 class Command(BaseCommand):
     help = (
         "Schedule meeting requests into slots, tables and interpreters "
-        "(format: docs/formats/schedule.md), or --check a solution against the rules."
+        "(format: docs/formats/schedule.md), or --check a solution against the rules; "
+        "or run an edition's scheduling with --expo SLUG [--publish]."
     )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
@@ -195,6 +196,8 @@ class Command(BaseCommand):
                 raise CommandError(str(exc), returncode=1) from exc
             except Exception as exc:
                 raise CommandError(f"the run failed and changed nothing: {exc!r}") from exc
+        if run.status != ScheduleRun.Status.DONE:  # given up on by someone else meanwhile
+            raise CommandError(f"run {run.pk} ended {run.status}: {run.error or 'no detail'}")
         self.stdout.write(run_summary(run))
         if options["publish"]:
             try:
