@@ -137,3 +137,16 @@ def test_a_user_who_is_no_organiser_is_refused(expo, fair):
     assert tradefair("--expo", expo.slug, "--as", buyer.user.email, errors=errors) == 1
     assert errors == ["Only the organisers of this expo may do this."]
     assert ScheduleRun.objects.count() == 0
+
+
+def test_a_failing_solver_is_recorded_on_the_run_and_changes_nothing(expo, fair, monkeypatch):
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr("tradefair.matchmaking.services.scheduling.solve", broken)
+    errors: list[str] = []
+    assert tradefair("--expo", expo.slug, errors=errors) == 1
+    assert errors == ["the run failed and changed nothing: RuntimeError('out of memory')"]
+    run = ScheduleRun.objects.get()
+    assert (run.status, run.error) == ("failed", "RuntimeError('out of memory')")
+    assert Meeting.objects.count() == 0
