@@ -5,6 +5,9 @@ import sys
 
 # Commands whose natural name is a Python keyword or too generic for a module name.
 ALIASES = {"import": "importdata", "export": "exportdata"}
+# ``tradefair import programme FILE`` belongs to the programme app, which the organisations'
+# import command must not know (the app layers); the dispatch happens here instead.
+IMPORT_KINDS_ELSEWHERE = {"programme": "importprogramme"}
 
 # What ``tradefair worker`` passes to Celery before the caller's own options: the embedded
 # broker is a folder, so the cluster chatter that needs a real broker is switched off.
@@ -38,7 +41,9 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args[0] = "tradefair"
-    if len(args) > 1 and args[1] in ALIASES:
+    if len(args) > 2 and args[1] == "import" and args[2] in IMPORT_KINDS_ELSEWHERE:
+        args[1:3] = [IMPORT_KINDS_ELSEWHERE[args[2]]]
+    elif len(args) > 1 and args[1] in ALIASES:
         args[1] = ALIASES[args[1]]
     execute_from_command_line(args)
 

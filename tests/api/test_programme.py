@@ -516,9 +516,9 @@ def test_another_editions_activity_under_its_own_slug_still_needs_a_participatio
 @pytest.mark.parametrize(
     ("body", "status", "detail"),
     [
-        ({"confirm": True}, 422, "“confirm” is not valid."),
-        ({"confirm_clash": "yes"}, 422, "“confirm_clash” is not valid."),
-        ({"confirm_clash": 1}, 422, "“confirm_clash” is not valid."),
+        ({"confirm": True}, 422, "“confirm” is not a field of this request: leave it out."),
+        ({"confirm_clash": "yes"}, 422, "“confirm_clash” must be true or false."),
+        ({"confirm_clash": 1}, 422, "“confirm_clash” must be true or false."),
         ([], 400, "The request body must be a JSON object."),
     ],
 )

@@ -1,4 +1,4 @@
-"""The programme import in the organiser console and as ``tradefair importprogramme``: who may use
+"""The programme import in the organiser console and as ``tradefair import programme``: who may use
 it, what the page and the command show, exit status; a refusal writes nothing."""
 
 import datetime as dt
@@ -169,7 +169,7 @@ def keep_test_connection(monkeypatch):
 
 
 def test_the_command_imports_and_prints_the_summary(expo, council, keep_test_connection, capsys):
-    assert tradefair("importprogramme", "--expo", expo.slug, str(SAMPLE)) == 0
+    assert tradefair("import", "programme", str(SAMPLE), "--expo", expo.slug) == 0
     assert capsys.readouterr().out.strip() == (
         "Programme of test-expo: 4 created, 0 updated, 0 unchanged; 3 new rooms."
     )

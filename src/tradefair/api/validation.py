@@ -164,6 +164,10 @@ def explain(error: dict[str, Any], facts: dict[str, Any]) -> str:
         }
     if kind in NOT_AN_OBJECT:
         return _("“%(field)s” must be a JSON object.") % words
+    if kind == "extra_forbidden":
+        return _("“%(field)s” is not a field of this request: leave it out.") % words
+    if kind in {"bool_type", "bool_parsing"}:
+        return _("“%(field)s” must be true or false.") % words
     return _("“%(field)s” is not valid.") % words
 
 

@@ -20,11 +20,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tradefair.accounts.models import Membership, User
+from tradefair.accounts.models import Membership
 from tradefair.matchmaking.models import MeetingProfile
 from tradefair.matchmaking.queries.attendees import attendees_of
 from tradefair.organisations.models import Participation
-from tradefair.programme.queries.commitments import activity_commitments
+from tradefair.programme.queries.commitments import activity_commitments, people_at_activities
 from tradefair.programme.timeline import Busy, overlaps
 
 
@@ -48,7 +48,7 @@ def busy_slots(
     """
     if not slots:
         return {}
-    at_activities = _at_activities(expo_id)
+    at_activities = people_at_activities(expo_id)
     if not at_activities:
         return {}
     wanted = _theirs(expo_id, at_activities) & set(participation_ids)
@@ -83,14 +83,6 @@ def busy_slots(
         if common:
             found[participation] = common
     return found
-
-
-def _at_activities(expo_id: int) -> set[int]:
-    """Everyone registered for or speaking at any activity of the edition, whatever its status
-    or time: a loose superset of the busy, which ``activity_commitments`` then narrows."""
-    registered = User.objects.filter(registrations__activity__expo_id=expo_id)
-    speaking = User.objects.filter(speaking__activity__expo_id=expo_id)
-    return set(registered.values_list("pk", flat=True).union(speaking.values_list("pk", flat=True)))
 
 
 def _theirs(expo_id: int, users: set[int]) -> set[int]:

@@ -48,3 +48,15 @@ def activity_commitments(
     return {
         user: sorted(busy.values(), key=lambda b: (b.start, b.ref)) for user, busy in found.items()
     }
+
+
+def people_at_activities(expo_id: int) -> set[int]:
+    """Everyone registered for or speaking at any activity of the edition, whatever its status
+    or time: a cheap superset of the busy that ``activity_commitments`` then narrows."""
+    registered = Registration.objects.filter(activity__expo_id=expo_id).values_list(
+        "user_id", flat=True
+    )
+    speaking = Speaker.objects.filter(activity__expo_id=expo_id, user__isnull=False).values_list(
+        "user_id", flat=True
+    )
+    return {pk for pk in registered.order_by().union(speaking.order_by()) if pk is not None}
