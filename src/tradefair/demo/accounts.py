@@ -24,7 +24,7 @@ PASSWORD = "demo"
 DOMAIN = "caexpo.demo"
 ORGANISER_GROUP = "Organiser staff"
 # What the organiser manages in the admin; user accounts stay with superusers.
-ORGANISER_APPS = ("expos", "floorplan", "organisations", "matchmaking", "accounts")
+ORGANISER_APPS = ("expos", "floorplan", "organisations", "programme", "matchmaking", "accounts")
 ORGANISER_EXCLUDED_MODELS = ("user",)
 
 
