@@ -45,6 +45,14 @@ def test_activities_sit_in_their_rooms_rows(expo, room, make_activity):
     assert grid.days == [dt.date(2025, 9, d) for d in range(17, 22)]
 
 
+def test_the_days_rooms_in_use_come_before_the_idle_ones(expo, room, make_activity):
+    idle = Room.objects.create(expo=expo, name="Atrium Stage", capacity=300)
+    make_activity()  # in Forum Room 1, which sorts after the idle Atrium Stage by name
+    grid = timetable(expo, dt.date(2025, 9, 18))
+    assert [(c.room, c.line) for c in grid.columns] == [(room, 2), (idle, 3), (None, 4)]
+    assert [p.column for p in grid.placed] == [2]
+
+
 def test_a_double_booking_shares_the_column_in_lanes(expo, room, make_activity):
     first = make_activity(title="First")
     second = make_activity(title="Second", start=at(10, 30), end=at(11, 30))

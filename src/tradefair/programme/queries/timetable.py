@@ -2,9 +2,11 @@
 
 Rows are quarter hours on the edition's clock, from the full hour before the day's first
 activity starts to the full hour after its last one ends; columns are the edition's rooms,
-then one for activities without a room. Cancelled activities free their room and are left out. Two
-activities booked into one room at once share its column side by side (each in a lane), so
-the double booking shows instead of one hiding the other.
+those in use that day first (a venue has a dozen rooms and more, and the day's activities must
+be in sight without scrolling sideways), then one for activities without a room. Cancelled
+activities free their room and are left out. Two activities booked into one room at once
+share its column side by side (each in a lane), so the double booking shows instead of one
+hiding the other.
 """
 
 from __future__ import annotations
@@ -130,10 +132,6 @@ def _lanes(placed: list[Placed]) -> list[Placed]:
 def timetable(expo: Expo, day: dt.date) -> Timetable:
     """The grid of ``day``: two queries (rooms, then the day's activities with seats taken)."""
     zone = ZoneInfo(expo.time_zone)
-    rooms = list(Room.objects.filter(expo=expo).select_related("hall").order_by("name", "pk"))
-    columns = [Column(room, line) for line, room in enumerate(rooms, start=2)]
-    columns.append(Column(None, len(rooms) + 2))
-    line_of = {c.room.pk: c.line for c in columns if c.room is not None}
     start, end = day_window(expo, day)
     activities = list(
         Activity.objects.filter(expo=expo, start__gte=start, start__lt=end)
@@ -142,6 +140,14 @@ def timetable(expo: Expo, day: dt.date) -> Timetable:
         .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
         .order_by("start", "pk")
     )
+    in_use = {a.room_id for a in activities}
+    rooms = sorted(
+        Room.objects.filter(expo=expo).select_related("hall").order_by("name", "pk"),
+        key=lambda room: room.pk not in in_use,  # stable: by name within each group
+    )
+    columns = [Column(room, line) for line, room in enumerate(rooms, start=2)]
+    columns.append(Column(None, len(rooms) + 2))
+    line_of = {c.room.pk: c.line for c in columns if c.room is not None}
     if not activities:
         return Timetable(day, days(expo), columns, 0, [], [])
     first = (
