@@ -198,13 +198,18 @@ class Command(BaseCommand):
                 raise CommandError(f"the run failed and changed nothing: {exc!r}") from exc
         if run.status != ScheduleRun.Status.DONE:  # given up on by someone else meanwhile
             raise CommandError(f"run {run.pk} ended {run.status}: {run.error or 'no detail'}")
+        if not options["publish"]:
+            self.stdout.write(run_summary(run))
+            return
+        # The summary comes after publishing: without a mail server the notifications it
+        # sends are printed on this same output, and the summary must not scroll away.
+        try:
+            published = publish_schedule(run=run, by_user=organiser)
+        except MatchmakingError as exc:
+            self.stdout.write(run_summary(run))
+            raise CommandError(f"not published: {exc}", returncode=1) from exc
         self.stdout.write(run_summary(run))
-        if options["publish"]:
-            try:
-                published = publish_schedule(run=run, by_user=organiser)
-            except MatchmakingError as exc:
-                raise CommandError(f"not published: {exc}", returncode=1) from exc
-            self.stdout.write(f"Published {published:,} meetings of run {run.pk}.")
+        self.stdout.write(f"Published {published:,} meetings of run {run.pk}.")
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
         problem = self.read(problem_path, parse_problem)
