@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import transaction
 
+from tests.threads import in_threads, kinds
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.matchmaking.services import booking
 from tradefair.matchmaking.services.booking import book_meeting, check_placement, insert_meeting
@@ -31,32 +32,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 EXHIBITOR = Participation.Role.EXHIBITOR
-
-
-def in_threads(n: int, work: Callable[[int], Any]) -> list[Any]:
-    """Run ``work(i)`` in ``n`` threads released together; each result or raised error."""
-    start = threading.Barrier(n)
-    results: list[Any] = [None] * n
-
-    def target(i: int) -> None:
-        try:
-            start.wait(timeout=30)
-            results[i] = work(i)
-        except Exception as exc:
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
-
-
-def kinds(results: list[Any]) -> list[str]:
-    return sorted(type(r).__name__ for r in results)
 
 
 def test_fifty_writers_for_the_last_table_one_wins(expo, organiser, make_party):

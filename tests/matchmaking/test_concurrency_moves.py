@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from tests.threads import in_threads, kinds
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import solve
@@ -32,7 +33,6 @@ from tradefair.matchmaking.services.times import slot_start
 from tradefair.organisations.models import Participation
 
 from .conftest import accepted, make_session
-from .test_concurrency import in_threads, kinds
 
 pytestmark = [
     pytest.mark.postgres,

@@ -6,11 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.matchmaking.conftest import MakeParty, Party, make_party_in
-from tradefair.accounts.models import ExpoStaff, User
+# The parties and the organiser are the matchmaking tests' own fixtures, shared as they are.
+from tests.matchmaking.conftest import buyer, exhibitor, make_party, organiser  # noqa: F401
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
-from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity, Room
 
 NANNING = ZoneInfo("Asia/Shanghai")
@@ -20,31 +19,6 @@ MakeActivity = Callable[..., Activity]
 def at(hour: int, minute: int = 0, day: int = 18) -> dt.datetime:
     """A moment of the test expo (September 2025) on Nanning's clock."""
     return dt.datetime(2025, 9, day, hour, minute, tzinfo=NANNING)
-
-
-@pytest.fixture
-def make_party(expo: Expo) -> MakeParty:
-    def make(name: str, role: str = Participation.Role.BUYER, **profile: object) -> Party:
-        return make_party_in(expo, name, role, **profile)  # type: ignore[arg-type]
-
-    return make
-
-
-@pytest.fixture
-def buyer(make_party: MakeParty) -> Party:
-    return make_party("Buyer One", Participation.Role.BUYER)
-
-
-@pytest.fixture
-def exhibitor(make_party: MakeParty) -> Party:
-    return make_party("Exhibitor One", Participation.Role.EXHIBITOR)
-
-
-@pytest.fixture
-def organiser(expo: Expo) -> User:
-    user = User.objects.create_user("organiser@example.com")
-    ExpoStaff.objects.create(user=user, expo=expo)
-    return user
 
 
 @pytest.fixture

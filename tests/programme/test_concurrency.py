@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connections
 
+from tests.threads import in_threads, kinds
 from tradefair.accounts.models import User
 from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity, Registration
@@ -33,32 +33,6 @@ pytestmark = [
 DELEGATE = Participation.Role.DELEGATE
 REGISTERED = Registration.Status.REGISTERED
 WAITLISTED = Registration.Status.WAITLISTED
-
-
-def in_threads(n: int, work: Callable[[int], Any]) -> list[Any]:
-    """Run ``work(i)`` in ``n`` threads released together; each result or raised error."""
-    start = threading.Barrier(n)
-    results: list[Any] = [None] * n
-
-    def target(i: int) -> None:
-        try:
-            start.wait(timeout=30)
-            results[i] = work(i)
-        except Exception as exc:
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
-
-
-def kinds(results: list[Any]) -> list[str]:
-    return sorted(type(r).__name__ for r in results)
 
 
 def seats(activity: Activity) -> list[int | None]:
