@@ -1,4 +1,4 @@
-"""The meeting-settings form both portals share: languages, the cap and availability.
+"""The meeting-settings form both portals share: languages, the cap, who attends and availability.
 
 Availability is offered as one checkbox per slot, grouped by day in the expo's time zone, plus
 an "all day" box per day that stands for every slot of that day (no JavaScript needed). Every
@@ -70,6 +70,16 @@ class MeetingSettingsForm(forms.Form):
         max_value=999,
         help_text=_("Leave blank for no limit."),
     )
+    attendees = forms.MultipleChoiceField(
+        label=_("Who goes to the meetings"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick the colleagues who sit at your table; none ticked means all of you. While "
+            "every one of them is at a forum or other activity they registered for, no meeting "
+            "is scheduled."
+        ),
+    )
     slots = forms.MultipleChoiceField(label=_("Available slots"), required=False)
     days = forms.MultipleChoiceField(label=_("All day"), required=False)
 
@@ -79,6 +89,7 @@ class MeetingSettingsForm(forms.Form):
         *,
         days: Sequence[DayChoice],
         stored_languages: Iterable[str] = (),
+        members: Sequence[tuple[int, str]] = (),
         initial: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(data, initial=initial, label_suffix="")
@@ -89,6 +100,7 @@ class MeetingSettingsForm(forms.Form):
             (str(s.id), s.label) for day in self.day_choices for s in day.slots
         ]
         self._field("days").choices = [(day.key, day.label) for day in self.day_choices]
+        self._field("attendees").choices = [(str(pk), label) for pk, label in members]
 
     def _field(self, name: str) -> forms.ChoiceField:
         field = self.fields[name]
@@ -141,7 +153,13 @@ def initial_settings(
     max_meetings: int | None,
     available: Iterable[int],
     days: Sequence[DayChoice],
+    attendees: Iterable[int] = (),
 ) -> dict[str, Any]:
     """The form's initial values; no availability rows means every slot, so all are ticked."""
     slot_ids = list(available) or [s.id for day in days for s in day.slots]
-    return {"languages": list(languages), "max_meetings": max_meetings, "slots": slot_ids}
+    return {
+        "languages": list(languages),
+        "max_meetings": max_meetings,
+        "slots": slot_ids,
+        "attendees": [str(pk) for pk in attendees],
+    }

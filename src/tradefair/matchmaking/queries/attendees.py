@@ -42,6 +42,14 @@ def attendees_of(participation_ids: Iterable[int]) -> dict[int, set[int]]:
     return found
 
 
+def colleagues(participation: Participation) -> list[tuple[int, str]]:
+    """The organisation's active members as (user pk, name or e-mail), for choosing attendees."""
+    users = User.objects.filter(
+        memberships__organisation_id=participation.organisation_id, is_active=True
+    ).order_by("first_name", "last_name", "email")
+    return [(u.pk, u.get_full_name() or u.email) for u in users]
+
+
 def attended_by(user: User, expo: Expo) -> list[int]:
     """The participations of ``expo`` whose meetings ``user`` goes to."""
     theirs = Participation.objects.filter(

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tradefair.accounts.models import User
+from tradefair.accounts.models import Membership, User
 from tradefair.matchmaking.languages import CODES
 from tradefair.matchmaking.models import Availability, Meeting, MeetingProfile, Slot
 from tradefair.matchmaking.services.access import require_acts_for
@@ -38,6 +38,17 @@ def _clean_languages(languages: Collection[str]) -> list[str]:
     return sorted(set(languages))
 
 
+def _members(participation: Participation, wanted: set[int]) -> list[int]:
+    found = set(
+        Membership.objects.filter(
+            organisation_id=participation.organisation_id, user_id__in=wanted, user__is_active=True
+        ).values_list("user_id", flat=True)
+    )
+    if found != wanted:
+        raise InvalidRequest(_("Only active members of your organisation can attend its meetings."))
+    return sorted(found)
+
+
 def update_meeting_profile(
     *,
     participation: Participation,
@@ -45,13 +56,16 @@ def update_meeting_profile(
     max_meetings: int | None,
     slot_ids: Collection[int] | None,
     by_user: User,
+    attendees: Collection[int] | None = None,
 ) -> MeetingProfile:
     """Store the languages, the cap (None: no cap) and the available slots (None: every slot).
 
     Refuses (``InvalidRequest``, nothing changed) unknown language codes, a cap below 1 or below
     the meetings already scheduled, slots of another edition, an empty availability, and
-    withdrawing availability from a slot where a meeting of theirs is scheduled. Messages are
-    in the active language.
+    withdrawing availability from a slot where a meeting of theirs is scheduled, and attendees
+    who are not members of the organisation. ``attendees`` (user pks) names who goes to the
+    meetings; empty means every member, None leaves them as they are. Messages are in the
+    active language.
     """
     require_acts_for(by_user, participation)
     if participation.role not in MEETING_ROLES:
@@ -99,6 +113,8 @@ def update_meeting_profile(
             participation=participation,
             defaults={"languages": codes, "max_meetings": max_meetings},
         )
+        if attendees is not None:
+            profile.attendees.set(_members(participation, set(attendees)))
         Availability.objects.filter(participation=participation).delete()
         if wanted:
             Availability.objects.bulk_create(

@@ -1,6 +1,7 @@
 """Meeting settings, shared by the buyer and exhibitor portals (``role`` comes from the URL).
 
-Languages spoken, the most meetings wanted and the slots a participant can attend; the write is
+Languages spoken, the most meetings wanted, who goes to the meetings and the slots a participant
+can attend; the write is
 ``services.profiles.update_meeting_profile``.
 """
 
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from tradefair.matchmaking.forms.profile import MeetingSettingsForm, initial_settings, slot_days
 from tradefair.matchmaking.models import Availability, MeetingProfile, Slot
+from tradefair.matchmaking.queries.attendees import colleagues
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.profiles import MEETING_ROLES, update_meeting_profile
 from tradefair.matchmaking.views.portal_access import acting_for, portal_page
@@ -31,13 +33,20 @@ def meeting_settings(request: HttpRequest, slug: str, role: str) -> HttpResponse
     available = list(
         Availability.objects.filter(participation=participation).values_list("slot_id", flat=True)
     )
+    members = colleagues(participation)
+    attendees = list(profile.attendees.values_list("pk", flat=True)) if profile else []
     days = slot_days(Slot.objects.filter(expo=expo).only("pk", "start", "end"), expo.time_zone)
     form = MeetingSettingsForm(
         request.POST if request.method == "POST" else None,
         days=days,
         stored_languages=languages,
+        members=members,
         initial=initial_settings(
-            languages=languages, max_meetings=max_meetings, available=available, days=days
+            languages=languages,
+            max_meetings=max_meetings,
+            available=available,
+            days=days,
+            attendees=attendees,
         ),
     )
     if request.method == "POST" and form.is_valid():
@@ -48,6 +57,7 @@ def meeting_settings(request: HttpRequest, slug: str, role: str) -> HttpResponse
                 max_meetings=form.cleaned_data["max_meetings"],
                 slot_ids=form.cleaned_data["slot_ids"],
                 by_user=user,
+                attendees=[int(pk) for pk in form.cleaned_data["attendees"]],
             )
         except MatchmakingError as exc:
             form.add_error(None, str(exc))
@@ -64,6 +74,7 @@ def meeting_settings(request: HttpRequest, slug: str, role: str) -> HttpResponse
         "layout": f"{role}/_layout.html",
         "form": form,
         "every_slot": not available,
+        "several_members": len(members) > 1,
         "agenda_url": reverse("agenda:index", kwargs={"slug": expo.slug}),
         "settings_url": request.path,
     }
