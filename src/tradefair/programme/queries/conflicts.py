@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,7 @@ from tradefair.expos.formatting import day_span, moment
 from tradefair.expos.models import Expo
 from tradefair.expos.names import in_reader_language
 from tradefair.programme.models import Activity, Speaker
-from tradefair.programme.models.registrations import SEATED
+from tradefair.programme.queries.listing import seated_count
 from tradefair.programme.timeline import apart
 
 ROOM = "room"
@@ -234,7 +234,7 @@ def more_seated_than_seats(
     rows = (
         _live(expo)
         .annotate(
-            seated=Count("registrations", filter=Q(registrations__status__in=SEATED)),
+            seated=seated_count(),
             holds=Coalesce("capacity", "room__capacity"),
         )
         .filter(holds__isnull=False, seated__gt=F("holds"))

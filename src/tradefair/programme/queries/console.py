@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tradefair.expos.models import Expo
 from tradefair.programme.models import Activity, Registration, Room, Speaker
-from tradefair.programme.models.registrations import SEATED
+from tradefair.programme.queries.listing import seated_count
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def activities(expo: Expo) -> QuerySet[Activity]:
         Activity.objects.filter(expo=expo)
         .select_related("room__hall")
         .annotate(
-            seated=Count("registrations", filter=Q(registrations__status__in=SEATED)),
+            seated=seated_count(),
             waiting=Count(
                 "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)
             ),

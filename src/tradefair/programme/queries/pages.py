@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from tradefair.accounts.models import User
 from tradefair.expos.formatting import time_span, weekday
 from tradefair.expos.models import Expo, Sector
 from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity, LaunchedProduct, Registration, Room, Speaker
-from tradefair.programme.models.registrations import LIVE, SEATED
+from tradefair.programme.models.registrations import LIVE
 from tradefair.programme.queries.listing import (
     PUBLIC_STATUSES,
     ProgrammeFilters,
     filtered,
+    seated_count,
     seats_left,
 )
 
@@ -157,17 +158,13 @@ def _products() -> QuerySet[LaunchedProduct]:
     )
 
 
-def _seated() -> Count:
-    return Count("registrations", filter=Q(registrations__status__in=SEATED))
-
-
 def activity_page(expo: Expo, pk: int) -> ActivityPage | None:
     """A published or cancelled activity with its speakers, hosts, sectors and launched
     products (five queries), or None for a draft, another edition's or an unknown id."""
     activity = (
         Activity.objects.filter(expo=expo, status__in=PUBLIC_STATUSES, pk=pk)
         .select_related("room__hall")
-        .annotate(seated=_seated())
+        .annotate(seated=seated_count())
         .prefetch_related(
             Prefetch("speakers", queryset=Speaker.objects.select_related("organisation")),
             "hosts",

@@ -15,13 +15,10 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q
-
 from tradefair.expos.formatting import clock_time
 from tradefair.expos.models import Expo
 from tradefair.programme.models import Activity, Room
-from tradefair.programme.models.registrations import SEATED
-from tradefair.programme.queries.listing import day_window, days
+from tradefair.programme.queries.listing import day_window, days, seated_count
 
 STEP = dt.timedelta(minutes=15)
 LABEL_EVERY = 2  # a time label on every half hour
@@ -137,7 +134,7 @@ def timetable(expo: Expo, day: dt.date) -> Timetable:
         Activity.objects.filter(expo=expo, start__gte=start, start__lt=end)
         .exclude(status=Activity.Status.CANCELLED)
         .select_related("room")
-        .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
+        .annotate(seated=seated_count())
         .order_by("start", "pk")
     )
     in_use = {a.room_id for a in activities}
