@@ -88,6 +88,13 @@ def test_activities_fit_the_days_and_never_share_a_room(demo, drawn):
     assert summit_days == {dt.date(2025, 9, 17), dt.date(2025, 9, 18)}
 
 
+def test_every_speaker_is_one_person_on_one_stage(drawn: DemoProgramme):
+    """The console lists one name on two stages at once as a conflict; the demo has none."""
+    names = [s.name for a in drawn.activities for s in a.speakers]
+    assert len(names) > 100
+    assert len(set(names)) == len(names)
+
+
 def test_drawn_registrations_respect_seats_and_never_overlap(drawn: DemoProgramme):
     rooms = {r.key: r.capacity for r in drawn.rooms}
     activities = {a.key: a for a in drawn.activities}

@@ -147,6 +147,7 @@ class _Planner:
         begins, ends = self._at(0, "09:00", "10:30")
         self.rooms.book("grand", begins, ends)
         self.rooms.hold(begins, ends)
+        used: set[str] = set()  # speakers' names, one person each
         opening = DemoActivity(
             key="opening",
             kind="opening",
@@ -159,12 +160,14 @@ class _Planner:
             room="grand",
             audience="invitation",
             hosts=(self.guangxi,),
-            speakers=draw_speakers(rng, officials=6, experts=0, moderated=False, institutes=[]),
+            speakers=draw_speakers(
+                rng, officials=6, experts=0, moderated=False, institutes=[], used=used
+            ),
         )
         out = [opening]
         for plan in MAIN_EVENTS:
             speakers = draw_speakers(
-                rng, officials=2, experts=3, moderated=True, institutes=self.institutes
+                rng, officials=2, experts=3, moderated=True, institutes=self.institutes, used=used
             )
             out.append(self._fixed("main_event", plan, "registration", speakers))
         for plan in FORUMS:
@@ -174,11 +177,12 @@ class _Planner:
                 experts=rng.randint(3, 5),
                 moderated=True,
                 institutes=self.institutes,
+                used=used,
                 officials_first="speaker",
             )
             out.append(self._fixed("forum", plan, "registration", speakers))
         speakers = draw_speakers(
-            rng, officials=2, experts=4, moderated=True, institutes=self.institutes
+            rng, officials=2, experts=4, moderated=True, institutes=self.institutes, used=used
         )
         out.append(self._fixed("concurrent", CONCURRENT, "registration", speakers))
         return out

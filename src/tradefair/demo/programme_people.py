@@ -172,15 +172,28 @@ def draw_people(
     return people
 
 
-def _chinese_speaker(rng: random.Random) -> tuple[str, str]:
-    family, given = rng.choice(CHINESE_FAMILIES), rng.choice(CHINESE_GIVENS)
-    return f"{family[0]} {given[0]}", f"{family[1]}{given[1]}"
+NAME_TRIES = 50
 
 
-def _asean_speaker(rng: random.Random, country: str) -> str:
+def _chinese_speaker(rng: random.Random, used: set[str]) -> tuple[str, str]:
+    for _ in range(NAME_TRIES):
+        family, given = rng.choice(CHINESE_FAMILIES), rng.choice(CHINESE_GIVENS)
+        name = f"{family[0]} {given[0]}"
+        if name not in used:
+            break
+    used.add(name)
+    return name, f"{family[1]}{given[1]}"
+
+
+def _asean_speaker(rng: random.Random, country: str, used: set[str]) -> str:
     families, givens, family_first = PEOPLE[LANGUAGE_OF.get(country, "vi")]
-    family, given = rng.choice(families), rng.choice(givens)
-    return f"{family} {given}" if family_first else f"{given} {family}"
+    for _ in range(NAME_TRIES):
+        family, given = rng.choice(families), rng.choice(givens)
+        name = f"{family} {given}" if family_first else f"{given} {family}"
+        if name not in used:
+            break
+    used.add(name)
+    return name
 
 
 def draw_speakers(
@@ -190,13 +203,18 @@ def draw_speakers(
     experts: int,
     moderated: bool,
     institutes: Sequence[DemoOrganisation],
+    used: set[str],
     officials_first: str = "guest_of_honour",
 ) -> tuple[DemoSpeaker, ...]:
-    """Officials (Chinese and ASEAN in turn), experts of ``institutes``, then a moderator."""
+    """Officials (Chinese and ASEAN in turn), experts of ``institutes``, then a moderator.
+
+    Names already in ``used`` are drawn again: the console flags one name on two stages at
+    once as a speaker in two places, and the demo's fictional people are all different.
+    """
     out: list[DemoSpeaker] = []
     for n in range(officials):
         if n % 2 == 0:
-            name, name_zh = _chinese_speaker(rng)
+            name, name_zh = _chinese_speaker(rng, used)
             position, body = OFFICIALS_CN[(n // 2) % len(OFFICIALS_CN)]
             out.append(DemoSpeaker(name, name_zh, position, None, body, officials_first))
         else:
@@ -204,19 +222,21 @@ def draw_speakers(
             position = f"{rng.choice(OFFICIALS_ASEAN)}, {en_country(country)}"
             body = f"Government of {en_country(country)}"
             out.append(
-                DemoSpeaker(_asean_speaker(rng, country), "", position, None, body, officials_first)
+                DemoSpeaker(
+                    _asean_speaker(rng, country, used), "", position, None, body, officials_first
+                )
             )
     for _ in range(experts):
         if not institutes:
             break
         org = rng.choice(list(institutes))
         if org.country == "CN":
-            name, name_zh = _chinese_speaker(rng)
+            name, name_zh = _chinese_speaker(rng, used)
         else:
-            name, name_zh = _asean_speaker(rng, org.country), ""
+            name, name_zh = _asean_speaker(rng, org.country, used), ""
         out.append(DemoSpeaker(name, name_zh, rng.choice(EXPERTS), org.key, "", "speaker"))
     if moderated:
-        name, name_zh = _chinese_speaker(rng)
+        name, name_zh = _chinese_speaker(rng, used)
         body = "China Global Television Network"
         out.append(DemoSpeaker(name, name_zh, "Presenter", None, body, "moderator"))
     return tuple(out)
