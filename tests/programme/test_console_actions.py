@@ -281,9 +281,9 @@ def test_cancelling_tells_every_live_registrant_in_their_language(
     client, expo, organiser, make_activity, make_party, django_capture_on_commit_callbacks
 ):
     forum = make_activity(capacity=1)
-    seated, waiting, gone = (make_party(f"Guest {n}").user for n in (1, 2, 3))
+    seated, waiting, gone, also_waiting = (make_party(f"Guest {n}").user for n in (1, 2, 3, 4))
     User.objects.filter(pk=waiting.pk).update(language="zh-hans")
-    for user in (seated, waiting, gone):
+    for user in (seated, waiting, gone, also_waiting):
         register(activity=forum, user=user)
     Registration.objects.filter(user=gone).update(status="cancelled")
     before = list(Registration.objects.order_by("pk").values_list("user_id", "status", "seat"))
@@ -293,15 +293,17 @@ def test_cancelling_tells_every_live_registrant_in_their_language(
     forum.refresh_from_db()
     assert forum.status == "cancelled"
     assert [str(m) for m in response.context["messages"]] == [
-        "“Forum on the Blue Economy” is cancelled; 2 registrants are told by e-mail."
+        "“Forum on the Blue Economy” is cancelled; 3 registrants are told by e-mail."
     ]
     assert list(Registration.objects.order_by("pk").values_list("user_id", "status", "seat")) == (
         before
     )
     sent = sorted(mail.outbox, key=lambda m: m.to)
+    # Strangers who share a language still get a message each: nobody sees another's address.
     assert [(m.to, m.subject) for m in sent] == [
         (["guest-1@example.com"], "Cancelled: Forum on the Blue Economy"),
         (["guest-2@example.com"], chinese("Cancelled: %(title)s") % {"title": "蓝色经济论坛"}),
+        (["guest-4@example.com"], "Cancelled: Forum on the Blue Economy"),
     ]
     assert "“Forum on the Blue Economy” has been cancelled" in sent[0].body
     assert "18 Sept 2025, 10:00" in sent[0].body

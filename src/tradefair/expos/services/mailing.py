@@ -51,17 +51,28 @@ def people_by_language(users: Iterable[User]) -> Readers:
     return grouped
 
 
-def compose(readers: Readers, render: Render) -> list[mail.EmailMessage]:
-    """One message per language, rendered under that language."""
+def compose(
+    readers: Readers, render: Render, *, separately: bool = False
+) -> list[mail.EmailMessage]:
+    """One message per language, rendered under that language.
+
+    ``separately`` gives every address its own message (rendered once per language): people
+    who share nothing but an activity must not see each other's addresses, while colleagues
+    of one organisation may share one message.
+    """
     messages = []
     for language, to in sorted(readers.items()):
         with translation.override(language):
             subject, body = render()
-        messages.append(
-            mail.EmailMessage(
-                subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+        for recipients in ([address] for address in to) if separately else [to]:
+            messages.append(
+                mail.EmailMessage(
+                    subject=subject,
+                    body=body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=recipients,
+                )
             )
-        )
     return messages
 
 

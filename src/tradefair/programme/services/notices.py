@@ -51,4 +51,4 @@ def activity_cancelled(activity: Activity, people: list[User]) -> None:
         body = plain_text("programme/email/cancelled.txt", _context(activity))
         return subject, body
 
-    send_on_commit(compose(people_by_language(people), render))
+    send_on_commit(compose(people_by_language(people), render, separately=True))
