@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 SEATED = ("registered", "attended")
 LIVE = ("registered", "waitlisted", "attended")
+# Whom a cancellation concerns: those still holding or waiting for a place.
+TOLD_OF_CANCELLATION = ("registered", "waitlisted")
 
 
 class Registration(models.Model):

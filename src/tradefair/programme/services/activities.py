@@ -24,7 +24,8 @@ from tradefair.expos.formatting import day
 from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.models import Organisation
-from tradefair.programme.models import Activity, Registration, Room, Speaker
+from tradefair.programme.models import Activity, Room, Speaker
+from tradefair.programme.models.registrations import TOLD_OF_CANCELLATION
 from tradefair.programme.queries.conflicts import Conflict, conflicts_of
 from tradefair.programme.services import notices
 from tradefair.programme.services.errors import InvalidActivity, NotAllowed
@@ -79,6 +80,51 @@ def _check_title(title: str) -> str:
     return title
 
 
+def _checked_values(
+    expo: Expo,
+    *,
+    kind: str,
+    title: str,
+    start: dt.datetime,
+    end: dt.datetime,
+    title_zh: str,
+    description: str,
+    description_zh: str,
+    room: Room | None,
+    capacity: int | None,
+    audience: str,
+) -> dict[str, object]:
+    """The activity's own fields, checked and trimmed, as creating and editing store them."""
+    title = _check_title(title)
+    _check_times(expo, start, end)
+    _check_capacity(capacity, room, expo)
+    return {
+        "kind": kind,
+        "title": title,
+        "title_zh": title_zh.strip(),
+        "description": description.strip(),
+        "description_zh": description_zh.strip(),
+        "start": start,
+        "end": end,
+        "room": room,
+        "capacity": capacity,
+        "audience": audience,
+    }
+
+
+def _set_links(
+    activity: Activity,
+    hosts: Iterable[Organisation],
+    sectors: Iterable[Sector],
+    invited_organisations: Iterable[Organisation],
+    invited_people: Iterable[User],
+) -> None:
+    activity.hosts.set(list(hosts))
+    activity.sectors.set(list(sectors))
+    activity.invited_organisations.set(list(invited_organisations))
+    activity.invited_people.set(list(invited_people))
+
+
 def create_activity(
     *,
     expo: Expo,
@@ -100,28 +146,22 @@ def create_activity(
 ) -> Activity:
     """A new draft: nobody sees it until it is published."""
     require_organiser(by_user, expo)
-    title = _check_title(title)
-    _check_times(expo, start, end)
-    _check_capacity(capacity, room, expo)
+    values = _checked_values(
+        expo,
+        kind=kind,
+        title=title,
+        start=start,
+        end=end,
+        title_zh=title_zh,
+        description=description,
+        description_zh=description_zh,
+        room=room,
+        capacity=capacity,
+        audience=audience,
+    )
     with transaction.atomic():
-        activity = Activity.objects.create(
-            expo=expo,
-            kind=kind,
-            title=title,
-            title_zh=title_zh.strip(),
-            description=description.strip(),
-            description_zh=description_zh.strip(),
-            start=start,
-            end=end,
-            room=room,
-            capacity=capacity,
-            audience=audience,
-            status=Activity.Status.DRAFT,
-        )
-        activity.hosts.set(list(hosts))
-        activity.sectors.set(list(sectors))
-        activity.invited_organisations.set(list(invited_organisations))
-        activity.invited_people.set(list(invited_people))
+        activity = Activity.objects.create(expo=expo, status=Activity.Status.DRAFT, **values)
+        _set_links(activity, hosts, sectors, invited_organisations, invited_people)
     return activity
 
 
@@ -148,27 +188,27 @@ def update_activity(
     (the console lists the excess as a conflict)."""
     expo = activity.expo
     require_organiser(by_user, expo)
-    title = _check_title(title)
-    _check_times(expo, start, end)
-    _check_capacity(capacity, room, expo)
+    values = _checked_values(
+        expo,
+        kind=kind,
+        title=title,
+        start=start,
+        end=end,
+        title_zh=title_zh,
+        description=description,
+        description_zh=description_zh,
+        room=room,
+        capacity=capacity,
+        audience=audience,
+    )
     with transaction.atomic():
         locked = lock_activity(activity.pk)
         if locked.status == Activity.Status.CANCELLED:
             raise InvalidActivity(_("A cancelled activity cannot be changed."))
-        locked.kind = kind
-        locked.title = title
-        locked.title_zh = title_zh.strip()
-        locked.description = description.strip()
-        locked.description_zh = description_zh.strip()
-        locked.start, locked.end = start, end
-        locked.room = room
-        locked.capacity = capacity
-        locked.audience = audience
+        for name, value in values.items():
+            setattr(locked, name, value)
         locked.save()
-        locked.hosts.set(list(hosts))
-        locked.sectors.set(list(sectors))
-        locked.invited_organisations.set(list(invited_organisations))
-        locked.invited_people.set(list(invited_people))
+        _set_links(locked, hosts, sectors, invited_organisations, invited_people)
         if locked.status == Activity.Status.PUBLISHED:
             promote(locked)  # more seats (a larger capacity or room) go to those waiting
     return locked
@@ -212,10 +252,9 @@ def cancel_activity(*, activity: Activity, by_user: User) -> int:
             raise InvalidActivity(_("This activity is already cancelled."))
         locked.status = Activity.Status.CANCELLED
         locked.save(update_fields=["status", "updated_at"])
-        live = (Registration.Status.REGISTERED, Registration.Status.WAITLISTED)
         people = list(
             User.objects.filter(
-                registrations__activity=locked, registrations__status__in=live
+                registrations__activity=locked, registrations__status__in=TOLD_OF_CANCELLATION
             ).distinct()
         )
         notices.activity_cancelled(locked, people)

@@ -19,7 +19,7 @@ from tradefair.accounts.models import Membership, User
 from tradefair.expos.formatting import moment, number
 from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity, Registration
-from tradefair.programme.models.registrations import LIVE, SEATED
+from tradefair.programme.models.registrations import LIVE
 from tradefair.programme.queries.commitments import activity_commitments
 from tradefair.programme.services import notices
 from tradefair.programme.services.errors import (
@@ -250,7 +250,3 @@ def promote(activity: Activity) -> list[Registration]:
         registration.save(update_fields=["status", "seat", "updated_at"])
         notices.promoted(registration, activity)
     return promoted
-
-
-def seated_count(activity: Activity) -> int:
-    return Registration.objects.filter(activity=activity, status__in=SEATED).count()

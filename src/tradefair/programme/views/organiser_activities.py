@@ -11,7 +11,8 @@ from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.programme.forms.organiser import ActivityForm, SpeakerForm
-from tradefair.programme.models import Activity, Registration
+from tradefair.programme.models import Activity
+from tradefair.programme.models.registrations import TOLD_OF_CANCELLATION
 from tradefair.programme.queries import console
 from tradefair.programme.queries.conflicts import conflicts_of
 from tradefair.programme.services.activities import (
@@ -96,8 +97,7 @@ def activity_edit(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
 def activity_publish(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
     """GET shows what publishing would leave; POST publishes, asking again when it leaves any."""
     activity = get_activity(expo, pk)
-    found = conflicts_of(expo, activity_ids=[activity.pk])
-    if request.method == "POST":
+    if request.method == "POST":  # the service checks the conflicts itself, under its lock
         try:
             publish_activity(
                 activity=activity,
@@ -112,6 +112,8 @@ def activity_publish(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("“%(title)s” is published.") % {"title": activity.title})
             return redirect("programme_organiser:activities", slug=expo.slug)
+    else:
+        found = conflicts_of(expo, activity_ids=[activity.pk])
     context = {
         "expo": expo,
         "activity": activity,
@@ -143,11 +145,10 @@ def activity_cancel(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
                 % {"title": activity.title, "count": told},
             )
         return redirect("programme_organiser:activities", slug=expo.slug)
-    live = (Registration.Status.REGISTERED, Registration.Status.WAITLISTED)
     context = {
         "expo": expo,
         "activity": activity,
-        "to_tell": activity.registrations.filter(status__in=live).count(),
+        "to_tell": activity.registrations.filter(status__in=TOLD_OF_CANCELLATION).count(),
         "language_links": language_links(request),
     }
     return render(request, "programme/organiser/activity_cancel.html", context)
