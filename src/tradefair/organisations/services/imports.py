@@ -126,7 +126,8 @@ def _filled(values: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value not in ("", None)}
 
 
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+def chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    """Runs of at most ``_CHUNK`` rows, so no query carries thousands of parameters."""
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
 
@@ -167,12 +168,12 @@ class _Writer:
                 self.result.unchanged += 1
         org_ids = [organisations[key].pk for key in changed_organisations]
         refresh = set(touched)
-        for chunk in _chunks(org_ids):
+        for chunk in chunks(org_ids):
             refresh.update(
                 Participation.objects.filter(organisation_id__in=chunk).values_list("id", flat=True)
             )
         ordered = sorted(refresh)
-        for done, chunk in enumerate(_chunks(ordered), start=1):
+        for done, chunk in enumerate(chunks(ordered), start=1):
             refresh_search_text(chunk)
             self._tick("index", min(done * _CHUNK, len(ordered)), len(ordered))
 
@@ -194,7 +195,7 @@ class _Writer:
             if org is None:
                 org = Organisation(country_id=row.country, **values)
                 new.append(org)
-            elif _assign(org, _filled(values)):
+            elif assign_changed(org, _filled(values)):
                 org.updated_at = now
                 changed.append(org)
             found[row.key] = org
@@ -227,7 +228,7 @@ class _Writer:
                     expo=self.expo, organisation=organisation, role=self.role, **values
                 )
                 new.append(participation)
-            elif _assign(participation, _filled(values)):
+            elif assign_changed(participation, _filled(values)):
                 changed.append(participation)
             found[row.key] = participation
         Participation.objects.bulk_create(new, batch_size=_CHUNK)
@@ -271,7 +272,7 @@ class _Writer:
         self.line_model.objects.bulk_create([line for line, _ in new_lines], batch_size=_CHUNK)
         for line, row in new_lines:
             wanted[line.pk] = (row.sector_ids, row.hs_codes)
-        for chunk in _chunks(stale):
+        for chunk in chunks(stale):
             for through in (self.sector_through, self.hs_through):
                 through.objects.filter(**{f"{self.owner}__in": chunk}).delete()
         self._add_links(wanted)
@@ -306,7 +307,7 @@ class _Writer:
         hs_through.objects.bulk_create(hs_links, batch_size=_CHUNK)
 
 
-def _assign(instance: Any, values: dict[str, Any]) -> bool:
+def assign_changed(instance: Any, values: dict[str, Any]) -> bool:
     """Set the fields that differ; True if any did. Decimal('36') == Decimal('36.00')."""
     changed = False
     for name, value in values.items():

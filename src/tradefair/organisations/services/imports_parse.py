@@ -292,7 +292,7 @@ def _parse_row(
         if len(cells[column]) > limit:
             bad(column, f"too long ({len(cells[column])} characters, at most {limit})")
     for column, value in cells.items():
-        control = _control_character(value)
+        control = control_character(value)
         if control is not None:
             bad(
                 column,
@@ -311,7 +311,7 @@ def _parse_row(
         bad("country", f"unknown country code '{cells['country']}' (use ISO 3166 alpha-2, e.g. VN)")
 
     sector_ids = set()
-    for spelling in _split(cells["sectors"]):
+    for spelling in split_list(cells["sectors"]):
         sector_id = lookups.sectors.get(spelling.casefold())
         if sector_id is None:
             bad(
@@ -323,7 +323,7 @@ def _parse_row(
             sector_ids.add(sector_id)
 
     hs_codes = set()
-    for code in _split(cells["hs_codes"]):
+    for code in split_list(cells["hs_codes"]):
         if not _HS_CODE.match(code):
             bad(
                 "hs_codes",
@@ -380,14 +380,15 @@ def _parse_row(
     )
 
 
-def _control_character(value: str) -> str | None:
+def control_character(value: str) -> str | None:
     """The first control character other than tab and line breaks (NUL cannot be stored)."""
     allowed = "\t\n\r"
     return next((c for c in value if c not in allowed and unicodedata.category(c) == "Cc"), None)
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+def split_list(value: str, separator: str = LIST_SEPARATOR) -> list[str]:
+    """The non-empty, trimmed items of a cell that lists several."""
+    return [part.strip() for part in value.split(separator) if part.strip()]
 
 
 def _pavilion(value: str, lookups: _Lookups, bad: _Report) -> int | None:

@@ -17,7 +17,7 @@ Invariants:
   people are told after commit.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
+from tradefair.organisations.services.imports import assign_changed, chunks
 from tradefair.organisations.services.imports_parse import FileRejected, RowError, read_table
 from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.imports_parse import (
@@ -144,11 +145,6 @@ def too_large(size: int) -> str:
     }
 
 
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 class _Writer:
     """Rooms first, then the activities, then their hosts, sectors and speakers."""
 
@@ -205,7 +201,7 @@ class _Writer:
             elif pks:
                 wanted[row.line] = pks[0]
         locked: dict[int, Activity] = {}
-        for chunk in _chunks(sorted(wanted.values())):
+        for chunk in chunks(sorted(wanted.values())):
             # The same lock as registration takes: capacity and room decide the seats.
             for activity in (
                 Activity.objects.select_for_update().filter(pk__in=chunk).order_by("pk")
@@ -295,7 +291,7 @@ class _Writer:
         """Give the seats an activity gained to its waiting list, as the console does."""
         waiting = Registration.objects.filter(status=Registration.Status.WAITLISTED)
         candidates: set[int] = set()
-        for chunk in _chunks(activity_ids):
+        for chunk in chunks(activity_ids):
             candidates.update(
                 waiting.filter(activity_id__in=chunk).values_list("activity_id", flat=True)
             )
@@ -316,7 +312,7 @@ class _Writer:
         given = [(row, activities[row.line]) for row in rows if getattr(row, name) is not None]
         current: dict[int, set[int]] = {}
         ids = [activity.pk for _, activity in given]
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             for owner, value in through.objects.filter(activity_id__in=chunk).values_list(
                 "activity_id", target
             ):
@@ -333,7 +329,7 @@ class _Writer:
             if have:
                 stale.append(activity.pk)
             links += [through(activity_id=activity.pk, **{target: pk}) for pk in sorted(wanted)]
-        for chunk in _chunks(stale):
+        for chunk in chunks(stale):
             through.objects.filter(activity_id__in=chunk).delete()
         through.objects.bulk_create(links, batch_size=_CHUNK)
         return changed
@@ -352,7 +348,7 @@ class _Writer:
         given = [row for row in rows if row.speakers is not None]
         present: dict[int, dict[str, Speaker]] = {}
         matched = [matches[row.line].pk for row in given if row.line in matches]
-        for chunk in _chunks(matched):
+        for chunk in chunks(matched):
             for speaker in Speaker.objects.filter(activity_id__in=chunk).order_by("pk"):
                 present.setdefault(speaker.activity_id, {}).setdefault(
                     speaker.name.casefold(), speaker
@@ -380,14 +376,14 @@ class _Writer:
                     changed_lines.add(row.line)
                     continue
                 keep.add(known.pk)
-                if _assign(known, values):
+                if assign_changed(known, values):
                     changed.append(known)
                     changed_lines.add(row.line)
             dropped = [s.pk for s in stored.values() if s.pk not in keep]
             if dropped:
                 gone += dropped
                 changed_lines.add(row.line)
-        for chunk in _chunks(gone):
+        for chunk in chunks(gone):
             Speaker.objects.filter(pk__in=chunk).delete()
         Speaker.objects.bulk_create(new, batch_size=_CHUNK)
         Speaker.objects.bulk_update(
@@ -397,13 +393,3 @@ class _Writer:
         )
         self._tick("speakers", len(rows), len(rows))
         return changed_lines
-
-
-def _assign(instance: Any, values: dict[str, Any]) -> bool:
-    """Set the fields that differ; True if any did."""
-    changed = False
-    for name, value in values.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed

@@ -8,7 +8,6 @@ programme-import.md lists the columns).
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
-from tradefair.organisations.services.imports_parse import RowError, rows_as_dicts
+from tradefair.organisations.services.imports_parse import (
+    RowError,
+    control_character,
+    rows_as_dicts,
+    split_list,
+)
 from tradefair.programme.models import Activity, Room, Speaker
 from tradefair.programme.services.imports_lookups import Lookups
 
@@ -226,7 +230,7 @@ class _Row:
                 % {"cells": len(cells) + len(extra), "columns": len(cells)},
             )
         for column, value in cells.items():
-            control = _control_character(value)
+            control = control_character(value)
             if control is not None:
                 self.bad(
                     column,
@@ -451,7 +455,7 @@ class _Row:
 
     def _hosts(self) -> frozenset[int]:
         hosts = set()
-        for spelling in _split(self.cells["hosts"], LIST_SEPARATOR):
+        for spelling in split_list(self.cells["hosts"], LIST_SEPARATOR):
             pk, why = self.lookups.organisation(spelling)
             if pk is not None:
                 hosts.add(pk)
@@ -470,7 +474,7 @@ class _Row:
 
     def _sectors(self) -> frozenset[int]:
         sectors = set()
-        for spelling in _split(self.cells["sectors"], LIST_SEPARATOR):
+        for spelling in split_list(self.cells["sectors"], LIST_SEPARATOR):
             sector = self.lookups.sectors.get(spelling.casefold())
             if sector is None:
                 self.bad(
@@ -485,7 +489,7 @@ class _Row:
     def _speakers(self) -> tuple[SpeakerLine, ...]:
         speakers: list[SpeakerLine] = []
         seen: set[str] = set()
-        for number, entry in enumerate(_split(self.cells["speakers"], LIST_SEPARATOR), start=1):
+        for number, entry in enumerate(split_list(self.cells["speakers"], LIST_SEPARATOR), start=1):
             speaker = self._speaker(number, entry)
             if speaker is None:
                 continue
@@ -553,12 +557,3 @@ def _too_long(length: int, limit: int) -> str:
         "length": length,
         "limit": limit,
     }
-
-
-def _split(value: str, separator: str) -> list[str]:
-    return [part.strip() for part in value.split(separator) if part.strip()]
-
-
-def _control_character(value: str) -> str | None:
-    """The first control character other than tab and line breaks (NUL cannot be stored)."""
-    return next((c for c in value if c not in "\t\n\r" and unicodedata.category(c) == "Cc"), None)
