@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
@@ -321,8 +321,10 @@ def test_a_published_meeting_stays_when_its_buyer_confirms_a_clashing_forum(
     seat(forum, buyer.user, buyer.participation)  # the clash the buyer confirmed
     # The slot stays open to both sides of the kept meeting, and the re-run leaves it there.
     assert available(expo, buyer.participation) == ids(slots, *EVERY)
+    assert available(expo, meeting.exhibitor) is None  # no limits at all: every slot
     with django_capture_on_commit_callbacks(execute=True):
-        start_schedule_run(expo=expo, by_user=organiser)
+        rerun = start_schedule_run(expo=expo, by_user=organiser)
+    assert ScheduleRun.objects.get(pk=rerun.pk).status == ScheduleRun.Status.DONE
     assert list(Meeting.objects.values_list("pk", "slot_id")) == [(meeting.pk, where.pk)]
 
 
@@ -428,11 +430,22 @@ class TestNoMeetingWhereEveryAttendeeIsBusy(TestCase):
                     return True
             return False
 
+        # Both directions of the rule: a slot leaves a party's availability exactly when all
+        # its attendees are away (not when only some are), as the scheduler is told it ...
+        problem = adapters.build_problem(expo).problem
+        every = frozenset(str(s.pk) for s in slots)
+        for participant in problem.participants:
+            people = attendees[int(participant.id.removeprefix("p"))]
+            free = frozenset(
+                str(s.pk) for s in slots if not (people and all(away(x, s) for x in people))
+            )
+            assert participant.available == (None if free == every else free)
+        # ... and no meeting the run placed sits in such a slot.
         meetings = Meeting.objects.filter(expo=expo).select_related("slot")
+        event(f"meetings placed: {'some' if meetings.exists() else 'none'}")
         for meeting in meetings:
             for side in (meeting.buyer_id, meeting.exhibitor_id):
                 people = attendees[side]
                 assert not (people and all(away(person, meeting.slot) for person in people)), (
                     f"meeting {meeting} of participation {side} in a slot all its people are away"
                 )
-        assert len(slots) == 6
