@@ -137,7 +137,7 @@ def swap_in(expo: Expo, run_id: int) -> Written:
             stay[request] = interpreter
         else:
             moving[request] = pk
-    dropped = _load(dropped_ids)
+    dropped = load_for_mail(dropped_ids)
     # Moving rows are deleted and inserted again under their id: updating them in place could
     # trip the per-slot unique constraints when two meetings swap places.
     Meeting.objects.filter(expo=expo, status=Meeting.Status.SCHEDULED, published=False).delete()
@@ -159,11 +159,12 @@ def swap_in(expo: Expo, run_id: int) -> Written:
         for request, pk in moving.items()
     )
     created = _insert_staged(expo, run_id)
-    moved = _load(list(moving.values()))
+    moved = load_for_mail(list(moving.values()))
     return Written(kept=len(stay), created=created, moved=moved, dropped=dropped)
 
 
-def _load(ids: list[int]) -> list[Meeting]:
+def load_for_mail(ids: list[int]) -> list[Meeting]:
+    """Meetings with what their notifications name, read a batch of ids at a time."""
     found: list[Meeting] = []
     for chunk in _batches(ids):
         found.extend(Meeting.objects.filter(pk__in=chunk).select_related(*_MAILED))

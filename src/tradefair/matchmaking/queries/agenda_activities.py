@@ -28,6 +28,7 @@ from tradefair.matchmaking.models import MeetingProfile
 from tradefair.matchmaking.queries.attendees import attendees_of
 from tradefair.programme.models import Activity, Registration, Speaker
 from tradefair.programme.models.registrations import LIVE, SEATED
+from tradefair.programme.queries.commitments import busy_of
 from tradefair.programme.timeline import WALK, Busy
 
 Status = Registration.Status
@@ -242,14 +243,10 @@ def confirmed_clashes(
     )
     found: dict[int, ConfirmedClash] = {}
     for registration in candidates:
-        activity = registration.activity
-        hall = activity.room.hall_id if activity.room else None
         found[registration.pk] = ConfirmedClash(
             user_id=registration.user_id,
             person=_person(registration.user),
-            activity=Busy(
-                "activity", activity.pk, activity.start, activity.end, hall, activity.display_title
-            ),
+            activity=busy_of(registration.activity),
         )
     if not found:
         return [], {}

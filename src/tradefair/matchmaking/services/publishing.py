@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
-from tradefair.matchmaking.adapters.writeback import ID_BATCH
+from tradefair.matchmaking.adapters.writeback import load_for_mail
 from tradefair.matchmaking.models import Meeting, ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
@@ -20,7 +20,6 @@ from tradefair.matchmaking.services.errors import InvalidTransition, Matchmaking
 from tradefair.matchmaking.services.run_health import give_up_on_dead_work, heartbeat
 
 Status = ScheduleRun.PublishStatus
-_MAILED = ("expo", "slot", "interpreter", "buyer__organisation", "exhibitor__organisation")
 
 
 def _check_publishable(run: ScheduleRun) -> None:
@@ -102,10 +101,6 @@ def publish_schedule(*, run: ScheduleRun, by_user: User) -> int:
     run.published_at, run.published_count = current.published_at, current.published_count
     run.publish_status = current.publish_status
     # Composed after the commit: rendering thousands of messages must not hold the locks.
-    meetings: list[Meeting] = []
-    for start in range(0, len(fresh), ID_BATCH):
-        batch = fresh[start : start + ID_BATCH]
-        meetings.extend(Meeting.objects.filter(pk__in=batch).select_related(*_MAILED))
-    notifications.schedule_changed(meetings)
+    notifications.schedule_changed(load_for_mail(fresh))
     ScheduleRun.objects.filter(pk=run.pk, phase="emailing").update(phase="")
     return len(fresh)

@@ -13,7 +13,8 @@ from tradefair.programme.models.registrations import SEATED
 from tradefair.programme.timeline import WALK, Busy
 
 
-def _busy(activity: Activity) -> Busy:
+def busy_of(activity: Activity) -> Busy:
+    """An activity as a commitment on a timeline: its time, its hall, its title as read."""
     hall = activity.room.hall_id if activity.room_id and activity.room else None
     return Busy("activity", activity.pk, activity.start, activity.end, hall, activity.display_title)
 
@@ -44,7 +45,7 @@ def activity_commitments(
     rows += [(s.user_id, s.activity) for s in speakers]
     for user_id, activity in rows:
         if user_id is not None:
-            found[user_id][activity.pk] = _busy(activity)
+            found[user_id][activity.pk] = busy_of(activity)
     return {
         user: sorted(busy.values(), key=lambda b: (b.start, b.ref)) for user, busy in found.items()
     }
