@@ -279,3 +279,19 @@ def test_formatters_in_each_language(language, expected):
             formatting.day_span(dt.date(2025, 9, 17), dt.date(2025, 9, 21)),
             formatting.percent(0.123),
         ) == expected
+
+
+def test_remembered_spans_and_counts_follow_the_zone_and_the_reader():
+    """One instant shown in two zones, and one count read in two languages, never share an
+    answer although the formatters remember what they worked out."""
+    start = dt.datetime(2025, 9, 17, 1, 40, tzinfo=dt.UTC)
+    end = start + dt.timedelta(minutes=20)
+    with translation.override("en"):
+        assert formatting.time_span(start, end, "Asia/Shanghai") == "09:40–10:00"
+        assert formatting.time_span(start, end, "Asia/Jakarta") == "08:40–09:00"
+        assert formatting.time_span(start, end, "Asia/Shanghai") == "09:40–10:00"
+        assert (formatting.number(1200), formatting.number(1200.0)) == ("1,200", "1,200")
+    with translation.override("th"):
+        assert formatting.time_span(start, end, "Asia/Bangkok") == "08:40 น. – 09:00 น."
+    with translation.override("de"):
+        assert formatting.number(1200) == "1.200"

@@ -63,5 +63,10 @@ class LaunchedProduct(models.Model):
         return in_reader_language(self.name, self.name_zh)
 
     @property
+    def scope_label(self) -> str:
+        """``get_first_launch_display`` without rebuilding the choices (lists show dozens)."""
+        return str(self.Scope(self.first_launch).label)
+
+    @property
     def display_description(self) -> str:
         return in_reader_language(self.description, self.description_zh)

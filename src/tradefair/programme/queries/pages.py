@@ -92,7 +92,7 @@ def _row(activity: Activity, zone: str) -> ActivityRow:
         pk=activity.pk,
         title=activity.display_title,
         kind=activity.kind,
-        kind_label=activity.get_kind_display(),
+        kind_label=activity.kind_label,
         time=time_span(activity.start, activity.end, zone),
         room=activity.room.display_name if activity.room else "",
         hall=_hall(activity.room),
