@@ -23,7 +23,8 @@ from tradefair.matchmaking.models import (
 )
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module: split across xdist workers, each loaded the full demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_full_load")]
 MODELS = [
     *(Expo, Hall, Pavilion, Booth, BoothAssignment, Organisation, Participation, Delegation),
     *(Offer, Need, Offer.hs_codes.through, Offer.markets.through, Need.sectors.through),

@@ -24,7 +24,8 @@ from tradefair.matchmaking.models import (
 )
 from tradefair.organisations.models import Organisation, Participation
 
-pytestmark = pytest.mark.django_db
+# One xdist worker for the module, so its module fixtures load the demo once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_loader_meetings")]
 SLUG = "small-caexpo"
 MODELS = [NegotiationSession, Slot, Interpreter, Interpreter.available_slots.through]
 MODELS += [MeetingProfile, Availability, MeetingRequest, Participation, Organisation]

@@ -31,7 +31,8 @@ from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.programme.models import Activity, LaunchedProduct, Registration, Room, Speaker
 from tradefair.programme.models.registrations import SEATED
 
-pytestmark = pytest.mark.django_db
+# One xdist worker for the module, so its module fixtures load the demo once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_programme_demo")]
 SLUG = "programme-caexpo"
 SUMMIT = ("opening", "main_event", "forum", "concurrent")
 
