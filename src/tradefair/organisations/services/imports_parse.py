@@ -18,6 +18,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.db.models import TextChoices
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
@@ -182,6 +185,55 @@ def check_header(cells: list[str], kind: Kind) -> list[RowError]:
         return []
     fix = f"the header for {kind} is: {','.join(expected)}"
     return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
+
+
+def check_columns(cells: list[str], columns: list[str], required: list[str]) -> list[RowError]:
+    """The required columns present, known columns only, none twice (any order); the
+    programme and deal imports let a file leave out the optional ones."""
+    header = [cell.strip().lower() for cell in cells]
+    problems = []
+    missing = [c for c in required if c not in header]
+    if missing:
+        problems.append(_("missing columns: %(names)s") % {"names": ", ".join(missing)})
+    unexpected = [c for c in header if c and c not in columns]
+    if unexpected:
+        problems.append(_("unknown columns: %(names)s") % {"names": ", ".join(unexpected)})
+    repeated = sorted({c for c in header if c and header.count(c) > 1})
+    if repeated:
+        problems.append(_("repeated columns: %(names)s") % {"names": ", ".join(repeated)})
+    if not problems:
+        return []
+    fix = _("the columns are %(columns)s; %(required)s are required") % {
+        "columns": ",".join(columns),
+        "required": ",".join(required),
+    }
+    return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
+
+
+def choice_spellings(
+    choices: type[TextChoices], allowed: Iterable[str] | None = None
+) -> dict[str, str]:
+    """A choice's value or its English label, in any case, with spaces for underscores."""
+    values = list(allowed) if allowed is not None else list(choices.values)
+    found: dict[str, str] = {}
+    with translation.override("en"):
+        for value, label in choices.choices:
+            if value in values:
+                found[value] = value
+                found[value.replace("_", " ")] = value
+                found[str(label).casefold()] = value
+    return found
+
+
+def spellings(objects: Iterable[Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """Each object under each spelling; earlier fields win, so a name never shadows a code."""
+    found: dict[str, Any] = {}
+    for name in fields:
+        for obj in objects:
+            value = getattr(obj, name)
+            if value:
+                found.setdefault(value.casefold(), obj)
+    return found
 
 
 def _plural(label: str, names: list[str]) -> str:

@@ -18,6 +18,7 @@ from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.services.imports_parse import (
     RowError,
+    check_columns,
     control_character,
     rows_as_dicts,
     split_list,
@@ -123,25 +124,7 @@ class Plan:
 
 
 def check_header(cells: list[str]) -> list[RowError]:
-    """The required columns present, known columns only, none twice (any order)."""
-    header = [cell.strip().lower() for cell in cells]
-    problems = []
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        problems.append(_("missing columns: %(names)s") % {"names": ", ".join(missing)})
-    unexpected = [c for c in header if c and c not in COLUMNS]
-    if unexpected:
-        problems.append(_("unknown columns: %(names)s") % {"names": ", ".join(unexpected)})
-    repeated = sorted({c for c in header if c and header.count(c) > 1})
-    if repeated:
-        problems.append(_("repeated columns: %(names)s") % {"names": ", ".join(repeated)})
-    if not problems:
-        return []
-    fix = _("the columns are %(columns)s; %(required)s are required") % {
-        "columns": ",".join(COLUMNS),
-        "required": ",".join(REQUIRED),
-    }
-    return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
+    return check_columns(cells, COLUMNS, REQUIRED)
 
 
 def _needs_organisations(table: list[tuple[int, list[str]]]) -> bool:
