@@ -5,9 +5,10 @@ import sys
 
 # Commands whose natural name is a Python keyword or too generic for a module name.
 ALIASES = {"import": "importdata", "export": "exportdata"}
-# ``tradefair import programme FILE`` belongs to the programme app, which the organisations'
+# ``tradefair import programme FILE`` and ``import deals`` belong to apps the organisations'
 # import command must not know (the app layers); the dispatch happens here instead.
-IMPORT_KINDS_ELSEWHERE = {"programme": "importprogramme"}
+IMPORT_KINDS_ELSEWHERE = {"programme": "importprogramme", "deals": "importdeals"}
+EXPORT_KINDS_ELSEWHERE = {"deals": "exportdeals"}
 
 # What ``tradefair worker`` passes to Celery before the caller's own options: the embedded
 # broker is a folder, so the cluster chatter that needs a real broker is switched off.
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> None:
     args[0] = "tradefair"
     if len(args) > 2 and args[1] == "import" and args[2] in IMPORT_KINDS_ELSEWHERE:
         args[1:3] = [IMPORT_KINDS_ELSEWHERE[args[2]]]
+    elif len(args) > 2 and args[1] == "export" and args[2] in EXPORT_KINDS_ELSEWHERE:
+        args[1:3] = [EXPORT_KINDS_ELSEWHERE[args[2]]]
     elif len(args) > 1 and args[1] in ALIASES:
         args[1] = ALIASES[args[1]]
     execute_from_command_line(args)

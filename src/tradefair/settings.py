@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tradefair.organisations",
     "tradefair.programme",
     "tradefair.matchmaking",
+    "tradefair.deals",
     "tradefair.bulletin",
     "tradefair.demo",
 ]

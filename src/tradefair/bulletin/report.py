@@ -1,11 +1,13 @@
 """The statistical bulletin: the figures a press conference quotes, derived live from the data."""
 
+from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
 from rich.console import Console
 from rich.table import Table
 
+from tradefair.deals.queries.figures import DealFigures, deal_figures
 from tradefair.expos.models import Expo
 from tradefair.organisations.queries.figures import expo_figures
 from tradefair.programme.queries.figures import programme_figures
@@ -53,6 +55,34 @@ def bulletin_data(expo: Expo) -> dict[str, Any]:
             "launch_events": programme.launch_events,
             "launched_products": programme.launched_products,
         },
+        "deals": deals_block(deal_figures(expo)),
+    }
+
+
+def _money(value: Decimal) -> float:
+    """JSON has no decimals; values are exact to the cent before this rounding."""
+    return float(value.quantize(Decimal("0.01")))
+
+
+def deals_block(figures: DealFigures) -> dict[str, Any]:
+    """Counted (approved) deals; totals in USD and CNY converted with the edition's rates."""
+    return {
+        "count": figures.count,
+        "value_usd": _money(figures.value_usd),
+        "value_cny": _money(figures.value_cny),
+        "exchange_rates": {
+            code: {"usd": float(rate.usd), "cny": float(rate.cny), "as_of": rate.as_of.isoformat()}
+            for code, rate in figures.rates.items()
+        },
+        "by_kind": {
+            kind: {
+                "count": total.count,
+                "value_usd": _money(total.value_usd),
+                "value_cny": _money(total.value_cny),
+            }
+            for kind, total in figures.by_kind.items()
+        },
+        "currencies_without_rate": figures.unrated,
     }
 
 
@@ -98,6 +128,18 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
     ]:
         activities.add_row(label, num(value))
     console.print(activities)
+
+    deals = data["deals"]
+    signed = Table(title="Deals (approved)")
+    for column in ("Kind", "Deals", "Value (USD)", "Value (CNY)"):
+        signed.add_column(column, justify="left" if column == "Kind" else "right")
+    for kind, total in deals["by_kind"].items():
+        signed.add_row(kind, num(total["count"]), num(total["value_usd"]), num(total["value_cny"]))
+    signed.add_row("all", num(deals["count"]), num(deals["value_usd"]), num(deals["value_cny"]))
+    console.print(signed)
+    if deals["currencies_without_rate"]:
+        missing = ", ".join(deals["currencies_without_rate"])
+        console.print(f"[red]Deals in {missing} are counted but not valued: set their rates.[/]")
 
     pavilions = Table(title="Pavilions")
     for column in ("Pavilion", "Kind", "Hall"):

@@ -1,0 +1,75 @@
+"""Export an edition's deals in the very columns the import reads, so a round trip changes
+nothing. Figures-only deals are exported too: the file is the organisers' own record."""
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from tradefair.deals.models import Deal
+from tradefair.deals.services.imports_parse import COLUMNS, ROLE_SEPARATOR
+from tradefair.expos.models import Expo
+from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
+from tradefair.organisations.services.imports_parse import LIST_SEPARATOR
+
+CONTENT_TYPES = {
+    ".csv": "text/csv; charset=utf-8",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class ExportError(ValueError):
+    """The request cannot be served: the file type is not one the import reads."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    filename: str
+    content_type: str
+    content: bytes
+    rows: int
+
+
+def _party(name: str, country: str, role: str) -> str:
+    return f"{role}{ROLE_SEPARATOR}{name} ({country})"
+
+
+def export_deals(*, expo: Expo, filename: str) -> ExportResult:
+    """Every deal of the edition, in reference order; the suffix of ``filename`` picks the format.
+
+    Parties are written with their role and country (``buyer=Name (VN)``), so a name two
+    organisations share still reads back as the right one.
+    """
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in CONTENT_TYPES:
+        raise ExportError(f"unsupported file type '{suffix or filename}' (use .csv or .xlsx)")
+    deals = (
+        Deal.objects.filter(expo=expo)
+        .select_related("sector")
+        .prefetch_related("parties__organisation", "hs_codes")
+        .order_by("reference")
+    )
+    rows = [
+        [
+            deal.reference,
+            deal.kind,
+            deal.title,
+            deal.title_zh,
+            LIST_SEPARATOR.join(
+                _party(p.organisation.name, p.organisation.country_id, p.role)
+                for p in deal.parties.all()
+            ),
+            deal.counterpart_country_id,
+            deal.sector.slug if deal.sector else "",
+            LIST_SEPARATOR.join(sorted(code.code for code in deal.hs_codes.all())),
+            f"{deal.value.normalize():f}",
+            deal.currency,
+            deal.stage,
+            deal.signed_on.isoformat() if deal.signed_on else "",
+            "yes" if deal.public else "no",
+        ]
+        for deal in deals
+    ]
+    if suffix == ".csv":
+        content = csv_bytes(COLUMNS, rows)
+    else:
+        content = xlsx_bytes(f"Deals {expo.slug}", COLUMNS, rows)
+    return ExportResult(filename, CONTENT_TYPES[suffix], content, len(rows))
