@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connections
 from openpyxl import Workbook
 
 from tests.deals.conftest import Parties
@@ -232,8 +233,13 @@ def test_the_commands_import_and_export(expo, parties, tmp_path, capsys):
     assert "line 2: kind: 'loan' is not a kind of deal" in capsys.readouterr().err
 
 
-def test_the_tradefair_command_dispatches_import_and_export_deals(expo, parties, tmp_path):
+def test_the_tradefair_command_dispatches_import_and_export_deals(
+    expo, parties, tmp_path, monkeypatch
+):
     """``tradefair import deals`` and ``tradefair export deals``, as a shell runs them."""
+    # run_from_argv closes every connection when it ends, which would end the test's
+    # transaction on PostgreSQL.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     good = tmp_path / "deals.csv"
     good.write_bytes(_csv(*GOOD))
     main(["tradefair", "import", "deals", str(good), "--expo", expo.slug])

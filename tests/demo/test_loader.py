@@ -8,7 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
+from tradefair.bulletin.report import bulletin_data
+from tradefair.deals.models import Deal, DealParty, ExchangeRate
+from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader import load_demo, unload_demo
+from tradefair.demo.programme import draw_programme
 from tradefair.demo.records import DemoExpo, DemoMeetings
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
@@ -29,6 +33,7 @@ MODELS = [
     *(Expo, Hall, Pavilion, Booth, BoothAssignment, Organisation, Participation, Delegation),
     *(Offer, Need, Offer.hs_codes.through, Offer.markets.through, Need.sectors.through),
     *(NegotiationSession, Slot, Interpreter, MeetingProfile, Availability, MeetingRequest),
+    *(Deal, DealParty, Deal.hs_codes.through, ExchangeRate),
 ]
 
 
@@ -121,6 +126,32 @@ def test_meeting_data_is_loaded_as_generated(loaded, demo):
     )
     assert requests.filter(must_meet=True).count() == sum(r.must_meet for r in meetings.requests)
     assert not requests.filter(status="accepted", answered_at__isnull=True).exists()
+
+
+def test_deals_and_rates_are_loaded_as_drawn(loaded, demo):
+    """100+ investment projects and the trade orders, valued in USD and CNY by the bulletin."""
+    drawn = draw_deals(demo, draw_programme(demo))
+    expo = Expo.objects.get(slug="caexpo-22")
+    assert ExchangeRate.objects.filter(expo=expo).count() == len(drawn.rates)
+    deals = Deal.objects.filter(expo=expo)
+    assert deals.count() == len(drawn.deals)
+    assert DealParty.objects.filter(deal__expo=expo).count() == sum(
+        len(d.parties) for d in drawn.deals
+    )
+    assert deals.filter(activity__kind="signing").count() == sum(
+        1 for d in drawn.deals if d.activity
+    )
+    assert deals.filter(delegation__isnull=False, partner__role="partner").count() == sum(
+        1 for d in drawn.deals if d.delegation
+    )
+    figures = bulletin_data(expo)["deals"]
+    assert figures["count"] == len(drawn.deals)
+    assert figures["by_kind"]["investment"]["count"] > 100
+    value_cny = sum(d.value * drawn.rates[d.currency][1] for d in drawn.deals)
+    value_usd = sum(d.value * drawn.rates[d.currency][0] for d in drawn.deals)
+    assert figures["value_cny"] == pytest.approx(float(value_cny), abs=0.01 * len(drawn.deals))
+    assert figures["value_usd"] == pytest.approx(float(value_usd), abs=0.01 * len(drawn.deals))
+    assert figures["currencies_without_rate"] == []
 
 
 def test_fit_keys_name_loaded_organisations(loaded, demo):

@@ -15,6 +15,10 @@ from typing import Any, TypeVar
 from django.db import connection, transaction
 from django.db.models import Model
 
+from tradefair.deals.models import Deal
+from tradefair.demo.deals import draw_deals
+from tradefair.demo.loader_deals import DealWriter, unload_deals
+from tradefair.demo.loader_deals import rows as deal_rows
 from tradefair.demo.loader_meetings import MeetingWriter, unload_meetings
 from tradefair.demo.loader_programme import ProgrammeWriter, unload_programme
 from tradefair.demo.loader_programme import rows as programme_rows
@@ -45,6 +49,7 @@ class LoadReport:
     slots: int
     interpreters: int
     requests: int
+    deals: int
     seconds: float
 
 
@@ -88,6 +93,7 @@ def unload_demo(slug: str) -> bool:
     if expo is None:
         return False
     with transaction.atomic():
+        unload_deals(expo)
         unload_programme(expo)
         unload_meetings(expo)
         org_ids = list(
@@ -120,6 +126,7 @@ def _report(expo: Expo, *, created: bool, started: float) -> LoadReport:
         slots=Slot.objects.filter(expo=expo).count(),
         interpreters=Interpreter.objects.filter(expo=expo).count(),
         requests=MeetingRequest.objects.filter(expo=expo).count(),
+        deals=Deal.objects.filter(expo=expo).count(),
         seconds=round(time.monotonic() - started, 1),
     )
 
@@ -161,8 +168,17 @@ class _Writer:
         self._booths(expo, pavilion_ids)
         self._trade_lines()
         MeetingWriter(expo, demo.meetings, self.participation_ids, self.advance).write()
-        ProgrammeWriter(
-            expo, draw_programme(demo), self.org_ids, self.participation_ids, self.advance
+        programme = draw_programme(demo)
+        programme_writer = ProgrammeWriter(
+            expo, programme, self.org_ids, self.participation_ids, self.advance
+        )
+        programme_writer.write()
+        DealWriter(
+            expo,
+            draw_deals(demo, programme),
+            self.org_ids,
+            programme_writer.activity_ids,
+            self.advance,
         ).write()
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
@@ -366,7 +382,8 @@ def total_rows(demo: DemoExpo) -> int:
     organisations = len(demo.exhibitors) + len(demo.buyers) + len(demo.partners)
     organisations += len(demo.investors)
     floor = len(demo.halls) + len(demo.pavilions)
-    programme = programme_rows(draw_programme(demo))
+    drawn = draw_programme(demo)
+    programme = programme_rows(drawn) + deal_rows(draw_deals(demo, drawn))
     return (
         floor
         + 3 * organisations

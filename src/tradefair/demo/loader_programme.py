@@ -69,6 +69,7 @@ class ProgrammeWriter:
         self._delegate_organisations()
         room_ids = self._rooms()
         activity_ids = self._activities(room_ids)
+        self.activity_ids = activity_ids  # the deals signed at ceremonies refer to them
         self._products(activity_ids)
         user_ids = self._people()
         self._registrations(activity_ids, user_ids)

@@ -79,6 +79,10 @@ class Command(BaseCommand):
             f"{report.requests:,} meeting requests (none scheduled: run the scheduler from the "
             "organiser console)."
         )
+        self.stdout.write(
+            f"{report.deals:,} deals signed, in the bulletin: tradefair bulletin --expo "
+            f"{report.slug}"
+        )
         if recommended is not None:
             self.stdout.write(f"{recommended:,} recommendations stored.")
         self._accounts(report.slug)
