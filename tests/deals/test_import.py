@@ -12,7 +12,7 @@ from django.db import connections
 from openpyxl import Workbook
 
 from tests.deals.conftest import Parties
-from tradefair.bulletin.report import bulletin_data
+from tradefair.bulletin.figures import bulletin_data
 from tradefair.cli import main
 from tradefair.deals.models import Deal, DealParty
 from tradefair.deals.queries.figures import deal_figures

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from tradefair.bulletin.report import bulletin_data
+from tradefair.bulletin.figures import bulletin_data
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader import load_demo, unload_demo

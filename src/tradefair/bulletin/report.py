@@ -1,89 +1,10 @@
-"""The statistical bulletin: the figures a press conference quotes, derived live from the data."""
+"""The bulletin in a terminal: the tables `tradefair bulletin` prints (data from `figures`)."""
 
-from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
 from rich.console import Console
 from rich.table import Table
-
-from tradefair.deals.queries.figures import DealFigures, deal_figures
-from tradefair.expos.models import Expo
-from tradefair.organisations.queries.figures import expo_figures
-from tradefair.programme.queries.figures import programme_figures
-
-
-def bulletin_data(expo: Expo) -> dict[str, Any]:
-    """The bulletin as plain JSON-ready data; shares are fractions (0.38 means 38%)."""
-    figures = expo_figures(expo)
-    programme = programme_figures(expo)
-    return {
-        "expo": figures.expo,
-        "name": expo.name,
-        "city": expo.city,
-        "start_date": expo.start_date.isoformat(),
-        "end_date": expo.end_date.isoformat(),
-        "exhibitors": figures.exhibitors,
-        "exhibitor_countries": figures.exhibitor_countries,
-        "foreign_exhibitors": figures.foreign_exhibitors,
-        "foreign_exhibitor_share": figures.foreign_exhibitor_share,
-        "belt_and_road_countries": figures.belt_and_road_countries,
-        "exhibition_area_m2": figures.exhibition_area_m2,
-        "pavilions": [
-            {
-                "name": p.name,
-                "name_zh": p.name_zh,
-                "kind": p.kind,
-                "country": p.country,
-                "hall": p.hall,
-                "area_m2": p.area_m2,
-                "exhibitors": p.exhibitors,
-            }
-            for p in figures.pavilions
-        ],
-        "country_pavilions": figures.country_pavilions,
-        "buyers": figures.buyers,
-        "delegations": figures.delegations,
-        "programme": {
-            "activities": programme.activities,
-            "summit": {
-                "main_events": programme.summit.main_events,
-                "supporting_events": programme.summit.supporting_events,
-                "concurrent_events": programme.summit.concurrent_events,
-                "delegates": programme.summit.delegates,
-            },
-            "launch_events": programme.launch_events,
-            "launched_products": programme.launched_products,
-        },
-        "deals": deals_block(deal_figures(expo)),
-    }
-
-
-def _money(value: Decimal) -> float:
-    """JSON has no decimals; values are exact to the cent before this rounding."""
-    return float(value.quantize(Decimal("0.01")))
-
-
-def deals_block(figures: DealFigures) -> dict[str, Any]:
-    """Counted (approved) deals; totals in USD and CNY converted with the edition's rates."""
-    return {
-        "count": figures.count,
-        "value_usd": _money(figures.value_usd),
-        "value_cny": _money(figures.value_cny),
-        "exchange_rates": {
-            code: {"usd": float(rate.usd), "cny": float(rate.cny), "as_of": rate.as_of.isoformat()}
-            for code, rate in figures.rates.items()
-        },
-        "by_kind": {
-            kind: {
-                "count": total.count,
-                "value_usd": _money(total.value_usd),
-                "value_cny": _money(total.value_cny),
-            }
-            for kind, total in figures.by_kind.items()
-        },
-        "currencies_without_rate": figures.unrated,
-    }
 
 
 def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -> None:

@@ -94,3 +94,43 @@ def expo_figures(expo: Expo) -> ExpoFigures:
         buyers=role_counts.get(Participation.Role.BUYER, 0),
         delegations=expo.delegations.count(),
     )
+
+
+@dataclass(frozen=True)
+class PartnerFigures:
+    """A partner organisation and the buyers its delegations brought to the edition."""
+
+    participation_id: int
+    name: str
+    name_zh: str
+    country: str
+    delegations: int
+    buyers: int
+
+
+def partner_figures(expo: Expo) -> list[PartnerFigures]:
+    """Every partner of the edition with its delegations and their buyers (one query)."""
+    partners = (
+        Participation.objects.filter(expo=expo, role=Participation.Role.PARTNER)
+        .select_related("organisation")
+        .annotate(
+            delegation_count=Count("delegations_led", distinct=True),
+            buyer_count=Count(
+                "delegations_led__members",
+                filter=Q(delegations_led__members__role=Participation.Role.BUYER),
+                distinct=True,
+            ),
+        )
+        .order_by("-buyer_count", "organisation__name")
+    )
+    return [
+        PartnerFigures(
+            participation_id=p.pk,
+            name=p.organisation.name,
+            name_zh=p.organisation.name_zh,
+            country=p.organisation.country_id,
+            delegations=p.delegation_count,
+            buyers=p.buyer_count,
+        )
+        for p in partners
+    ]

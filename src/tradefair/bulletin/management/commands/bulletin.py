@@ -5,7 +5,8 @@ from babel import Locale, UnknownLocaleError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 
-from tradefair.bulletin.report import bulletin_data, print_bulletin
+from tradefair.bulletin.figures import bulletin_data
+from tradefair.bulletin.report import print_bulletin
 from tradefair.expos.models import Expo
 
 
