@@ -19,8 +19,10 @@ urlpatterns += i18n_patterns(
         include("tradefair.programme.urls.organiser_import"),
     ),
     path("<slug:slug>/organiser/programme/", include("tradefair.programme.urls.organiser")),
+    path("<slug:slug>/organiser/bulletin/", include("tradefair.bulletin.urls.console")),
     path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
     path("<slug:slug>/programme/", include("tradefair.programme.urls.public")),
+    path("<slug:slug>/bulletin/", include("tradefair.bulletin.urls.public")),
     path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     prefix_default_language=False,
 )

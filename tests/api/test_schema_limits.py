@@ -182,6 +182,7 @@ def test_every_operation_documents_its_refusals():
         "GET /api/v1/expos/{slug}/agenda.ics": ["200", "401", "403", "404", "422"],
         "GET /api/v1/expos/{slug}/programme": ["200", "404", "422"],
         "GET /api/v1/expos/{slug}/programme/{id}": ["200", "404", "422"],
+        "GET /api/v1/expos/{slug}/bulletin": ["200", "404", "422"],
         "POST /api/v1/expos/{slug}/programme/{id}/registration": [
             "201",
             "400",

@@ -37,6 +37,11 @@ def _organisation(name: str, country: str, name_zh: str = "") -> Organisation:
 
 @pytest.fixture
 def parties(expo: Expo) -> Parties:
+    return make_parties(expo)
+
+
+def make_parties(expo: Expo) -> Parties:
+    """The organisations of a few deals, taking part in ``expo``, and the rates they need."""
     found = Parties(
         port=_organisation("Beibu Gulf Port Group", "CN", "北部湾港集团"),
         fruit=_organisation("Mekong Fresh Fruit JSC", "VN"),

@@ -22,6 +22,7 @@ from tradefair.api.auth import bearer
 from tradefair.api.auth import router as auth_router
 from tradefair.api.validation import ObjectBodyParser, not_allowed_in_words
 from tradefair.api.validation import install as explain_validation_errors
+from tradefair.bulletin.api import router as bulletin_router
 from tradefair.matchmaking.api import router as matchmaking_router
 from tradefair.matchmaking.services.errors import (
     DuplicateRequest,
@@ -46,6 +47,7 @@ api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", matchmaking_router)
 api.add_router("", programme_router)
+api.add_router("", bulletin_router)
 explain_validation_errors(api)
 
 # The services' refusals are written for people; the API passes them on as they are.

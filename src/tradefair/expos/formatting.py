@@ -18,7 +18,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_interval, format_skeleton, get_datetime_format
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_compact_currency, format_decimal, format_percent
 from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
@@ -48,6 +48,11 @@ def number(value: int | float | Decimal) -> str:
 def _count(value: int, locale: str) -> str:
     """Babel takes ~40 µs a number; pages repeat small counts (seats, places) on every row."""
     return format_decimal(value, locale=locale)
+
+
+def money(value: float | Decimal, currency: str) -> str:
+    """A sum the way the press writes it: "US$26.5bn", "US$264.7亿", "CN¥1.2bn"."""
+    return format_compact_currency(value, currency, locale=_date_locale(), fraction_digits=1)
 
 
 def percent(share: float | None) -> str:
