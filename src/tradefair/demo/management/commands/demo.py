@@ -4,6 +4,7 @@ It serves the way production does: the web server answers requests and a worker 
 started beside it and stopped with it, does the long work (scheduling runs, publishing).
 """
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +80,12 @@ class Command(BaseCommand):
             f"{report.requests:,} meeting requests (none scheduled: run the scheduler from the "
             "organiser console)."
         )
+        if report.created:
+            # By name: the bulletin sits above the demo in the app layers.
+            call_command("bulletin", expo=report.slug, publish=True, stdout=io.StringIO())
         self.stdout.write(
-            f"{report.deals:,} deals signed, in the bulletin: tradefair bulletin --expo "
-            f"{report.slug}"
+            f"{report.deals:,} deals signed; the published bulletin is at /{report.slug}/bulletin/ "
+            f"(live figures: tradefair bulletin --expo {report.slug})."
         )
         if recommended is not None:
             self.stdout.write(f"{recommended:,} recommendations stored.")
