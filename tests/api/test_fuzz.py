@@ -22,6 +22,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
@@ -43,6 +44,8 @@ from schemathesis.specs.openapi.checks import (
 from tests.accounts.conftest import PASSWORD, People, organisation
 from tradefair.api.auth import issue_token
 from tradefair.api.urls import api
+from tradefair.deals.services.rates import set_rate
+from tradefair.deals.services.writing import DealValues, PartyLine, write_deal
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.organisations.models import Participation
 from tradefair.programme.models import Activity
@@ -96,6 +99,36 @@ def fuzz_fair(people: People, expo, settings, wsgi_keeps_the_test_connection) ->
         capacity=1,
         status=Activity.Status.PUBLISHED,
     )
+    # A reported deal between the buyer and the exhibitor, for the review endpoints.
+    set_rate(
+        expo=expo,
+        currency="USD",
+        usd=Decimal(1),
+        cny=Decimal("7.12"),
+        as_of=expo.start_date,
+        by_user=None,
+    )
+    write_deal(
+        expo,
+        DealValues(
+            "FUZZ-1",
+            {
+                "kind": "trade",
+                "title": "Warehouse robots",
+                "counterpart_country_id": "CN",
+                "value": Decimal("250000"),
+                "currency": "USD",
+                "stage": "intention",
+                "review": "reported",
+                "reported_by": people.buyer_member,
+            },
+            (
+                PartyLine(buyer.organisation_id, "buyer"),
+                PartyLine(exhibitor.organisation_id, "seller"),
+            ),
+        ),
+        None,
+    )
     # Hypothesis draws the first choices most often: the callers who get furthest come first.
     users = [people.buyer_member, people.exhibitor_admin, people.organiser, people.outsider]
     return Fair(
@@ -103,6 +136,8 @@ def fuzz_fair(people: People, expo, settings, wsgi_keeps_the_test_connection) ->
             "slug": [expo.slug],
             "pk": [request.pk],
             "id": [forum.pk],  # the programme's activities
+            "reference": ["FUZZ-1"],  # the deals'
+            "organisation": [buyer.organisation_id, exhibitor.organisation_id],
             "exhibitor": [e.pk for e in more_exhibitors] + [exhibitor.pk],
             "buyer": [other_buyer.pk, buyer.pk],
             "email": [people.buyer_member.email],

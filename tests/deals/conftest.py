@@ -6,8 +6,12 @@ from decimal import Decimal
 
 import pytest
 
+from tests.matchmaking.conftest import accepted, make_party_in, make_session
+from tradefair.accounts.models import ExpoStaff, User
 from tradefair.deals.services.rates import set_rate
 from tradefair.expos.models import Country, Expo
+from tradefair.matchmaking.models import Meeting
+from tradefair.matchmaking.services.booking import book_meeting
 from tradefair.organisations.models import Organisation, Participation
 
 RATES_ON = dt.date(2025, 9, 16)
@@ -61,3 +65,26 @@ def make_parties(expo: Expo) -> Parties:
     for code, (usd, cny) in RATES.items():
         set_rate(expo=expo, currency=code, usd=usd, cny=cny, as_of=RATES_ON, by_user=None)
     return found
+
+
+@pytest.fixture
+def organiser(expo) -> User:
+    user = User.objects.create_user("organiser@example.com")
+    ExpoStaff.objects.create(user=user, expo=expo)
+    return user
+
+
+@pytest.fixture
+def held(expo, organiser) -> Meeting:
+    buyer = make_party_in(expo, "Mekong Buyer", "buyer")
+    seller = make_party_in(expo, "Guangxi Seller", "exhibitor")
+    slot = make_session(expo, organiser).slots.order_by("start").first()
+    meeting = book_meeting(request=accepted(buyer.participation, seller.participation), slot=slot)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def member_of(meeting: Meeting, side: str) -> User:
+    participation = getattr(meeting, side)
+    return User.objects.get(memberships__organisation=participation.organisation)

@@ -7,52 +7,19 @@ password for one address from one IP locks that pair out for 15 minutes, answere
 (``accounts.services.lockout``).
 """
 
-import hashlib
-import secrets
-
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import HttpBearer
 
-from tradefair.accounts.models import ApiToken, User
+from tradefair.accounts.models import User
 from tradefair.accounts.services.lockout import is_locked_out, lockout_message
+from tradefair.accounts.tokens import bearer, issue_token
 from tradefair.expos.api_inputs import NO_NUL, max_length
 
 router = Router(tags=["auth"])
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def issue_token(user: User) -> str:
-    """A new random token for ``user``; the caller sees it once, we keep only its hash."""
-    key = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, key_hash=hash_key(key))
-    return key
-
-
-class BearerAuth(HttpBearer):
-    """``Authorization: Bearer <token>``; the user becomes ``request.auth`` and ``request.user``."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        found = (
-            ApiToken.objects.select_related("user")
-            .filter(key_hash=hash_key(token), user__is_active=True)
-            .first()
-        )
-        if found is None:
-            return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
-        request.user = found.user
-        return found.user
-
-
-bearer = BearerAuth()
+__all__ = ["bearer", "issue_token", "router"]
 
 
 class Credentials(Schema):

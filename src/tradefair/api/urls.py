@@ -23,6 +23,8 @@ from tradefair.api.auth import router as auth_router
 from tradefair.api.validation import ObjectBodyParser, not_allowed_in_words
 from tradefair.api.validation import install as explain_validation_errors
 from tradefair.bulletin.api import router as bulletin_router
+from tradefair.deals.api import router as deals_router
+from tradefair.deals.services import errors as deals
 from tradefair.matchmaking.api import router as matchmaking_router
 from tradefair.matchmaking.services.errors import (
     DuplicateRequest,
@@ -47,6 +49,7 @@ api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", matchmaking_router)
 api.add_router("", programme_router)
+api.add_router("", deals_router)
 api.add_router("", bulletin_router)
 explain_validation_errors(api)
 
@@ -66,6 +69,9 @@ STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
     (programme.Closed, 409),
     (programme.SeatTaken, 409),
     (programme.ProgrammeError, 409),
+    (deals.NotAllowed, 403),
+    (deals.InvalidDeal, 400),
+    (deals.DealError, 409),
 ]
 
 
@@ -77,6 +83,7 @@ def _refused(request: HttpRequest, exc: Any) -> HttpResponse:
 api.add_exception_handler(RoleRequired, _refused)
 api.add_exception_handler(MatchmakingError, _refused)
 api.add_exception_handler(programme.ProgrammeError, _refused)
+api.add_exception_handler(deals.DealError, _refused)
 
 
 @api.exception_handler(AuthenticationError)

@@ -7,6 +7,7 @@ priority refused for being 0 says "from 1 to 5", read from the schema's minimum 
 """
 
 import functools
+import re
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -157,10 +158,13 @@ def explain(error: dict[str, Any], facts: dict[str, Any]) -> str:
         return _("“%(field)s” must be a whole number.") % words
     if kind == "string_type":
         return _("“%(field)s” must be a string.") % words
-    if kind in {"literal_error", "enum"} and "enum" in facts:
+    choices = facts.get("enum") or re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    if kind in {"literal_error", "enum"} and choices:
+        # Two operations may give one name different choices ("kind" of an activity or of a
+        # deal); pydantic's own list of the expected values tells them apart.
         return _("“%(field)s” must be one of: %(choices)s.") % {
             **words,
-            "choices": ", ".join(str(choice) for choice in facts["enum"]),
+            "choices": ", ".join(str(choice) for choice in choices),
         }
     if kind in NOT_AN_OBJECT:
         return _("“%(field)s” must be a JSON object.") % words
