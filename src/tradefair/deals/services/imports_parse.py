@@ -148,6 +148,43 @@ def parse_rows(
     return plan, sorted(errors, key=lambda error: error.line or 0)
 
 
+def parse_parties(
+    raw: str, kind: str, lookups: Lookups
+) -> tuple[tuple[PartyLine, ...] | None, list[str]]:
+    """``Name; role=Name (VN)`` as the edition's organisations with roles, or the reasons not.
+
+    The import's ``parties`` column and the console's form read parties the same way.
+    """
+    names = split_list(raw)
+    if not names:
+        return None, [_("required: the organisations that signed, separated by ';'")]
+    lines: list[PartyLine] = []
+    reasons: list[str] = []
+    seen: set[int] = set()
+    for item in names:
+        role, name = "", item
+        head, separator, rest = item.partition(ROLE_SEPARATOR)
+        if separator and head.strip().casefold() in lookups.roles:
+            role, name = lookups.roles[head.strip().casefold()], rest.strip()
+        found, why = lookups.organisations.find(name)
+        if found is None:
+            reasons.append(
+                why
+                or _(
+                    "'%(name)s' takes no part in this expo; write the name exactly as in "
+                    "the exhibitor or buyer list, in English or Chinese"
+                )
+                % {"name": name}
+            )
+            continue
+        if found in seen:
+            reasons.append(_("'%(name)s' is named twice") % {"name": name})
+            continue
+        seen.add(found)
+        lines.append(PartyLine(found, role or lookups.default_role(found, kind)))
+    return tuple(lines), reasons
+
+
 class _Row:
     """The checks of one row; each bad cell adds ``line N: column: reason``."""
 
@@ -229,36 +266,10 @@ class _Row:
         return kind
 
     def _parties(self, kind: str) -> tuple[PartyLine, ...] | None:
-        names = split_list(self.cells["parties"])
-        if not names:
-            self.bad("parties", _("required: the organisations that signed, separated by ';'"))
-            return None
-        lines: list[PartyLine] = []
-        seen: set[int] = set()
-        for item in names:
-            role = ""
-            name = item
-            head, separator, rest = item.partition(ROLE_SEPARATOR)
-            if separator and head.strip().casefold() in self.lookups.roles:
-                role, name = self.lookups.roles[head.strip().casefold()], rest.strip()
-            found, why = self.lookups.organisations.find(name)
-            if found is None:
-                self.bad(
-                    "parties",
-                    why
-                    or _(
-                        "'%(name)s' takes no part in this expo; write the name exactly as in "
-                        "the exhibitor or buyer list, in English or Chinese"
-                    )
-                    % {"name": name},
-                )
-                continue
-            if found in seen:
-                self.bad("parties", _("'%(name)s' is named twice") % {"name": name})
-                continue
-            seen.add(found)
-            lines.append(PartyLine(found, role or self.lookups.default_role(found, kind)))
-        return tuple(lines)
+        lines, reasons = parse_parties(self.cells["parties"], kind, self.lookups)
+        for reason in reasons:
+            self.bad("parties", reason)
+        return lines
 
     def _sector(self) -> Sector | None:
         raw = self.cells["sector"]

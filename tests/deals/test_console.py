@@ -1,0 +1,118 @@
+"""The organisers' deals pages: the register with its review queue, recording a deal with the
+services' refusals on the fields, the file import and export, and the exchange rates."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.deals.conftest import Parties, member_of
+from tests.deals.test_import import GOOD, _csv
+from tradefair.deals.models import Deal, ExchangeRate
+from tradefair.deals.services import recording
+from tradefair.deals.services.recording import DealInput
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def console(organiser) -> Client:
+    client = Client()
+    client.force_login(organiser)
+    return client
+
+
+def url(expo, name: str, *args) -> str:
+    return reverse(f"deals_console:{name}", args=[expo.slug, *args])
+
+
+def test_only_organisers_see_the_pages(expo, parties: Parties):
+    for name in ("register", "record", "import", "rates"):
+        assert Client().get(url(expo, name)).status_code == 302  # to the log-in page
+    stranger = Client()
+    stranger.force_login(member_of_fund(parties))
+    assert stranger.get(url(expo, "register")).status_code == 403
+
+
+def member_of_fund(parties: Parties):
+    from tradefair.accounts.models import Membership, User
+
+    user = User.objects.create_user("someone@fund.example")
+    Membership.objects.create(user=user, organisation=parties.fund)
+    return user
+
+
+def test_record_a_deal_and_see_refusals_on_their_fields(expo, parties, console):
+    form = {
+        "reference": "C-1",
+        "kind": "trade",
+        "title": "Durian order",
+        "parties": "Mekong Fresh Fruit JSC; Beibu Gulf Port Group",
+        "counterpart_country": "VN",
+        "hs_codes": "0810",
+        "value": "2500000",
+        "currency": "USD",
+        "stage": "signed",
+        "signed_on": "",
+        "public": "on",
+    }
+    page = console.post(url(expo, "record"), form)
+    assert page.status_code == 200
+    assert "required once a deal is signed" in page.content.decode()
+    unknown = console.post(url(expo, "record"), {**form, "parties": "Nobody Ltd"})
+    assert "&#x27;Nobody Ltd&#x27; takes no part in this expo" in unknown.content.decode()
+    done = console.post(url(expo, "record"), {**form, "signed_on": "2025-09-18"}, follow=True)
+    assert "C-1 recorded." in done.content.decode()
+    deal = Deal.objects.get(reference="C-1")
+    assert [p.role for p in deal.parties.all()] == ["buyer", "seller"]
+    assert deal.review == Deal.Review.APPROVED
+
+
+def test_import_export_and_the_register(expo, parties, console):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("deals.csv", _csv(*GOOD), content_type="text/csv")
+    page = console.post(url(expo, "import"), {"file": upload})
+    assert "Deals of test-expo: 3 created, 0 updated, 0 unchanged." in page.content.decode()
+    bad = SimpleUploadedFile("bad.csv", _csv(GOOD[0].replace(",CNY,", ",XYZ,")))
+    refused = console.post(url(expo, "import"), {"file": bad}).content.decode()
+    assert "Nothing was imported" in refused and "line 2: currency:" in refused
+    register = console.get(url(expo, "register")).content.decode()
+    assert "CAE22-001" in register and "figures only" in register
+    exported = console.get(url(expo, "export", "csv"))
+    assert exported["Content-Type"].startswith("text/csv")
+    assert b"CAE22-002" in exported.content
+
+
+def test_approve_from_the_register(expo, parties, console, held):
+    order = DealInput(
+        reference="",
+        kind="trade",
+        title="Rubber order",
+        counterpart_country="VN",
+        value=Decimal("1000"),
+        currency="USD",
+    )
+    deal = recording.report_deal(meeting=held, data=order, by_user=member_of(held, "buyer"))
+    waiting = console.get(url(expo, "register") + "?review=reported").content.decode()
+    assert deal.reference in waiting
+    too_early = console.post(url(expo, "review", deal.pk, "approve"), follow=True)
+    assert "cannot become approved" in too_early.content.decode()
+    recording.confirm_deal(deal=deal, by_user=member_of(held, "exhibitor"))
+    console.post(url(expo, "review", deal.pk, "approve"))
+    assert Deal.objects.get(pk=deal.pk).review == Deal.Review.APPROVED
+
+
+def test_set_a_rate(expo, parties, console):
+    response = console.post(
+        url(expo, "rates"),
+        {"currency": "THB", "usd": "0.0313", "cny": "0.2232", "as_of": "2025-09-16"},
+        follow=True,
+    )
+    assert "Rate of THB saved." in response.content.decode()
+    assert ExchangeRate.objects.get(expo=expo, currency="THB").cny == Decimal("0.2232")
+    refused = console.post(
+        url(expo, "rates"), {"currency": "XYZ", "usd": "1", "cny": "1", "as_of": "2025-09-16"}
+    )
+    assert "is not an ISO 4217 currency code" in refused.content.decode()
