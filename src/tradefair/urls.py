@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
     path("<slug:slug>/programme/", include("tradefair.programme.urls.public")),
     path("<slug:slug>/bulletin/", include("tradefair.bulletin.urls.public")),
+    path("<slug:slug>/deals/", include("tradefair.deals.urls.portal")),
     path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     prefix_default_language=False,
 )
