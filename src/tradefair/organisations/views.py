@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from tradefair.expos.charts import BAR_COLOUR, Bar, bar_chart_svg
 from tradefair.expos.formatting import day_span, number, percent
 from tradefair.expos.names import in_reader_language
 from tradefair.expos.presentation import language_links
 from tradefair.expos.queries import public_expo
+from tradefair.floorplan.models import Pavilion
 from tradefair.organisations.filters import DirectoryFilterForm, parse_filters
 from tradefair.organisations.queries.directory import (
     directory_page,
@@ -30,39 +33,40 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @dataclass(frozen=True)
-class ChartBar:
+class PavilionBar:
+    """A pavilion's bar: its table row links to the directory filtered by ``code``."""
+
     code: str
     label: str
     value: int
     kind: str
-    y: int
-    width: float
-
-    @property
-    def value_x(self) -> float:
-        return self.width + 6
 
 
-CHART_ROW = 36
-CHART_BAR_MAX = 480
+COUNTRY_COLOUR = "#c2410c"  # --accent, as the legend's swatch; themed pavilions keep --brand
 
 
-def pavilion_chart(pavilions: list[PavilionFigures]) -> tuple[list[ChartBar], int]:
-    """Bars of exhibitors per pavilion, largest first, in SVG user units; returns the height."""
+def pavilion_chart(pavilions: list[PavilionFigures]) -> list[PavilionBar]:
+    """Exhibitors per pavilion, largest first, in the reader's language."""
     ranked = sorted(pavilions, key=lambda p: (-p.exhibitors, p.code))
-    top = max((p.exhibitors for p in ranked), default=0) or 1
-    bars = [
-        ChartBar(
-            code=p.code,
-            label=in_reader_language(p.name, p.name_zh),
-            value=p.exhibitors,
-            kind=p.kind,
-            y=i * CHART_ROW,
-            width=round(CHART_BAR_MAX * p.exhibitors / top, 1),
-        )
-        for i, p in enumerate(ranked)
+    return [
+        PavilionBar(p.code, in_reader_language(p.name, p.name_zh), p.exhibitors, p.kind)
+        for p in ranked
     ]
-    return bars, len(bars) * CHART_ROW
+
+
+def pavilion_chart_svg(bars: list[PavilionBar]) -> SafeString:
+    return bar_chart_svg(
+        [
+            Bar(
+                b.label,
+                b.value,
+                number(b.value),
+                COUNTRY_COLOUR if b.kind == Pavilion.Kind.COUNTRY else BAR_COLOUR,
+            )
+            for b in bars
+        ],
+        description=_("Exhibitors per pavilion, largest first."),
+    )
 
 
 def key_figures(figures: ExpoFigures) -> list[tuple[str, str]]:
@@ -80,15 +84,14 @@ def key_figures(figures: ExpoFigures) -> list[tuple[str, str]]:
 def expo_home(request: HttpRequest, slug: str) -> HttpResponse:
     expo = public_expo(slug)
     figures = expo_figures(expo)
-    bars, chart_height = pavilion_chart(figures.pavilions)
+    bars = pavilion_chart(figures.pavilions)
     context = {
         "expo": expo,
         "dates": day_span(expo.start_date, expo.end_date),
         "figures": figures,
         "key_figures": key_figures(figures),
         "bars": bars,
-        "chart_height": chart_height,
-        "chart_bar_max": CHART_BAR_MAX,
+        "chart": pavilion_chart_svg(bars) if bars else "",
         "language_links": language_links(request),
     }
     return render(request, "organisations/expo_home.html", context)
