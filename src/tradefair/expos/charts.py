@@ -10,7 +10,7 @@ are also shown as a table by the page that shows it.
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,15 +34,26 @@ class Bar:
 
 
 def bar_chart(
-    bars: Sequence[Bar], *, description: str, width: int = 480, log: bool = False
+    bars: Sequence[Bar],
+    *,
+    description: str,
+    width: int = 480,
+    log: bool = False,
+    top: float | None = None,
 ) -> dict[str, Any]:
-    """A horizontal bar chart in the given order; ``log`` for figures spanning magnitudes."""
+    """A horizontal bar chart in the given order; ``log`` for figures spanning magnitudes,
+    ``top`` for a fixed end of the scale (1 for shares)."""
     data = alt.Data(
         values=[
             {"label": b.label, "value": b.value, "shown": b.shown, "colour": b.colour} for b in bars
         ]
     )
-    scale = alt.Scale(type="symlog") if log else alt.Scale(zero=True)
+    if log:
+        scale = alt.Scale(type="symlog")
+    elif top is not None:
+        scale = alt.Scale(domain=[0, top])
+    else:
+        scale = alt.Scale(zero=True)
     base = alt.Chart(data).encode(
         y=alt.Y(
             "label:N",
@@ -68,18 +79,98 @@ def bar_chart(
     return spec
 
 
-def bar_chart_svg(
-    bars: Sequence[Bar], *, description: str, width: int = 480, log: bool = False
-) -> SafeString:
-    """``bar_chart`` drawn as SVG, cached by its inputs: building the spec with Altair alone
-    takes ~20 ms, too much for a page that shows the same figures to everyone."""
-    text = json.dumps([[b.label, b.value, b.shown, b.colour] for b in bars], ensure_ascii=False)
-    key = hashlib.sha256(f"{text}|{description}|{width}|{log}".encode()).hexdigest()
-    drawn = cache.get(f"bar-chart-svg:{key}")
+def _cached(inputs: object, build: Callable[[], dict[str, Any]]) -> SafeString:
+    """Draw once per distinct inputs: building a spec with Altair alone takes ~20 ms, too much
+    for a page that shows the same figures to everyone."""
+    text = json.dumps(inputs, ensure_ascii=False, default=str)
+    key = "chart-inputs:" + hashlib.sha256(text.encode()).hexdigest()
+    drawn = cache.get(key)
     if drawn is None:
-        drawn = str(svg(bar_chart(bars, description=description, width=width, log=log)))
-        cache.set(f"bar-chart-svg:{key}", drawn, CACHE_SECONDS)
+        drawn = str(svg(build()))
+        cache.set(key, drawn, CACHE_SECONDS)
     return mark_safe(drawn)  # drawn by vl-convert; Vega escapes the labels
+
+
+def bar_chart_svg(
+    bars: Sequence[Bar],
+    *,
+    description: str,
+    width: int = 480,
+    log: bool = False,
+    top: float | None = None,
+) -> SafeString:
+    """``bar_chart`` drawn as SVG, cached by its inputs."""
+    inputs = ["bars", [[b.label, b.value, b.shown, b.colour] for b in bars], description]
+    return _cached(
+        [*inputs, width, log, top],
+        lambda: bar_chart(bars, description=description, width=width, log=log, top=top),
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    """One label with a bar per series (``Bar.label`` names the series, for the legend)."""
+
+    label: str
+    bars: tuple[Bar, ...]
+
+
+def grouped_bar_chart(
+    groups: Sequence[Group], *, description: str, width: int = 420
+) -> dict[str, Any]:
+    """Bars side by side within each group, in the given orders, on one scale."""
+    rows = [
+        {
+            "group": g.label,
+            "series": b.label,
+            "order": n,
+            "value": b.value,
+            "shown": b.shown,
+            "colour": b.colour,
+        }
+        for g in groups
+        for n, b in enumerate(g.bars)
+    ]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        y=alt.Y(
+            "group:N",
+            sort=None,
+            title=None,
+            axis=alt.Axis(labelLimit=200, labelPadding=6, ticks=False),
+        ),
+        yOffset=alt.YOffset("order:O"),
+        x=alt.X("value:Q", axis=None, scale=alt.Scale(zero=True)),
+    )
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(
+        color=alt.Color("colour:N", scale=None, legend=None),
+        tooltip=[
+            alt.Tooltip("group:N", title=None),
+            alt.Tooltip("series:N", title=None),
+            "shown:N",
+        ],
+    )
+    values = base.mark_text(align="left", dx=4, color=TEXT_COLOUR).encode(text="shown:N")
+    chart = (
+        alt.layer(bars, values)
+        .properties(width=width, height=alt.Step(14), description=description)
+        .configure(font=FONT, background="transparent")
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, labelColor=TEXT_COLOUR, domain=False)
+        .configure_text(fontSize=11)
+    )
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    return spec
+
+
+def grouped_bar_chart_svg(
+    groups: Sequence[Group], *, description: str, width: int = 420
+) -> SafeString:
+    """``grouped_bar_chart`` drawn as SVG, cached by its inputs."""
+    inputs = [[g.label, [[b.label, b.value, b.shown, b.colour] for b in g.bars]] for g in groups]
+    return _cached(
+        ["groups", inputs, description, width],
+        lambda: grouped_bar_chart(groups, description=description, width=width),
+    )
 
 
 def svg(spec: dict[str, Any]) -> SafeString:

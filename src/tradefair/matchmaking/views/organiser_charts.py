@@ -1,66 +1,69 @@
-"""Server-side SVG bar charts of the console: geometry in user units, numbers the reader's way.
+"""The console's charts of requests, meetings and acceptance by country or sector.
 
-Like the edition home page, no chart library: the template draws ``<rect>`` elements whose
-widths are computed here, and a table under each chart holds the same figures.
+Drawn on the server like every chart of the platform (``expos.charts``: Altair and vl-convert,
+cached by their figures): requests and meetings side by side on one scale, acceptance on 0 to
+100 %. The numbers are written the reader's way, and a table under each chart holds them too.
 """
 
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from tradefair.expos.charts import BAR_COLOUR, Bar, Group, bar_chart_svg, grouped_bar_chart_svg
 from tradefair.expos.formatting import number, percent
 from tradefair.matchmaking.queries.console import BreakdownRow
 
-BAR_MAX = 420  # width of the longest bar
-ROW = 48  # a group: label, requests bar, meetings bar
-RATE_ROW = 36  # a group of the acceptance chart: label, one bar
+BAR_MAX = 420  # width of the longest bar in the charts still drawn by hand (left-out reasons)
+MEETINGS_COLOUR = "#c2410c"  # --accent, the legend's swatch
+RATE_COLOUR = "#3f8f5f"  # .bar-rate in organiser.css
 
 
 @dataclass(frozen=True)
-class ChartGroup:
+class ChartRow:
     label: str
-    y: int
     requests: str
-    requests_width: float
     meetings: str
-    meetings_width: float
     rate: str  # "67%", or "–" before any answer
-    rate_width: float
-    rate_y: int
-
-    @property
-    def requests_x(self) -> float:
-        return self.requests_width + 6
-
-    @property
-    def meetings_x(self) -> float:
-        return self.meetings_width + 6
-
-    @property
-    def rate_x(self) -> float:
-        return self.rate_width + 6
 
 
 @dataclass(frozen=True)
 class Chart:
-    groups: list[ChartGroup]
-    height: int  # of the requests and meetings chart
-    rate_height: int  # of the acceptance chart
+    rows: list[ChartRow]
+    counts: SafeString  # requests and meetings
+    acceptance: SafeString
 
 
-def breakdown_chart(rows: list[BreakdownRow]) -> Chart:
-    """Requests and meetings on one scale (the largest request count), acceptance on 0 to 100%."""
-    top = max((max(r.requests, r.meetings) for r in rows), default=0) or 1
+def breakdown_chart(rows: list[BreakdownRow]) -> Chart | None:
+    """Both charts of one breakdown, or None when it has no rows."""
+    if not rows:
+        return None
+    requests, meetings = _("requests"), _("meetings")
     groups = [
-        ChartGroup(
-            label=row.label,
-            y=i * ROW,
-            requests=number(row.requests),
-            requests_width=round(BAR_MAX * row.requests / top, 1),
-            meetings=number(row.meetings),
-            meetings_width=round(BAR_MAX * row.meetings / top, 1),
-            rate=percent(row.acceptance_rate),
-            rate_width=round(BAR_MAX * (row.acceptance_rate or 0.0), 1),
-            rate_y=i * RATE_ROW,
+        Group(
+            row.label,
+            (
+                Bar(requests, row.requests, number(row.requests), BAR_COLOUR),
+                Bar(meetings, row.meetings, number(row.meetings), MEETINGS_COLOUR),
+            ),
         )
-        for i, row in enumerate(rows)
+        for row in rows
     ]
-    return Chart(groups=groups, height=len(groups) * ROW, rate_height=len(groups) * RATE_ROW)
+    rates = [
+        Bar(row.label, row.acceptance_rate or 0.0, percent(row.acceptance_rate), RATE_COLOUR)
+        for row in rows
+    ]
+    return Chart(
+        rows=[
+            ChartRow(
+                row.label, number(row.requests), number(row.meetings), percent(row.acceptance_rate)
+            )
+            for row in rows
+        ],
+        counts=grouped_bar_chart_svg(
+            groups, description=_("Requests and meetings, most requests first.")
+        ),
+        acceptance=bar_chart_svg(
+            rates, description=_("Acceptance rate of answered requests."), width=420, top=1
+        ),
+    )

@@ -9,7 +9,7 @@ from tradefair.expos.formatting import number, percent
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.queries.console import Side, breakdown, overview, party_counts
-from tradefair.matchmaking.views.organiser_charts import BAR_MAX, breakdown_chart
+from tradefair.matchmaking.views.organiser_charts import breakdown_chart
 
 
 @require_GET
@@ -34,7 +34,6 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
             breakdown(expo, dimension="country", side=side, counts=counts)
         ),
         "by_sector": breakdown_chart(breakdown(expo, dimension="sector", side=side, counts=counts)),
-        "bar_max": BAR_MAX,
         "language_links": language_links(request),
     }
     return render(request, "organiser/home.html", context)
