@@ -7,7 +7,11 @@ import sys
 ALIASES = {"import": "importdata", "export": "exportdata"}
 # ``tradefair import programme FILE`` and ``import deals`` belong to apps the organisations'
 # import command must not know (the app layers); the dispatch happens here instead.
-IMPORT_KINDS_ELSEWHERE = {"programme": "importprogramme", "deals": "importdeals"}
+IMPORT_KINDS_ELSEWHERE = {
+    "programme": "importprogramme",
+    "deals": "importdeals",
+    "trade": "importtrade",
+}
 EXPORT_KINDS_ELSEWHERE = {"deals": "exportdeals"}
 
 # What ``tradefair worker`` passes to Celery before the caller's own options: the embedded

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tradefair.accounts",
     "tradefair.expos",
     "tradefair.floorplan",
+    "tradefair.trade",
     "tradefair.organisations",
     "tradefair.programme",
     "tradefair.matchmaking",

@@ -9,11 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from tradefair.deals.queries.figures import DealFigures, Total, deal_figures
-from tradefair.expos.models import Expo
+from tradefair.expos.models import Country, Expo
 from tradefair.matchmaking.queries.console import overview
 from tradefair.matchmaking.queries.partners import meetings_by_partner
 from tradefair.organisations.queries.figures import expo_figures, partner_figures
 from tradefair.programme.queries.figures import programme_figures
+from tradefair.trade.queries.figures import Change, trade_context
 
 
 def bulletin_data(expo: Expo) -> dict[str, Any]:
@@ -59,6 +60,38 @@ def bulletin_data(expo: Expo) -> dict[str, Any]:
             "launched_products": programme.launched_products,
         },
         **_deals_and_funnel(expo),
+        "trade": trade_block(),
+    }
+
+
+def _change(change: Change) -> dict[str, Any]:
+    return {
+        "value_usd": _money(change.value),
+        "previous_usd": _money(change.previous) if change.previous is not None else None,
+        "growth": round(change.growth, 4) if change.growth is not None else None,
+    }
+
+
+def trade_block() -> dict[str, Any] | None:
+    """China's trade with ASEAN in the latest year to date, or None without statistics."""
+    context = trade_context()
+    if context is None:
+        return None
+    alpha2 = dict(Country.objects.values_list("alpha3", "code"))
+    return {
+        "year": context.year,
+        "months": f"{context.year}-01/{context.year}-{context.last_month:02d}",
+        **_change(context.total),
+        "share_of_foreign_trade": (
+            round(context.share_of_foreign_trade, 4)
+            if context.share_of_foreign_trade is not None
+            else None
+        ),
+        "illustrative": context.illustrative,
+        "by_partner": [
+            {"country": alpha2.get(c.key, c.key), **_change(c)} for c in context.by_partner
+        ],
+        "by_chapter": [{"chapter": c.key, **_change(c)} for c in context.by_chapter],
     }
 
 

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy
 from tradefair.bulletin.models import PublishedBulletin
 from tradefair.deals.models import Deal
 from tradefair.expos.charts import Bar, bar_chart, svg
-from tradefair.expos.formatting import money, number, percent
-from tradefair.expos.models import Sector
+from tradefair.expos.formatting import change, money, month_span, number, percent
+from tradefair.expos.models import HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.expos.presentation import reader_locale
 
@@ -59,6 +59,15 @@ class Chart:
 
 
 @dataclass
+class TradeView:
+    title: str
+    headlines: list[Headline]
+    partners: Chart
+    chapters: list[Row]
+    illustrative: bool
+
+
+@dataclass
 class BulletinView:
     headlines: list[Headline]
     charts: list[Chart]
@@ -68,6 +77,7 @@ class BulletinView:
     rates: list[Row]
     rates_on: str
     missing_rates: list[str] = field(default_factory=list)
+    trade: TradeView | None = None
 
 
 def _language() -> str:
@@ -193,6 +203,72 @@ def _programme(programme: dict[str, Any]) -> list[Headline]:
     ]
 
 
+def _trade(trade: dict[str, Any] | None) -> TradeView | None:
+    if not trade:
+        return None
+    language = _language()
+    first, last = (int(part[5:7]) for part in trade["months"].split("/"))
+    title = _("China's trade with ASEAN, %(months)s") % {
+        "months": month_span(trade["year"], first, last)
+    }
+    names = {p["country"]: country_name(p["country"], language) for p in trade["by_partner"]}
+    chapters = {
+        code.code: code.description
+        for code in HSCode.objects.filter(code__in=[c["chapter"] for c in trade["by_chapter"]])
+    }
+    columns = [_("Partner"), _("Value (USD)"), _("A year earlier"), _("Change on a year earlier")]
+    partner_title = _("China's trade with each ASEAN member")
+    return TradeView(
+        title=title,
+        headlines=[
+            Headline(_("Trade with ASEAN"), money(trade["value_usd"], "USD")),
+            Headline(_("Change on a year earlier"), change(trade["growth"])),
+            Headline(
+                _("Share of China's foreign trade"),
+                percent(trade["share_of_foreign_trade"], tenths=True),
+            ),
+        ],
+        partners=Chart(
+            "trade-partners",
+            partner_title,
+            bar_chart(
+                [
+                    Bar(
+                        names[p["country"]],
+                        p["value_usd"],
+                        f"{money(p['value_usd'], 'USD')} ({change(p['growth'])})",
+                    )
+                    for p in trade["by_partner"]
+                ],
+                description=partner_title,
+            ),
+            columns,
+            [
+                Row(
+                    [
+                        names[p["country"]],
+                        money(p["value_usd"], "USD"),
+                        money(p["previous_usd"], "USD") if p["previous_usd"] is not None else "–",
+                        change(p["growth"]),
+                    ]
+                )
+                for p in trade["by_partner"]
+            ],
+        ),
+        chapters=[
+            Row(
+                [
+                    f"{c['chapter']} {chapters.get(c['chapter'], '')}".strip(),
+                    money(c["value_usd"], "USD"),
+                    change(c["growth"]),
+                ]
+            )
+            for c in trade["by_chapter"]
+        ],
+        illustrative=bool(trade["illustrative"]),
+    )
+
+
 def bulletin_view(data: dict[str, Any]) -> BulletinView:
     """Everything the page shows, in the active language (one query: the sectors' names)."""
     deals = data["deals"]
@@ -225,6 +301,7 @@ def bulletin_view(data: dict[str, Any]) -> BulletinView:
         rates=[Row([code, f"{r['usd']:g}", f"{r['cny']:g}"]) for code, r in rates.items()],
         rates_on=max((r["as_of"] for r in rates.values()), default=""),
         missing_rates=list(deals.get("currencies_without_rate", [])),
+        trade=_trade(data.get("trade")),
     )
 
 

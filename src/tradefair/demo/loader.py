@@ -25,12 +25,14 @@ from tradefair.demo.loader_programme import rows as programme_rows
 from tradefair.demo.meetings import rows as meeting_rows
 from tradefair.demo.programme import draw_programme
 from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, OrgKey
+from tradefair.demo.trade import draw_trade
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.services.reference import sync_reference_data
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.matchmaking.models import Interpreter, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
+from tradefair.trade.models import TradeFlow
 
 BATCH = 2000
 Role = Participation.Role
@@ -180,11 +182,37 @@ class _Writer:
             programme_writer.activity_ids,
             self.advance,
         ).write()
+        self._trade()
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
             self.advance("Indexed the directory", len(chunk))
         return expo
+
+    def _trade(self) -> None:
+        """The illustrative trade context; statistics are shared by every edition, so a row
+        already stored (a reload, or real figures imported) is only brought up to date."""
+        rows = draw_trade()
+        TradeFlow.objects.bulk_create(
+            [
+                TradeFlow(
+                    year=r.year,
+                    month=r.month,
+                    reporter="CHN",
+                    partner=r.partner,
+                    flow=r.flow,
+                    commodity=r.commodity,
+                    value_usd=r.value_usd,
+                    illustrative=True,
+                )
+                for r in rows
+            ],
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["year", "month", "reporter", "partner", "flow", "commodity"],
+            update_fields=["value_usd", "illustrative"],
+        )
+        self.advance("Added the trade context", len(rows))
 
     def _floor(self, expo: Expo) -> dict[str, int]:
         halls = Hall.objects.bulk_create(
@@ -383,7 +411,7 @@ def total_rows(demo: DemoExpo) -> int:
     organisations += len(demo.investors)
     floor = len(demo.halls) + len(demo.pavilions)
     drawn = draw_programme(demo)
-    programme = programme_rows(drawn) + deal_rows(draw_deals(demo, drawn))
+    programme = programme_rows(drawn) + deal_rows(draw_deals(demo, drawn)) + len(draw_trade())
     return (
         floor
         + 3 * organisations

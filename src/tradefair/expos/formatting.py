@@ -55,9 +55,26 @@ def money(value: float | Decimal, currency: str) -> str:
     return format_compact_currency(value, currency, locale=_date_locale(), fraction_digits=1)
 
 
-def percent(share: float | None) -> str:
-    """A share of 1 as a percentage ("12%"), a dash when there is nothing to divide by yet."""
-    return "–" if share is None else format_percent(share, locale=reader_locale())
+def change(growth: float | None) -> str:
+    """A change on a year earlier, signed, to a tenth of a percent: "+8.2%", "-3.1%"."""
+    if growth is None:
+        return "–"
+    return format_percent(growth, "+#,##0.0%;-#,##0.0%", locale=reader_locale())
+
+
+def percent(share: float | None, *, tenths: bool = False) -> str:
+    """A share of 1 as a percentage ("12%", or "16.7%" with ``tenths``), a dash when there is
+    nothing to divide by yet."""
+    if share is None:
+        return "–"
+    return format_percent(share, "#,##0.0%" if tenths else None, locale=reader_locale())
+
+
+def month_span(year: int, first: int, last: int) -> str:
+    """Months of one year as CLDR writes the interval: "Jan to Jul 2025" with its dash."""
+    return format_interval(
+        dt.date(year, first, 1), dt.date(year, last, 1), "yMMM", locale=_date_locale()
+    )
 
 
 def day(date: dt.date) -> str:

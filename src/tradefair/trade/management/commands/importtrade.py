@@ -1,0 +1,54 @@
+"""``tradefair import trade FILE``: UN Comtrade bulk CSV into the bulletin's trade context."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
+
+from tradefair.trade.services.imports import import_trade
+
+
+class Command(BaseCommand):
+    help = (
+        "Import merchandise-trade statistics from a UN Comtrade bulk CSV file (columns refYear, "
+        "refMonth, period, reporterISO, partnerISO, flowCode, cmdCode, primaryValue, ...). All "
+        "or nothing: a file with any bad cell imports nothing and lists every one."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "file", type=Path, help="a .csv file as Comtrade's bulk download gives it"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        console = Console(stderr=True)
+        try:
+            with (
+                path.open(encoding="utf-8-sig", newline="") as text,
+                Progress(
+                    TextColumn("{task.description}"),
+                    BarColumn(),
+                    TextColumn("{task.completed:,} rows"),
+                    console=console,
+                    transient=True,
+                    disable=not console.is_terminal,
+                ) as bar,
+            ):
+                tasks: dict[str, TaskID] = {}
+
+                def progress(phase: str, done: int, total: int) -> None:
+                    if phase not in tasks:
+                        tasks[phase] = bar.add_task(phase, total=total or None)
+                    bar.update(tasks[phase], completed=done)
+
+                result = import_trade(text=text, progress=progress)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"file: cannot read {path} as UTF-8 CSV ({exc})") from exc
+        if not result.ok:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(f"{len(result.errors)} error(s) in {path.name}; nothing imported.")
+        self.stdout.write(self.style.SUCCESS(result.summary()))
