@@ -98,3 +98,12 @@ def test_ceremony_deals_carry_the_ceremony_date(demo: DemoExpo, drawn: DemoDeals
 
 def test_the_draw_is_repeatable(demo: DemoExpo, drawn: DemoDeals):
     assert draw_deals(demo, draw_programme(demo)) == drawn
+
+
+def test_orders_from_accepted_requests_come_out_of_their_meetings(demo, drawn):
+    accepted = {(r.buyer, r.exhibitor) for r in demo.meetings.requests if r.status == "accepted"}
+    traced = [d for d in drawn.deals if d.from_meeting]
+    assert len(traced) > 30
+    for deal in traced:
+        assert deal.kind == "trade"
+        assert (deal.parties[0].organisation, deal.parties[1].organisation) in accepted

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
+from tests.demo.conftest import unload_with_trade
 from tradefair.bulletin.figures import bulletin_data
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.demo.deals import draw_deals
@@ -19,6 +20,7 @@ from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.matchmaking.models import (
     Availability,
     Interpreter,
+    Meeting,
     MeetingProfile,
     MeetingRequest,
     NegotiationSession,
@@ -44,7 +46,7 @@ def loaded(django_db_setup, django_db_blocker, demo):
         report = load_demo(demo)
     yield report
     with django_db_blocker.unblock():
-        unload_demo(demo.slug)
+        unload_with_trade(demo.slug)
 
 
 def _counts() -> dict[str, int]:
@@ -144,7 +146,13 @@ def test_deals_and_rates_are_loaded_as_drawn(loaded, demo):
     assert deals.filter(delegation__isnull=False, partner__role="partner").count() == sum(
         1 for d in drawn.deals if d.delegation
     )
-    figures = bulletin_data(expo)["deals"]
+    traced = sum(1 for d in drawn.deals if d.from_meeting)
+    held = Meeting.objects.filter(expo=expo, status="held", published=True)
+    assert held.count() == traced == deals.filter(meetings__isnull=False).count()
+    assert held.values("slot").distinct().count() == traced  # nobody meets twice at once
+    data = bulletin_data(expo)
+    assert data["funnel"]["deals_from_meetings"] == data["funnel"]["meetings_held"] == traced
+    figures = data["deals"]
     assert figures["count"] == len(drawn.deals)
     assert figures["by_kind"]["investment"]["count"] > 100
     value_cny = sum(d.value * drawn.rates[d.currency][1] for d in drawn.deals)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
+from tests.demo.conftest import unload_with_trade
 from tradefair.accounts.models import Membership, User
 from tradefair.demo.accounts import DOMAIN, ensure_demo_accounts
 from tradefair.demo.loader import load_demo, unload_demo
@@ -169,7 +170,7 @@ def loaded(django_db_setup, django_db_blocker, cut: DemoExpo):
         busy = register_demo_accounts(SLUG)
     yield busy
     with django_db_blocker.unblock():
-        unload_demo(SLUG)
+        unload_with_trade(SLUG)
         User.objects.filter(email__endswith=f"@{DOMAIN}").delete()
 
 

@@ -9,8 +9,9 @@ the partner's currency. Deals whose sector has a signing ceremony are mostly sig
 largest at the ceremony of major projects; others on the fair's days, some online. Trade orders
 come from the planted fits between buyers and exhibitors, credited to the buyer's delegation.
 
-Pure Python and seeded: the same demo draws the same deals. Meetings are not traced here: the
-demo schedules no meetings (organisers run the scheduler), so there is nothing held to trace.
+Pure Python and seeded: the same demo draws the same deals. Trade orders between a buyer and
+an exhibitor whose request was accepted come out of their meeting: the loader books it, held
+and published, before the organisers schedule everyone else.
 """
 
 import datetime as dt
@@ -82,6 +83,7 @@ class DemoDeal:
     province: str
     delegation: str | None  # DemoDelegation.name credited
     public: bool
+    from_meeting: bool = False  # a trade order from an accepted request, met and held
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,19 @@ class _Drawer:
         return deals
 
     def trade_orders(self) -> list[DemoDeal]:
-        pairs = self.rng.sample(list(self.demo.fits), min(TRADE_ORDERS, len(self.demo.fits)))
+        """Orders between planted fits; where the pair's request was accepted, the order came
+        out of their meeting (the loader books it, held), so the funnel ends in deals."""
+        fits = set(self.demo.fits)
+        met = sorted(
+            {
+                (r.buyer, r.exhibitor)
+                for r in self.demo.meetings.requests
+                if r.status == "accepted" and (r.buyer, r.exhibitor) in fits
+            }
+        )
+        pool = met or sorted(fits)
+        pairs = self.rng.sample(pool, min(TRADE_ORDERS, len(pool)))
+        traced = set(met)
         deals = []
         for buyer_key, exhibitor_key in pairs:
             buyer, exhibitor = self.buyers[buyer_key], self.exhibitors[exhibitor_key]
@@ -294,6 +308,7 @@ class _Drawer:
                     online=online,
                     province=self._province_of(chinese) if chinese[0] == "CN" else "",
                     delegation=delegation,
+                    from_meeting=(buyer_key, exhibitor_key) in traced,
                 )
             )
         return deals

@@ -29,7 +29,7 @@ from tradefair.demo.trade import draw_trade
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.services.reference import sync_reference_data
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
-from tradefair.matchmaking.models import Interpreter, MeetingRequest, Slot
+from tradefair.matchmaking.models import Interpreter, Meeting, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
 from tradefair.trade.models import TradeFlow
@@ -51,6 +51,7 @@ class LoadReport:
     slots: int
     interpreters: int
     requests: int
+    held_meetings: int
     deals: int
     seconds: float
 
@@ -128,6 +129,7 @@ def _report(expo: Expo, *, created: bool, started: float) -> LoadReport:
         slots=Slot.objects.filter(expo=expo).count(),
         interpreters=Interpreter.objects.filter(expo=expo).count(),
         requests=MeetingRequest.objects.filter(expo=expo).count(),
+        held_meetings=Meeting.objects.filter(expo=expo, status=Meeting.Status.HELD).count(),
         deals=Deal.objects.filter(expo=expo).count(),
         seconds=round(time.monotonic() - started, 1),
     )

@@ -9,9 +9,10 @@ demo, keeping every constraint of the model.
 from collections.abc import Callable
 
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
-from tradefair.demo.deals import DemoDeals
+from tradefair.demo.deals import DemoDeal, DemoDeals
 from tradefair.demo.records import OrgKey
 from tradefair.expos.models import Expo, Sector
+from tradefair.matchmaking.models import Meeting, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation
 
 Step = Callable[[str, int], None]
@@ -76,6 +77,7 @@ class DealWriter:
             for d, deal in zip(demo_deals, deals, strict=True)
             for n, p in enumerate(d.parties)
         )
+        self._meetings(demo_deals, deals)
         codes = Deal.hs_codes.through
         codes.objects.bulk_create(
             codes(deal_id=deal.pk, hscode_id=code)
@@ -83,6 +85,47 @@ class DealWriter:
             for code in d.hs_codes
         )
         self.advance("Recorded the deals", len(deals))
+
+    def _meetings(self, demo_deals: tuple[DemoDeal, ...], deals: list[Deal]) -> None:
+        """Each traced order's meeting, held: one a slot from the first slot on, so nobody
+        meets twice at once, at the slot's first tables."""
+        slots = list(Slot.objects.filter(expo=self.expo).order_by("start", "pk"))
+        traced = [(d, deal) for d, deal in zip(demo_deals, deals, strict=True) if d.from_meeting]
+        if not slots or not traced:
+            return
+        accepted = MeetingRequest.objects.filter(
+            expo=self.expo, status=MeetingRequest.Status.ACCEPTED
+        ).values_list(
+            "pk", "buyer__organisation_id", "exhibitor__organisation_id", "buyer_id", "exhibitor_id"
+        )
+        by_pair = {(buyer, seller): (pk, b, e) for pk, buyer, seller, b, e in accepted}
+        meetings = []
+        links = []
+        for n, (d, deal) in enumerate(traced):
+            buyer, exhibitor = (self.org_ids[p.organisation] for p in d.parties)
+            found = by_pair.get((buyer, exhibitor))
+            if found is None:
+                continue
+            request_id, buyer_part, exhibitor_part = found
+            meetings.append(
+                Meeting(
+                    request_id=request_id,
+                    expo=self.expo,
+                    slot=slots[n % len(slots)],
+                    table_number=n // len(slots) + 1,
+                    buyer_id=buyer_part,
+                    exhibitor_id=exhibitor_part,
+                    status=Meeting.Status.HELD,
+                    published=True,
+                )
+            )
+            links.append(deal)
+        created = Meeting.objects.bulk_create(meetings)
+        through = Deal.meetings.through
+        through.objects.bulk_create(
+            through(deal_id=deal.pk, meeting_id=meeting.pk)
+            for deal, meeting in zip(links, created, strict=True)
+        )
 
 
 def unload_deals(expo: Expo) -> None:

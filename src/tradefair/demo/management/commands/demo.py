@@ -77,8 +77,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"{report.slots:,} negotiation slots, {report.interpreters:,} interpreters, "
-            f"{report.requests:,} meeting requests (none scheduled: run the scheduler from the "
-            "organiser console)."
+            f"{report.requests:,} meeting requests; {report.held_meetings:,} meetings held, the "
+            "trade orders signed at them traced (schedule the rest from the organiser console)."
         )
         if report.created:
             # By name: the bulletin sits above the demo in the app layers.
