@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.deals.conftest import Parties
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.bulletin.models import BulletinDocument, PublishedBulletin
+from tradefair.bulletin.printing import bulletin_html
 from tradefair.bulletin.services import NotAllowed, publish_bulletin
 from tradefair.deals.models import Deal
 from tradefair.deals.services.writing import DealValues, PartyLine, write_deal
@@ -93,6 +94,10 @@ def test_the_pdf_is_drawn_per_language_after_publishing(
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert bytes(response.content).startswith(b"%PDF")
+    # The print stylesheet reaches WeasyPrint as written: an escaped quote would drop the
+    # font that has the Chinese glyphs.
+    html = bulletin_html(expo, bulletin.data, bulletin, "zh-hans")
+    assert 'font-family: "Noto Sans CJK SC"' in html and "&quot;" not in html.split("</style>")[0]
     page = Client().get(f"/{expo.slug}/bulletin/").content.decode()
     assert "Download the PDF" in page
 

@@ -23,14 +23,12 @@ def _stylesheet() -> str:
         return css.read()
 
 
-def bulletin_pdf(
+def bulletin_html(
     expo: Expo, data: dict[str, Any], bulletin: PublishedBulletin | None, language: str
-) -> bytes:
-    """The bulletin in ``language`` as PDF bytes."""
-    from weasyprint import HTML
-
+) -> str:
+    """The page WeasyPrint lays out: the bulletin's body with the print stylesheet inline."""
     with translation.override(language):
-        html = render_to_string(
+        return render_to_string(
             "bulletin/print.html",
             {
                 "expo": expo,
@@ -39,6 +37,15 @@ def bulletin_pdf(
                 "stylesheet": _stylesheet(),
             },
         )
-        document = HTML(string=html).write_pdf()
+
+
+def bulletin_pdf(
+    expo: Expo, data: dict[str, Any], bulletin: PublishedBulletin | None, language: str
+) -> bytes:
+    """The bulletin in ``language`` as PDF bytes."""
+    from weasyprint import HTML
+
+    with translation.override(language):
+        document = HTML(string=bulletin_html(expo, data, bulletin, language)).write_pdf()
     assert document is not None
     return bytes(document)
