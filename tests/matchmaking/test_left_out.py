@@ -279,7 +279,7 @@ def test_the_page_summarises_filters_and_links_the_exports(client, fair):
     assert "7 accepted requests could not be placed. By reason:" in html
     filtered = schedule_url(fair.expo, run=run.pk, reason="cap_reached")
     link = filtered.replace("&", "&amp;")
-    assert f'<a href="{link}#left-out">' in html  # a bar of the chart
+    assert f'<a xlink:href="{link}#left-out">' in html  # a bar of the chart (SVG link)
     assert f'href="{export_url(run, "csv")}"' in html
 
     page = client.get(filtered)

@@ -23,6 +23,7 @@ FONT = "Noto Sans, Noto Sans CJK SC, Noto Sans Thai, Helvetica, Arial, sans-seri
 BAR_COLOUR = "#0a5c78"  # --brand in tradefair.css, so legends match
 TEXT_COLOUR = "#1d2b36"
 CACHE_SECONDS = 24 * 3600
+VEGA_BASE = "https://vega.github.io/vega-datasets/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Bar:
     value: float
     shown: str  # the value as the reader reads it: "1,234", "12%", "US$2.5 bn"
     colour: str = BAR_COLOUR  # a CSS colour; the page's legend says what colours mean
+    href: str = ""  # a bar that filters the page links to it
 
 
 def bar_chart(
@@ -45,7 +47,14 @@ def bar_chart(
     ``top`` for a fixed end of the scale (1 for shares)."""
     data = alt.Data(
         values=[
-            {"label": b.label, "value": b.value, "shown": b.shown, "colour": b.colour} for b in bars
+            {
+                "label": b.label,
+                "value": b.value,
+                "shown": b.shown,
+                "colour": b.colour,
+                "href": b.href,
+            }
+            for b in bars
         ]
     )
     if log:
@@ -66,6 +75,8 @@ def bar_chart(
     bars_layer = base.mark_bar(cornerRadiusEnd=2, height=alt.RelativeBandSize(0.7)).encode(
         color=alt.Color("colour:N", scale=None, legend=None)
     )
+    if any(b.href for b in bars):
+        bars_layer = bars_layer.encode(href="href:N")
     values = base.mark_text(align="left", dx=4, color=TEXT_COLOUR).encode(text="shown:N")
     chart = (
         alt.layer(bars_layer, values)
@@ -100,7 +111,7 @@ def bar_chart_svg(
     top: float | None = None,
 ) -> SafeString:
     """``bar_chart`` drawn as SVG, cached by its inputs."""
-    inputs = ["bars", [[b.label, b.value, b.shown, b.colour] for b in bars], description]
+    inputs = ["bars", [[b.label, b.value, b.shown, b.colour, b.href] for b in bars], description]
     return _cached(
         [*inputs, width, log, top],
         lambda: bar_chart(bars, description=description, width=width, log=log, top=top),
@@ -179,7 +190,11 @@ def svg(spec: dict[str, Any]) -> SafeString:
     key = "chart-svg:" + hashlib.sha256(text.encode()).hexdigest()
     drawn = cache.get(key)
     if drawn is None:
-        drawn = vl_convert.vegalite_to_svg(spec)
+        # Vega resolves a link against its data loader's base, which vl-convert leaves at
+        # Vega's sample-data site; the page's own links must stay relative to the page.
+        drawn = vl_convert.vegalite_to_svg(spec).replace(
+            f'xlink:href="{VEGA_BASE}/', 'xlink:href="/'
+        )
         cache.set(key, drawn, CACHE_SECONDS)
     return mark_safe(drawn)  # vl-convert wrote it; Vega escapes the labels
 

@@ -14,7 +14,6 @@ from tradefair.expos.charts import BAR_COLOUR, Bar, Group, bar_chart_svg, groupe
 from tradefair.expos.formatting import number, percent
 from tradefair.matchmaking.queries.console import BreakdownRow
 
-BAR_MAX = 420  # width of the longest bar in the charts still drawn by hand (left-out reasons)
 MEETINGS_COLOUR = "#c2410c"  # --accent, the legend's swatch
 RATE_COLOUR = "#3f8f5f"  # .bar-rate in organiser.css
 

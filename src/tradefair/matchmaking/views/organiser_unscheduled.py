@@ -13,18 +13,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tradefair.accounts.gates import organiser_page
+from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.matchmaking.models import ScheduleRun
 from tradefair.matchmaking.queries import console, left_out
-from tradefair.matchmaking.views.organiser_charts import BAR_MAX
 
-BAR_ROW = 34  # a reason: its label above one bar
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -38,15 +38,9 @@ class ReasonLink:
     code: str
     label: str
     count: str
-    width: float
-    y: int
     page_url: str
     partial_url: str
     current: bool
-
-    @property
-    def value_x(self) -> float:
-        return self.width + 6
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,7 @@ class LeftOutPage:
     total: int
     total_text: str
     reasons: list[ReasonLink]
-    chart_height: int
+    chart: SafeString  # each bar links to the reason's list
     listing: console.Listing  # a page of stored entries
     shown_text: str  # how many the filter keeps
     rows: list[left_out.LeftOut]  # that page, phrased
@@ -76,7 +70,6 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
     """What the partial shows for ``run``, filtered and paged by the request's query."""
     reason = _reason(request)
     counts = left_out.reason_counts(run)
-    top = max((c.count for c in counts), default=0) or 1
     page = reverse("organiser:schedule", kwargs={"slug": expo.slug})
     partial = reverse("organiser:schedule_unscheduled", kwargs={"slug": expo.slug})
 
@@ -89,13 +82,11 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
             code=c.code,
             label=c.label,
             count=number(c.count),
-            width=round(BAR_MAX * c.count / top, 1),
-            y=i * BAR_ROW,
             page_url=f"{page}{query(c.code)}#left-out",
             partial_url=f"{partial}{query(c.code)}",
             current=c.code == reason,
         )
-        for i, c in enumerate(counts)
+        for c in counts
     ]
     listing = console.paginate(left_out.entries(run, reason), request.GET.get("page"))
     total = sum(c.count for c in counts)
@@ -114,7 +105,15 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
         total=total,
         total_text=number(total),
         reasons=links,
-        chart_height=len(links) * BAR_ROW,
+        chart=bar_chart_svg(
+            [
+                Bar(link.label, c.count, link.count, href=link.page_url)
+                for link, c in zip(links, counts, strict=True)
+            ],
+            description=_("Requests left out, by reason; each bar lists its requests."),
+        )
+        if links
+        else mark_safe(""),
         listing=listing,
         shown_text=number(listing.page.paginator.count),
         rows=left_out.phrased(expo, listing.page.object_list),
