@@ -14,11 +14,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
+from tradefair.expos.charts import Bar, bar_chart_svg
+from tradefair.expos.formatting import number
 from tradefair.expos.names import country_name
 from tradefair.matchmaking.forms.requests import MeetingRequestForm
 from tradefair.matchmaking.queries.buyer import (
@@ -41,8 +44,14 @@ from tradefair.organisations.queries.directory import (
 
 BUYER = Participation.Role.BUYER
 RECOMMENDATIONS_PER_PAGE = 10
-CHART_ROW = 30
-CHART_BAR_MAX = 320
+# The status colours of the portals' lists, so the chart reads like them.
+STATUS_COLOURS = {
+    "awaiting": "#d97706",
+    "pending": "#d97706",
+    "accepted": "#16a34a",
+    "declined": "#dc2626",
+    "cancelled": "#94a3b8",
+}
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -54,25 +63,25 @@ class StatusBar:
     status: str
     label: str
     value: int
-    y: int
-    width: float
 
 
-def status_chart(counts: RequestCounts) -> tuple[list[StatusBar], int]:
-    """Bars of the buyer's requests per status, in SVG user units; returns the height."""
-    rows = [
-        ("awaiting", _("awaiting your answer"), counts.awaiting_answer),
-        ("pending", _("pending"), counts.pending),
-        ("accepted", _("accepted"), counts.accepted),
-        ("declined", _("declined"), counts.declined),
-        ("cancelled", _("cancelled"), counts.cancelled),
+def status_bars(counts: RequestCounts) -> list[StatusBar]:
+    """The buyer's requests per status, in the dashboard's order."""
+    return [
+        StatusBar("awaiting", _("awaiting your answer"), counts.awaiting_answer),
+        StatusBar("pending", _("pending"), counts.pending),
+        StatusBar("accepted", _("accepted"), counts.accepted),
+        StatusBar("declined", _("declined"), counts.declined),
+        StatusBar("cancelled", _("cancelled"), counts.cancelled),
     ]
-    top = max(value for _status, _label, value in rows) or 1
-    bars = [
-        StatusBar(status, label, value, i * CHART_ROW, round(CHART_BAR_MAX * value / top, 1))
-        for i, (status, label, value) in enumerate(rows)
-    ]
-    return bars, len(bars) * CHART_ROW
+
+
+def status_chart(bars: list[StatusBar]) -> SafeString:
+    return bar_chart_svg(
+        [Bar(b.label, b.value, number(b.value), STATUS_COLOURS[b.status]) for b in bars],
+        description=_("Your meeting requests by status"),
+        width=320,
+    )
 
 
 @login_required
@@ -80,7 +89,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
     """My organisation, my requests and meetings in figures, and the exhibitors recommended."""
     expo, buyer, _user = acting_for(request, slug, BUYER)
     counts = request_counts(buyer)
-    bars, chart_height = status_chart(counts)
+    bars = status_bars(counts)
     paginator = Paginator(range(count_for(buyer)), RECOMMENDATIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     recommended = (
@@ -94,8 +103,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
         "buyer": buyer,
         "counts": counts,
         "bars": bars,
-        "chart_height": chart_height,
-        "chart_bar_max": CHART_BAR_MAX,
+        "chart": status_chart(bars),
         "recommendations": [
             (r, cards[r.participation.pk]) for r in recommended if r.participation.pk in cards
         ],

@@ -14,12 +14,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
 from tradefair.accounts.models import User
+from tradefair.expos.charts import BAR_COLOUR, Bar, Group, grouped_bar_chart_svg
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.queries.exhibitor_requests import (
@@ -86,29 +89,14 @@ def render_portal(
     return portal_page(request, template, full, status=status)
 
 
-CHART_ROW = 38
-CHART_LABEL_WIDTH = 170
-CHART_BAR_MAX = 300
-CHART_WIDTH = CHART_LABEL_WIDTH + CHART_BAR_MAX + 40  # room for the value after the longest bar
-
-
 @dataclass(frozen=True)
 class StatusBar:
     label: str
     incoming: int
     outgoing: int
-    y: int
-    incoming_width: float
-    outgoing_width: float
 
-    @property
-    def incoming_x(self) -> float:
-        return CHART_LABEL_WIDTH + self.incoming_width + 6
 
-    @property
-    def outgoing_x(self) -> float:
-        return CHART_LABEL_WIDTH + self.outgoing_width + 6
-
+ACCENT = "#c2410c"  # --accent, the legend's "sent by you" swatch
 
 STATUS_LABELS: dict[str, Promise] = {
     Status.PENDING: gettext_lazy("Waiting for an answer"),
@@ -118,21 +106,31 @@ STATUS_LABELS: dict[str, Promise] = {
 }
 
 
-def status_chart(counts: RequestCounts) -> tuple[list[StatusBar], int]:
-    """Received and sent requests per status as paired bars in SVG units; returns the height."""
-    top = max([*counts.incoming.values(), *counts.outgoing.values(), 1])
-    bars = [
-        StatusBar(
-            label=str(STATUS_LABELS[status]),
-            incoming=counts.incoming[status],
-            outgoing=counts.outgoing[status],
-            y=i * CHART_ROW,
-            incoming_width=round(CHART_BAR_MAX * counts.incoming[status] / top, 1),
-            outgoing_width=round(CHART_BAR_MAX * counts.outgoing[status] / top, 1),
-        )
-        for i, status in enumerate(STATUSES)
+def status_bars(counts: RequestCounts) -> list[StatusBar]:
+    """Received and sent requests per status."""
+    return [
+        StatusBar(str(STATUS_LABELS[status]), counts.incoming[status], counts.outgoing[status])
+        for status in STATUSES
     ]
-    return bars, len(bars) * CHART_ROW
+
+
+def status_chart(bars: list[StatusBar]) -> SafeString:
+    """Paired bars per status: received (the brand's colour), then sent (the accent)."""
+    received, sent = _("received from buyers"), _("sent by you")
+    return grouped_bar_chart_svg(
+        [
+            Group(
+                b.label,
+                (
+                    Bar(received, b.incoming, number(b.incoming), BAR_COLOUR),
+                    Bar(sent, b.outgoing, number(b.outgoing), ACCENT),
+                ),
+            )
+            for b in bars
+        ],
+        description=_("Paired bars per status: requests you received, then requests you sent."),
+        width=300,
+    )
 
 
 def figures(portal: Portal, counts: RequestCounts) -> list[tuple[str, int, str]]:
@@ -158,14 +156,12 @@ def status_tabs(counts: RequestCounts) -> list[tuple[str, str, int]]:
 def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
     """The figures, then the requests waiting for an answer, most important first."""
     counts = request_counts(portal.exhibitor)
-    bars, chart_height = status_chart(counts)
+    bars = status_bars(counts)
     context = {
         "counts": counts,
         "figures": figures(portal, counts),
         "bars": bars,
-        "chart_height": chart_height,
-        "chart_width": CHART_WIDTH,
-        "chart_label_width": CHART_LABEL_WIDTH,
+        "chart": status_chart(bars),
         "pending": incoming_requests(portal.exhibitor, Status.PENDING),
     }
     return render_portal(request, portal, "exhibitor/home.html", context)

@@ -15,7 +15,7 @@ from tradefair.expos.formatting import number, percent
 from tradefair.matchmaking.queries.console import BreakdownRow
 
 MEETINGS_COLOUR = "#c2410c"  # --accent, the legend's swatch
-RATE_COLOUR = "#3f8f5f"  # .bar-rate in organiser.css
+RATE_COLOUR = "#3f8f5f"  # acceptance, green as before
 
 
 @dataclass(frozen=True)
