@@ -89,3 +89,13 @@ def test_figures_only_deals_never_show_their_names_in_the_bulletin(expo, parties
     text = json.dumps(bulletin_data(expo), ensure_ascii=False)
     assert bulletin_data(expo)["deals"]["count"] == 1
     assert "Hidden harbour deal" not in text and "SECRET-1" not in text
+
+
+def test_sector_and_country_shares_add_up(expo, parties):
+    _deal(expo, parties, "A", "6000000000", "CNY")
+    _deal(expo, parties, "B", "500000000", "USD", counterpart_country_id="VN")
+    deals = bulletin_data(expo)["deals"]
+    shares = [c["share"] for c in deals["by_country"].values()]
+    assert list(deals["by_country"]) == ["MY", "VN"]  # the larger value first
+    assert sum(shares) == pytest.approx(1, abs=1e-3)
+    assert deals["by_sector"][""]["share"] == 1.0  # no sector given

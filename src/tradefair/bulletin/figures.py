@@ -138,10 +138,17 @@ def _total(total: Total) -> dict[str, Any]:
     }
 
 
-def _ranked(totals: dict[str, Total]) -> dict[str, dict[str, Any]]:
-    """Largest value first, so the JSON reads like the chart."""
+def _ranked(totals: dict[str, Total], whole: Total) -> dict[str, dict[str, Any]]:
+    """Largest value first, so the JSON reads like the chart; each with its share of the
+    total value (of the count while nothing is valued)."""
     ordered = sorted(totals.items(), key=lambda item: (-item[1].value_usd, item[0]))
-    return {key: _total(total) for key, total in ordered}
+
+    def share(total: Total) -> float | None:
+        if whole.value_usd:
+            return round(float(total.value_usd / whole.value_usd), 4)
+        return round(total.count / whole.count, 4) if whole.count else None
+
+    return {key: {**_total(total), "share": share(total)} for key, total in ordered}
 
 
 def deals_block(figures: DealFigures) -> dict[str, Any]:
@@ -154,8 +161,8 @@ def deals_block(figures: DealFigures) -> dict[str, Any]:
         },
         "by_kind": {kind: _total(total) for kind, total in figures.by_kind.items()},
         "by_size": {band: _total(total) for band, total in figures.by_band.items()},
-        "by_sector": _ranked(figures.by_sector),
-        "by_country": _ranked(figures.by_country),
+        "by_sector": _ranked(figures.by_sector, figures.total),
+        "by_country": _ranked(figures.by_country, figures.total),
         "on_site": _total(figures.on_site),
         "online": _total(figures.online),
         "at_signing_ceremonies": _total(figures.at_ceremonies),

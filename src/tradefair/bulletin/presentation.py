@@ -92,9 +92,18 @@ def _money_cells(total: dict[str, Any]) -> list[str]:
 def _money_chart(
     key: str, title: str, totals: dict[str, dict[str, Any]], labels: dict[str, str], first: str
 ) -> Chart:
-    """Value in USD per group, largest first as the data lists them; the table has all."""
+    """Value in USD per group, largest first as the data lists them; the table has all, with
+    each group's share of the value when the data gives it (sectors, countries)."""
+    shares = any("share" in t for t in totals.values())
     columns = [first, _("Deals"), _("Value (USD)"), _("Value (CNY)")]
-    rows = [Row([labels.get(k, k), *_money_cells(t)]) for k, t in totals.items()]
+    columns += [_("Share of the value")] if shares else []
+    rows = [
+        Row(
+            [labels.get(k, k), *_money_cells(t)]
+            + ([percent(t.get("share"), tenths=True)] if shares else [])
+        )
+        for k, t in totals.items()
+    ]
     bars = [
         Bar(labels.get(k, k), t["value_usd"], money(t["value_usd"], "USD"))
         for k, t in list(totals.items())[:TOP]
