@@ -14,12 +14,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.deals.forms.reading import deal_input
 from tradefair.deals.models import Deal, ExchangeRate
-from tradefair.deals.services.imports import MAX_BYTES
+from tradefair.deals.services.imports import LIMITS, MAX_BYTES
 from tradefair.deals.services.imports_parse import Lookups, parse_parties
 from tradefair.deals.services.recording import REFERENCE_LIMIT, TITLE_LIMIT, DealInput
 from tradefair.expos.models import Country, Expo, Sector
-from tradefair.organisations.services.imports_parse import FILE_TYPES
+from tradefair.organisations.services.imports_parse import FILE_TYPES, too_large
 from tradefair.programme.models import Activity
 
 
@@ -33,9 +34,7 @@ class DealsFileForm(forms.Form):
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
         if upload.size is not None and upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _("larger than %(mb)d MB; split the file") % {"mb": MAX_BYTES // 2**20}
-            )
+            raise forms.ValidationError(too_large(upload.size, LIMITS))
         return upload
 
 
@@ -130,21 +129,10 @@ class DealForm(forms.Form):
 
     def deal_input(self) -> DealInput:
         data = self.cleaned_data
-        codes = data["hs_codes"].replace(",", ";").split(";")
-        return DealInput(
+        return deal_input(
+            data,
             reference=data["reference"],
-            kind=data["kind"],
-            title=data["title"],
-            title_zh=data["title_zh"],
             parties=data["party_lines"],
-            counterpart_country=data["counterpart_country"],
-            sector=data["sector"],
-            hs_codes=tuple(c.strip() for c in codes if c.strip()),
-            value=data["value"],
-            currency=data["currency"],
-            stage=data["stage"],
-            signed_on=data["signed_on"],
-            public=data["public"],
             online=data["online"],
             province=data["province"],
             activity=data["activity"],

@@ -7,6 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.deals.forms.reading import deal_input
 from tradefair.deals.models import Deal
 from tradefair.deals.services.recording import TITLE_LIMIT, DealInput
 from tradefair.expos.models import Country, Sector
@@ -49,19 +50,4 @@ class ReportForm(forms.Form):
             field.choices = choices
 
     def deal_input(self) -> DealInput:
-        data = self.cleaned_data
-        codes = data["hs_codes"].replace(",", ";").split(";")
-        return DealInput(
-            reference="",
-            kind=data["kind"],
-            title=data["title"],
-            title_zh=data["title_zh"],
-            counterpart_country=data["counterpart_country"],
-            sector=data["sector"],
-            hs_codes=tuple(c.strip() for c in codes if c.strip()),
-            value=data["value"],
-            currency=data["currency"],
-            stage=data["stage"],
-            signed_on=data["signed_on"],
-            public=data["public"],
-        )
+        return deal_input(self.cleaned_data)

@@ -1,31 +1,16 @@
 """Export an edition's deals in the very columns the import reads, so a round trip changes
 nothing. Figures-only deals are exported too: the file is the organisers' own record."""
 
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from tradefair.deals.models import Deal
 from tradefair.deals.services.imports_parse import COLUMNS, ROLE_SEPARATOR
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
+from tradefair.organisations.services.exports import CONTENT_TYPES, ExportError, ExportResult
 from tradefair.organisations.services.imports_parse import LIST_SEPARATOR
 
-CONTENT_TYPES = {
-    ".csv": "text/csv; charset=utf-8",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-class ExportError(ValueError):
-    """The request cannot be served: the file type is not one the import reads."""
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    filename: str
-    content_type: str
-    content: bytes
-    rows: int
+__all__ = ["ExportError", "ExportResult", "export_deals"]
 
 
 def _party(name: str, country: str, role: str) -> str:

@@ -16,18 +16,30 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tradefair.deals.models import Deal
 from tradefair.deals.services.errors import InvalidDeal
-from tradefair.deals.services.imports_parse import check_header, parse_rows
+from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED, parse_rows
 from tradefair.deals.services.writing import write_deal
 from tradefair.expos.models import Expo
-from tradefair.organisations.services.imports_parse import FileRejected, RowError, read_table
+from tradefair.organisations.services.imports_parse import (
+    InRequestLimits,
+    RowError,
+    bounded_table,
+)
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "ImportResult", "Progress", "RowError", "import_deals"]
 
 MAX_ROWS = 5_000
 MAX_BYTES = 4 * 2**20
+LIMITS = InRequestLimits(
+    kind=gettext_lazy("deals"),
+    max_bytes=MAX_BYTES,
+    max_rows=MAX_ROWS,
+    columns=COLUMNS,
+    required=REQUIRED,
+)
 
 # Called as progress(phase, done, total), so a command can draw a bar.
 Progress = Callable[[str, int, int], None]
@@ -63,28 +75,7 @@ def import_deals(
 ) -> ImportResult:
     """Check the whole file, then write it in one transaction only if every row is good."""
     result = ImportResult(expo=expo.slug)
-    if len(content) > MAX_BYTES:
-        megabytes = MAX_BYTES // 2**20
-        result.errors.append(
-            RowError(None, "file", _("larger than %(mb)d MB; split the file") % {"mb": megabytes})
-        )
-        return result
-    try:
-        table = read_table(content=content, filename=filename)
-    except FileRejected as rejected:
-        result.errors.append(rejected.error)
-        return result
-    if len(table) - 1 > MAX_ROWS:
-        result.errors.append(
-            RowError(
-                None,
-                "file",
-                _("%(rows)s rows; a deals import takes at most %(most)s (split the file)")
-                % {"rows": f"{len(table) - 1:,}", "most": f"{MAX_ROWS:,}"},
-            )
-        )
-        return result
-    result.errors = check_header(table[0][1])
+    table, result.errors = bounded_table(content=content, filename=filename, limits=LIMITS)
     if result.errors:
         return result
 

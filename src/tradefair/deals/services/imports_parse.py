@@ -25,7 +25,6 @@ from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.queries.names import OrganisationNames
 from tradefair.organisations.services.imports_parse import (
     RowError,
-    check_columns,
     choice_spellings,
     control_character,
     rows_as_dicts,
@@ -55,10 +54,6 @@ _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
 ROLE_SEPARATOR = "="
-
-
-def check_header(cells: list[str]) -> list[RowError]:
-    return check_columns(cells, COLUMNS, REQUIRED)
 
 
 class Lookups:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.deals.forms.console import DealForm, DealsFileForm, RateForm, choices_for
+from tradefair.deals.forms.reading import show_refusal
 from tradefair.deals.models import Deal
 from tradefair.deals.queries.console import deals_for_review, rates, review_counts
 from tradefair.deals.services import recording
@@ -70,9 +71,7 @@ def record(request: HttpRequest, expo: Expo) -> HttpResponse:
                 expo=expo, data=form.deal_input(), by_user=acting_user(request)
             )
         except DealError as refused:
-            for part in str(refused).split("; "):
-                field, _sep, reason = part.partition(": ")
-                form.add_error(field if field in form.fields else None, reason or part)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("%(reference)s recorded.") % {"reference": deal.reference})
             return redirect("deals_console:register", expo.slug)

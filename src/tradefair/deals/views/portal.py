@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tradefair.accounts.gates import acting_user
 from tradefair.accounts.services.roles import RoleRequired
 from tradefair.deals.forms.portal import ReportForm
+from tradefair.deals.forms.reading import show_refusal
 from tradefair.deals.models import ExchangeRate
 from tradefair.deals.queries.portal import (
     confirmable,
@@ -68,9 +69,7 @@ def report(request: HttpRequest, slug: str, meeting_id: int) -> HttpResponse:
                 meeting=meeting, data=form.deal_input(), by_user=acting_user(request)
             )
         except DealError as refused:
-            for part in str(refused).split("; "):
-                field, _sep, reason = part.partition(": ")
-                form.add_error(field if field in form.fields else None, reason or part)
+            show_refusal(form, refused)
         else:
             messages.success(
                 request,

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db.models import TextChoices
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Country, Expo, HSCode, Sector
@@ -185,6 +186,45 @@ def check_header(cells: list[str], kind: Kind) -> list[RowError]:
         return []
     fix = f"the header for {kind} is: {','.join(expected)}"
     return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
+
+
+@dataclass(frozen=True)
+class InRequestLimits:
+    """What keeps an import short enough to run in the request (the programme's, the deals')."""
+
+    kind: str | Promise  # "programme", "deals": how the messages name the import
+    max_bytes: int
+    max_rows: int
+    columns: list[str]
+    required: list[str]
+
+
+def too_large(size: int, limits: InRequestLimits) -> str:
+    return _("the file is %(size)s MB; a %(kind)s import takes at most %(most)s MB") % {
+        "size": f"{size / 2**20:.1f}",
+        "kind": limits.kind,
+        "most": f"{limits.max_bytes // 2**20}",
+    }
+
+
+def bounded_table(
+    *, content: bytes, filename: str, limits: InRequestLimits
+) -> tuple[list[tuple[int, list[str]]], list[RowError]]:
+    """The file's rows with a good header, or the one error that stops the import first: too
+    large, unreadable, too many rows, or a header without the required columns."""
+    if len(content) > limits.max_bytes:
+        return [], [RowError(None, "file", too_large(len(content), limits))]
+    try:
+        table = read_table(content=content, filename=filename)
+    except FileRejected as rejected:
+        return [], [rejected.error]
+    if len(table) - 1 > limits.max_rows:
+        message = _(
+            "%(rows)s rows; a %(kind)s import takes at most %(most)s (split the file and import "
+            "the parts one after the other)"
+        ) % {"rows": f"{len(table) - 1:,}", "kind": limits.kind, "most": f"{limits.max_rows:,}"}
+        return [], [RowError(None, "file", message)]
+    return table, check_columns(table[0][1], limits.columns, limits.required)
 
 
 def check_columns(cells: list[str], columns: list[str], required: list[str]) -> list[RowError]:

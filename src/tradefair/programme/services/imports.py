@@ -24,16 +24,22 @@ from typing import Any, TypeVar
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.imports import assign_changed, chunks
-from tradefair.organisations.services.imports_parse import FileRejected, RowError, read_table
+from tradefair.organisations.services.imports_parse import (
+    InRequestLimits,
+    RowError,
+    bounded_table,
+)
 from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.imports_parse import (
+    COLUMNS,
+    REQUIRED,
     ParsedActivity,
     Plan,
     activity_key,
-    check_header,
     parse_rows,
 )
 from tradefair.programme.services.registration import lock_activity, promote
@@ -42,6 +48,13 @@ __all__ = ["MAX_BYTES", "MAX_ROWS", "ImportResult", "Progress", "RowError", "imp
 
 MAX_ROWS = 2_000
 MAX_BYTES = 2 * 2**20  # 2,000 rows with long descriptions fit in well under 2 MB
+LIMITS = InRequestLimits(
+    kind=gettext_lazy("programme"),
+    max_bytes=MAX_BYTES,
+    max_rows=MAX_ROWS,
+    columns=COLUMNS,
+    required=REQUIRED,
+)
 
 # Called as progress(phase, done, total), so a command can draw a bar.
 Progress = Callable[[str, int, int], None]
@@ -89,28 +102,7 @@ def import_programme(
 ) -> ImportResult:
     """Check the whole file, then write it in one transaction only if every row is good."""
     result = ImportResult(expo=expo.slug)
-    if len(content) > MAX_BYTES:
-        result.errors.append(RowError(None, "file", too_large(len(content))))
-        return result
-    try:
-        table = read_table(content=content, filename=filename)
-    except FileRejected as rejected:
-        result.errors.append(rejected.error)
-        return result
-    if len(table) - 1 > MAX_ROWS:
-        result.errors.append(
-            RowError(
-                None,
-                "file",
-                _(
-                    "%(rows)s rows; a programme import takes at most %(most)s (split the file "
-                    "and import the parts one after the other)"
-                )
-                % {"rows": f"{len(table) - 1:,}", "most": f"{MAX_ROWS:,}"},
-            )
-        )
-        return result
-    result.errors = check_header(table[0][1])
+    table, result.errors = bounded_table(content=content, filename=filename, limits=LIMITS)
     if result.errors:
         return result
 
@@ -136,13 +128,6 @@ def import_programme(
             RowError(None, "database", _("a concurrent change conflicted (%s); import again") % exc)
         )
     return result
-
-
-def too_large(size: int) -> str:
-    return _("the file is %(size)s MB; a programme import takes at most %(most)s MB") % {
-        "size": f"{size / 2**20:.1f}",
-        "most": f"{MAX_BYTES // 2**20}",
-    }
 
 
 class _Writer:

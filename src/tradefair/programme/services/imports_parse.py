@@ -18,7 +18,6 @@ from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.services.imports_parse import (
     RowError,
-    check_columns,
     control_character,
     rows_as_dicts,
     split_list,
@@ -121,10 +120,6 @@ class Plan:
 
     activities: list[ParsedActivity] = field(default_factory=list)
     rooms: dict[str, RoomPlan] = field(default_factory=dict)
-
-
-def check_header(cells: list[str]) -> list[RowError]:
-    return check_columns(cells, COLUMNS, REQUIRED)
 
 
 def _needs_organisations(table: list[tuple[int, list[str]]]) -> bool:

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tradefair.accounts.gates import organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
-from tradefair.organisations.services.imports_parse import FILE_TYPES
-from tradefair.programme.services.imports import MAX_BYTES, MAX_ROWS, import_programme, too_large
+from tradefair.organisations.services.imports_parse import FILE_TYPES, too_large
+from tradefair.programme.services.imports import LIMITS, MAX_BYTES, MAX_ROWS, import_programme
 from tradefair.programme.services.imports_parse import COLUMNS, REQUIRED
 from tradefair.programme.services.imports_sample import sample_file
 
@@ -39,7 +39,7 @@ class ProgrammeFileForm(forms.Form):
         upload: UploadedFile = self.cleaned_data["file"]
         # Refused before it is read: the limit is what keeps this import in the request.
         if upload.size is not None and upload.size > MAX_BYTES:
-            raise forms.ValidationError(too_large(upload.size))
+            raise forms.ValidationError(too_large(upload.size, LIMITS))
         return upload
 
 
