@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connections
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.deals.conftest import Parties
 from tradefair.bulletin.figures import bulletin_data
@@ -225,7 +225,11 @@ def test_the_commands_import_and_export(expo, parties, tmp_path, capsys):
     assert "3 created, 0 updated, 0 unchanged" in capsys.readouterr().out
     out = tmp_path / "out.xlsx"
     call_command("exportdeals", expo=expo.slug, output=out)
-    assert out.stat().st_size > 0
+    sheet = load_workbook(out, read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == COLUMNS
+    assert [r[0] for r in rows[1:]] == ["CAE22-001", "CAE22-002", "CAE22-003"]
     bad = tmp_path / "bad.csv"
     bad.write_bytes(_csv(*BAD_ROWS))
     with pytest.raises(CommandError, match=r"error\(s\) in bad.csv; nothing imported"):

@@ -27,7 +27,7 @@ from tradefair.accounts.tokens import bearer
 from tradefair.deals.models import Deal
 from tradefair.deals.services import recording
 from tradefair.deals.services.writing import PartyLine
-from tradefair.expos.api_inputs import ID_LIMITS, NO_NUL, ExpoSlug
+from tradefair.expos.api_inputs import ID_LIMITS, NO_NUL, ExpoSlug, refusals
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting
 from tradefair.organisations.api import Message, expo_or_404
@@ -44,13 +44,6 @@ Role = Literal["investor", "project_owner", "buyer", "seller", "partner"]
 Reference = Annotated[
     str, Path(..., min_length=1, max_length=recording.REFERENCE_LIMIT, pattern=r"^[^\x00/]+$")
 ]
-
-
-def _refusals(*codes: int) -> dict[str, Any]:
-    message = {
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}
-    }
-    return {"responses": {code: {"description": "Refused", **message} for code in codes}}
 
 
 class PartyIn(Schema):
@@ -226,7 +219,7 @@ def _input(body: DealIn) -> recording.DealInput:
 @router.post(
     "/expos/{slug}/deals",
     response={201: DealOut},
-    openapi_extra=_refusals(400, 401, 403, 404, 409, 422),
+    openapi_extra=refusals(400, 401, 403, 404, 409, 422),
 )
 def create_deal(request: HttpRequest, slug: ExpoSlug, body: DealIn) -> DealOut:
     """Record a deal (organisers; it counts at once) or, with ``meeting``, report one as a party
@@ -276,5 +269,5 @@ for _action in ("confirm", "approve", "reject"):
     router.post(
         f"/expos/{{slug}}/deals/{{reference}}/{_action}",
         response={200: DealOut},
-        openapi_extra=_refusals(400, 401, 403, 404, 409, 422),
+        openapi_extra=refusals(400, 401, 403, 404, 409, 422),
     )(_review(_action))

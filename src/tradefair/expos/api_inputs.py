@@ -57,3 +57,12 @@ def max_length(model: type[models.Model], field: str) -> int:
     found = getattr(model._meta.get_field(field), "max_length", None)
     assert found is not None, f"{model.__name__}.{field} has no max_length"
     return found
+
+
+def refusals(*codes: int) -> dict[str, Any]:
+    """``openapi_extra`` for an endpoint that declares only its success status: ninja then
+    answers with that status, and the refusals it raises are documented here."""
+    message = {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}
+    }
+    return {"responses": {code: {"description": "Refused", **message} for code in codes}}

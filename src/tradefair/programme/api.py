@@ -23,7 +23,7 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict, StrictBool
 
 from tradefair.accounts.models import User
-from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId
+from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, refusals
 from tradefair.expos.models import Expo
 from tradefair.organisations.api import Message, expo_or_404
 from tradefair.organisations.filters import SEARCH_MAX_LENGTH
@@ -218,15 +218,6 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _refusals(*codes: int) -> dict[str, Any]:
-    """``openapi_extra`` for an endpoint that declares only its success status: ninja then
-    answers with that status, and the refusals it raises are documented here."""
-    message = {
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}
-    }
-    return {"responses": {code: {"description": "Refused", **message} for code in codes}}
-
-
 @router.get(
     "/expos/{slug}/programme",
     response={200: ProgrammePage, 404: Message, 422: Message},
@@ -281,7 +272,7 @@ NO_BODY = RegistrationIn(confirm_clash=False)
 @router.post(
     "/expos/{slug}/programme/{id}/registration",
     response={201: RegistrationOut},
-    openapi_extra=_refusals(400, 401, 403, 404, 409, 422),
+    openapi_extra=refusals(400, 401, 403, 404, 409, 422),
 )
 def register(
     request: HttpRequest, slug: ExpoSlug, id: RecordId, body: RegistrationIn = NO_BODY
@@ -300,7 +291,7 @@ def register(
 @router.delete(
     "/expos/{slug}/programme/{id}/registration",
     response={204: None},
-    openapi_extra=_refusals(401, 404, 409, 422),
+    openapi_extra=refusals(401, 404, 409, 422),
 )
 def cancel(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
     """Give up your place; a freed seat goes to the first person waiting, who is told."""

@@ -57,7 +57,7 @@ class DealChoices:
     sectors: list[tuple[str, str]]
     currencies: list[str]
     signings: list[tuple[int, str]]
-    lookups: Lookups
+    expo: Expo  # the parties are looked up among its organisations when the form is sent
 
 
 def _provinces() -> list[tuple[str, str]]:
@@ -121,7 +121,8 @@ class DealForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if "parties" in data and "kind" in data:
-            lines, reasons = parse_parties(data["parties"], data["kind"], self.choices.lookups)
+            lookups = Lookups(self.choices.expo, set())  # every organisation: only on a POST
+            lines, reasons = parse_parties(data["parties"], data["kind"], lookups)
             for reason in reasons:
                 self.add_error("parties", reason)
             data["party_lines"] = lines or ()
@@ -155,5 +156,5 @@ def choices_for(expo: Expo) -> DealChoices:
                 "start"
             )
         ],
-        lookups=Lookups(expo, set()),
+        expo=expo,
     )

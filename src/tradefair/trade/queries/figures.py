@@ -5,7 +5,6 @@ with its change on the same months a year earlier and the share of China's forei
 ASEAN in their latest year; both years sum exports and imports as China reports them.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -74,7 +73,6 @@ def trade_context() -> TradeContext | None:
     world = _sums(year, last, [WORLD], "partner").get(WORLD)
     total = sum(now.values(), Decimal(0))
     total_before = sum(before.values(), Decimal(0)) if before else None
-    ranked: dict[str, Decimal] = defaultdict(Decimal, chapters)
     return TradeContext(
         year=year,
         last_month=last,
@@ -84,7 +82,7 @@ def trade_context() -> TradeContext | None:
             (Change(p, v, before.get(p)) for p, v in now.items()), key=lambda c: -c.value
         ),
         by_chapter=sorted(
-            (Change(c, v, chapters_before.get(c)) for c, v in ranked.items()),
+            (Change(c, v, chapters_before.get(c)) for c, v in chapters.items()),
             key=lambda c: -c.value,
         )[:TOP_CHAPTERS],
         illustrative=with_asean.filter(year=year, illustrative=True).exists(),
