@@ -240,6 +240,16 @@ def test_a_running_run_with_a_recent_heartbeat_is_left_alone(
     assert ScheduleRun.objects.count() == 1
 
 
+@pytest.mark.parametrize(("timeout", "interval"), [(60, 5.0), (20, 5.0), (6, 1.5)])
+def test_the_heartbeat_beats_four_times_within_its_timeout(settings, timeout, interval):
+    """A stamp held up for a beat or two (a busy SQLite writer lock, a loaded machine) must
+    not make a live worker look dead: CI once lost a run to a 5 s beat against a 6 s timeout."""
+    from tradefair.expos.services.background import beat_interval
+
+    settings.TASK_HEARTBEAT_TIMEOUT = timeout
+    assert beat_interval() == interval
+
+
 def test_a_run_given_up_on_while_solving_writes_nothing(expo, organiser, fair, monkeypatch):
     from tradefair.matchmaking.services import scheduling
 

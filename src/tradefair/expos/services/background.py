@@ -23,7 +23,7 @@ from django.utils.translation import get_language, to_locale
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_EVERY = 5.0  # seconds between stamps
+HEARTBEAT_EVERY = 5.0  # seconds between stamps, at most
 QUEUED_FOR_TOO_LONG = dt.timedelta(minutes=30)  # no worker ever took it
 NO_WORKER_AFTER = dt.timedelta(seconds=15)  # queued this long: probably no worker running
 
@@ -32,11 +32,17 @@ def timeout() -> dt.timedelta:
     return dt.timedelta(seconds=settings.TASK_HEARTBEAT_TIMEOUT)
 
 
+def beat_interval() -> float:
+    """Seconds between stamps: a quarter of the timeout (5 s at most), so that a stamp held
+    up by a busy database or a loaded machine for a beat or two is not taken for a death."""
+    return min(HEARTBEAT_EVERY, settings.TASK_HEARTBEAT_TIMEOUT / 4)
+
+
 @contextmanager
 def heartbeat(
     rows: QuerySet[Any],
     *,
-    every: float = HEARTBEAT_EVERY,
+    every: float | None = None,
     fields: Callable[[], dict[str, Any]] | None = None,
 ) -> Iterator[None]:
     """Stamp ``heartbeat_at`` (and what ``fields`` returns) on ``rows`` while the block runs.
@@ -46,10 +52,11 @@ def heartbeat(
     the same way, which its own uncommitted writes could not).
     """
     stop = threading.Event()
+    interval = beat_interval() if every is None else every
 
     def beat() -> None:
         try:
-            while not stop.wait(every):
+            while not stop.wait(interval):
                 try:
                     rows.update(heartbeat_at=timezone.now(), **(fields() if fields else {}))
                 except DatabaseError:  # a busy moment; the next stamp will do
