@@ -30,6 +30,14 @@ class Organisation(models.Model):
     country = models.ForeignKey("expos.Country", on_delete=models.PROTECT, related_name="+")
     website = models.URLField(blank=True)
     email = models.EmailField(blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=120, blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        help_text=_("Stored re-encoded as WebP, at most 400 pixels on its longer side."),
+    )
     description = models.TextField(blank=True)
     description_zh = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

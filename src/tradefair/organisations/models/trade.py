@@ -34,15 +34,44 @@ class TradeLine(models.Model):
 
 
 class Offer(TradeLine):
-    """Products or services an exhibitor sells; ``markets`` are the countries it targets."""
+    """A product (or service) an exhibitor sells; ``markets`` are the countries it targets."""
 
     markets = models.ManyToManyField(
         "expos.Country", blank=True, related_name="+", verbose_name=_("target markets")
+    )
+    minimum_order = models.CharField(
+        _("minimum order"), max_length=120, blank=True, help_text=_("e.g. 500 units, 1 container")
+    )
+    certifications = models.JSONField(
+        _("certifications"), default=list, blank=True, help_text=_('e.g. ["CE", "ISO 9001"]')
     )
 
     class Meta(TradeLine.Meta):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
+
+
+class OfferPicture(models.Model):
+    """A product picture, re-encoded by the catalogue's upload service into three widths so
+    each page loads the size it shows (a list's thumbnail, a profile's card, the full view)."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="pictures")
+    large = models.ImageField(upload_to="products/")
+    medium = models.ImageField(upload_to="products/")
+    thumb = models.ImageField(upload_to="products/")
+    width = models.PositiveIntegerField(default=0, editable=False)  # of ``large``
+    height = models.PositiveIntegerField(default=0, editable=False)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["offer", "position", "id"]
+        verbose_name = _("product picture")
+        verbose_name_plural = _("product pictures")
+
+    def __str__(self) -> str:
+        return self.caption or f"{self.offer} #{self.position + 1}"
 
 
 class Need(TradeLine):
