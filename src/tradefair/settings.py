@@ -7,6 +7,7 @@ local-memory cache. ``DATABASE_URL`` and ``REDIS_URL`` switch to PostgreSQL, Cel
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "tradefair.organisations",
     "tradefair.programme",
     "tradefair.matchmaking",
+    "tradefair.catalogue",
     "tradefair.deals",
     "tradefair.bulletin",
     "tradefair.demo",
@@ -161,8 +163,29 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded pictures: files under the data dir in the embedded default (served by the app at
+# MEDIA_URL), or an S3-compatible bucket (AWS, MinIO, Ceph, Aliyun OSS…) through
+# django-storages when TRADEFAIR_S3_BUCKET is set; its credentials come from the usual
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+S3_BUCKET = os.environ.get("TRADEFAIR_S3_BUCKET", "")
+MEDIA_STORAGE: dict[str, Any] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("TRADEFAIR_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("TRADEFAIR_S3_REGION") or None,
+            "custom_domain": os.environ.get("TRADEFAIR_MEDIA_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -172,6 +195,11 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+# Uploads larger than this go to a temporary file instead of memory; pictures are refused above
+# 8 MB by the catalogue's service (catalogue/services/pictures.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # In development WhiteNoise serves straight from the apps' static folders.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG

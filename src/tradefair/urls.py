@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+
+from tradefair.expos.views import media_file
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,7 +15,9 @@ urlpatterns += i18n_patterns(
     path("", include("tradefair.expos.urls")),
     path("", include("tradefair.organisations.urls")),
     path("<slug:slug>/buyer/", include("tradefair.matchmaking.urls.buyer")),
+    path("<slug:slug>/buyer/", include("tradefair.catalogue.urls.buyer")),
     path("<slug:slug>/exhibitor/", include("tradefair.matchmaking.urls.exhibitor")),
+    path("<slug:slug>/exhibitor/", include("tradefair.catalogue.urls.exhibitor")),
     path(
         "<slug:slug>/organiser/programme/import/",
         include("tradefair.programme.urls.organiser_import"),
@@ -28,6 +32,10 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     prefix_default_language=False,
 )
+if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # The embedded default serves its own uploads (re-encoded pictures only); with a bucket
+    # the storage's own URLs point elsewhere.
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", media_file)]
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

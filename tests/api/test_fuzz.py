@@ -137,6 +137,7 @@ def fuzz_fair(people: People, expo, settings, wsgi_keeps_the_test_connection) ->
             "pk": [request.pk],
             "id": [forum.pk],  # the programme's activities
             "reference": ["FUZZ-1"],  # the deals'
+            "role": ["exhibitor", "buyer"],  # the catalogue's portals
             "organisation": [buyer.organisation_id, exhibitor.organisation_id],
             "exhibitor": [e.pk for e in more_exhibitors] + [exhibitor.pk],
             "buyer": [other_buyer.pk, buyer.pk],

@@ -35,8 +35,10 @@ def _resolve(node: dict) -> dict:
 
 
 def body_schema(method: str, path: str) -> dict:
+    """The JSON body's schema, or an upload's form fields."""
     content = SCHEMA["paths"][path][method]["requestBody"]["content"]
-    return _resolve(content["application/json"]["schema"])
+    kind = "application/json" if "application/json" in content else "multipart/form-data"
+    return _resolve(content[kind]["schema"])
 
 
 def api_input(method: str, path: str, name: str) -> dict:
@@ -125,6 +127,8 @@ def test_no_input_is_unbounded():
 
 
 REVIEW = ["200", "400", "401", "403", "404", "409", "422"]
+READ = ["401", "403", "404", "422"]  # the catalogue's own entries
+WRITE = ["400", "401", "403", "404", "422"]
 
 
 def test_every_operation_documents_its_refusals():
@@ -187,6 +191,20 @@ def test_every_operation_documents_its_refusals():
         "GET /api/v1/expos/{slug}/programme": ["200", "404", "422"],
         "GET /api/v1/expos/{slug}/programme/{id}": ["200", "404", "422"],
         "GET /api/v1/expos/{slug}/bulletin": ["200", "404", "422"],
+        "GET /api/v1/expos/{slug}/exhibitors/{id}/products": ["200", "404", "422"],
+        "GET /api/v1/expos/{slug}/{role}/profile": ["200", *READ],
+        "PUT /api/v1/expos/{slug}/{role}/profile": ["200", *WRITE],
+        "POST /api/v1/expos/{slug}/{role}/profile/logo": ["200", *WRITE],
+        "GET /api/v1/expos/{slug}/exhibitor/products": ["200", *READ],
+        "POST /api/v1/expos/{slug}/exhibitor/products": ["201", *WRITE],
+        "PUT /api/v1/expos/{slug}/exhibitor/products/{id}": ["200", *WRITE],
+        "DELETE /api/v1/expos/{slug}/exhibitor/products/{id}": ["204", *WRITE],
+        "POST /api/v1/expos/{slug}/exhibitor/products/{id}/pictures": ["201", *WRITE],
+        "DELETE /api/v1/expos/{slug}/exhibitor/pictures/{id}": ["204", *WRITE],
+        "GET /api/v1/expos/{slug}/buyer/needs": ["200", *READ],
+        "POST /api/v1/expos/{slug}/buyer/needs": ["201", *WRITE],
+        "PUT /api/v1/expos/{slug}/buyer/needs/{id}": ["200", *WRITE],
+        "DELETE /api/v1/expos/{slug}/buyer/needs/{id}": ["204", *WRITE],
         "GET /api/v1/expos/{slug}/deals": ["200", "404", "422"],
         "POST /api/v1/expos/{slug}/deals": ["201", "400", "401", "403", "404", "409", "422"],
         "POST /api/v1/expos/{slug}/deals/{reference}/confirm": REVIEW,

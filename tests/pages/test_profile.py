@@ -3,7 +3,7 @@
 import pytest
 
 from tradefair.expos.models import HSCode
-from tradefair.organisations.models import Offer, Participation
+from tradefair.organisations.models import Offer, OfferPicture, Participation
 
 
 @pytest.fixture
@@ -56,11 +56,46 @@ def test_query_count_does_not_grow_with_offers(client, seafood, django_assert_nu
         offer = Offer.objects.create(participation=seafood, title=f"Oysters {i}")
         offer.hs_codes.set(HSCode.objects.filter(code__in=["0307", "1605"]))
         offer.markets.set(["SG", "MY"])
-    # expo, participation, booths, offers, their HS codes, sectors and markets, and the
-    # products it launches at the programme's activities ({% launched_products %})
-    with django_assert_num_queries(8):
+        for n in range(offers):
+            OfferPicture.objects.create(
+                offer=offer, large=f"products/{i}{n}-large.webp", medium="m.webp", thumb="t.webp"
+            )
+    # expo, participation, booths, offers, their HS codes, sectors, markets and pictures, and
+    # the products it launches at the programme's activities ({% launched_products %})
+    with django_assert_num_queries(9):
         response = client.get(url(seafood))
     assert len(response.context["profile"].offers) == offers
+
+
+def test_profile_shows_the_logo_contacts_pictures_and_trade_terms(client, seafood):
+    org = seafood.organisation
+    org.logo, org.phone, org.contact_person = "logos/abc-logo.webp", "+86 771 555 0100", "Li Wei"
+    org.save()
+    offer = seafood.offers.get()
+    offer.minimum_order, offer.certifications = "1 container", ["HACCP", "BRC"]
+    offer.save()
+    OfferPicture.objects.create(
+        offer=offer,
+        large="products/s-large.webp",
+        medium="products/s-medium.webp",
+        thumb="products/s-thumb.webp",
+        caption="Peeled & deveined",
+    )
+    html = client.get(url(seafood)).content.decode()
+    assert 'src="/media/logos/abc-logo.webp"' in html
+    assert '<a href="tel:+867715550100">+86 771 555 0100</a>' in html and "Li Wei" in html
+    assert (
+        '<a href="/media/products/s-large.webp"><img src="/media/products/s-thumb.webp"'
+        ' alt="Peeled &amp; deveined"'
+    ) in html
+    assert "<dd>1 container</dd>" in html and "<dd>HACCP, BRC</dd>" in html
+
+
+def test_a_product_without_a_title_is_named_after_its_hs_code(client, seafood):
+    seafood.offers.update(title="", title_zh="")
+    html = client.get(url(seafood)).content.decode()
+    assert "Untitled offer" not in html
+    assert "<h3>Crustaceans; in shell or not, live, fresh" in html
 
 
 def test_buyers_other_expos_and_unknown_ids_are_404(client, seafood, add_exhibitor, expo):

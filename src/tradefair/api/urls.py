@@ -23,6 +23,8 @@ from tradefair.api.auth import router as auth_router
 from tradefair.api.validation import ObjectBodyParser, not_allowed_in_words
 from tradefair.api.validation import install as explain_validation_errors
 from tradefair.bulletin.api import router as bulletin_router
+from tradefair.catalogue.api import router as catalogue_router
+from tradefair.catalogue.services import errors as catalogue
 from tradefair.deals.api import router as deals_router
 from tradefair.deals.services import errors as deals
 from tradefair.matchmaking.api import router as matchmaking_router
@@ -49,6 +51,7 @@ api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_router("", matchmaking_router)
 api.add_router("", programme_router)
+api.add_router("", catalogue_router)
 api.add_router("", deals_router)
 api.add_router("", bulletin_router)
 explain_validation_errors(api)
@@ -72,6 +75,8 @@ STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
     (deals.NotAllowed, 403),
     (deals.InvalidDeal, 400),
     (deals.DealError, 409),
+    (catalogue.NotAllowed, 403),
+    (catalogue.CatalogueError, 400),
 ]
 
 
@@ -84,6 +89,7 @@ api.add_exception_handler(RoleRequired, _refused)
 api.add_exception_handler(MatchmakingError, _refused)
 api.add_exception_handler(programme.ProgrammeError, _refused)
 api.add_exception_handler(deals.DealError, _refused)
+api.add_exception_handler(catalogue.CatalogueError, _refused)
 
 
 @api.exception_handler(AuthenticationError)

@@ -10,6 +10,7 @@ never a mix. The caller authorises: organiser views, the ``refresh_recommendatio
 from collections.abc import Callable
 
 import numpy as np
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from numpy.typing import NDArray
@@ -75,6 +76,26 @@ def queue_refresh(*, expo: Expo, k: int = 50) -> None:
 
     _check(k)
     transaction.on_commit(lambda: task.delay(expo.pk, k), robust=True)
+
+
+AFTER_EDIT_SECONDS = 10
+
+
+def queue_refresh_after_edit(*, expo: Expo, k: int = 50) -> None:
+    """Refresh a few seconds after a profile or product edit, once for a burst of edits.
+
+    Exhibitors save several products in a row; the first edit queues one refresh due in
+    ``AFTER_EDIT_SECONDS`` and the edits until then ride on it (a shared cache key; with the
+    local-memory cache, per web process). The refresh reads what is committed when it starts.
+    """
+    from tradefair.matchmaking.tasks import refresh_recommendations as task  # imports this
+
+    _check(k)
+    if not cache.add(f"recommendations-after-edit:{expo.pk}", True, AFTER_EDIT_SECONDS):
+        return
+    transaction.on_commit(
+        lambda: task.apply_async((expo.pk, k), countdown=AFTER_EDIT_SECONDS), robust=True
+    )
 
 
 def _check(k: int) -> None:

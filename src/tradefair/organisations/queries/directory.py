@@ -234,9 +234,12 @@ class ExhibitorProfile:
 
 
 def exhibitor_profile(expo: Expo, pk: int) -> ExhibitorProfile | None:
-    """An exhibitor of this edition with booths and offers (6 queries), or None."""
+    """An exhibitor of this edition with booths and offers (7 queries), or None."""
     offers = Offer.objects.prefetch_related(
-        "hs_codes", "sectors", Prefetch("markets", queryset=Country.objects.order_by("code"))
+        "hs_codes",
+        "sectors",
+        Prefetch("markets", queryset=Country.objects.order_by("code")),
+        "pictures",
     ).order_by("id")
     participation = (
         exhibitors(expo)

@@ -1,0 +1,324 @@
+"""The self-service catalogue in the REST API: profiles, products (with pictures) and needs.
+
+Anyone reads an exhibitor's products; a member's token reads its own organisation's entries;
+an admin's token writes them. Every check is the services' (``services.profile`` and
+``services.items``), so the API refuses what the portal's forms refuse, with the same words;
+the limits below are the forms' and the services' own constants.
+"""
+
+from typing import Annotated, Literal
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema, UploadedFile
+from ninja.errors import HttpError
+from ninja.params.functions import Form as FormParam
+from pydantic import ConfigDict
+
+from tradefair.accounts.models import User
+from tradefair.accounts.services.roles import require_organisation_of
+from tradefair.catalogue.queries import item_of, items_of, picture_of
+from tradefair.catalogue.services import items as services
+from tradefair.catalogue.services.errors import NotAllowed
+from tradefair.catalogue.services.pictures import MAX_BYTES
+from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
+from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, max_length, refusals
+from tradefair.organisations.api import Message, expo_or_404
+from tradefair.organisations.models import Offer, OfferPicture, Organisation, Participation
+
+router = Router(tags=["catalogue"])
+
+Role = Literal["exhibitor", "buyer"]
+Text = Annotated[str, Field("", max_length=services.TEXT_LENGTH, pattern=NO_NUL)]
+HSCodeIn = Annotated[str, Field(max_length=8, pattern=r"^[0-9]{2}(\.?[0-9]{2}){0,2}$")]
+CountryIn = Annotated[str, Field(max_length=2, pattern=r"^[A-Za-z]{2}$")]
+SectorIn = Annotated[str, Field(max_length=50, pattern=r"^[-a-z0-9]+$")]
+Caption = Annotated[str, FormParam("", max_length=services.CAPTION_LENGTH, pattern=NO_NUL)]
+# Only the success status is declared, so ninja answers with it; the refusals are documented.
+REFUSED = refusals(400, 401, 403, 404, 422)
+READ_REFUSED = refusals(401, 403, 404, 422)
+UPLOAD = {**REFUSED, "description": f"JPEG, PNG, WebP or GIF of at most {MAX_BYTES} bytes."}
+
+
+def _limit(field: str, model: type = Offer) -> int:
+    return max_length(model, field)
+
+
+class ItemIn(Schema):
+    """A product (exhibitors) or a sourcing need (buyers); needs ignore nothing: the product
+    fields are refused on a need rather than dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(..., min_length=1, max_length=_limit("title"), pattern=NO_NUL)
+    title_zh: str = Field("", max_length=_limit("title_zh"), pattern=NO_NUL)
+    text: Text = ""
+    text_zh: Text = ""
+    hs_codes: list[HSCodeIn] = Field(default_factory=list, max_length=services.MAX_CODES)
+    sectors: list[SectorIn] = Field(default_factory=list, max_length=50)
+    markets: list[CountryIn] = Field(default_factory=list, max_length=300)
+
+
+class ProductIn(ItemIn):
+    minimum_order: str = Field("", max_length=_limit("minimum_order"), pattern=NO_NUL)
+    certifications: list[
+        Annotated[str, Field(max_length=services.CERTIFICATION_LENGTH, pattern=NO_NUL)]
+    ] = Field(default_factory=list, max_length=services.MAX_CERTIFICATIONS)
+
+
+class PictureOut(Schema):
+    id: int
+    caption: str
+    width: int
+    height: int
+    large: str = Field(..., description="Up to 1,600 pixels on the longer side (WebP).")
+    medium: str = Field(..., description="Up to 640 pixels.")
+    thumb: str = Field(..., description="Up to 200 pixels.")
+
+
+class ItemOut(Schema):
+    id: int
+    title: str
+    title_zh: str
+    text: str
+    text_zh: str
+    hs_codes: list[str]
+    sectors: list[str]
+    markets: list[str]
+
+
+class ProductOut(ItemOut):
+    minimum_order: str
+    certifications: list[str]
+    pictures: list[PictureOut]
+
+
+class ProfileIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., min_length=1, max_length=_limit("name", Organisation), pattern=NO_NUL)
+    name_zh: str = Field("", max_length=_limit("name_zh", Organisation), pattern=NO_NUL)
+    description: Text = ""
+    description_zh: Text = ""
+    website: str = Field(
+        "", max_length=_limit("website", Organisation), pattern=r"^(https?://\S+)?$"
+    )
+    email: str = Field(
+        "", max_length=_limit("email", Organisation), pattern=r"^([^@\s]+@[^@\s]+)?$"
+    )
+    phone: str = Field("", max_length=_limit("phone", Organisation), pattern=NO_NUL)
+    contact_person: str = Field(
+        "", max_length=_limit("contact_person", Organisation), pattern=NO_NUL
+    )
+
+
+class ProfileOut(ProfileIn):
+    model_config = ConfigDict(extra="ignore")
+
+    logo: str | None
+
+
+def _picture(request: HttpRequest, p: OfferPicture) -> PictureOut:
+    url = request.build_absolute_uri
+    return PictureOut(
+        id=p.pk,
+        caption=p.caption,
+        width=p.width,
+        height=p.height,
+        large=url(p.large.url),
+        medium=url(p.medium.url),
+        thumb=url(p.thumb.url),
+    )
+
+
+def _out(request: HttpRequest, item: services.Item) -> ItemOut | ProductOut:
+    values = services.item_values(item)
+    if isinstance(item, Offer):
+        pictures = [_picture(request, p) for p in item.pictures.all()]
+        return ProductOut(id=item.pk, **values, pictures=pictures)
+    return ItemOut(id=item.pk, **values)
+
+
+def _token_user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def _acting(request: HttpRequest, slug: str, role: str) -> tuple[Participation, User]:
+    expo = expo_or_404(slug)
+    user = _token_user(request)
+    participation = require_organisation_of(user, expo, role)
+    participation.expo = expo
+    return participation, user
+
+
+def _own(participation: Participation, pk: int) -> services.Item:
+    item = item_of(participation, pk)
+    if item is None:
+        raise HttpError(404, _("Your organisation has no entry %(id)s.") % {"id": pk})
+    return item
+
+
+def _values(body: ItemIn) -> services.ItemInput:
+    extra = body.dict(include={"minimum_order", "certifications"})
+    return services.ItemInput(
+        title=body.title,
+        title_zh=body.title_zh,
+        text=body.text,
+        text_zh=body.text_zh,
+        hs_codes=list(body.hs_codes),
+        sectors=list(body.sectors),
+        markets=list(body.markets),
+        **extra,
+    )
+
+
+def _profile_out(request: HttpRequest, org: Organisation) -> ProfileOut:
+    logo = request.build_absolute_uri(org.logo.url) if org.logo else None
+    return ProfileOut(**profile_values(org).__dict__, logo=logo)
+
+
+@router.get(
+    "/expos/{slug}/exhibitors/{id}/products",
+    response={200: list[ProductOut], 404: Message, 422: Message},
+    auth=None,
+)
+def exhibitor_products(
+    request: HttpRequest, slug: ExpoSlug, id: RecordId
+) -> list[ItemOut | ProductOut]:
+    """An exhibitor's products with their pictures' addresses, as its profile page shows them."""
+    expo = expo_or_404(slug)
+    exhibitor = Participation.objects.filter(
+        expo=expo, pk=id, role=Participation.Role.EXHIBITOR
+    ).first()
+    if exhibitor is None:
+        raise HttpError(404, _("There is no exhibitor %(id)s at this expo.") % {"id": id})
+    return [_out(request, item) for item in items_of(exhibitor)]
+
+
+@router.get("/expos/{slug}/{role}/profile", response={200: ProfileOut}, openapi_extra=READ_REFUSED)
+def my_profile(request: HttpRequest, slug: ExpoSlug, role: Role) -> ProfileOut:
+    """The profile of the organisation the token's user acts for in ``role``."""
+    participation, _user = _acting(request, slug, role)
+    return _profile_out(request, participation.organisation)
+
+
+@router.put("/expos/{slug}/{role}/profile", response={200: ProfileOut}, openapi_extra=REFUSED)
+def put_profile(request: HttpRequest, slug: ExpoSlug, role: Role, body: ProfileIn) -> ProfileOut:
+    """Replace the profile (admins of the organisation only); audited like the portal's form."""
+    participation, user = _acting(request, slug, role)
+    update_profile(participation=participation, by_user=user, values=ProfileInput(**body.dict()))
+    return _profile_out(request, Organisation.objects.get(pk=participation.organisation_id))
+
+
+@router.post(
+    "/expos/{slug}/{role}/profile/logo",
+    response={200: ProfileOut},
+    openapi_extra=UPLOAD,
+)
+def post_logo(
+    request: HttpRequest, slug: ExpoSlug, role: Role, logo: File[UploadedFile]
+) -> ProfileOut:
+    """Replace the logo; it is stored re-encoded as WebP, at most 400 pixels wide."""
+    participation, user = _acting(request, slug, role)
+    org = participation.organisation
+    update_profile(participation=participation, by_user=user, values=profile_values(org), logo=logo)
+    return _profile_out(request, Organisation.objects.get(pk=org.pk))
+
+
+@router.get(
+    "/expos/{slug}/exhibitor/products", response={200: list[ProductOut]}, openapi_extra=READ_REFUSED
+)
+def my_products(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductOut]:
+    participation, _user = _acting(request, slug, "exhibitor")
+    return [_out(request, item) for item in items_of(participation)]
+
+
+@router.post("/expos/{slug}/exhibitor/products", response={201: ProductOut}, openapi_extra=REFUSED)
+def add_product(request: HttpRequest, slug: ExpoSlug, body: ProductIn) -> ItemOut | ProductOut:
+    participation, user = _acting(request, slug, "exhibitor")
+    item = services.save_item(participation=participation, by_user=user, values=_values(body))
+    return _out(request, _own(participation, item.pk))
+
+
+@router.put(
+    "/expos/{slug}/exhibitor/products/{id}", response={200: ProductOut}, openapi_extra=REFUSED
+)
+def put_product(
+    request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ProductIn
+) -> ItemOut | ProductOut:
+    participation, user = _acting(request, slug, "exhibitor")
+    item = _own(participation, id)
+    services.save_item(participation=participation, by_user=user, values=_values(body), item=item)
+    return _out(request, _own(participation, id))
+
+
+@router.delete("/expos/{slug}/exhibitor/products/{id}", response={204: None}, openapi_extra=REFUSED)
+def delete_product(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
+    participation, user = _acting(request, slug, "exhibitor")
+    services.delete_item(participation=participation, by_user=user, item=_own(participation, id))
+    return None
+
+
+@router.post(
+    "/expos/{slug}/exhibitor/products/{id}/pictures",
+    response={201: PictureOut},
+    openapi_extra=UPLOAD,
+)
+def add_product_picture(
+    request: HttpRequest,
+    slug: ExpoSlug,
+    id: RecordId,
+    picture: File[UploadedFile],
+    caption: Caption = "",
+) -> PictureOut:
+    """Add a picture (at most eight per product), stored in three sizes."""
+    participation, user = _acting(request, slug, "exhibitor")
+    item = _own(participation, id)
+    if not isinstance(item, Offer):
+        raise NotAllowed(_("Only products have pictures."))
+    stored = services.add_picture(
+        participation=participation, by_user=user, offer=item, upload=picture, caption=caption
+    )
+    return _picture(request, stored)
+
+
+@router.delete("/expos/{slug}/exhibitor/pictures/{id}", response={204: None}, openapi_extra=REFUSED)
+def delete_product_picture(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
+    participation, user = _acting(request, slug, "exhibitor")
+    picture = picture_of(participation, id)
+    if picture is None:
+        raise HttpError(404, _("Your organisation has no picture %(id)s.") % {"id": id})
+    services.remove_picture(participation=participation, by_user=user, picture=picture)
+    return None
+
+
+@router.get("/expos/{slug}/buyer/needs", response={200: list[ItemOut]}, openapi_extra=READ_REFUSED)
+def my_needs(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductOut]:
+    participation, _user = _acting(request, slug, "buyer")
+    return [_out(request, item) for item in items_of(participation)]
+
+
+@router.post("/expos/{slug}/buyer/needs", response={201: ItemOut}, openapi_extra=REFUSED)
+def add_need(request: HttpRequest, slug: ExpoSlug, body: ItemIn) -> ItemOut | ProductOut:
+    participation, user = _acting(request, slug, "buyer")
+    item = services.save_item(participation=participation, by_user=user, values=_values(body))
+    return _out(request, _own(participation, item.pk))
+
+
+@router.put("/expos/{slug}/buyer/needs/{id}", response={200: ItemOut}, openapi_extra=REFUSED)
+def put_need(
+    request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ItemIn
+) -> ItemOut | ProductOut:
+    participation, user = _acting(request, slug, "buyer")
+    item = _own(participation, id)
+    services.save_item(participation=participation, by_user=user, values=_values(body), item=item)
+    return _out(request, _own(participation, id))
+
+
+@router.delete("/expos/{slug}/buyer/needs/{id}", response={204: None}, openapi_extra=REFUSED)
+def delete_need(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
+    participation, user = _acting(request, slug, "buyer")
+    services.delete_item(participation=participation, by_user=user, item=_own(participation, id))
+    return None

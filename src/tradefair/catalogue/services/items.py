@@ -1,0 +1,307 @@
+"""Products (an exhibitor's offers) and sourcing needs (a buyer's), edited in the portals.
+
+Both are ``TradeLine`` rows of the participation; a product also has a minimum order,
+certifications and pictures. Codes, sectors and countries arrive as the identifiers people
+see (``850760``, a sector's slug, ``VN``) and every unknown one is refused by name.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tradefair.accounts.models import User
+from tradefair.catalogue.models import ProfileChange
+from tradefair.catalogue.services import audit
+from tradefair.catalogue.services.errors import CatalogueError
+from tradefair.catalogue.services.pictures import PictureRefused, product_files, read_picture
+from tradefair.expos.models import Country, HSCode, Sector
+from tradefair.organisations.models import Need, Offer, OfferPicture, Participation
+
+MAX_ITEMS = 200  # products (or needs) per participation
+MAX_PICTURES = 8  # per product
+MAX_CERTIFICATIONS = 20
+CERTIFICATION_LENGTH = 60
+CAPTION_LENGTH = 200
+MAX_CODES = 50  # HS codes per item
+TEXT_LENGTH = 4000  # a description, in each language
+Item = Offer | Need
+Subject = ProfileChange.Subject
+Action = ProfileChange.Action
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    title: str
+    title_zh: str = ""
+    text: str = ""
+    text_zh: str = ""
+    hs_codes: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    markets: list[str] = field(default_factory=list)
+    minimum_order: str = ""  # products only
+    certifications: list[str] = field(default_factory=list)  # products only
+
+
+def item_model(participation: Participation) -> type[Item]:
+    """Exhibitors list products, everyone else (buyers) what they source."""
+    return Offer if participation.role == Participation.Role.EXHIBITOR else Need
+
+
+def _subject(model: type[Item]) -> str:
+    return Subject.PRODUCT if model is Offer else Subject.NEED
+
+
+def item_values(item: Item) -> dict[str, Any]:
+    """The item as the audit trail and the edit form read it (codes sorted, names shown)."""
+    values: dict[str, Any] = {
+        "title": item.title,
+        "title_zh": item.title_zh,
+        "text": item.text,
+        "text_zh": item.text_zh,
+        "hs_codes": sorted(h.pk for h in item.hs_codes.all()),
+        "sectors": sorted(s.slug for s in item.sectors.all()),
+        "markets": sorted(c.pk for c in item.markets.all()),
+    }
+    if isinstance(item, Offer):
+        values["minimum_order"] = item.minimum_order
+        values["certifications"] = list(item.certifications)
+    return values
+
+
+def _resolve(values: ItemInput) -> tuple[list[HSCode], list[Sector], list[Country]]:
+    codes = {c.strip().replace(".", "") for c in values.hs_codes if c.strip()}
+    if len(codes) > MAX_CODES:
+        raise CatalogueError(
+            _("Give at most %(max)s HS codes; the most specific ones find the right buyers.")
+            % {"max": MAX_CODES},
+            field="hs_codes",
+        )
+    hs = list(HSCode.objects.filter(pk__in=codes))
+    if missing := codes - {h.pk for h in hs}:
+        raise CatalogueError(
+            _("Unknown HS codes: %(codes)s. Give 2-, 4- or 6-digit codes of the Harmonized System.")
+            % {"codes": ", ".join(sorted(missing))},
+            field="hs_codes",
+        )
+    slugs = set(values.sectors)
+    sectors = list(Sector.objects.filter(slug__in=slugs))
+    if missing := slugs - {s.slug for s in sectors}:
+        raise CatalogueError(
+            _("Unknown sectors: %(codes)s. Pick sectors from the list.")
+            % {"codes": ", ".join(sorted(missing))},
+            field="sectors",
+        )
+    isos = {c.strip().upper() for c in values.markets if c.strip()}
+    markets = list(Country.objects.filter(pk__in=isos))
+    if missing := isos - {c.pk for c in markets}:
+        raise CatalogueError(
+            _("Unknown countries: %(codes)s. Use two-letter ISO 3166 codes, e.g. VN, TH.")
+            % {"codes": ", ".join(sorted(missing))},
+            field="markets",
+        )
+    return hs, sectors, markets
+
+
+def _certifications(values: ItemInput) -> list[str]:
+    seen: list[str] = []
+    for name in (c.strip() for c in values.certifications):
+        if len(name) > CERTIFICATION_LENGTH:
+            raise CatalogueError(
+                _("“%(name)s…” is longer than %(max)s characters; shorten it or separate it.")
+                % {"name": name[:20], "max": CERTIFICATION_LENGTH},
+                field="certifications",
+            )
+        if name and name not in seen:
+            seen.append(name)
+    if len(seen) > MAX_CERTIFICATIONS:
+        raise CatalogueError(
+            _("List at most %(max)s certifications.") % {"max": MAX_CERTIFICATIONS},
+            field="certifications",
+        )
+    return seen
+
+
+def save_item(
+    *,
+    participation: Participation,
+    by_user: User,
+    values: ItemInput,
+    item: Item | None = None,
+    picture: UploadedFile | None = None,
+    caption: str = "",
+) -> Item:
+    """Create (``item`` None) or change a product or need, with an optional first picture."""
+    audit.require_editor(by_user, participation)
+    model = item_model(participation)
+    if item is not None and (
+        not isinstance(item, model) or item.participation_id != participation.pk
+    ):
+        raise CatalogueError(_("This item belongs to another organisation."))
+    if not values.title.strip():
+        raise CatalogueError(_("Give a name in English."), field="title")
+    for name in ("text", "text_zh"):
+        if len(getattr(values, name)) > TEXT_LENGTH:
+            raise CatalogueError(
+                _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
+                field=name,
+            )
+    hs, sectors, markets = _resolve(values)
+    certifications = _certifications(values)
+    caption = _check_caption(caption)
+    files = _picture_files(picture) if picture is not None else None
+    with transaction.atomic():
+        Participation.objects.select_for_update().filter(pk=participation.pk).first()
+        if item is None and model.objects.filter(participation=participation).count() >= MAX_ITEMS:
+            raise CatalogueError(
+                _("You have %(max)s entries already; remove one before adding another.")
+                % {"max": MAX_ITEMS}
+            )
+        before = item_values(item) if item is not None else {}
+        target = item if item is not None else model(participation=participation)
+        for name in ("title", "title_zh", "text", "text_zh"):
+            setattr(target, name, getattr(values, name).strip())
+        if isinstance(target, Offer):
+            target.minimum_order = values.minimum_order.strip()
+            target.certifications = certifications
+        target.save()
+        target.hs_codes.set(hs)
+        target.sectors.set(sectors)
+        target.markets.set(markets)
+        after = item_values(target)
+        if files is not None and isinstance(target, Offer):
+            _store_picture(target, files, caption)
+            after["pictures"] = target.pictures.count()
+        audit.record(
+            participation=participation,
+            user=by_user,
+            subject=_subject(model),
+            action=Action.CHANGED if item is not None else Action.CREATED,
+            label=target.title,
+            fields=audit.differences(before, after),
+        )
+    return target
+
+
+def delete_item(*, participation: Participation, by_user: User, item: Item) -> None:
+    audit.require_editor(by_user, participation)
+    if item.participation_id != participation.pk:
+        raise CatalogueError(_("This item belongs to another organisation."))
+    with transaction.atomic():
+        before = item_values(item)
+        names = _picture_names(item) if isinstance(item, Offer) else []
+        label = item.title
+        model = type(item)
+        item.delete()
+        audit.record(
+            participation=participation,
+            user=by_user,
+            subject=_subject(model),
+            action=Action.DELETED,
+            label=label,
+            fields=audit.differences(before, {name: None for name in before}),
+        )
+        _delete_files_after_commit(names)
+
+
+def _picture_files(upload: UploadedFile) -> dict[str, Any]:
+    try:
+        return product_files(read_picture(upload))
+    except PictureRefused as exc:
+        raise CatalogueError(str(exc), field="picture") from exc
+
+
+def _check_caption(caption: str) -> str:
+    if len(caption.strip()) > CAPTION_LENGTH:
+        raise CatalogueError(
+            _("Keep the caption within %(max)s characters.") % {"max": CAPTION_LENGTH},
+            field="caption",
+        )
+    return caption.strip()
+
+
+def _store_picture(offer: Offer, files: dict[str, Any], caption: str) -> OfferPicture:
+    count = offer.pictures.count()
+    if count >= MAX_PICTURES:
+        raise CatalogueError(
+            _("A product has at most %(max)s pictures; remove one first.") % {"max": MAX_PICTURES},
+            field="picture",
+        )
+    large = files["large"]
+    picture = OfferPicture(
+        offer=offer,
+        caption=caption,
+        position=count,
+        width=large.width,
+        height=large.height,
+    )
+    for size, encoded in files.items():
+        getattr(picture, size).save(encoded.file.name, encoded.file, save=False)
+    picture.save()
+    return picture
+
+
+def add_picture(
+    *,
+    participation: Participation,
+    by_user: User,
+    offer: Offer,
+    upload: UploadedFile,
+    caption: str = "",
+) -> OfferPicture:
+    audit.require_editor(by_user, participation)
+    if offer.participation_id != participation.pk:
+        raise CatalogueError(_("This item belongs to another organisation."))
+    caption = _check_caption(caption)
+    files = _picture_files(upload)
+    with transaction.atomic():
+        Offer.objects.select_for_update().filter(pk=offer.pk).first()
+        picture = _store_picture(offer, files, caption)
+        audit.record(
+            participation=participation,
+            user=by_user,
+            subject=Subject.PICTURE,
+            action=Action.CREATED,
+            label=offer.title,
+            fields={"picture": [None, picture.caption or picture.large.name]},
+        )
+    return picture
+
+
+def remove_picture(*, participation: Participation, by_user: User, picture: OfferPicture) -> None:
+    audit.require_editor(by_user, participation)
+    if picture.offer.participation_id != participation.pk:
+        raise CatalogueError(_("This item belongs to another organisation."))
+    with transaction.atomic():
+        names = [getattr(picture, size).name for size in ("large", "medium", "thumb")]
+        label, shown = picture.offer.title, picture.caption or picture.large.name
+        picture.delete()
+        audit.record(
+            participation=participation,
+            user=by_user,
+            subject=Subject.PICTURE,
+            action=Action.DELETED,
+            label=label,
+            fields={"picture": [shown, None]},
+        )
+        _delete_files_after_commit(names)
+
+
+def _picture_names(offer: Offer) -> list[str]:
+    return [
+        getattr(p, size).name for p in offer.pictures.all() for size in ("large", "medium", "thumb")
+    ]
+
+
+def _delete_files_after_commit(names: list[str]) -> None:
+    """Files go once the rows are gone for good; a rolled-back delete keeps its pictures."""
+    from django.core.files.storage import default_storage
+
+    def delete() -> None:
+        for name in names:
+            if name:
+                default_storage.delete(name)
+
+    transaction.on_commit(delete)

@@ -1,0 +1,194 @@
+"""The catalogue in the API: the same services, rules and words as the portal's forms."""
+
+import pytest
+from django.test import Client
+
+from tests.api.test_schema_limits import api_input
+from tradefair.accounts.tokens import issue_token
+from tradefair.catalogue.forms import ItemForm, PictureForm, ProfileForm
+from tradefair.catalogue.models import ProfileChange
+from tradefair.catalogue.services.items import ItemInput, add_picture, save_item
+from tradefair.organisations.models import Need, Offer
+
+from .conftest import picture_bytes, upload
+
+pytestmark = pytest.mark.django_db
+BASE = "/api/v1/expos/test-expo"
+ARM = {
+    "title": "Packing arm",
+    "title_zh": "包装机械臂",
+    "hs_codes": ["8479.50", "8428"],
+    "sectors": ["artificial-intelligence"],
+    "markets": ["VN", "th"],
+    "minimum_order": "2 units",
+    "certifications": ["CE"],
+}
+
+
+def api(user=None) -> Client:
+    if user is None:
+        return Client()
+    return Client(headers={"Authorization": f"Bearer {issue_token(user)}"})
+
+
+def test_anyone_reads_an_exhibitors_products_with_picture_addresses(fair):
+    offer = save_item(
+        participation=fair.me.participation,
+        by_user=fair.me.user,
+        values=ItemInput(title="Packing arm", hs_codes=["847950"], certifications=["CE"]),
+    )
+    picture = add_picture(
+        participation=fair.me.participation,
+        by_user=fair.me.user,
+        offer=offer,
+        upload=upload(),
+        caption="Front",
+    )
+    answer = api().get(f"{BASE}/exhibitors/{fair.me.participation.pk}/products")
+    assert answer.status_code == 200
+    (product,) = answer.json()
+    assert product["title"] == "Packing arm" and product["hs_codes"] == ["847950"]
+    assert product["certifications"] == ["CE"]
+    assert product["pictures"] == [
+        {
+            "id": picture.pk,
+            "caption": "Front",
+            "width": 1200,
+            "height": 800,
+            "large": f"http://testserver/media/{picture.large.name}",
+            "medium": f"http://testserver/media/{picture.medium.name}",
+            "thumb": f"http://testserver/media/{picture.thumb.name}",
+        }
+    ]
+    buyer = api().get(f"{BASE}/exhibitors/{fair.buyer.participation.pk}/products")
+    assert buyer.status_code == 404
+
+
+def test_an_admin_adds_changes_and_removes_a_product(fair):
+    client = api(fair.me.user)
+    added = client.post(f"{BASE}/exhibitor/products", ARM, content_type="application/json")
+    assert added.status_code == 201, added.json()
+    body = added.json()
+    assert body["hs_codes"] == ["8428", "847950"] and body["markets"] == ["TH", "VN"]
+    changed = client.put(
+        f"{BASE}/exhibitor/products/{body['id']}",
+        {**ARM, "minimum_order": "1 unit"},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200 and changed.json()["minimum_order"] == "1 unit"
+    assert client.get(f"{BASE}/exhibitor/products").json()[0]["id"] == body["id"]
+    assert client.delete(f"{BASE}/exhibitor/products/{body['id']}").status_code == 204
+    assert not Offer.objects.exists()
+    assert list(ProfileChange.objects.values_list("action", flat=True)) == [
+        "deleted",
+        "changed",
+        "created",
+    ]
+
+
+def test_a_picture_is_uploaded_and_a_bad_file_refused_with_the_forms_words(fair):
+    offer = save_item(
+        participation=fair.me.participation, by_user=fair.me.user, values=ItemInput(title="Arm")
+    )
+    client = api(fair.me.user)
+    url = f"{BASE}/exhibitor/products/{offer.pk}/pictures"
+    good = client.post(url, {"picture": upload(), "caption": "Side"})
+    assert good.status_code == 201 and good.json()["caption"] == "Side"
+    bad = client.post(url, {"picture": upload("x.png", picture_bytes((300, 300), "TIFF"))})
+    assert (bad.status_code, bad.json()) == (
+        400,
+        {"detail": "TIFF pictures are not accepted; send a JPEG, PNG, WebP, GIF file."},
+    )
+    gone = client.delete(f"{BASE}/exhibitor/pictures/{good.json()['id']}")
+    assert gone.status_code == 204 and not offer.pictures.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "detail"),
+    [
+        (
+            {**ARM, "hs_codes": ["857100"]},
+            400,
+            "Unknown HS codes: 857100. Give 2-, 4- or 6-digit codes of the Harmonized System.",
+        ),
+        ({**ARM, "markets": ["XX"]}, 400, "Unknown countries: XX."),
+        ({**ARM, "title": ""}, 422, "title"),
+        ({**ARM, "colour": "red"}, 422, "colour"),
+        ({**ARM, "hs_codes": ["85a7"]}, 422, "hs_codes"),
+        ({**ARM, "certifications": ["x" * 61]}, 422, "certifications"),
+    ],
+)
+def test_bad_products_are_refused_and_nothing_is_written(fair, body, status, detail):
+    answer = api(fair.me.user).post(
+        f"{BASE}/exhibitor/products", body, content_type="application/json"
+    )
+    assert answer.status_code == status
+    assert detail in str(answer.json())
+    assert not Offer.objects.exists()
+
+
+def test_who_may_call_each_endpoint(fair):
+    theirs = save_item(
+        participation=fair.other.participation, by_user=fair.other.user, values=ItemInput("Saw")
+    )
+    post = {"path": f"{BASE}/exhibitor/products", "data": ARM, "content_type": "application/json"}
+    assert api().post(**post).status_code == 401
+    assert api(fair.buyer.user).post(**post).status_code == 403  # no exhibitor here
+    refused = api(fair.colleague).post(**post)
+    assert refused.status_code == 403
+    assert "Only your organisation's admins" in refused.json()["detail"]
+    assert api(fair.colleague).get(f"{BASE}/exhibitor/products").status_code == 200
+    other = api(fair.me.user).put(
+        f"{BASE}/exhibitor/products/{theirs.pk}", ARM, content_type="application/json"
+    )
+    assert other.status_code == 404
+    assert api(fair.me.user).delete(f"{BASE}/exhibitor/products/{theirs.pk}").status_code == 404
+    assert Offer.objects.get().title == "Saw"
+
+
+def test_a_buyer_keeps_its_needs_without_product_fields(fair):
+    client = api(fair.buyer.user)
+    need = {"title": "Dried longan", "hs_codes": ["0813"], "markets": ["VN"]}
+    added = client.post(f"{BASE}/buyer/needs", need, content_type="application/json")
+    assert added.status_code == 201 and "pictures" not in added.json()
+    with_terms = client.post(
+        f"{BASE}/buyer/needs", {**need, "minimum_order": "1 t"}, content_type="application/json"
+    )
+    assert with_terms.status_code == 422  # refused, not silently dropped
+    assert Need.objects.count() == 1
+
+
+def test_the_profile_is_read_and_replaced(fair):
+    client = api(fair.me.user)
+    url = f"{BASE}/exhibitor/profile"
+    assert client.get(url).json()["name"] == "Guangxi Robotics"
+    body = {"name": "Guangxi Robotics", "name_zh": "广西机器人", "website": "https://gxr.example"}
+    answer = client.put(url, body, content_type="application/json")
+    assert answer.status_code == 200
+    assert answer.json()["name_zh"] == "广西机器人" and answer.json()["logo"] is None
+    taken = client.put(url, {"name": "Nanning Motors"}, content_type="application/json")
+    assert taken.status_code == 400
+    logo = client.post(f"{url}/logo", {"logo": upload("l.png", picture_bytes((500, 500), "PNG"))})
+    assert logo.status_code == 200 and logo.json()["logo"].endswith("-logo.webp")
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "method", "path", "name"),
+    [
+        (ItemForm, "title", "post", "/exhibitor/products", "title"),
+        (ItemForm, "title_zh", "post", "/exhibitor/products", "title_zh"),
+        (ItemForm, "text", "post", "/exhibitor/products", "text"),
+        (ItemForm, "minimum_order", "post", "/exhibitor/products", "minimum_order"),
+        (ItemForm, "title", "post", "/buyer/needs", "title"),
+        (ProfileForm, "name", "put", "/{role}/profile", "name"),
+        (ProfileForm, "description_zh", "put", "/{role}/profile", "description_zh"),
+        (ProfileForm, "phone", "put", "/{role}/profile", "phone"),
+        (ProfileForm, "contact_person", "put", "/{role}/profile", "contact_person"),
+        (PictureForm, "caption", "post", "/exhibitor/products/{id}/pictures", "caption"),
+    ],
+)
+def test_the_schema_states_each_forms_max_length(form, field, method, path, name):
+    assert (
+        form.base_fields[field].max_length
+        == api_input(method, f"/api/v1/expos/{{slug}}{path}", name)["maxLength"]
+    )
