@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/organiser/programme/", include("tradefair.programme.urls.organiser")),
     path("<slug:slug>/organiser/bulletin/", include("tradefair.bulletin.urls.console")),
     path("<slug:slug>/organiser/deals/", include("tradefair.deals.urls.console")),
+    path("<slug:slug>/organiser/listings/", include("tradefair.catalogue.urls.console")),
     path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
     path("<slug:slug>/programme/", include("tradefair.programme.urls.public")),
     path("<slug:slug>/bulletin/", include("tradefair.bulletin.urls.public")),

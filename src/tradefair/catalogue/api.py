@@ -6,11 +6,11 @@ an admin's token writes them. Every check is the services' (``services.profile``
 the limits below are the forms' and the services' own constants.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, UploadedFile
+from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.params.functions import Form as FormParam
 from pydantic import ConfigDict
@@ -19,6 +19,7 @@ from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import require_organisation_of
 from tradefair.catalogue.queries import item_of, items_of, picture_of
 from tradefair.catalogue.services import items as services
+from tradefair.catalogue.services.audit import needs_review
 from tradefair.catalogue.services.errors import NotAllowed
 from tradefair.catalogue.services.pictures import MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
@@ -204,27 +205,54 @@ def my_profile(request: HttpRequest, slug: ExpoSlug, role: Role) -> ProfileOut:
     return _profile_out(request, participation.organisation)
 
 
-@router.put("/expos/{slug}/{role}/profile", response={200: ProfileOut}, openapi_extra=REFUSED)
-def put_profile(request: HttpRequest, slug: ExpoSlug, role: Role, body: ProfileIn) -> ProfileOut:
+def _waiting() -> Status[Message]:
+    """202: the change is recorded and waits for the organisers' approval."""
+    return Status(
+        202,
+        Message(
+            detail=_(
+                "Your change waits for the organisers' approval; the public listing shows it "
+                "once they approve it. The history of changes tells you how it went."
+            )
+        ),
+    )
+
+
+@router.put(
+    "/expos/{slug}/{role}/profile",
+    response={200: ProfileOut, 202: Message},
+    openapi_extra=REFUSED,
+)
+def put_profile(request: HttpRequest, slug: ExpoSlug, role: Role, body: ProfileIn) -> Status[Any]:
     """Replace the profile (admins of the organisation only); audited like the portal's form."""
     participation, user = _acting(request, slug, role)
-    update_profile(participation=participation, by_user=user, values=ProfileInput(**body.dict()))
-    return _profile_out(request, Organisation.objects.get(pk=participation.organisation_id))
+    change = update_profile(
+        participation=participation, by_user=user, values=ProfileInput(**body.dict())
+    )
+    if change is not None and change.status == change.Status.PENDING:
+        return _waiting()
+    return Status(
+        200, _profile_out(request, Organisation.objects.get(pk=participation.organisation_id))
+    )
 
 
 @router.post(
     "/expos/{slug}/{role}/profile/logo",
-    response={200: ProfileOut},
+    response={200: ProfileOut, 202: Message},
     openapi_extra=UPLOAD,
 )
 def post_logo(
     request: HttpRequest, slug: ExpoSlug, role: Role, logo: File[UploadedFile]
-) -> ProfileOut:
+) -> Status[Any]:
     """Replace the logo; it is stored re-encoded as WebP, at most 400 pixels wide."""
     participation, user = _acting(request, slug, role)
     org = participation.organisation
-    update_profile(participation=participation, by_user=user, values=profile_values(org), logo=logo)
-    return _profile_out(request, Organisation.objects.get(pk=org.pk))
+    change = update_profile(
+        participation=participation, by_user=user, values=profile_values(org), logo=logo
+    )
+    if change is not None and change.status == change.Status.PENDING:
+        return _waiting()
+    return Status(200, _profile_out(request, Organisation.objects.get(pk=org.pk)))
 
 
 @router.get(
@@ -235,35 +263,55 @@ def my_products(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductO
     return [_out(request, item) for item in items_of(participation)]
 
 
-@router.post("/expos/{slug}/exhibitor/products", response={201: ProductOut}, openapi_extra=REFUSED)
-def add_product(request: HttpRequest, slug: ExpoSlug, body: ProductIn) -> ItemOut | ProductOut:
-    participation, user = _acting(request, slug, "exhibitor")
-    item = services.save_item(participation=participation, by_user=user, values=_values(body))
-    return _out(request, _own(participation, item.pk))
+def _save(request: HttpRequest, slug: str, role: str, body: ItemIn, pk: int | None) -> Status[Any]:
+    participation, user = _acting(request, slug, role)
+    item = _own(participation, pk) if pk is not None else None
+    saved = services.save_item(
+        participation=participation, by_user=user, values=_values(body), item=item
+    )
+    if saved is None:
+        return _waiting()
+    return Status(201 if item is None else 200, _out(request, _own(participation, saved.pk)))
+
+
+def _delete(request: HttpRequest, slug: str, role: str, pk: int) -> Status[Any]:
+    participation, user = _acting(request, slug, role)
+    pending = needs_review(user, participation)
+    services.delete_item(participation=participation, by_user=user, item=_own(participation, pk))
+    return _waiting() if pending else Status(204, None)
+
+
+@router.post(
+    "/expos/{slug}/exhibitor/products",
+    response={201: ProductOut, 202: Message},
+    openapi_extra=REFUSED,
+)
+def add_product(request: HttpRequest, slug: ExpoSlug, body: ProductIn) -> Status[Any]:
+    """Add a product; 202 when the edition's organisers approve listing changes first."""
+    return _save(request, slug, "exhibitor", body, None)
 
 
 @router.put(
-    "/expos/{slug}/exhibitor/products/{id}", response={200: ProductOut}, openapi_extra=REFUSED
+    "/expos/{slug}/exhibitor/products/{id}",
+    response={200: ProductOut, 202: Message},
+    openapi_extra=REFUSED,
 )
-def put_product(
-    request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ProductIn
-) -> ItemOut | ProductOut:
-    participation, user = _acting(request, slug, "exhibitor")
-    item = _own(participation, id)
-    services.save_item(participation=participation, by_user=user, values=_values(body), item=item)
-    return _out(request, _own(participation, id))
+def put_product(request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ProductIn) -> Status[Any]:
+    return _save(request, slug, "exhibitor", body, id)
 
 
-@router.delete("/expos/{slug}/exhibitor/products/{id}", response={204: None}, openapi_extra=REFUSED)
-def delete_product(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
-    participation, user = _acting(request, slug, "exhibitor")
-    services.delete_item(participation=participation, by_user=user, item=_own(participation, id))
-    return None
+@router.delete(
+    "/expos/{slug}/exhibitor/products/{id}",
+    response={204: None, 202: Message},
+    openapi_extra=REFUSED,
+)
+def delete_product(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> Status[Any]:
+    return _delete(request, slug, "exhibitor", id)
 
 
 @router.post(
     "/expos/{slug}/exhibitor/products/{id}/pictures",
-    response={201: PictureOut},
+    response={201: PictureOut, 202: Message},
     openapi_extra=UPLOAD,
 )
 def add_product_picture(
@@ -272,7 +320,7 @@ def add_product_picture(
     id: RecordId,
     picture: File[UploadedFile],
     caption: Caption = "",
-) -> PictureOut:
+) -> Status[Any]:
     """Add a picture (at most eight per product), stored in three sizes."""
     participation, user = _acting(request, slug, "exhibitor")
     item = _own(participation, id)
@@ -281,17 +329,22 @@ def add_product_picture(
     stored = services.add_picture(
         participation=participation, by_user=user, offer=item, upload=picture, caption=caption
     )
-    return _picture(request, stored)
+    return _waiting() if stored is None else Status(201, _picture(request, stored))
 
 
-@router.delete("/expos/{slug}/exhibitor/pictures/{id}", response={204: None}, openapi_extra=REFUSED)
-def delete_product_picture(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
+@router.delete(
+    "/expos/{slug}/exhibitor/pictures/{id}",
+    response={204: None, 202: Message},
+    openapi_extra=REFUSED,
+)
+def delete_product_picture(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> Status[Any]:
     participation, user = _acting(request, slug, "exhibitor")
     picture = picture_of(participation, id)
     if picture is None:
         raise HttpError(404, _("Your organisation has no picture %(id)s.") % {"id": id})
+    pending = needs_review(user, participation)
     services.remove_picture(participation=participation, by_user=user, picture=picture)
-    return None
+    return _waiting() if pending else Status(204, None)
 
 
 @router.get("/expos/{slug}/buyer/needs", response={200: list[ItemOut]}, openapi_extra=READ_REFUSED)
@@ -300,25 +353,22 @@ def my_needs(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductOut]
     return [_out(request, item) for item in items_of(participation)]
 
 
-@router.post("/expos/{slug}/buyer/needs", response={201: ItemOut}, openapi_extra=REFUSED)
-def add_need(request: HttpRequest, slug: ExpoSlug, body: ItemIn) -> ItemOut | ProductOut:
-    participation, user = _acting(request, slug, "buyer")
-    item = services.save_item(participation=participation, by_user=user, values=_values(body))
-    return _out(request, _own(participation, item.pk))
+@router.post(
+    "/expos/{slug}/buyer/needs", response={201: ItemOut, 202: Message}, openapi_extra=REFUSED
+)
+def add_need(request: HttpRequest, slug: ExpoSlug, body: ItemIn) -> Status[Any]:
+    return _save(request, slug, "buyer", body, None)
 
 
-@router.put("/expos/{slug}/buyer/needs/{id}", response={200: ItemOut}, openapi_extra=REFUSED)
-def put_need(
-    request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ItemIn
-) -> ItemOut | ProductOut:
-    participation, user = _acting(request, slug, "buyer")
-    item = _own(participation, id)
-    services.save_item(participation=participation, by_user=user, values=_values(body), item=item)
-    return _out(request, _own(participation, id))
+@router.put(
+    "/expos/{slug}/buyer/needs/{id}", response={200: ItemOut, 202: Message}, openapi_extra=REFUSED
+)
+def put_need(request: HttpRequest, slug: ExpoSlug, id: RecordId, body: ItemIn) -> Status[Any]:
+    return _save(request, slug, "buyer", body, id)
 
 
-@router.delete("/expos/{slug}/buyer/needs/{id}", response={204: None}, openapi_extra=REFUSED)
-def delete_need(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
-    participation, user = _acting(request, slug, "buyer")
-    services.delete_item(participation=participation, by_user=user, item=_own(participation, id))
-    return None
+@router.delete(
+    "/expos/{slug}/buyer/needs/{id}", response={204: None, 202: Message}, openapi_extra=REFUSED
+)
+def delete_need(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> Status[Any]:
+    return _delete(request, slug, "buyer", id)

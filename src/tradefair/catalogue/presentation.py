@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.storage import default_storage
 from django.core.paginator import Page
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -43,9 +44,16 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
+class ProposedPicture:
+    thumb: str
+    large: str
+
+
+@dataclass(frozen=True)
 class ChangeRow:
     change: ProfileChange
     fields: list[FieldChange]
+    picture: ProposedPicture | None = None
 
 
 def _shown(value: Any) -> str:
@@ -59,6 +67,21 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
 
 
+def _proposed_picture(change: ProfileChange) -> ProposedPicture | None:
+    """The picture or logo a pending change would publish, for the reviewer to look at."""
+    if change.status != ProfileChange.Status.PENDING:
+        return None
+    stored = change.proposal.get("picture")
+    if isinstance(stored, dict):
+        return ProposedPicture(
+            default_storage.url(stored["thumb"]), default_storage.url(stored["large"])
+        )
+    logo = change.proposal.get("logo")
+    if logo:
+        return ProposedPicture(default_storage.url(logo), default_storage.url(logo))
+    return None
+
+
 def change_rows(page: Page[ProfileChange]) -> list[ChangeRow]:
     return [
         ChangeRow(
@@ -67,6 +90,7 @@ def change_rows(page: Page[ProfileChange]) -> list[ChangeRow]:
                 FieldChange(str(FIELD_LABELS.get(name, name)), _shown(pair[0]), _shown(pair[1]))
                 for name, pair in change.fields.items()
             ],
+            _proposed_picture(change),
         )
         for change in page.object_list
     ]

@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services.items import Item, item_model
-from tradefair.expos.models import Country
+from tradefair.expos.models import Country, Expo
 from tradefair.organisations.models import Offer, OfferPicture, Participation
 
 HISTORY_PAGE = 50
@@ -38,3 +38,22 @@ def picture_of(participation: Participation, pk: int) -> OfferPicture | None:
 def history(participation: Participation, page: str | int) -> Page[ProfileChange]:
     changes = ProfileChange.objects.filter(participation=participation).select_related("user")
     return Paginator(changes, HISTORY_PAGE).get_page(page)
+
+
+def pending_changes(participation: Participation) -> list[ProfileChange]:
+    """The participant's changes waiting for the organisers, oldest first."""
+    return list(
+        ProfileChange.objects.filter(
+            participation=participation, status=ProfileChange.Status.PENDING
+        ).order_by("created_at", "id")
+    )
+
+
+def changes_for_review(expo: Expo, page: str | int) -> Page[ProfileChange]:
+    """The edition's pending changes, oldest first, with who asked and for whom."""
+    pending = (
+        ProfileChange.objects.filter(participation__expo=expo, status=ProfileChange.Status.PENDING)
+        .select_related("participation__organisation", "user")
+        .order_by("created_at", "id")
+    )
+    return Paginator(pending, HISTORY_PAGE).get_page(page)

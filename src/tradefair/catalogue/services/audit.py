@@ -1,8 +1,10 @@
 """Who changed what: every self-service edit leaves a ``ProfileChange``, then feeds the rest.
 
-After an edit the directory's search text is rebuilt for that participation, the directory's
-cached filter options are forgotten and the recommendations are refreshed shortly after, so a
-new product is findable, listed and recommended without anyone running a command.
+An edit goes public at once, or — when the edition asks organisers to approve listing
+changes — waits as a pending change holding what it would apply (``proposal``). Whatever goes
+public rebuilds the directory's search text for that participation, forgets the directory's
+cached filter options and refreshes the recommendations shortly after, so a new product is
+findable, listed and recommended without anyone running a command.
 """
 
 from typing import Any
@@ -11,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
-from tradefair.accounts.services.roles import is_organisation_admin
+from tradefair.accounts.services.roles import ORGANISER, has_role, is_organisation_admin
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services.errors import NotAllowed
 from tradefair.matchmaking.services.recommendations import queue_refresh_after_edit
@@ -21,6 +23,7 @@ from tradefair.organisations.services.search import refresh_search_text
 
 Subject = ProfileChange.Subject
 Action = ProfileChange.Action
+Status = ProfileChange.Status
 
 
 def require_editor(user: User, participation: Participation) -> None:
@@ -34,6 +37,12 @@ def require_editor(user: User, participation: Participation) -> None:
         )
 
 
+def needs_review(user: User, participation: Participation) -> bool:
+    """Whether this edit waits for an organiser (the edition asks, and the editor is none)."""
+    expo = participation.expo
+    return expo.listing_changes_need_approval and not has_role(user, expo, ORGANISER)
+
+
 def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Field to [before, after] for the fields whose value changed."""
     return {
@@ -41,6 +50,14 @@ def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list
         for name, value in after.items()
         if before.get(name) != value
     }
+
+
+def published(participation: Participation) -> None:
+    """Feed a change that went public to search, the directory's options and matching."""
+    refresh_search_text([participation.pk])
+    expo = participation.expo
+    transaction.on_commit(lambda: forget_filter_choices(expo.pk))
+    queue_refresh_after_edit(expo=expo)
 
 
 def record(
@@ -51,8 +68,10 @@ def record(
     action: str,
     label: str,
     fields: dict[str, list[Any]],
+    proposal: dict[str, Any] | None = None,
 ) -> ProfileChange | None:
-    """Store the change (nothing when a save changed nothing) and feed search and matching."""
+    """Store the change (nothing when a save changed nothing): applied and published, or,
+    with ``proposal``, pending until an organiser approves it."""
     if action == Action.CHANGED and not fields:
         return None
     change = ProfileChange.objects.create(
@@ -62,9 +81,9 @@ def record(
         action=action,
         label=label[:200],
         fields=fields,
+        status=Status.PENDING if proposal is not None else Status.APPLIED,
+        proposal=proposal or {},
     )
-    refresh_search_text([participation.pk])
-    expo = participation.expo
-    transaction.on_commit(lambda: forget_filter_choices(expo.pk))
-    queue_refresh_after_edit(expo=expo)
+    if proposal is None:
+        published(participation)
     return change

@@ -2,10 +2,12 @@
 
 Both are ``TradeLine`` rows of the participation; a product also has a minimum order,
 certifications and pictures. Codes, sectors and countries arrive as the identifiers people
-see (``850760``, a sector's slug, ``VN``) and every unknown one is refused by name.
+see (``850760``, a sector's slug, ``VN``) and every unknown one is refused by name. Each
+action either applies at once or, when the edition wants listing changes approved, records
+a proposal that ``apply_proposal`` publishes later through the same writing functions.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -16,7 +18,12 @@ from tradefair.accounts.models import User
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services import audit
 from tradefair.catalogue.services.errors import CatalogueError
-from tradefair.catalogue.services.pictures import PictureRefused, product_files, read_picture
+from tradefair.catalogue.services.stored_files import (
+    SIZES,
+    delete_after_commit,
+    delete_stored,
+    store_product_picture,
+)
 from tradefair.expos.models import Country, HSCode, Sector
 from tradefair.organisations.models import Need, Offer, OfferPicture, Participation
 
@@ -124,22 +131,7 @@ def _certifications(values: ItemInput) -> list[str]:
     return seen
 
 
-def save_item(
-    *,
-    participation: Participation,
-    by_user: User,
-    values: ItemInput,
-    item: Item | None = None,
-    picture: UploadedFile | None = None,
-    caption: str = "",
-) -> Item:
-    """Create (``item`` None) or change a product or need, with an optional first picture."""
-    audit.require_editor(by_user, participation)
-    model = item_model(participation)
-    if item is not None and (
-        not isinstance(item, model) or item.participation_id != participation.pk
-    ):
-        raise CatalogueError(_("This item belongs to another organisation."))
+def _check_values(values: ItemInput) -> None:
     if not values.title.strip():
         raise CatalogueError(_("Give a name in English."), field="title")
     for name in ("text", "text_zh"):
@@ -148,10 +140,55 @@ def save_item(
                 _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
                 field=name,
             )
-    hs, sectors, markets = _resolve(values)
-    certifications = _certifications(values)
+
+
+def _own(participation: Participation, item: Item | None) -> None:
+    model = item_model(participation)
+    if item is not None and (
+        not isinstance(item, model) or item.participation_id != participation.pk
+    ):
+        raise CatalogueError(_("This item belongs to another organisation."))
+
+
+def save_item(
+    *,
+    participation: Participation,
+    by_user: User,
+    values: ItemInput,
+    item: Item | None = None,
+    picture: UploadedFile | None = None,
+    caption: str = "",
+) -> Item | None:
+    """Create (``item`` None) or change a product or need, with an optional first picture.
+
+    Returns the saved item, or None when the change waits for an organiser's approval.
+    """
+    audit.require_editor(by_user, participation)
+    _own(participation, item)
+    _check_values(values)
+    _resolve(values)
+    _certifications(values)
     caption = _check_caption(caption)
-    files = _picture_files(picture) if picture is not None else None
+    stored = store_product_picture(picture) if picture is not None else None
+    if stored is not None:
+        stored["caption"] = caption
+    try:
+        return _save(participation, by_user, values, item, stored)
+    except Exception:
+        if stored is not None:  # nothing will point at these files
+            delete_stored(stored)
+        raise
+
+
+def _save(
+    participation: Participation,
+    by_user: User,
+    values: ItemInput,
+    item: Item | None,
+    stored: dict[str, Any] | None,
+) -> Item | None:
+    model = item_model(participation)
+    action = Action.CHANGED if item is not None else Action.CREATED
     with transaction.atomic():
         Participation.objects.select_for_update().filter(pk=participation.pk).first()
         if item is None and model.objects.filter(participation=participation).count() >= MAX_ITEMS:
@@ -160,57 +197,127 @@ def save_item(
                 % {"max": MAX_ITEMS}
             )
         before = item_values(item) if item is not None else {}
-        target = item if item is not None else model(participation=participation)
-        for name in ("title", "title_zh", "text", "text_zh"):
-            setattr(target, name, getattr(values, name).strip())
-        if isinstance(target, Offer):
-            target.minimum_order = values.minimum_order.strip()
-            target.certifications = certifications
-        target.save()
-        target.hs_codes.set(hs)
-        target.sectors.set(sectors)
-        target.markets.set(markets)
+        if audit.needs_review(by_user, participation):
+            proposed = _proposed_values(model, values)
+            if stored is not None:
+                proposed["pictures"] = (
+                    len(item.pictures.all()) if isinstance(item, Offer) else 0
+                ) + 1
+            audit.record(
+                participation=participation,
+                user=by_user,
+                subject=_subject(model),
+                action=action,
+                label=values.title.strip(),
+                fields=audit.differences(before, proposed),
+                proposal={
+                    "values": asdict(values),
+                    "item": item.pk if item is not None else None,
+                    "picture": stored,
+                },
+            )
+            return None
+        target = write_item(participation, values, item, stored)
         after = item_values(target)
-        if files is not None and isinstance(target, Offer):
-            _store_picture(target, files, caption)
+        if stored is not None and isinstance(target, Offer):
             after["pictures"] = target.pictures.count()
         audit.record(
             participation=participation,
             user=by_user,
             subject=_subject(model),
-            action=Action.CHANGED if item is not None else Action.CREATED,
+            action=action,
             label=target.title,
             fields=audit.differences(before, after),
         )
     return target
 
 
+def _proposed_values(model: type[Item], values: ItemInput) -> dict[str, Any]:
+    """The values as ``item_values`` would read them once written, for the reviewer's diff."""
+    shown: dict[str, Any] = {
+        "title": values.title.strip(),
+        "title_zh": values.title_zh.strip(),
+        "text": values.text.strip(),
+        "text_zh": values.text_zh.strip(),
+        "hs_codes": sorted({c.strip().replace(".", "") for c in values.hs_codes if c.strip()}),
+        "sectors": sorted(set(values.sectors)),
+        "markets": sorted({c.strip().upper() for c in values.markets if c.strip()}),
+    }
+    if model is Offer:
+        shown["minimum_order"] = values.minimum_order.strip()
+        shown["certifications"] = _certifications(values)
+    return shown
+
+
+def write_item(
+    participation: Participation,
+    values: ItemInput,
+    item: Item | None,
+    picture: dict[str, Any] | None,
+) -> Item:
+    """Write checked values (and a stored picture) to a new or existing item."""
+    hs, sectors, markets = _resolve(values)
+    target = item if item is not None else item_model(participation)(participation=participation)
+    for name in ("title", "title_zh", "text", "text_zh"):
+        setattr(target, name, getattr(values, name).strip())
+    if isinstance(target, Offer):
+        target.minimum_order = values.minimum_order.strip()
+        target.certifications = _certifications(values)
+    target.save()
+    target.hs_codes.set(hs)
+    target.sectors.set(sectors)
+    target.markets.set(markets)
+    if picture is not None and isinstance(target, Offer):
+        attach_picture(target, picture)
+    return target
+
+
+def attach_picture(offer: Offer, stored: dict[str, Any]) -> OfferPicture:
+    """A row for stored picture files; refused past the eighth."""
+    count = offer.pictures.count()
+    if count >= MAX_PICTURES:
+        raise CatalogueError(
+            _("A product has at most %(max)s pictures; remove one first.") % {"max": MAX_PICTURES},
+            field="picture",
+        )
+    picture = OfferPicture(
+        offer=offer,
+        caption=stored.get("caption", ""),
+        position=count,
+        width=stored["width"],
+        height=stored["height"],
+    )
+    for size in SIZES:
+        getattr(picture, size).name = stored[size]
+    picture.save()
+    return picture
+
+
 def delete_item(*, participation: Participation, by_user: User, item: Item) -> None:
+    """Remove a product or need (or propose to); its pictures' files go after commit."""
     audit.require_editor(by_user, participation)
-    if item.participation_id != participation.pk:
-        raise CatalogueError(_("This item belongs to another organisation."))
+    _own(participation, item)
     with transaction.atomic():
         before = item_values(item)
-        names = _picture_names(item) if isinstance(item, Offer) else []
-        label = item.title
-        model = type(item)
-        item.delete()
+        gone = {name: None for name in before}
+        review = audit.needs_review(by_user, participation)
         audit.record(
             participation=participation,
             user=by_user,
-            subject=_subject(model),
+            subject=_subject(type(item)),
             action=Action.DELETED,
-            label=label,
-            fields=audit.differences(before, {name: None for name in before}),
+            label=item.title,
+            fields=audit.differences(before, gone),
+            proposal={"item": item.pk} if review else None,
         )
-        _delete_files_after_commit(names)
+        if not review:
+            remove_item(item)
 
 
-def _picture_files(upload: UploadedFile) -> dict[str, Any]:
-    try:
-        return product_files(read_picture(upload))
-    except PictureRefused as exc:
-        raise CatalogueError(str(exc), field="picture") from exc
+def remove_item(item: Item) -> None:
+    names = _picture_names(item) if isinstance(item, Offer) else []
+    item.delete()
+    delete_after_commit(names)
 
 
 def _check_caption(caption: str) -> str:
@@ -222,27 +329,6 @@ def _check_caption(caption: str) -> str:
     return caption.strip()
 
 
-def _store_picture(offer: Offer, files: dict[str, Any], caption: str) -> OfferPicture:
-    count = offer.pictures.count()
-    if count >= MAX_PICTURES:
-        raise CatalogueError(
-            _("A product has at most %(max)s pictures; remove one first.") % {"max": MAX_PICTURES},
-            field="picture",
-        )
-    large = files["large"]
-    picture = OfferPicture(
-        offer=offer,
-        caption=caption,
-        position=count,
-        width=large.width,
-        height=large.height,
-    )
-    for size, encoded in files.items():
-        getattr(picture, size).save(encoded.file.name, encoded.file, save=False)
-    picture.save()
-    return picture
-
-
 def add_picture(
     *,
     participation: Participation,
@@ -250,15 +336,41 @@ def add_picture(
     offer: Offer,
     upload: UploadedFile,
     caption: str = "",
-) -> OfferPicture:
+) -> OfferPicture | None:
+    """Add a picture to a product; None when it waits for an organiser's approval."""
     audit.require_editor(by_user, participation)
-    if offer.participation_id != participation.pk:
-        raise CatalogueError(_("This item belongs to another organisation."))
-    caption = _check_caption(caption)
-    files = _picture_files(upload)
+    _own(participation, offer)
+    stored = {**store_product_picture(upload), "caption": _check_caption(caption)}
+    try:
+        return _add_picture(participation, by_user, offer, stored)
+    except Exception:
+        delete_stored(stored)
+        raise
+
+
+def _add_picture(
+    participation: Participation, by_user: User, offer: Offer, stored: dict[str, Any]
+) -> OfferPicture | None:
     with transaction.atomic():
         Offer.objects.select_for_update().filter(pk=offer.pk).first()
-        picture = _store_picture(offer, files, caption)
+        if audit.needs_review(by_user, participation):
+            if offer.pictures.count() >= MAX_PICTURES:
+                raise CatalogueError(
+                    _("A product has at most %(max)s pictures; remove one first.")
+                    % {"max": MAX_PICTURES},
+                    field="picture",
+                )
+            audit.record(
+                participation=participation,
+                user=by_user,
+                subject=Subject.PICTURE,
+                action=Action.CREATED,
+                label=offer.title,
+                fields={"picture": [None, stored["caption"] or stored["large"]]},
+                proposal={"item": offer.pk, "picture": stored},
+            )
+            return None
+        picture = attach_picture(offer, stored)
         audit.record(
             participation=participation,
             user=by_user,
@@ -275,33 +387,25 @@ def remove_picture(*, participation: Participation, by_user: User, picture: Offe
     if picture.offer.participation_id != participation.pk:
         raise CatalogueError(_("This item belongs to another organisation."))
     with transaction.atomic():
-        names = [getattr(picture, size).name for size in ("large", "medium", "thumb")]
-        label, shown = picture.offer.title, picture.caption or picture.large.name
-        picture.delete()
+        review = audit.needs_review(by_user, participation)
         audit.record(
             participation=participation,
             user=by_user,
             subject=Subject.PICTURE,
             action=Action.DELETED,
-            label=label,
-            fields={"picture": [shown, None]},
+            label=picture.offer.title,
+            fields={"picture": [picture.caption or picture.large.name, None]},
+            proposal={"picture": picture.pk} if review else None,
         )
-        _delete_files_after_commit(names)
+        if not review:
+            drop_picture(picture)
+
+
+def drop_picture(picture: OfferPicture) -> None:
+    names = [getattr(picture, size).name for size in SIZES]
+    picture.delete()
+    delete_after_commit(names)
 
 
 def _picture_names(offer: Offer) -> list[str]:
-    return [
-        getattr(p, size).name for p in offer.pictures.all() for size in ("large", "medium", "thumb")
-    ]
-
-
-def _delete_files_after_commit(names: list[str]) -> None:
-    """Files go once the rows are gone for good; a rolled-back delete keeps its pictures."""
-    from django.core.files.storage import default_storage
-
-    def delete() -> None:
-        for name in names:
-            if name:
-                default_storage.delete(name)
-
-    transaction.on_commit(delete)
+    return [getattr(p, size).name for p in offer.pictures.all() for size in SIZES]

@@ -1,7 +1,9 @@
 """An organisation's public profile, edited by its admins in the exhibitor or buyer portal."""
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -12,7 +14,7 @@ from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services import audit
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.items import TEXT_LENGTH
-from tradefair.catalogue.services.pictures import PictureRefused, logo_file, read_picture
+from tradefair.catalogue.services.stored_files import delete_after_commit, store_logo
 from tradefair.organisations.models import Organisation, Participation
 
 
@@ -30,11 +32,44 @@ class ProfileInput:
 
 def profile_values(organisation: Organisation) -> ProfileInput:
     """What the edit form starts from."""
-    return ProfileInput(**{name: getattr(organisation, name) for name in _fields()})
+    return ProfileInput(
+        **{name: getattr(organisation, name) for name in ProfileInput.__dataclass_fields__}
+    )
 
 
-def _fields() -> tuple[str, ...]:
-    return tuple(ProfileInput.__dataclass_fields__)
+def _check(values: ProfileInput) -> ProfileInput:
+    cleaned = ProfileInput(**{k: v.strip() for k, v in asdict(values).items()})
+    if not cleaned.name:
+        raise CatalogueError(_("Give the organisation's name in English."), field="name")
+    for field in ("description", "description_zh"):
+        if len(getattr(cleaned, field)) > TEXT_LENGTH:
+            raise CatalogueError(
+                _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
+                field=field,
+            )
+    return cleaned
+
+
+def _locked(participation: Participation, name: str) -> Organisation:
+    """The organisation, locked; a name another organisation of its country holds is refused
+    (the English name identifies an organisation with its country)."""
+    org = Organisation.objects.select_for_update().get(pk=participation.organisation_id)
+    taken = (
+        Organisation.objects.annotate(lower=Lower("name"))
+        .filter(lower=name.lower(), country_id=org.country_id)
+        .exclude(pk=org.pk)
+    )
+    if taken.exists():
+        raise CatalogueError(
+            _("Another organisation of your country is already called “%(name)s”.")
+            % {"name": name},
+            field="name",
+        )
+    return org
+
+
+def _shown(org: Organisation) -> dict[str, Any]:
+    return {**asdict(profile_values(org)), "logo": org.logo.name}
 
 
 def update_profile(
@@ -45,57 +80,77 @@ def update_profile(
     logo: UploadedFile | None = None,
     remove_logo: bool = False,
 ) -> ProfileChange | None:
-    """Save the profile and audit it; returns the change, or None when nothing changed.
-
-    The English name identifies the organisation with its country: a name another
-    organisation of the same country holds is refused rather than merged.
-    """
+    """Save the profile (or propose it for review) and audit it; None when nothing changed."""
     audit.require_editor(by_user, participation)
-    name = values.name.strip()
-    if not name:
-        raise CatalogueError(_("Give the organisation's name in English."), field="name")
-    for field in ("description", "description_zh"):
-        if len(getattr(values, field)) > TEXT_LENGTH:
-            raise CatalogueError(
-                _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
-                field=field,
-            )
-    if not (logo is None or remove_logo):
-        try:
-            stored = logo_file(read_picture(logo))
-        except PictureRefused as exc:
-            raise CatalogueError(str(exc), field="logo") from exc
+    values = _check(values)
+    logo_name = store_logo(logo) if logo is not None and not remove_logo else None
+    try:
+        return _update(participation, by_user, values, logo_name, remove_logo)
+    except Exception:
+        if logo_name:  # refused: nothing will point at the stored logo
+            default_storage.delete(logo_name)
+        raise
+
+
+def _update(
+    participation: Participation,
+    by_user: User,
+    values: ProfileInput,
+    logo_name: str | None,
+    remove_logo: bool,
+) -> ProfileChange | None:
     with transaction.atomic():
-        org = Organisation.objects.select_for_update().get(pk=participation.organisation_id)
-        taken = (
-            Organisation.objects.annotate(lower=Lower("name"))
-            .filter(lower=name.lower(), country_id=org.country_id)
-            .exclude(pk=org.pk)
-        )
-        if taken.exists():
-            raise CatalogueError(
-                _("Another organisation of your country is already called “%(name)s”.")
-                % {"name": name},
-                field="name",
+        org = _locked(participation, values.name)
+        before = _shown(org)
+        if audit.needs_review(by_user, participation):
+            proposed = {**asdict(values), "logo": "" if remove_logo else logo_name or org.logo.name}
+            return audit.record(
+                participation=participation,
+                user=by_user,
+                subject=ProfileChange.Subject.PROFILE,
+                action=ProfileChange.Action.CHANGED,
+                label=values.name,
+                fields=audit.differences(before, proposed),
+                proposal={"values": asdict(values), "logo": logo_name, "remove_logo": remove_logo},
             )
-        before = {**asdict(profile_values(org)), "logo": org.logo.name}
-        for field, value in asdict(values).items():
-            setattr(org, field, value.strip() if isinstance(value, str) else value)
-        old_logo = org.logo.name
-        if remove_logo:
-            org.logo = ""  # type: ignore[assignment]
-        elif logo is not None:
-            org.logo.save(stored.file.name or "logo.webp", stored.file, save=False)
-        org.save()
-        after = {**asdict(profile_values(org)), "logo": org.logo.name}
-        if old_logo and old_logo != org.logo.name:
-            storage = org.logo.storage
-            transaction.on_commit(lambda: storage.delete(old_logo))
+        write_profile(org, values, logo_name=logo_name, remove_logo=remove_logo)
         return audit.record(
             participation=participation,
             user=by_user,
             subject=ProfileChange.Subject.PROFILE,
             action=ProfileChange.Action.CHANGED,
             label=org.name,
-            fields=audit.differences(before, after),
+            fields=audit.differences(before, _shown(org)),
         )
+
+
+def write_profile(
+    org: Organisation, values: ProfileInput, *, logo_name: str | None, remove_logo: bool
+) -> None:
+    """Put ``values`` (checked) on the locked organisation; the replaced logo goes after commit."""
+    for field, value in asdict(values).items():
+        setattr(org, field, value)
+    old_logo = org.logo.name
+    if remove_logo:
+        org.logo.name = ""
+    elif logo_name:
+        org.logo.name = logo_name
+    org.save()
+    if old_logo and old_logo != org.logo.name:
+        delete_after_commit([old_logo])
+
+
+def apply_proposal(change: ProfileChange) -> None:
+    """Publish a pending profile change (checked again: a name may have been taken since)."""
+    proposal = change.proposal
+    values = _check(ProfileInput(**proposal["values"]))
+    org = _locked(change.participation, values.name)
+    write_profile(
+        org, values, logo_name=proposal.get("logo"), remove_logo=bool(proposal.get("remove_logo"))
+    )
+
+
+def discard_proposal(change: ProfileChange) -> None:
+    """A rejected profile change leaves no file behind."""
+    if change.proposal.get("logo"):
+        delete_after_commit([change.proposal["logo"]])

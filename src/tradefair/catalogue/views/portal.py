@@ -20,7 +20,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tradefair.accounts.services.roles import is_organisation_admin
 from tradefair.catalogue.forms import ItemForm, PictureForm, ProfileForm, item_initial
 from tradefair.catalogue.presentation import change_rows
-from tradefair.catalogue.queries import history, item_of, items_of, picture_of
+from tradefair.catalogue.queries import (
+    history,
+    item_of,
+    items_of,
+    pending_changes,
+    picture_of,
+)
+from tradefair.catalogue.services.audit import needs_review
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.items import (
     MAX_PICTURES,
@@ -60,8 +67,22 @@ def _context(expo: Expo, participation: Participation, role: str, **extra: Any) 
         "agenda_url": reverse("agenda:index", kwargs={"slug": expo.slug}),
         "settings_url": reverse(f"{role}:settings", kwargs={"slug": expo.slug}),
         "url_ns": f"{role}_catalogue",
+        "pending": pending_changes(participation),
         **extra,
     }
+
+
+def _saved(request: HttpRequest, pending: bool, saved: str) -> None:
+    if pending:
+        messages.info(
+            request,
+            _(
+                "Your change waits for the organisers' approval; the public listing shows it "
+                "once they approve it. The history of changes tells you how it went."
+            ),
+        )
+    else:
+        messages.success(request, saved)
 
 
 def _refused(form: Form, error: CatalogueError) -> None:
@@ -93,9 +114,10 @@ def profile(request: HttpRequest, slug: str, role: str) -> HttpResponse:
         except CatalogueError as exc:
             _refused(form, exc)
         else:
-            messages.success(
-                request, _("Your profile is saved.") if change else _("Nothing was changed.")
-            )
+            if change is None:
+                messages.info(request, _("Nothing was changed."))
+            else:
+                _saved(request, change.status == change.Status.PENDING, _("Your profile is saved."))
             return redirect(request.path)
     context = _context(expo, participation, role, form=form, may_edit=may_edit, org=org)
     status = 400 if request.method == "POST" else 200
@@ -144,8 +166,9 @@ def item_edit(request: HttpRequest, slug: str, role: str, pk: int | None = None)
         except CatalogueError as exc:
             _refused(form, exc)
         else:
-            messages.success(request, _("“%(name)s” is saved.") % {"name": saved.title})
-            if product and item is None:
+            name = form.cleaned_data["title"]
+            _saved(request, saved is None, _("“%(name)s” is saved.") % {"name": name})
+            if product and item is None and saved is not None:
                 return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=saved.pk)
             return redirect(f"{role}_catalogue:items", slug=expo.slug)
     context = _context(
@@ -169,12 +192,13 @@ def item_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
     item = item_of(participation, pk)
     if item is None:
         raise Http404("No such entry in your catalogue.")
+    pending = needs_review(user, participation)
     try:
         delete_item(participation=participation, by_user=user, item=item)
     except CatalogueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("“%(name)s” is removed.") % {"name": item.title})
+        _saved(request, pending, _("“%(name)s” is removed.") % {"name": item.title})
     return redirect(f"{role}_catalogue:items", slug=expo.slug)
 
 
@@ -188,7 +212,7 @@ def picture_add(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
     form = PictureForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            add_picture(
+            added = add_picture(
                 participation=participation,
                 by_user=user,
                 offer=item,
@@ -198,7 +222,7 @@ def picture_add(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
         except CatalogueError as exc:
             _refused(form, exc)
         else:
-            messages.success(request, _("The picture is added."))
+            _saved(request, added is None, _("The picture is added."))
             return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=item.pk)
     item_form = ItemForm(product=True, new=False, initial=item_initial(item_values(item)))
     context = _context(
@@ -221,12 +245,13 @@ def picture_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpR
     picture = picture_of(participation, pk)
     if picture is None:
         raise Http404("No such picture in your catalogue.")
+    pending = needs_review(user, participation)
     try:
         remove_picture(participation=participation, by_user=user, picture=picture)
     except CatalogueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("The picture is removed."))
+        _saved(request, pending, _("The picture is removed."))
     return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=picture.offer_id)
 
 

@@ -25,6 +25,14 @@ class Expo(models.Model):
     is_public = models.BooleanField(
         default=True, help_text=_("Shown on the public pages and in the directory.")
     )
+    listing_changes_need_approval = models.BooleanField(
+        _("listing changes need approval"),
+        default=False,
+        help_text=_(
+            "Profiles, products and pictures that exhibitors and buyers change go public only "
+            "once an organiser approves them."
+        ),
+    )
 
     class Meta:
         ordering = ["-start_date"]
