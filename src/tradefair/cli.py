@@ -11,6 +11,7 @@ IMPORT_KINDS_ELSEWHERE = {
     "programme": "importprogramme",
     "deals": "importdeals",
     "trade": "importtrade",
+    "products": "importproducts",
 }
 EXPORT_KINDS_ELSEWHERE = {"deals": "exportdeals"}
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tradefair.catalogue.services.items import CAPTION_LENGTH, TEXT_LENGTH, ItemInput
 from tradefair.catalogue.services.pictures import ACCEPTED, MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput
+from tradefair.catalogue.services.rules import MINIMUM_ORDER_LENGTH, TITLE_LENGTH
 from tradefair.expos.models import Country, Sector
 from tradefair.expos.names import country_name
 
@@ -82,8 +83,8 @@ def country_choices() -> list[tuple[str, str]]:
 class ItemForm(forms.Form):
     """A product (exhibitors) or a sourcing need (buyers); ``product`` adds the product fields."""
 
-    title = forms.CharField(label=_("Name in English"), max_length=200)
-    title_zh = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
+    title = forms.CharField(label=_("Name in English"), max_length=TITLE_LENGTH)
+    title_zh = forms.CharField(label=_("Name in Chinese"), max_length=TITLE_LENGTH, required=False)
     text = forms.CharField(
         label=_("Description in English"),
         max_length=TEXT_LENGTH,
@@ -111,7 +112,9 @@ class ItemForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
-    minimum_order = forms.CharField(label=_("Minimum order"), max_length=120, required=False)
+    minimum_order = forms.CharField(
+        label=_("Minimum order"), max_length=MINIMUM_ORDER_LENGTH, required=False
+    )
     certifications = forms.CharField(
         label=_("Certifications"),
         max_length=600,

@@ -7,7 +7,7 @@ action either applies at once or, when the edition wants listing changes approve
 a proposal that ``apply_proposal`` publishes later through the same writing functions.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -16,8 +16,15 @@ from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.catalogue.models import ProfileChange
-from tradefair.catalogue.services import audit
+from tradefair.catalogue.services import audit, rules
 from tradefair.catalogue.services.errors import CatalogueError
+from tradefair.catalogue.services.rules import (
+    CERTIFICATION_LENGTH,
+    MAX_CERTIFICATIONS,
+    MAX_CODES,
+    TEXT_LENGTH,
+    ItemInput,
+)
 from tradefair.catalogue.services.stored_files import (
     SIZES,
     delete_after_commit,
@@ -29,27 +36,11 @@ from tradefair.organisations.models import Need, Offer, OfferPicture, Participat
 
 MAX_ITEMS = 200  # products (or needs) per participation
 MAX_PICTURES = 8  # per product
-MAX_CERTIFICATIONS = 20
-CERTIFICATION_LENGTH = 60
 CAPTION_LENGTH = 200
-MAX_CODES = 50  # HS codes per item
-TEXT_LENGTH = 4000  # a description, in each language
 Item = Offer | Need
 Subject = ProfileChange.Subject
 Action = ProfileChange.Action
-
-
-@dataclass(frozen=True)
-class ItemInput:
-    title: str
-    title_zh: str = ""
-    text: str = ""
-    text_zh: str = ""
-    hs_codes: list[str] = field(default_factory=list)
-    sectors: list[str] = field(default_factory=list)
-    markets: list[str] = field(default_factory=list)
-    minimum_order: str = ""  # products only
-    certifications: list[str] = field(default_factory=list)  # products only
+__all__ = ["CERTIFICATION_LENGTH", "MAX_CERTIFICATIONS", "MAX_CODES", "TEXT_LENGTH", "ItemInput"]
 
 
 def item_model(participation: Participation) -> type[Item]:
@@ -79,67 +70,22 @@ def item_values(item: Item) -> dict[str, Any]:
 
 
 def _resolve(values: ItemInput) -> tuple[list[HSCode], list[Sector], list[Country]]:
-    codes = {c.strip().replace(".", "") for c in values.hs_codes if c.strip()}
-    if len(codes) > MAX_CODES:
-        raise CatalogueError(
-            _("Give at most %(max)s HS codes; the most specific ones find the right buyers.")
-            % {"max": MAX_CODES},
-            field="hs_codes",
-        )
-    hs = list(HSCode.objects.filter(pk__in=codes))
-    if missing := codes - {h.pk for h in hs}:
-        raise CatalogueError(
-            _("Unknown HS codes: %(codes)s. Give 2-, 4- or 6-digit codes of the Harmonized System.")
-            % {"codes": ", ".join(sorted(missing))},
-            field="hs_codes",
-        )
-    slugs = set(values.sectors)
-    sectors = list(Sector.objects.filter(slug__in=slugs))
-    if missing := slugs - {s.slug for s in sectors}:
-        raise CatalogueError(
-            _("Unknown sectors: %(codes)s. Pick sectors from the list.")
-            % {"codes": ", ".join(sorted(missing))},
-            field="sectors",
-        )
-    isos = {c.strip().upper() for c in values.markets if c.strip()}
-    markets = list(Country.objects.filter(pk__in=isos))
-    if missing := isos - {c.pk for c in markets}:
-        raise CatalogueError(
-            _("Unknown countries: %(codes)s. Use two-letter ISO 3166 codes, e.g. VN, TH.")
-            % {"codes": ", ".join(sorted(missing))},
-            field="markets",
-        )
-    return hs, sectors, markets
+    """The rows a checked item names."""
+    return (
+        list(HSCode.objects.filter(pk__in=rules.codes(values))),
+        list(Sector.objects.filter(slug__in=set(values.sectors))),
+        list(Country.objects.filter(pk__in=rules.countries(values))),
+    )
 
 
-def _certifications(values: ItemInput) -> list[str]:
-    seen: list[str] = []
-    for name in (c.strip() for c in values.certifications):
-        if len(name) > CERTIFICATION_LENGTH:
-            raise CatalogueError(
-                _("“%(name)s…” is longer than %(max)s characters; shorten it or separate it.")
-                % {"name": name[:20], "max": CERTIFICATION_LENGTH},
-                field="certifications",
-            )
-        if name and name not in seen:
-            seen.append(name)
-    if len(seen) > MAX_CERTIFICATIONS:
-        raise CatalogueError(
-            _("List at most %(max)s certifications.") % {"max": MAX_CERTIFICATIONS},
-            field="certifications",
-        )
-    return seen
-
-
-def _check_values(values: ItemInput) -> None:
-    if not values.title.strip():
-        raise CatalogueError(_("Give a name in English."), field="title")
-    for name in ("text", "text_zh"):
-        if len(getattr(values, name)) > TEXT_LENGTH:
-            raise CatalogueError(
-                _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
-                field=name,
-            )
+def check_item(participation: Participation, values: ItemInput) -> None:
+    """Refuse with the first problem :func:`rules.item_problems` finds."""
+    problems = rules.item_problems(
+        values, rules.Known.named_by([values]), product=item_model(participation) is Offer
+    )
+    if problems:
+        field, message = problems[0]
+        raise CatalogueError(message, field=field)
 
 
 def _own(participation: Participation, item: Item | None) -> None:
@@ -165,9 +111,7 @@ def save_item(
     """
     audit.require_editor(by_user, participation)
     _own(participation, item)
-    _check_values(values)
-    _resolve(values)
-    _certifications(values)
+    check_item(participation, values)
     caption = _check_caption(caption)
     stored = store_product_picture(picture) if picture is not None else None
     if stored is not None:
@@ -239,13 +183,13 @@ def _proposed_values(model: type[Item], values: ItemInput) -> dict[str, Any]:
         "title_zh": values.title_zh.strip(),
         "text": values.text.strip(),
         "text_zh": values.text_zh.strip(),
-        "hs_codes": sorted({c.strip().replace(".", "") for c in values.hs_codes if c.strip()}),
+        "hs_codes": sorted(rules.codes(values)),
         "sectors": sorted(set(values.sectors)),
-        "markets": sorted({c.strip().upper() for c in values.markets if c.strip()}),
+        "markets": sorted(rules.countries(values)),
     }
     if model is Offer:
         shown["minimum_order"] = values.minimum_order.strip()
-        shown["certifications"] = _certifications(values)
+        shown["certifications"] = rules.certifications(values)
     return shown
 
 
@@ -262,7 +206,7 @@ def write_item(
         setattr(target, name, getattr(values, name).strip())
     if isinstance(target, Offer):
         target.minimum_order = values.minimum_order.strip()
-        target.certifications = _certifications(values)
+        target.certifications = rules.certifications(values)
     target.save()
     target.hs_codes.set(hs)
     target.sectors.set(sectors)
