@@ -222,3 +222,28 @@ def test_an_uploaded_picture_is_served(fair, product):
     assert served.status_code == 200
     assert served["Content-Type"] == "image/webp"
     assert b"".join(served.streaming_content)[:4] == b"RIFF"
+
+
+@pytest.mark.parametrize("products", [1, 3])
+def test_the_product_list_costs_the_same_queries_for_one_or_three(
+    fair, products, django_assert_num_queries
+):
+    for i in range(products):
+        offer = save_item(
+            participation=fair.me.participation,
+            by_user=fair.me.user,
+            values=ItemInput(
+                title=f"Arm {i}", hs_codes=["847950"], sectors=["artificial-intelligence"]
+            ),
+        )
+        add_picture(
+            participation=fair.me.participation, by_user=fair.me.user, offer=offer, upload=upload()
+        )
+    client = client_for(fair, "admin")
+    url = reverse("exhibitor_catalogue:items", kwargs={"slug": fair.expo.slug})
+    client.get(url)  # the session and the user are cached from here on
+    # session, user, expo, participation, offers, their HS codes, sectors, markets and
+    # pictures, the admin check, pending changes, and the header's roles (two)
+    with django_assert_num_queries(13):
+        answer = client.get(url)
+    assert answer.content.decode().count('class="panel item-row"') == products
