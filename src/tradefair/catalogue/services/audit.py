@@ -44,11 +44,16 @@ def needs_review(user: User, participation: Participation) -> bool:
 
 
 def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    """Field to [before, after] for the fields whose value changed."""
+    """Field to [before, after] for the fields whose value changed (blank, none and an
+    empty list are one value: a new product's empty description is no change)."""
+
+    def value(v: Any) -> Any:
+        return None if v in ("", [], None) else v
+
     return {
-        name: [before.get(name), value]
-        for name, value in after.items()
-        if before.get(name) != value
+        name: [before.get(name), shown]
+        for name, shown in after.items()
+        if value(before.get(name)) != value(shown)
     }
 
 
