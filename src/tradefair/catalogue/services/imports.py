@@ -13,7 +13,7 @@ Invariants:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -29,6 +29,7 @@ from tradefair.organisations.models import Offer, Participation
 from tradefair.organisations.queries.directory import forget_filter_choices
 from tradefair.organisations.queries.names import OrganisationNames
 from tradefair.organisations.services.imports_parse import (
+    ImportCounts,
     InRequestLimits,
     RowError,
     bounded_table,
@@ -67,17 +68,7 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass
-class ImportResult:
-    expo: str
-    errors: list[RowError] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
+class ImportResult(ImportCounts):
     def summary(self) -> str:
         return _(
             "Products of %(expo)s: %(created)d created, %(updated)d updated, "

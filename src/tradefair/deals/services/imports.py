@@ -12,7 +12,7 @@ Invariants:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED, parse_rows
 from tradefair.deals.services.writing import write_deal
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.imports_parse import (
+    ImportCounts,
     InRequestLimits,
     RowError,
     bounded_table,
@@ -46,18 +47,8 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass
-class ImportResult:
+class ImportResult(ImportCounts):
     """What an import did: either ``errors`` (and nothing written) or the counts."""
-
-    expo: str
-    errors: list[RowError] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def summary(self) -> str:
         return _(

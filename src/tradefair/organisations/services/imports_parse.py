@@ -10,7 +10,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import PurePath
@@ -60,6 +60,22 @@ class RowError:
         if self.line is None:
             return f"{self.column}: {self.reason}"
         return f"line {self.line}: {self.column}: {self.reason}"
+
+
+@dataclass
+class ImportCounts:
+    """What a file import of an edition did: either ``errors`` (and nothing written) or how
+    many rows it created, updated and found unchanged. Each import adds its own summary."""
+
+    expo: str
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
 
 @dataclass(frozen=True)
@@ -315,9 +331,9 @@ class _Lookups:
 
 def _spellings(objects: list[Any], fields: tuple[str, ...]) -> dict[str, int]:
     spellings: dict[str, int] = {}
-    for field in fields:
+    for name in fields:
         for obj in objects:
-            value = getattr(obj, field)
+            value = getattr(obj, name)
             if value:
                 spellings.setdefault(value.casefold(), obj.pk)
     return spellings

@@ -18,7 +18,7 @@ Invariants:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.imports import assign_changed, chunks
 from tradefair.organisations.services.imports_parse import (
+    ImportCounts,
     InRequestLimits,
     RowError,
     bounded_table,
@@ -64,20 +65,11 @@ T = TypeVar("T")
 
 
 @dataclass
-class ImportResult:
+class ImportResult(ImportCounts):
     """What an import did: either ``errors`` (and nothing written) or the counts."""
 
-    expo: str
-    errors: list[RowError] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
     rooms_created: int = 0
     promoted: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def summary(self) -> str:
         summary = _(
