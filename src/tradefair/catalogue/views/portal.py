@@ -31,6 +31,7 @@ from tradefair.catalogue.services.audit import needs_review
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.items import (
     MAX_PICTURES,
+    Item,
     add_picture,
     delete_item,
     item_values,
@@ -171,6 +172,22 @@ def item_edit(request: HttpRequest, slug: str, role: str, pk: int | None = None)
             if product and item is None and saved is not None:
                 return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=saved.pk)
             return redirect(f"{role}_catalogue:items", slug=expo.slug)
+    picture_form = PictureForm() if product and item is not None else None
+    status = 400 if request.method == "POST" else 200
+    return _item_page(request, (expo, participation, user), role, form, item, picture_form, status)
+
+
+def _item_page(
+    request: HttpRequest,
+    acting: tuple[Expo, Participation, Any],
+    role: str,
+    form: ItemForm,
+    item: Item | None,
+    picture_form: PictureForm | None,
+    status: int,
+) -> HttpResponse:
+    """The product (or need) page: its form, and a product's pictures with their own form."""
+    expo, participation, user = acting
     context = _context(
         expo,
         participation,
@@ -178,10 +195,9 @@ def item_edit(request: HttpRequest, slug: str, role: str, pk: int | None = None)
         form=form,
         item=item,
         may_edit=is_organisation_admin(user, participation.organisation_id),
-        picture_form=PictureForm() if product and item is not None else None,
+        picture_form=picture_form,
         max_pictures=MAX_PICTURES,
     )
-    status = 400 if request.method == "POST" else 200
     return portal_page(request, "catalogue/item.html", context, status=status)
 
 
@@ -225,17 +241,7 @@ def picture_add(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
             _saved(request, added is None, _("The picture is added."))
             return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=item.pk)
     item_form = ItemForm(product=True, new=False, initial=item_initial(item_values(item)))
-    context = _context(
-        expo,
-        participation,
-        role,
-        form=item_form,
-        item=item,
-        may_edit=is_organisation_admin(user, participation.organisation_id),
-        picture_form=form,
-        max_pictures=MAX_PICTURES,
-    )
-    return portal_page(request, "catalogue/item.html", context, status=400)
+    return _item_page(request, (expo, participation, user), role, item_form, item, form, 400)
 
 
 @login_required
