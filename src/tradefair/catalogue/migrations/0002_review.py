@@ -9,7 +9,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalogue', '0001_initial'),
-        ('organisations', '0005_search_weights'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
