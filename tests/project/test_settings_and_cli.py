@@ -79,3 +79,27 @@ def test_tasks_go_to_a_worker_through_a_folder_without_redis_and_through_redis_w
     env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
     queued = _tradefair("shell", "-c", code, env=env)
     assert queued.stdout.splitlines()[-1] == "False redis://127.0.0.1:6379/0 None"
+
+
+def test_uploads_go_to_the_data_dir_or_to_an_s3_bucket_when_one_is_named(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRADEFAIR_S3")}
+    env["TRADEFAIR_DATA_DIR"] = str(tmp_path)
+    code = (
+        "from django.conf import settings;"
+        "s = settings.STORAGES['default'];"
+        "print(s['BACKEND']);"
+        "print(s.get('OPTIONS', {}).get('bucket_name'), settings.MEDIA_ROOT)"
+    )
+    embedded = _tradefair("shell", "-c", code, env=env)
+    assert embedded.returncode == 0, embedded.stderr
+    assert embedded.stdout.splitlines()[-2:] == [
+        "django.core.files.storage.FileSystemStorage",
+        f"None {tmp_path / 'media'}",
+    ]
+    env.update(TRADEFAIR_S3_BUCKET="caexpo-media", TRADEFAIR_S3_ENDPOINT_URL="http://minio:9000")
+    bucket = _tradefair("shell", "-c", code, env=env)
+    assert bucket.returncode == 0, bucket.stderr
+    assert bucket.stdout.splitlines()[-2:] == [
+        "storages.backends.s3.S3Storage",
+        f"caexpo-media {tmp_path / 'media'}",
+    ]
