@@ -140,8 +140,14 @@ def test_adapter_reads_lines_markets_sectors_and_texts(expo, fair, django_assert
         id=str(fair["b0"].pk),
         country="TH",
         lines=(
-            TradeLine(hs_codes=("8541", "854142"), sectors=(green,), markets=("CN",)),
-            TradeLine(hs_codes=("8504",), sectors=(), markets=()),
+            TradeLine(
+                hs_codes=("8541", "854142"),
+                sectors=(green,),
+                markets=("CN",),
+                title="PV cells",
+                title_zh="光伏电池",
+            ),
+            TradeLine(hs_codes=("8504",), sectors=(), markets=(), title="Inverters"),
         ),
         text="Solar farms\n太阳能电站\nPV cells\n光伏电池\nMono\n单晶\nInverters\n\n\n",
         sectors=(),

@@ -357,7 +357,7 @@ def test_home_shows_recommendations_with_reasons_and_request_state(
     shown = [(r.participation, card.booths) for r, card in response.context["recommendations"]]
     assert shown == [(cast.exhibitor, ["A-101"]), (durian, ["D-9"])]
     first, _card = response.context["recommendations"][0]
-    assert first.reasons and first.reasons[0].startswith("both trade HS 0306")
+    assert first.reasons[0] == "Frozen shrimp — HS 0306 matches your “Shrimp”"
     html = response.content.decode()
     assert first.reasons[0] in html
     assert '<span class="badge badge-declined">declined</span>' in html
@@ -498,9 +498,9 @@ def test_the_exhibitor_settings_use_the_same_view(rf, cast: Cast, slots) -> None
 # Both: session, user, expo, the buyer's participation, and the header's two role queries.
 # Requests: the counts aggregate, the meeting count, the tab's rows, the rows awaiting an answer.
 QUERIES_REQUESTS = 10
-# Home: the counts aggregate, the meeting count, then the recommendations (the count, the page,
-# the requests of the pairs, the engine parties of both sides: 2 x 2 + 1, the sector names) and
-# the exhibitor cards (participations, booths).
+# Home: the counts aggregate, the meeting count, then the recommendations (the list's size and
+# how much of it is requested, the page, the requests of the pairs, the engine parties of both
+# sides: 2 x 2 + 1, the sector names) and the exhibitor cards (participations, booths).
 QUERIES_HOME = 19
 
 
@@ -528,8 +528,8 @@ def test_home_query_count_does_not_grow(
         recommend(cast, seller, i + 1)
         make_request(cast, seller)
     client.force_login(cast.buyer.user)
-    with django_assert_num_queries(QUERIES_HOME):
-        response = client.get(url("home"))
+    with django_assert_num_queries(QUERIES_HOME):  # the requested ones shown, with their state
+        response = client.get(url("home"), {"requested": "show"})
     assert len(response.context["recommendations"]) == count
 
 

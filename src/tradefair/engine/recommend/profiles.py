@@ -16,6 +16,10 @@ class TradeLine:
     hs_codes: tuple[str, ...]  # HS chapters, headings or subheadings (2, 4 or 6 digits)
     sectors: tuple[str, ...] = ()
     markets: tuple[str, ...] = ()  # ISO country codes; () = any market
+    # The line's name, so a reason can say which product matched; scoring reads the party's
+    # text instead. "" when the line has none in that language.
+    title: str = ""
+    title_zh: str = ""
 
     def leaf_codes(self) -> tuple[str, ...]:
         """The line's most specific codes: ("8541", "854142") means 854142, not all of 8541.

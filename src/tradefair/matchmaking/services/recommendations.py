@@ -1,5 +1,9 @@
 """Refreshing an edition's stored recommendations (the engine's top k, both ways).
 
+Buyers' lists are stored in the engine's diverse order (``diverse_for_buyers``: at most three
+exhibitors of one HS heading per page of ten while others fit), so pages read ``buyer_rank``
+as it is; exhibitors' lists stay in score order.
+
 The scores are computed outside any transaction (seconds at the demo's size); the expo's rows
 are then replaced in one transaction that holds the expo's row lock, so two refreshes of the
 same edition run one after the other and readers see either the old lists or the new ones,
@@ -15,9 +19,9 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from numpy.typing import NDArray
 
-from tradefair.engine.recommend import Recommendations, recommend
+from tradefair.engine.recommend import Recommendations, diverse_for_buyers, recommend
 from tradefair.expos.models import Expo
-from tradefair.matchmaking.adapters.recommend import expo_sides
+from tradefair.matchmaking.adapters.recommend import Sides, expo_sides
 from tradefair.matchmaking.models import Recommendation
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.matchmaking.services.errors import InvalidRequest
@@ -41,7 +45,7 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     report(_("scoring every pair"), 0.2)
     if sides.buyers and sides.exhibitors:
         buyer, exhibitor, score, buyer_rank, exhibitor_rank = _pairs(
-            recommend(sides.buyers, sides.exhibitors, k=k), len(sides.exhibitors)
+            _ranked(sides, k), len(sides.exhibitors)
         )
     else:
         buyer = exhibitor = buyer_rank = exhibitor_rank = np.zeros(0, dtype=np.int64)
@@ -65,6 +69,13 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
         _store(expo, rows, lambda share: report(_("storing the lists"), 0.7 + 0.3 * share))
     report(_("done"), 1.0)
     return len(rows)
+
+
+def _ranked(sides: Sides, k: int) -> Recommendations:
+    """Both sides' top ``k``; the buyers' lists re-ranked so a page is not one heading."""
+    found = recommend(sides.buyers, sides.exhibitors, k=k)
+    diverse = diverse_for_buyers(sides.buyers, sides.exhibitors, found.for_buyers)
+    return Recommendations(for_buyers=diverse, for_exhibitors=found.for_exhibitors)
 
 
 def queue_refresh(*, expo: Expo, k: int = 50) -> None:

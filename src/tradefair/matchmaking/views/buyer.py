@@ -30,7 +30,7 @@ from tradefair.matchmaking.queries.buyer import (
     request_counts,
     requests_by_exhibitor,
 )
-from tradefair.matchmaking.queries.recommendations import count_for, for_buyer
+from tradefair.matchmaking.queries.recommendations import for_buyer, list_size
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.requests import request_meeting
 from tradefair.matchmaking.views.portal_access import acting_for, portal_page
@@ -86,14 +86,27 @@ def status_chart(bars: list[StatusBar]) -> SafeString:
 
 @login_required
 def home(request: HttpRequest, slug: str) -> HttpResponse:
-    """My organisation, my requests and meetings in figures, and the exhibitors recommended."""
+    """My organisation, my requests and meetings in figures, and the exhibitors recommended.
+
+    Exhibitors I already have a pending or accepted request with are left out unless
+    ``?requested=show``; any other value reads as the default.
+    """
     expo, buyer, _user = acting_for(request, slug, BUYER)
     counts = request_counts(buyer)
     bars = status_bars(counts)
-    paginator = Paginator(range(count_for(buyer)), RECOMMENDATIONS_PER_PAGE)
+    show_requested = request.GET.get("requested") == "show"
+    size = list_size(buyer)
+    paginator = Paginator(
+        range(size.total if show_requested else size.unrequested), RECOMMENDATIONS_PER_PAGE
+    )
     page = paginator.get_page(request.GET.get("page"))
     recommended = (
-        for_buyer(buyer, limit=RECOMMENDATIONS_PER_PAGE, offset=page.start_index() - 1)
+        for_buyer(
+            buyer,
+            limit=RECOMMENDATIONS_PER_PAGE,
+            offset=page.start_index() - 1,
+            hide_requested=not show_requested,
+        )
         if paginator.count
         else []
     )
@@ -108,6 +121,8 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             (r, cards[r.participation.pk]) for r in recommended if r.participation.pk in cards
         ],
         "page": page,
+        "list_size": size,
+        "show_requested": show_requested,
         "country": country_name(buyer.organisation.country_id, get_language() or "en"),
         "search_url": reverse("buyer:search", kwargs={"slug": expo.slug}),
     }
