@@ -2,8 +2,9 @@
 
 It tries every assignment of requests to slots (or none), keeps the ones that obey the hard
 rules (tables as a count per slot, interpreters by an exhaustive matching per slot) and
-reports the lexicographic optimum together with the largest count and the largest priority
-any valid schedule reaches. Only usable up to a handful of requests and slots.
+reports the lexicographic optimum (buyers served, priority, fewest idle gaps, fewest days
+attended beyond each participant's first) together with the largest count and the largest
+priority any valid schedule reaches. Only usable up to a handful of requests and slots.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 
+from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.problem import (
+    Meeting,
     Participant,
     Problem,
     Request,
@@ -28,6 +31,8 @@ class Optimum:
     priority: int  # the best priority among schedules serving ``buyers_served`` buyers
     max_count: int  # the most meetings any valid schedule holds
     max_priority: int  # the most priority any valid schedule holds
+    gaps: int = 0  # the fewest idle gaps among schedules with the two figures above
+    extra_days: int = 0  # the fewest days attended beyond each participant's first, then
 
 
 def _free(person: Participant, slot: Slot) -> bool:
@@ -63,7 +68,7 @@ def brute_force(problem: Problem) -> Optimum:
         ]
         for r in problem.requests
     ]
-    best = (0, 0)
+    best = (0, 0, 0, 0)
     max_count = max_priority = 0
     for choice in itertools.product(*options):
         placed = [(r, s) for r, s in zip(problem.requests, choice, strict=True) if s is not None]
@@ -87,7 +92,14 @@ def brute_force(problem: Problem) -> Optimum:
         ):
             continue
         priority = sum(r.priority for r, _ in placed)
-        best = max(best, (len({r.buyer for r, _ in placed}), priority))
+        served = len({r.buyer for r, _ in placed})
         max_count = max(max_count, len(placed))
         max_priority = max(max_priority, priority)
-    return Optimum(best[0], best[1], max_count, max_priority)
+        if (served, priority) < best[:2]:
+            continue
+        meetings = [Meeting(r.id, s.id, 1) for r, s in placed]
+        gaps = metrics.idle_gaps(problem, meetings)
+        present = {p for r, _ in placed for p in (r.buyer, r.exhibitor)}
+        extra = metrics.days_attended(problem, meetings) - len(present)
+        best = max(best, (served, priority, -gaps, -extra))
+    return Optimum(best[0], best[1], max_count, max_priority, -best[2], -best[3])

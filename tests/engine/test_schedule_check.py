@@ -151,14 +151,15 @@ def test_unscheduled_entries_must_name_unscheduled_known_requests() -> None:
 
 
 def test_stats_that_contradict_the_meetings_are_reported() -> None:
-    honest = Stats(2, 4, 3, 0, 0, 0.5, priority_upper_bound=6, idle_gaps=0)
+    honest = Stats(2, 4, 3, 0, 0, 0.5, priority_upper_bound=6, idle_gaps=0, days_attended=4)
     assert broken(*VALID, stats=honest) == []
-    lying = Stats(3, 5, 1, 1, 2, 0.5, priority_upper_bound=2, idle_gaps=4)
+    lying = Stats(3, 5, 1, 1, 2, 0.5, priority_upper_bound=2, idle_gaps=4, days_attended=2)
     assert broken(*VALID, stats=lying) == [
         "stats: count is 3 but the meetings give 2",
         "stats: priority is 5 but the meetings give 4",
         "stats: buyers_without_meeting is 1 but the meetings give 0",
         "stats: idle_gaps is 4 but the meetings give 0",
+        "stats: days_attended is 2 but the meetings give 4",
         "stats: upper_bound 1 is below the count 2",
         "stats: priority_upper_bound 2 is below the priority 4",
         "stats: min_buyers_without_meeting 2 is above the buyers without a meeting 0",

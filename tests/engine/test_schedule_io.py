@@ -228,7 +228,7 @@ def test_problems_round_trip_through_json(problem: Any) -> None:
 
 def test_solutions_round_trip_with_stable_order_and_extra_keys() -> None:
     problem = parse_problem(GOOD)
-    stats = Stats(2, 4, 2, 0, 0, 0.1234, priority_upper_bound=4)
+    stats = Stats(2, 4, 2, 0, 0, 0.1234, priority_upper_bound=4, days_attended=3)
     solution = Solution(
         (Meeting("R2", "d1s02", 1), Meeting("R1", "d1s01", 2, "I1")),
         (Unscheduled("R3", "why"),),
@@ -250,12 +250,13 @@ def test_solutions_round_trip_with_stable_order_and_extra_keys() -> None:
         "min_buyers_without_meeting": 0,
         "seconds": 0.123,
         "priority_upper_bound": 4,
+        "days_attended": 3,
     }
     back = parse_solution(text)
     assert set(back.meetings) == set(solution.meetings)
     assert back.unscheduled == solution.unscheduled
     assert back.extra == {"solver": "test"}
-    assert back.stats == Stats(2, 4, 2, 0, 0, 0.123, priority_upper_bound=4)
+    assert back.stats == Stats(2, 4, 2, 0, 0, 0.123, priority_upper_bound=4, days_attended=3)
 
 
 def test_a_solution_without_stats_or_unscheduled_parses() -> None:

@@ -102,4 +102,20 @@ def test_summarise_fills_every_figure() -> None:
         seconds=1.5,
         priority_upper_bound=None,
         idle_gaps=1,
+        days_attended=3,
     )
+
+
+def test_days_attended_counts_each_participants_distinct_days() -> None:
+    meetings = [
+        Meeting("R1", "d1s0", 1),  # B1 and E1 on day 1
+        Meeting("R2", "d1s3", 1),  # B1 again on day 1, E2
+        Meeting("R3", "d2s0", 1),  # B1 on day 2, E3
+        Meeting("R6", "d1s1", 1),  # B3 and E1, both on day 1
+        Meeting("R9", "d2s1", 1),  # unknown: ignored
+    ]
+    # B1: 2 days; E1, E2, E3, B3: 1 day each.
+    assert metrics.days_attended(PROBLEM, meetings) == 6
+    assert metrics.days_per_participant(PROBLEM, meetings) == 6 / 5
+    assert metrics.days_attended(PROBLEM, []) == 0
+    assert metrics.days_per_participant(PROBLEM, []) == 0.0

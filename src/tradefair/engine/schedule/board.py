@@ -6,6 +6,8 @@ makes "is this move legal" a handful of lookups, and lets phases hand the state 
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from tradefair.engine.schedule.graph import BoolArray, IntArray, RequestGraph
@@ -34,6 +36,17 @@ class Board:
         # path existed: until that slot's interpreters change there is still none.
         self._iver: list[int] = [0] * n_t
         self._no_path: dict[tuple[int, int], int] = {}
+
+    def copy(self) -> Board:
+        """An independent board in the same state, to try a plan on and maybe throw away."""
+        other = copy.copy(self)
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(other, name, value.copy())
+        other._iver = list(self._iver)
+        other._no_path = dict(self._no_path)
+        other.journal = None
+        return other
 
     def free_interpreter(self, r: int, t: int) -> int:
         """A capable interpreter free in slot ``t`` (-1 if none); the least available first."""

@@ -179,6 +179,8 @@ def _stats_faults(problem: Problem, solution: Solution) -> list[str]:
     }
     if stats.idle_gaps is not None:
         actual["idle_gaps"] = metrics.idle_gaps(problem, valid)
+    if stats.days_attended is not None:
+        actual["days_attended"] = metrics.days_attended(problem, valid)
     for key, value in actual.items():
         if getattr(stats, key) != value:
             faults.append(f"stats: {key} is {getattr(stats, key)} but the meetings give {value}")

@@ -37,6 +37,7 @@ PROBLEM_KEYS = ("slots", "participants", "requests", "interpreters")
 STATS_KEYS = (  # the first six are required, the rest optional
     *("count", "priority", "upper_bound", "buyers_without_meeting"),
     *("min_buyers_without_meeting", "seconds", "priority_upper_bound", "idle_gaps"),
+    "days_attended",
 )
 
 

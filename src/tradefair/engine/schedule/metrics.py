@@ -78,6 +78,36 @@ def idle_gaps(problem: Problem, meetings: Iterable[Meeting]) -> int:
     return gaps
 
 
+def _days_of(problem: Problem, meetings: Iterable[Meeting]) -> dict[str, set[dt.date]]:
+    """For each participant with a meeting: the days they have one."""
+    slot_index = problem.slot_index
+    request_index = problem.request_index
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    for m in meetings:
+        if m.request in request_index and m.slot in slot_index:
+            request = problem.requests[request_index[m.request]]
+            day = problem.slots[slot_index[m.slot]].day
+            days[request.buyer].add(day)
+            days[request.exhibitor].add(day)
+    return days
+
+
+def days_attended(problem: Problem, meetings: Iterable[Meeting]) -> int:
+    """Distinct days with at least one meeting, summed over participants (not interpreters).
+
+    Objective (d): every day someone must come to the fair for a meeting costs them a day,
+    so a participant's meetings should sit on as few days as their availability allows.
+    """
+    return sum(len(days) for days in _days_of(problem, meetings).values())
+
+
+def days_per_participant(problem: Problem, meetings: Iterable[Meeting]) -> float:
+    """Days attended divided by the participants with a meeting (0 with no meeting): a
+    schedule that leaves people out must not look better for it."""
+    days = _days_of(problem, meetings)
+    return sum(len(d) for d in days.values()) / len(days) if days else 0.0
+
+
 def gaps_per_meeting(problem: Problem, meetings: Sequence[Meeting]) -> float:
     """Idle gaps divided by meetings: comparable across problems of different sizes."""
     return idle_gaps(problem, meetings) / len(meetings) if meetings else 0.0
@@ -102,4 +132,5 @@ def summarise(
         seconds=seconds,
         priority_upper_bound=priority_upper_bound,
         idle_gaps=idle_gaps(problem, meetings),
+        days_attended=days_attended(problem, meetings),
     )

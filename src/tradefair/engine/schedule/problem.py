@@ -144,6 +144,7 @@ class Stats:
     seconds: float
     priority_upper_bound: int | None = None
     idle_gaps: int | None = None
+    days_attended: int | None = None  # objective (d), ``metrics.days_attended``
 
 
 @dataclass(frozen=True)

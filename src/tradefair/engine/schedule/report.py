@@ -59,6 +59,7 @@ def build_solution(
         seconds=round(seconds, 3),
         priority_upper_bound=bounds.priority,
         idle_gaps=metrics.idle_gaps(problem, met),
+        days_attended=metrics.days_attended(problem, met),
     )
     return Solution(meetings=met, unscheduled=unscheduled, stats=stats, extra={"method": method})
 

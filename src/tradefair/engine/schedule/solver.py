@@ -14,9 +14,11 @@ import numpy as np
 from tradefair.engine.schedule.assign import assign
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds, upper_bounds
+from tradefair.engine.schedule.days import retime
 from tradefair.engine.schedule.exact import solve_exact
+from tradefair.engine.schedule.gaps import compact
 from tradefair.engine.schedule.graph import IntArray, RequestGraph, request_graph
-from tradefair.engine.schedule.improve import compact, fill, fill_order
+from tradefair.engine.schedule.improve import fill, fill_order
 from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
@@ -32,6 +34,7 @@ MIX_STEPS = 6  # flows spent on points between the last two λ values
 # The decomposition stops its local search at this share of the time limit, leaving the
 # rest for the gap pass and for slow machines.
 UPGRADE_SHARE = 0.5
+RETIME_SHARE = 0.7  # re-timing into fewer days stops here; the gap pass may use the rest
 # Hundredths of a priority unit charged to interpreted meetings in the selection: the flow
 # does not see interpreters, and choosing fewer of those pairs leaves room for plain ones.
 INTERPRETER_PENALTY = 600
@@ -65,7 +68,10 @@ def solve(
             # CP-SAT ran out of time: keep its schedule but still fill what it left.
             fill(board, fill_order(board, _open(g, board)), deadline=deadline)
     else:
+        base = board.copy()
         _decompose(board, bounds, min(deadline, started + UPGRADE_SHARE * time_limit), report)
+        report("days", 0.85)
+        board = retime(board, base, deadline=started + RETIME_SHARE * time_limit)
     report("gaps", 0.9)
     compact(board, deadline=deadline)
     report("done", 1.0)
