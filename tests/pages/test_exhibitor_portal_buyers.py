@@ -118,12 +118,16 @@ def test_recommended_buyers_with_invite_links_or_the_request_status(fair: Fair):
         ("Buyer 0", "88%"),
         ("Buyer 1", "87%"),
     ]
+    # The buyer's need, then the exhibitor's own product it matches.
     assert items[0].reasons == [
-        "both trade HS 8479 Machinery and mechanical appliances",
+        "Industrial robots for packing lines — HS 8479 matches your “Packing robots”",
         "sources from China",
     ]
     page = response.content.decode()
-    assert "<li>both trade HS 8479 Machinery and mechanical appliances</li>" in page
+    assert (
+        "<li>Industrial robots for packing lines — HS 8479 matches your “Packing robots”</li>"
+        in page
+    )
     assert "You invited them: pending" in page
     assert "Last request: declined" in page
     invite_links = [url(fair, "invite", buyer_pk=b.pk) for b in (fresh, declined_before)]
