@@ -1,5 +1,5 @@
-"""Page latency with the full demo loaded: the directory, profiles, the home page, an agenda,
-the programme and an activity's page.
+"""Page latency with the full demo loaded: the directory (ranked searches among them), profiles,
+the home page, an agenda, the buyer's exhibitor search, the programme and an activity's page.
 
 Requests go through the whole middleware stack in-process (Django's test client), so the
 figure is the server's own time without network noise. A bare view measured in the same run is
@@ -21,6 +21,7 @@ import datetime as dt
 import statistics
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -202,11 +203,24 @@ def programme_cases(slug: str) -> list[Case]:
     ]
 
 
+def buyer_search_cases(slug: str) -> list[Case]:
+    """The buyer portal's exhibitor search: the directory's ranked query plus the buyer's
+    requests to each card's exhibitor."""
+    ensure_demo_accounts(slug)
+    user = User.objects.get(email=BUYER_EMAIL)
+    base = f"/{slug}/buyer/search/"
+    return [
+        Case("buyer search, 'solar' ranked", f"{base}?q=solar", user),
+        Case("buyer search, htmx partial, HS 8541", f"{base}?q=8541", user),
+    ]
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
     assert first is not None
     base = f"/{slug}/exhibitors/"
+    exact_name = urllib.parse.urlencode({"q": first.organisation.name})
     public = [
         ("bare Django view (baseline)", "/bench/bare/"),
         ("home page with figures and chart", f"/{slug}/"),
@@ -214,6 +228,12 @@ def page_cases(slug: str) -> list[Case]:
         ("directory, search 'solar'", f"{base}?q=solar"),
         ("directory, search '光伏' (Chinese)", f"{base}?q=%E5%85%89%E4%BC%8F"),
         ("directory, two-term search", f"{base}?q=coffee+vietnam"),
+        ("directory, search an exact name", f"{base}?{exact_name}"),
+        ("directory, search HS heading 8541", f"{base}?q=8541"),
+        ("directory, search HS chapter 85", f"{base}?q=85"),
+        ("directory, search a word part 'co' (most rows)", f"{base}?q=co"),
+        ("directory, search 'solar', alphabetical", f"{base}?q=solar&sort=name"),
+        ("directory, search 'solar', page 3", f"{base}?q=solar&page=3"),
         ("directory, country VN", f"{base}?country=VN"),
         ("directory, group ASEAN + sector", f"{base}?group=asean&sector=agriculture-food"),
         ("directory, HS chapter 85 + search", f"{base}?hs=85&q=module"),
@@ -223,7 +243,12 @@ def page_cases(slug: str) -> list[Case]:
         ("exhibitor profile", f"{base}{first.pk}/"),
         ("exhibitor profile (Chinese)", f"/zh-hans{base}{middle.pk}/"),
     ]
-    return [Case(label, url) for label, url in public] + programme_cases(slug) + agenda_cases(slug)
+    return (
+        [Case(label, url) for label, url in public]
+        + programme_cases(slug)
+        + agenda_cases(slug)
+        + buyer_search_cases(slug)
+    )
 
 
 def run(slug: str, progress: Callable[[], None]) -> list[Latency]:

@@ -2,7 +2,11 @@
 
 The filters take what the directory page offers, with the limits of the models they name; the
 page's form lists the choices, the API states their shape and refuses anything else (422).
+With ``q``, results come best match first (``sort=name`` for alphabetical order), each with
+what matched cut into parts, the query's terms marked, for the caller to highlight.
 """
+
+from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -22,6 +26,7 @@ from tradefair.expos.models import CountryGroup, Expo, Sector
 from tradefair.floorplan.models import Pavilion
 from tradefair.organisations.filters import SEARCH_MAX_LENGTH
 from tradefair.organisations.queries.directory import DirectoryFilters, directory_page
+from tradefair.organisations.queries.matches import Match
 
 router = Router(tags=["directory"])
 
@@ -41,7 +46,7 @@ class ExhibitorFilters(Schema):
         "",
         max_length=SEARCH_MAX_LENGTH,
         pattern=NO_NUL,
-        description="Words that must all occur in the name, products or HS codes.",
+        description="Words that must all occur in the name, products, HS codes or description.",
     )
     country: str = Field("", pattern=COUNTRY_OR_EMPTY, description="ISO 3166 alpha-2 code.")
     group: str = Field(
@@ -57,7 +62,25 @@ class ExhibitorFilters(Schema):
         "", max_length=max_length(Sector, "slug"), pattern=SLUG_OR_EMPTY, description="Its slug."
     )
     hs: str = Field("", pattern=HS_CHAPTER_OR_EMPTY, description="A two-digit HS chapter.")
+    sort: Literal["relevance", "name"] = Field(
+        "relevance",
+        description="relevance: best match first (an exact name or HS code on top, then "
+        "matches in names and product titles, HS descriptions and sectors, descriptions); "
+        "alphabetical when q is empty. name: alphabetical.",
+    )
     page: int = Field(1, ge=1, description="Past the last page, the last page is shown.")
+
+
+class MatchPartOut(Schema):
+    text: str
+    marked: bool = Field(description="True for an occurrence of one of the query's terms.")
+
+
+class MatchOut(Schema):
+    kind: Literal[
+        "hs_code", "product", "hs_description", "sector", "name", "description", "product_text"
+    ]
+    parts: list[MatchPartOut] = Field(description="Joined, they give the matched text.")
 
 
 class ExhibitorOut(Schema):
@@ -70,6 +93,18 @@ class ExhibitorOut(Schema):
     hall: str
     booths: list[str]
     sectors: list[str]
+    match: MatchOut | None = Field(
+        None,
+        description="With q: the HS code, product title, sector, name or description that "
+        "holds most of its terms, in the caller's language where both hold them.",
+    )
+
+
+def _match_out(match: Match | None) -> MatchOut | None:
+    if match is None:
+        return None
+    parts = [MatchPartOut(text=part.text, marked=part.marked) for part in match.parts]
+    return MatchOut(kind=match.kind, parts=parts)  # type: ignore[arg-type]
 
 
 class ExhibitorPage(Schema):
@@ -98,6 +133,7 @@ def list_exhibitors(
         pavilion=filters.pavilion,
         sector=filters.sector,
         hs=filters.hs,
+        sort=filters.sort,
     )
     found = directory_page(expo, wanted, filters.page)
     return ExhibitorPage(
@@ -115,6 +151,7 @@ def list_exhibitors(
                 hall=card.hall,
                 booths=card.booths,
                 sectors=card.sectors,
+                match=_match_out(card.match),
             )
             for card in found.cards
         ],

@@ -2,13 +2,26 @@
 
 from django import forms
 from django.http import QueryDict
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.organisations.queries.directory import DirectoryFilters, FilterChoices
+from tradefair.organisations.queries.relevance import NAME, RELEVANCE, SORTS
 
 ANY = ("", _("Any"))
 # The longest search the directory reads, on the page and in the API alike.
 SEARCH_MAX_LENGTH = 200
+SORT_CHOICES = [(RELEVANCE, _("Best match")), (NAME, _("Name, A to Z"))]
+
+
+def sort_refusal() -> str:
+    """The API's words for a sort it does not offer (``tradefair.api.validation``), so the
+    page and the API refuse it alike."""
+    return gettext("“%(field)s” must be one of: %(choices)s.") % {
+        "field": "sort",
+        "choices": ", ".join(SORTS),
+    }
 
 
 class DirectoryFilterForm(forms.Form):
@@ -29,6 +42,12 @@ class DirectoryFilterForm(forms.Form):
     pavilion = forms.ChoiceField(label=_("Pavilion"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     hs = forms.ChoiceField(label=_("HS chapter"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=SORT_CHOICES,
+        error_messages={"invalid_choice": lazy(sort_refusal, str)()},
+    )
 
     def __init__(self, data: object, *, choices: FilterChoices) -> None:
         super().__init__(data, label_suffix="")  # type: ignore[arg-type]
@@ -48,7 +67,8 @@ def parse_filters(query: QueryDict) -> DirectoryFilters:
     """Read the filters without touching the database.
 
     The htmx requests that refresh the results then cost no query for the form's options; an
-    option that does not exist simply matches no exhibitor.
+    option that does not exist simply matches no exhibitor. A sort the form does not offer is
+    refused with the form's message, shown above the results in the default order.
     """
 
     def value(name: str, limit: int = 64) -> str:
@@ -57,6 +77,8 @@ def parse_filters(query: QueryDict) -> DirectoryFilters:
         raw = query.get(name, "")
         return "".join(c for c in raw if c.isprintable() or c == " ").strip()[:limit]
 
+    sort = value("sort")
+    refused = sort not in ("", *SORTS)
     return DirectoryFilters(
         q=value("q", SEARCH_MAX_LENGTH),
         country=value("country").upper(),
@@ -64,4 +86,6 @@ def parse_filters(query: QueryDict) -> DirectoryFilters:
         pavilion=value("pavilion"),
         sector=value("sector"),
         hs=value("hs"),
+        sort="" if refused else sort,
+        errors=(sort_refusal(),) if refused else (),
     )

@@ -1,8 +1,9 @@
-"""The public exhibitor directory: filtered, paginated search and the exhibitor profile.
+"""The public exhibitor directory: filtered, ranked, paginated search and the exhibitor profile.
 
 Filters that reach through offers use ``id IN (subquery)`` instead of joins plus ``DISTINCT``:
 the subquery never multiplies rows, so the count and the page stay cheap at 3,200 exhibitors
-on SQLite and PostgreSQL alike. Pages return plain dataclasses with names already in the
+on SQLite and PostgreSQL alike. How a query matches and ranks is in ``relevance``, what each
+card says matched in ``matches``. Pages return plain dataclasses with names already in the
 reader's language, so templates only lay them out.
 """
 
@@ -21,7 +22,13 @@ from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.floorplan.models import BoothAssignment, Pavilion
 from tradefair.organisations.models import Offer, Organisation, Participation
-from tradefair.organisations.services.search import search_terms
+from tradefair.organisations.queries.matches import Match, best_match, offers_by_participation
+from tradefair.organisations.queries.relevance import (
+    matching,
+    near_misses_apply,
+    ordered,
+    scored_terms,
+)
 
 PAGE_SIZE = 24
 # Filter options change only when exhibitors or offers do; imports forget them at once, other
@@ -35,7 +42,11 @@ def _country(code: str) -> str:
 
 @dataclass(frozen=True)
 class DirectoryFilters:
-    """What a visitor asked for; empty strings mean "any"."""
+    """What a visitor asked for; empty strings mean "any".
+
+    ``sort`` is "name" for alphabetical order, else best match first when there is a query.
+    ``errors`` says what could not be read (shown above the results, the rest still applies).
+    """
 
     q: str = ""
     country: str = ""
@@ -43,6 +54,8 @@ class DirectoryFilters:
     pavilion: str = ""
     sector: str = ""
     hs: str = ""
+    sort: str = ""
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class ExhibitorCard:
     hall: str
     booths: list[str]
     sectors: list[str]
+    match: Match | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ class DirectoryPage:
     cards: list[ExhibitorCard]
     page: Page
     page_range: list[int | str]
+    errors: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
@@ -85,12 +100,11 @@ def exhibitors(expo: Expo) -> QuerySet[Participation]:
     return Participation.objects.filter(expo=expo, role=Participation.Role.EXHIBITOR)
 
 
-def filtered_exhibitors(expo: Expo, filters: DirectoryFilters) -> QuerySet[Participation]:
-    """Exhibitors matching every filter; each search term must occur in ``search_text``."""
-    qs = exhibitors(expo)
-    for term in search_terms(filters.q):
-        # search_text is stored lower-cased, so a plain LIKE needs no UPPER() on PostgreSQL.
-        qs = qs.filter(search_text__contains=term)
+def filtered_exhibitors(
+    expo: Expo, filters: DirectoryFilters, *, near_misses: bool = False
+) -> QuerySet[Participation]:
+    """Exhibitors matching every filter and the query (see ``relevance.matching``)."""
+    qs = matching(exhibitors(expo), filters.q, near_misses=near_misses)
     if filters.country:
         qs = qs.filter(organisation__country_id=filters.country)
     if filters.group:
@@ -169,19 +183,31 @@ def _other_name(org: Organisation) -> str:
     return "" if other == shown else other
 
 
-def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int) -> DirectoryPage:
-    """One page of the directory: a count, the rows, their booths and their sectors (4 queries)."""
-    rows = (
-        filtered_exhibitors(expo, filters)
+def _page_rows(
+    expo: Expo, filters: DirectoryFilters, *, near_misses: bool
+) -> QuerySet[Participation]:
+    rows = filtered_exhibitors(expo, filters, near_misses=near_misses)
+    return (
+        ordered(rows, filters.q, filters.sort, near_misses=near_misses)
         .select_related("organisation", "pavilion__hall")
         .defer("search_text")
         .prefetch_related(_booths_prefetch())
-        .order_by("organisation__name", "id")
     )
-    paginator = Paginator(rows, PAGE_SIZE)
+
+
+def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int) -> DirectoryPage:
+    """One page of the directory: a count, the rows, their booths and their sectors, and with
+    a query what matched (5 queries; 4 without a query; one more count when the terms as
+    spelt found nothing and PostgreSQL looks for near misses)."""
+    paginator = Paginator(_page_rows(expo, filters, near_misses=False), PAGE_SIZE)
+    if not paginator.count and near_misses_apply(filters.q):
+        paginator = Paginator(_page_rows(expo, filters, near_misses=True), PAGE_SIZE)
     page = paginator.get_page(page_number)
     participations: list[Participation] = list(page.object_list)
-    sectors = _sectors_by_participation([p.id for p in participations])
+    ids = [p.id for p in participations]
+    sectors = _sectors_by_participation(ids)
+    terms = scored_terms(filters.q)
+    offers = offers_by_participation(ids) if terms else {}
     cards = [
         ExhibitorCard(
             pk=p.id,
@@ -193,11 +219,14 @@ def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int
             hall=p.pavilion.hall.display_name if p.pavilion else "",
             booths=[a.booth.number for a in p.booth_assignments.all()],
             sectors=sectors.get(p.id, []),
+            match=best_match(terms, p.organisation, offers.get(p.id, []), sectors.get(p.id, []))
+            if terms
+            else None,
         )
         for p in participations
     ]
     page_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return DirectoryPage(cards=cards, page=page, page_range=page_range)
+    return DirectoryPage(cards=cards, page=page, page_range=page_range, errors=filters.errors)
 
 
 def _sectors_by_participation(ids: list[int]) -> dict[int, list[str]]:

@@ -1,18 +1,40 @@
-"""The directory's full-text index: one lower-cased text per participation.
+"""The directory's search index: one lower-cased text per participation, in weighted sections.
+
+Every term of a query must occur in ``search_text`` (substring match, which also suits Chinese
+without a word segmenter), on SQLite and PostgreSQL alike. So that the directory can also rank
+what it found (``queries.relevance``), the text is laid out by weight, heaviest first, each
+section closed by a control character that no stored text holds and no query from the page can
+(``filters.parse_filters`` drops them):
+
+    "\\n" names, one a line "\\n"   NAMES_END
+    product titles                  PRODUCTS_END
+    HS codes, each closed by PRODUCTS_END ("0306\\x1d850760\\x1d")    CODES_END
+    HS descriptions and sectors     TOPICS_END
+    descriptions, offers' texts, needs, country names
+
+The first occurrence of a term is thus in the heaviest section holding it; a query equal to a
+whole name is found by one ``INSTR`` of "\\n<query>\\n" (only names are between newlines), an
+offered code by one of "\\x1d0306\\x1d", the codes under a heading by one of "\\x1d8507". One
+column, not one per weight, keeps the rows every other page loads and the imports' batches as
+they were. On PostgreSQL a generated ``tsvector`` column weights the same sections A to D
+(migration 0005).
 
 Pavilions are left out on purpose: the directory filters by pavilion, and a pavilion renamed
 in the floor plan would otherwise leave stale text behind. ``tradefair reindex`` rebuilds an
 edition's index after reference data (e.g. a sector's name) changed.
-
-Kept as a plain column so the same term search (every term must occur, substring match, which
-also suits Chinese without a word segmenter) runs on SQLite and PostgreSQL alike.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from tradefair.expos.names import country_name
 from tradefair.organisations.models import Need, Offer, Participation
+
+NAMES_END = "\x1c"
+PRODUCTS_END = "\x1d"  # also closes each HS code
+CODES_END = "\x1e"
+TOPICS_END = "\x1f"
 
 
 def search_terms(query: str) -> list[str]:
@@ -20,37 +42,94 @@ def search_terms(query: str) -> list[str]:
     return [term for term in query.lower().split() if term]
 
 
-def refresh_search_text(participation_ids: Iterable[int]) -> int:
-    """Rebuild ``search_text`` for these participations; returns how many were updated."""
-    ids = list(participation_ids)
-    if not ids:
-        return 0
-    extra: dict[int, list[str]] = defaultdict(list)
+# Control characters become spaces: the section markers above must occur nowhere else.
+_CONTROLS = dict.fromkeys([*range(32), 127], " ")
+
+
+def search_phrase(text: str) -> str:
+    """Lower-cased, on one line with single spaces, control characters dropped: the shape
+    every stored part and a whole query are compared in."""
+    return " ".join(text.translate(_CONTROLS).lower().split())
+
+
+def _joined(texts: Iterable[str], separator: str = " ") -> str:
+    return separator.join(dict.fromkeys(p for p in map(search_phrase, texts) if p))
+
+
+@dataclass
+class _Parts:
+    products: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)
+
+
+def _trade_lines(ids: list[int]) -> dict[int, _Parts]:
+    """Offers' titles, codes and topics by weight; needs and offers' texts weigh least."""
+    found: dict[int, _Parts] = defaultdict(_Parts)
     for model in (Offer, Need):
         lines = model.objects.filter(participation_id__in=ids).prefetch_related(
             "hs_codes", "sectors"
         )
         for line in lines:
-            parts = extra[line.participation_id]
-            parts += [line.title, line.title_zh, line.text, line.text_zh]
+            parts = found[line.participation_id]
+            offered = model is Offer
+            (parts.products if offered else parts.other).extend([line.title, line.title_zh])
+            parts.other += [line.text, line.text_zh]
             for hs in line.hs_codes.all():
-                parts += [hs.code, hs.description]
+                if offered:
+                    parts.codes.append(hs.code)
+                    parts.topics.append(hs.description)
+                else:
+                    parts.other += [hs.code, hs.description]
             for sector in line.sectors.all():
-                parts += [sector.name, sector.name_zh]
+                parts.topics += [sector.name, sector.name_zh]
+    return found
+
+
+def search_text(
+    names: list[str], products: list[str], codes: list[str], topics: list[str], other: list[str]
+) -> str:
+    """The sections laid out as the module's docstring shows."""
+    name_lines = _joined(names, "\n")
+    return "".join(
+        [
+            f"\n{name_lines}\n" if name_lines else "",
+            NAMES_END,
+            _joined(products),
+            PRODUCTS_END,
+            "".join(f"{code}{PRODUCTS_END}" for code in sorted(set(codes))),
+            CODES_END,
+            _joined(topics),
+            TOPICS_END,
+            _joined(other),
+        ]
+    )
+
+
+def refresh_search_text(participation_ids: Iterable[int]) -> int:
+    """Rebuild ``search_text`` for these participations; returns how many were updated."""
+    ids = list(participation_ids)
+    if not ids:
+        return 0
+    trade = _trade_lines(ids)
     participations = list(Participation.objects.filter(id__in=ids).select_related("organisation"))
     for p in participations:
         org = p.organisation
-        parts = [
-            org.name,
-            org.name_zh,
-            *[str(n) for n in org.other_names.values()],
+        parts = trade.get(p.id, _Parts())
+        about = [
             org.description,
             org.description_zh,
             org.country_id,
             country_name(org.country_id, "en"),
             country_name(org.country_id, "zh_Hans"),
         ]
-        parts += extra.get(p.id, [])
-        p.search_text = " ".join(part for part in parts if part).lower()
+        p.search_text = search_text(
+            names=[org.name, org.name_zh, *[str(n) for n in org.other_names.values()]],
+            products=parts.products,
+            codes=parts.codes,
+            topics=parts.topics,
+            other=[*about, *parts.other],
+        )
     Participation.objects.bulk_update(participations, ["search_text"], batch_size=1000)
     return len(participations)
