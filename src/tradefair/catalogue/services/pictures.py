@@ -39,10 +39,6 @@ class Picture:
 
     image: Image.Image
 
-    @property
-    def size(self) -> tuple[int, int]:
-        return self.image.size
-
 
 def read_picture(upload: UploadedFile) -> Picture:
     """Decode ``upload`` or refuse it with a message that names the fix."""

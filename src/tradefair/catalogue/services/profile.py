@@ -13,7 +13,7 @@ from tradefair.accounts.models import User
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services import audit
 from tradefair.catalogue.services.errors import CatalogueError
-from tradefair.catalogue.services.items import TEXT_LENGTH
+from tradefair.catalogue.services.rules import TEXT_LENGTH
 from tradefair.catalogue.services.stored_files import delete_after_commit, store_logo
 from tradefair.organisations.models import Organisation, Participation
 
