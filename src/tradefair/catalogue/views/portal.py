@@ -44,16 +44,20 @@ from tradefair.matchmaking.services.profiles import MEETING_ROLES
 from tradefair.matchmaking.views.portal_access import acting_for, portal_page
 from tradefair.organisations.models import Offer, Participation
 
+Acting = tuple[Expo, Participation, Any, bool]
 
-def _portal(request: HttpRequest, slug: str, role: str) -> tuple[Expo, Participation, Any]:
+
+def _portal(request: HttpRequest, slug: str, role: str) -> Acting:
+    """The edition, the participation, the user and whether they may edit (asked once)."""
     if role not in MEETING_ROLES:
         raise Http404("No self-service pages for this role.")
     expo, participation, user = acting_for(request, slug, role)
-    if request.method == "POST" and not is_organisation_admin(user, participation.organisation_id):
+    may_edit = is_organisation_admin(user, participation.organisation_id)
+    if request.method == "POST" and not may_edit:
         raise PermissionDenied(
             _("Only your organisation's admins can change its profile and products.")
         )
-    return expo, participation, user
+    return expo, participation, user, may_edit
 
 
 def _context(expo: Expo, participation: Participation, role: str, **extra: Any) -> dict[str, Any]:
@@ -94,9 +98,8 @@ def _refused(form: Form, error: CatalogueError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest, slug: str, role: str) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, user, may_edit = _portal(request, slug, role)
     org = participation.organisation
-    may_edit = is_organisation_admin(user, org)
     initial = profile_values(org).__dict__
     form = ProfileForm(
         request.POST if request.method == "POST" else None,
@@ -128,13 +131,13 @@ def profile(request: HttpRequest, slug: str, role: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def items(request: HttpRequest, slug: str, role: str) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, _user, may_edit = _portal(request, slug, role)
     context = _context(
         expo,
         participation,
         role,
         items=list(items_of(participation)),
-        may_edit=is_organisation_admin(user, participation.organisation_id),
+        may_edit=may_edit,
     )
     return portal_page(request, "catalogue/items.html", context)
 
@@ -142,7 +145,7 @@ def items(request: HttpRequest, slug: str, role: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, slug: str, role: str, pk: int | None = None) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, user, may_edit = _portal(request, slug, role)
     item = None
     if pk is not None and (item := item_of(participation, pk)) is None:
         raise Http404("No such entry in your catalogue.")
@@ -174,12 +177,14 @@ def item_edit(request: HttpRequest, slug: str, role: str, pk: int | None = None)
             return redirect(f"{role}_catalogue:items", slug=expo.slug)
     picture_form = PictureForm() if product and item is not None else None
     status = 400 if request.method == "POST" else 200
-    return _item_page(request, (expo, participation, user), role, form, item, picture_form, status)
+    return _item_page(
+        request, (expo, participation, user, may_edit), role, form, item, picture_form, status
+    )
 
 
 def _item_page(
     request: HttpRequest,
-    acting: tuple[Expo, Participation, Any],
+    acting: Acting,
     role: str,
     form: ItemForm,
     item: Item | None,
@@ -187,14 +192,14 @@ def _item_page(
     status: int,
 ) -> HttpResponse:
     """The product (or need) page: its form, and a product's pictures with their own form."""
-    expo, participation, user = acting
+    expo, participation, _user, may_edit = acting
     context = _context(
         expo,
         participation,
         role,
         form=form,
         item=item,
-        may_edit=is_organisation_admin(user, participation.organisation_id),
+        may_edit=may_edit,
         picture_form=picture_form,
         max_pictures=MAX_PICTURES,
     )
@@ -204,7 +209,7 @@ def _item_page(
 @login_required
 @require_POST
 def item_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, user, _may_edit = _portal(request, slug, role)
     item = item_of(participation, pk)
     if item is None:
         raise Http404("No such entry in your catalogue.")
@@ -221,7 +226,7 @@ def item_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
 @login_required
 @require_http_methods(["POST"])
 def picture_add(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, user, may_edit = _portal(request, slug, role)
     item = item_of(participation, pk)
     if not isinstance(item, Offer):
         raise Http404("No such product in your catalogue.")
@@ -241,13 +246,15 @@ def picture_add(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResp
             _saved(request, added is None, _("The picture is added."))
             return redirect(f"{role}_catalogue:item", slug=expo.slug, pk=item.pk)
     item_form = ItemForm(product=True, new=False, initial=item_initial(item_values(item)))
-    return _item_page(request, (expo, participation, user), role, item_form, item, form, 400)
+    return _item_page(
+        request, (expo, participation, user, may_edit), role, item_form, item, form, 400
+    )
 
 
 @login_required
 @require_POST
 def picture_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpResponse:
-    expo, participation, user = _portal(request, slug, role)
+    expo, participation, user, _may_edit = _portal(request, slug, role)
     picture = picture_of(participation, pk)
     if picture is None:
         raise Http404("No such picture in your catalogue.")
@@ -264,7 +271,7 @@ def picture_delete(request: HttpRequest, slug: str, role: str, pk: int) -> HttpR
 @login_required
 @require_http_methods(["GET"])
 def changes(request: HttpRequest, slug: str, role: str) -> HttpResponse:
-    expo, participation, _user = _portal(request, slug, role)
+    expo, participation, _user, _may_edit = _portal(request, slug, role)
     page = history(participation, request.GET.get("page", 1))
     context = _context(expo, participation, role, page=page, rows=change_rows(page))
     return portal_page(request, "catalogue/history.html", context)
