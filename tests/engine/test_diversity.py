@@ -17,7 +17,13 @@ from tradefair.engine.recommend import (
     recommend,
 )
 from tradefair.engine.recommend import evaluate as ev
-from tradefair.engine.recommend.diversity import diversify, matched_headings
+from tradefair.engine.recommend.diversity import (
+    diverse_positions,
+    diversify,
+    matched_codes,
+    matched_headings,
+)
+from tradefair.engine.recommend.reasons import product_reasons
 
 A, B, C, D = 0, 1, 2, 3  # heading labels
 
@@ -98,21 +104,41 @@ def offer(*codes: str, markets: tuple[str, ...] = ("VN",), title: str = "") -> T
     return TradeLine(hs_codes=codes, markets=markets, title=title)
 
 
-def test_the_heading_is_the_first_need_the_exhibitor_meets() -> None:
+def test_the_heading_is_the_one_the_first_reason_names() -> None:
     buyer = Party("b", "VN", (offer("847950", markets=("CN",)), offer("0902", markets=("CN",))))
     exhibitors = [
         Party("tea and robots", "CN", (offer("090210"), offer("847950"))),
         Party("tea", "CN", (offer("090210"),)),
         Party("robots", "CN", (offer("847989"),)),
-        Party("motors", "CN", (offer("850110"),)),  # meets no need: its own heading
+        Party("motors", "CN", (offer("850110"),)),  # same chapter as no need: its own label
         Party("nothing coded", "CN", (offer(),)),
+        Party("robot arms", "CN", (offer("847950"),)),
     ]
-    index = np.asarray([[0, 1, 2, 3, 4, -1]], dtype=np.int32)
-    both, tea, robots, motors, uncoded, empty = matched_headings([buyer], exhibitors, index)[0]
-    # The robots need comes first, so the exhibitor selling both counts as a robot maker.
-    assert both == robots
-    assert len({robots, tea, motors}) == 3
-    assert (uncoded, empty) == (-1, -1)
+    index = np.asarray([[0, 1, 2, 3, 4, 5, -1]], dtype=np.int32)
+    codes = matched_codes([buyer], exhibitors, index)[0].tolist()
+    # Both products match exactly; the reasons list 0902.10 before 8479.50, and so does the label.
+    assert codes == ["0902", "0902", "8479", "", "", "8479", ""]
+    for exhibitor, code in zip(exhibitors, codes, strict=False):
+        said = product_reasons(buyer, exhibitor)
+        assert (said[0].values[0][:4] if said else "") == code
+    both, tea, robots, motors, uncoded, arms, empty = matched_headings([buyer], exhibitors, index)[
+        0
+    ]
+    assert both == tea and robots == arms and tea != robots
+    assert (motors, uncoded, empty) == (-1, -1, -1)
+
+
+def test_a_stored_list_read_back_is_diverse_after_entries_leave_it() -> None:
+    scores = [1.0, 0.99, 0.98, 0.97, 0.96, 0.95, 0.94, 0.93]
+    codes = ["8471"] * 5 + ["8542"] * 3
+    order = diverse_positions(scores, codes)
+    assert [codes[i] for i in order[:6]].count("8471") == 3  # the cap, then the best of 8542
+    assert order[6:] == [3, 4]  # the cap yields once no other heading is left
+    # What is left of a list when the reader's requests leave it: still at most three a page.
+    left = [0, 1, 2, 3, 4, 7]
+    kept = diverse_positions([scores[i] for i in left], [codes[i] for i in left])
+    assert [codes[left[i]] for i in kept[:4]] == ["8471", "8542", "8471", "8471"]
+    assert diverse_positions([], []) == []
 
 
 def test_a_buyer_of_two_products_sees_both_on_the_first_page() -> None:

@@ -3,6 +3,7 @@ default (a toggle shows them) and a page still holds ten; reasons name the produ
 in the reader's language; stored buyer lists are diverse; pinned query counts; the API's
 parameter."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pytest
@@ -230,6 +231,41 @@ def test_the_stored_buyer_list_puts_both_needs_on_the_first_page(expo: Expo) -> 
     assert sum(pk in {p.pk for p in robots} for pk in ranked[:5]) == 3
 
 
+def test_a_page_with_the_requested_left_out_is_diversified_again(fair: Fair) -> None:
+    """Stored: A A A B B B C C C D | A A E E E. With the three B left out, the page does not
+    read A A A C C C D A A E (five of A) but holds three A, three C, D and three E."""
+    expo = fair.buyer.participation.expo
+    buyer = fair.buyer.participation
+    headings = ["8479"] * 3 + ["0902"] * 3 + ["8501"] * 3 + ["8504"] + ["8479"] * 2
+    headings += ["0901"] * 3
+    scores = [0.99, 0.98, 0.97, 0.94, 0.93, 0.92, 0.91, 0.9, 0.89, 0.88, 0.96, 0.95]
+    scores += [0.87, 0.86, 0.85]
+    made = []
+    for rank, (heading, score) in enumerate(zip(headings, scores, strict=True), start=1):
+        exhibitor = seller(expo, f"Seller {rank}", [heading])
+        Recommendation.objects.create(
+            expo=expo,
+            buyer=buyer,
+            exhibitor=exhibitor,
+            score=score,
+            buyer_rank=rank,
+            heading=heading,
+        )
+        made.append(exhibitor)
+    for exhibitor in made[3:6]:
+        ask(fair, exhibitor, Status.PENDING)
+
+    page = for_buyer(buyer, limit=10, hide_requested=True)
+    read = [made.index(r.participation) for r in page]
+    assert Counter(headings[i] for i in read) == {"8479": 3, "8501": 3, "8504": 1, "0901": 3}
+    assert read[0] == 0  # the best first
+    rest = for_buyer(buyer, limit=10, offset=10, hide_requested=True)
+    assert [made.index(r.participation) for r in rest] == [10, 11]
+    # Shown with the requested, the first page is diverse too, the B among it.
+    everyone = Counter(headings[made.index(r.participation)] for r in for_buyer(buyer, limit=10))
+    assert max(everyone.values()) == 3 and everyone["0902"] == 3
+
+
 # Pinned query counts ------------------------------------------------------------------------
 
 
@@ -242,18 +278,20 @@ def test_reading_without_the_requested_costs_the_same_queries(
         ask(fair, exhibitor, Status.PENDING)
     recommend(fair, count)
     buyer = fair.buyer.participation
-    # The page (the requested ones left out in a subquery), its requests, the parties
-    # (participations, then lines and their codes per side) and the sector names.
-    with django_assert_num_queries(8):
+    # The list's scores and headings (the requested ones left out in a subquery), the page's
+    # rows, their requests, the parties (participations, then lines and their codes per side)
+    # and the sector names.
+    with django_assert_num_queries(9):
         assert len(for_buyer(buyer, hide_requested=True)) == count
     with django_assert_num_queries(1):
         assert list_size(buyer) == ListSize(total=count + 2, requested=2)
 
 
 # As in tests/pages/test_buyer_portal.py: session, user, expo, the buyer's participation, the
-# header's two, the counts aggregate, the meeting count, the list's size, the page, its
-# requests, the parties (5), the sector names and the exhibitor cards (2).
-QUERIES_HOME = 19
+# header's two, the counts aggregate, the meeting count, the list's size, the list's scores
+# and headings, the page, its requests, the parties (5), the sector names and the exhibitor
+# cards (2).
+QUERIES_HOME = 20
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -335,8 +335,8 @@ def test_a_page_costs_the_same_queries_for_one_or_three(
     refresh_recommendations(expo=expo, k=3)
     MeetingRequest.objects.create(expo=expo, buyer=fair["b0"], exhibitor=fair["e2"])
     # The page, its requests, the parties (participations, then lines and their codes per
-    # side) and the sector names.
-    with django_assert_num_queries(8):
+    # side) and the sector names; a buyer's list also reads its scores and headings first.
+    with django_assert_num_queries(9):
         found = for_buyer(fair["b0"], limit=limit)
         for item in found:
             assert item.participation.organisation.name

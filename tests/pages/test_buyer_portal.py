@@ -499,9 +499,10 @@ def test_the_exhibitor_settings_use_the_same_view(rf, cast: Cast, slots) -> None
 # Requests: the counts aggregate, the meeting count, the tab's rows, the rows awaiting an answer.
 QUERIES_REQUESTS = 10
 # Home: the counts aggregate, the meeting count, then the recommendations (the list's size and
-# how much of it is requested, the page, the requests of the pairs, the engine parties of both
-# sides: 2 x 2 + 1, the sector names) and the exhibitor cards (participations, booths).
-QUERIES_HOME = 19
+# how much of it is requested, the list's scores and headings, the page, the requests of the
+# pairs, the engine parties of both sides: 2 x 2 + 1, the sector names) and the exhibitor cards
+# (participations, booths).
+QUERIES_HOME = 20
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -3,7 +3,7 @@
 The scorer ranks each exhibitor on its own, so a buyer who needs packing machines and tea sees
 ten packing-machine makers before the first tea house. This re-ranks each buyer's top k by
 maximal marginal relevance (Carbonell and Goldstein, 1998), page by page (``window`` places),
-with the HS heading through which an exhibitor meets the buyer as the similarity:
+with the HS heading the card's first reason names (``matched_codes``) as the similarity:
 
 - a candidate *fits* when its score is at least ``band`` times the buyer's best score;
 - each place goes to the fitting candidate with the highest ``balance * relevance -
@@ -14,6 +14,8 @@ with the HS heading through which an exhibitor meets the buyer as the similarity
 
 Only the order changes, never the set of k, so recall@k stays what the scorer gives. Vectorised
 over all buyers: one step per place, each a few element-wise operations on the n-by-k block.
+``diverse_positions`` does the same for one stored list as a page reads it, after the entries
+the reader already asked have left it.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tradefair.engine.recommend.profiles import Party
+from tradefair.engine.recommend.reasons import closest_code
 from tradefair.engine.recommend.score import TopK
 
 Labels = NDArray[np.int64]
+Order = NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -50,49 +54,64 @@ class Diversity:
             raise ValueError(f"band and balance must be in [0, 1], got {self.band}, {self.balance}")
 
 
-def _headings(party: Party, vocabulary: dict[str, int]) -> list[int]:
-    """The party's 4-digit headings in line order, each once, as numbers."""
-    found: dict[int, None] = {}
-    for line in party.lines:
-        for code in line.leaf_codes():
-            if len(code) >= 4:
-                found[vocabulary.setdefault(code[:4], len(vocabulary))] = None
-    return list(found)
+def _leaf_codes(party: Party) -> tuple[str, ...]:
+    return tuple(code for line in party.lines for code in line.leaf_codes())
+
+
+def matched_codes(
+    buyers: Sequence[Party], exhibitors: Sequence[Party], index: NDArray[np.int32]
+) -> NDArray[np.str_]:
+    """Per listed pair, the HS heading the card's first reason names ("" when none).
+
+    That reason names the closest code the two sides share (``reasons.closest_code``): its
+    first four digits, or the chapter's two when the sides share only a chapter. A page is
+    diverse when the cards read differently, so the label is what the reader sees. Pairs of
+    the same code sets recur across an edition, so each is worked out once.
+    """
+    needs = [_leaf_codes(b) for b in buyers]
+    offers = [_leaf_codes(e) for e in exhibitors]
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+    def code(need: tuple[str, ...], exhibitor: int) -> str:
+        if exhibitor < 0:
+            return ""
+        pair = (need, offers[exhibitor])
+        if (found := known.get(pair)) is None:
+            found = known[pair] = (closest_code(*pair) or "")[:4]
+        return found
+
+    rows = [
+        [code(need, e) for e in listed] for need, listed in zip(needs, index.tolist(), strict=True)
+    ]
+    codes = np.asarray(rows, dtype="<U4").reshape(index.shape)
+    return codes
+
+
+def as_labels(codes: NDArray[np.str_]) -> Labels:
+    """Codes as numbers, one per distinct code; -1 for "" (like no other)."""
+    _, inverse = np.unique(codes, return_inverse=True)
+    labels = inverse.reshape(codes.shape).astype(np.int64)
+    return np.where(codes == "", -1, labels)
 
 
 def matched_headings(
     buyers: Sequence[Party], exhibitors: Sequence[Party], index: NDArray[np.int32]
 ) -> Labels:
-    """Per listed pair, the heading through which the exhibitor meets the buyer, as a number.
-
-    The first of the buyer's needed headings (in need order) that the exhibitor offers, else
-    the exhibitor's first heading; -1 for an empty place or an exhibitor without a heading (it
-    is then like no other). Membership is one ``np.isin`` per need heading over all pairs.
-    """
-    vocabulary: dict[str, int] = {}
-    needed = [_headings(b, vocabulary) for b in buyers]
-    offered = [_headings(e, vocabulary) for e in exhibitors]
-    width = max(len(vocabulary), 1)
-    pairs = np.asarray(
-        [e * width + h for e, heads in enumerate(offered) for h in heads], dtype=np.int64
-    )
-    first = np.asarray([heads[0] if heads else -1 for heads in offered], dtype=np.int64)
-    columns = max((len(heads) for heads in needed), default=0)
-    wanted = np.full((len(buyers), columns), -1, dtype=np.int64)
-    for row, heads in enumerate(needed):
-        wanted[row, : len(heads)] = heads
-    listed = index.astype(np.int64)
-    labels = np.full(listed.shape, -1, dtype=np.int64)
-    for column in range(columns):
-        need = wanted[:, column : column + 1]
-        hit = (labels < 0) & (listed >= 0) & (need >= 0) & np.isin(listed * width + need, pairs)
-        labels = np.where(hit, need, labels)
-    fallback = first[np.maximum(listed, 0)]
-    return np.where((labels < 0) & (listed >= 0), fallback, labels)
+    """``matched_codes`` as numbers, what ``diversify`` compares."""
+    return as_labels(matched_codes(buyers, exhibitors, index))
 
 
 def diversify(top: TopK, labels: Labels, diversity: Diversity | None = None) -> TopK:
-    """``top`` re-ranked row by row as the module says; ``labels`` gives each place's heading.
+    """``top`` re-ranked row by row as the module says; ``labels`` gives each place's heading."""
+    order = diverse_order(top, labels, diversity)
+    return TopK(
+        index=np.take_along_axis(top.index, order, axis=1),
+        score=np.take_along_axis(top.score, order, axis=1),
+    )
+
+
+def diverse_order(top: TopK, labels: Labels, diversity: Diversity | None = None) -> Order:
+    """Per row, the places of ``top`` in their diverse order (what ``diversify`` applies).
 
     ``top`` must be best first (as the scorer gives it): a row with no fitting candidate left
     keeps that order for its remaining places, so each step works on the rows still choosing.
@@ -101,7 +120,7 @@ def diversify(top: TopK, labels: Labels, diversity: Diversity | None = None) -> 
     index, score = top.index, top.score
     n, k = index.shape
     if n == 0 or k == 0:
-        return top
+        return np.zeros((n, k), dtype=np.int64)
     best = score.max(axis=1, keepdims=True)
     relevance = np.divide(score, best, out=np.zeros(score.shape, np.float32), where=best > 0)
     fits = (index >= 0) & (relevance >= np.float32(d.band))
@@ -131,11 +150,28 @@ def diversify(top: TopK, labels: Labels, diversity: Diversity | None = None) -> 
     places = np.arange(k)[None, :]
     rest = np.argsort(taken, axis=1, kind="stable")
     shifted = np.take_along_axis(rest, np.maximum(places - filled[:, None], 0), axis=1)
-    order = np.where(places >= filled[:, None], shifted, order)
-    return TopK(
-        index=np.take_along_axis(index, order, axis=1),
-        score=np.take_along_axis(score, order, axis=1),
+    return np.where(places >= filled[:, None], shifted, order)
+
+
+def diverse_positions(
+    scores: Sequence[float], codes: Sequence[str], diversity: Diversity | None = None
+) -> list[int]:
+    """One stored list read back: the positions of its entries in diverse order.
+
+    ``codes`` are each entry's ``matched_codes`` heading. Pages that leave some entries out
+    (those the reader already asked) diversify what is left, so the cap holds on the page the
+    reader sees and not only on the list as stored. Ties keep the given order.
+    """
+    by_score = sorted(range(len(scores)), key=lambda i: -scores[i])
+    if not by_score:
+        return []
+    top = TopK(
+        index=np.asarray([by_score], dtype=np.int32),
+        score=np.asarray([[scores[i] for i in by_score]], dtype=np.float32),
     )
+    labels = as_labels(np.asarray([[codes[i] for i in by_score]], dtype="<U4"))
+    order = diverse_order(top, labels, diversity)[0]
+    return [by_score[i] for i in order.tolist()]
 
 
 def diverse_for_buyers(

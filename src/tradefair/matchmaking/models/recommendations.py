@@ -37,6 +37,14 @@ class Recommendation(models.Model):
         blank=True,
         help_text=_("Position in the exhibitor's list (1 = best), if there."),
     )
+    heading = models.CharField(
+        max_length=4,
+        blank=True,
+        help_text=_(
+            "The HS heading (or chapter) the first reason names, for buyers' lists: pages "
+            "hold at most three of one heading while others fit."
+        ),
+    )
 
     class Meta:
         verbose_name = _("recommendation")

@@ -11,6 +11,9 @@ no translation exists), country names from Babel and sector names from ``Sector`
 ``hide_requested`` leaves out the others the reader has a pending or accepted request with, in
 the same query as the page (a subquery), so a page still holds ``limit`` rows when some are
 left out. Requests change every minute, so this is read-time, not part of the stored ranks.
+A buyer's list is diversified again as read (``diverse_positions`` over its stored scores and
+headings, one small query): the stored order keeps three of a heading to a page, but leaving
+out the exhibitors already asked would let a fourth move up.
 """
 
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, pgettext
 
 from tradefair.engine.recommend import Party
+from tradefair.engine.recommend.diversity import diverse_positions
 from tradefair.engine.recommend.profiles import TradeLine
 from tradefair.engine.recommend.reasons import Kind, Reason, explain, hs_dotted, hs_label
 from tradefair.expos.models import Sector
@@ -131,11 +135,11 @@ def _page(
     if offset >= MAX_LIST_LENGTH:  # past the end of any list (and of what a database takes)
         return []
     other = "exhibitor" if as_buyer else "buyer"
-    rows = list(
-        _list(reader, as_buyer=as_buyer, hide=hide).select_related(f"{other}__organisation")[
-            offset : offset + limit
-        ]
-    )
+    listed = _list(reader, as_buyer=as_buyer, hide=hide)
+    if as_buyer:
+        rows = _diverse_slice(listed, offset, limit)
+    else:
+        rows = list(listed.select_related(f"{other}__organisation")[offset : offset + limit])
     if not rows:
         return []
     others: list[Participation] = [getattr(row, other) for row in rows]
@@ -155,6 +159,23 @@ def _page(
             )
         )
     return found
+
+
+def _diverse_slice(
+    listed: QuerySet[Recommendation], offset: int, limit: int
+) -> list[Recommendation]:
+    """Rows ``offset`` to ``offset + limit`` of a buyer's list in diverse order.
+
+    Lists stored before headings were (all blank) keep their stored order.
+    """
+    entries = list(listed.values_list("pk", "score", "heading"))
+    if any(heading for _, _, heading in entries):
+        positions = diverse_positions([e[1] for e in entries], [e[2] for e in entries])
+    else:
+        positions = list(range(len(entries)))
+    wanted = [entries[i][0] for i in positions[offset : offset + limit]]
+    found = Recommendation.objects.select_related("exhibitor__organisation").in_bulk(wanted)
+    return [found[pk] for pk in wanted if pk in found]
 
 
 def _requests(

@@ -1,8 +1,9 @@
 """Refreshing an edition's stored recommendations (the engine's top k, both ways).
 
-Buyers' lists are stored in the engine's diverse order (``diverse_for_buyers``: at most three
-exhibitors of one HS heading per page of ten while others fit), so pages read ``buyer_rank``
-as it is; exhibitors' lists stay in score order.
+Buyers' lists are stored in the engine's diverse order (at most three exhibitors of one HS
+heading per page of ten while others fit) with each pair's heading, so a page that leaves some
+exhibitors out can diversify what is left (``queries.recommendations``); exhibitors' lists stay
+in score order.
 
 The scores are computed outside any transaction (seconds at the demo's size); the expo's rows
 are then replaced in one transaction that holds the expo's row lock, so two refreshes of the
@@ -19,7 +20,8 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from numpy.typing import NDArray
 
-from tradefair.engine.recommend import Recommendations, diverse_for_buyers, recommend
+from tradefair.engine.recommend import Recommendations, TopK, recommend
+from tradefair.engine.recommend.diversity import as_labels, diverse_order, matched_codes
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.adapters.recommend import Sides, expo_sides
 from tradefair.matchmaking.models import Recommendation
@@ -44,12 +46,13 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     sides = expo_sides(expo)
     report(_("scoring every pair"), 0.2)
     if sides.buyers and sides.exhibitors:
-        buyer, exhibitor, score, buyer_rank, exhibitor_rank = _pairs(
-            _ranked(sides, k), len(sides.exhibitors)
+        buyer, exhibitor, score, buyer_rank, exhibitor_rank, heading = _pairs(
+            *_ranked(sides, k), len(sides.exhibitors)
         )
     else:
         buyer = exhibitor = buyer_rank = exhibitor_rank = np.zeros(0, dtype=np.int64)
         score = np.zeros(0, dtype=np.float32)
+        heading = np.zeros(0, dtype="<U4")
     buyer_pks = np.asarray(sides.buyer_ids, dtype=np.int64)[buyer].tolist()
     exhibitor_pks = np.asarray(sides.exhibitor_ids, dtype=np.int64)[exhibitor].tolist()
     rows = list(
@@ -60,6 +63,7 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
             score.astype(np.float64).round(6).tolist(),
             [r or None for r in buyer_rank.tolist()],
             [r or None for r in exhibitor_rank.tolist()],
+            heading.tolist(),
             strict=True,
         )
     )
@@ -71,11 +75,18 @@ def refresh_recommendations(*, expo: Expo, k: int = 50, progress: Progress | Non
     return len(rows)
 
 
-def _ranked(sides: Sides, k: int) -> Recommendations:
-    """Both sides' top ``k``; the buyers' lists re-ranked so a page is not one heading."""
+def _ranked(sides: Sides, k: int) -> tuple[Recommendations, NDArray[np.str_]]:
+    """Both sides' top ``k``, the buyers' lists re-ranked so a page is not one heading, and
+    the heading of each place of the buyers' lists."""
     found = recommend(sides.buyers, sides.exhibitors, k=k)
-    diverse = diverse_for_buyers(sides.buyers, sides.exhibitors, found.for_buyers)
-    return Recommendations(for_buyers=diverse, for_exhibitors=found.for_exhibitors)
+    codes = matched_codes(sides.buyers, sides.exhibitors, found.for_buyers.index)
+    order = diverse_order(found.for_buyers, as_labels(codes))
+    diverse = TopK(
+        index=np.take_along_axis(found.for_buyers.index, order, axis=1),
+        score=np.take_along_axis(found.for_buyers.score, order, axis=1),
+    )
+    headings = np.take_along_axis(codes, order, axis=1)
+    return Recommendations(for_buyers=diverse, for_exhibitors=found.for_exhibitors), headings
 
 
 def queue_refresh(*, expo: Expo, k: int = 50) -> None:
@@ -117,7 +128,7 @@ def _check(k: int) -> None:
         )
 
 
-Row = tuple[int, int, int, float, int | None, int | None]
+Row = tuple[int, int, int, float, int | None, int | None, str]
 DELETE_BATCH = 900  # ids per DELETE: below every SQLite build's limit on parameters
 
 
@@ -130,10 +141,8 @@ def _store(expo: Expo, rows: list[Row], done: Callable[[float], None]) -> None:
     """
     held = Recommendation.objects.filter(expo=expo)
     old = {
-        (buyer, exhibitor, score, buyer_rank, exhibitor_rank): pk
-        for pk, buyer, exhibitor, score, buyer_rank, exhibitor_rank in held.values_list(
-            "pk", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank"
-        ).iterator(chunk_size=BATCH)
+        tuple(row[1:]): row[0]
+        for row in held.values_list("pk", *COLUMNS[1:]).iterator(chunk_size=BATCH)
     }
     new = {row[1:] for row in rows}
     stale = [pk for key, pk in old.items() if key not in new]
@@ -147,7 +156,15 @@ def _store(expo: Expo, rows: list[Row], done: Callable[[float], None]) -> None:
     _insert(fresh, done)
 
 
-COLUMNS = ("expo_id", "buyer_id", "exhibitor_id", "score", "buyer_rank", "exhibitor_rank")
+COLUMNS = (
+    "expo_id",
+    "buyer_id",
+    "exhibitor_id",
+    "score",
+    "buyer_rank",
+    "exhibitor_rank",
+    "heading",
+)
 
 
 def _insert(rows: list[Row], done: Callable[[float], None]) -> None:
@@ -178,10 +195,11 @@ Array = NDArray[np.int64]
 
 
 def _pairs(
-    result: Recommendations, n_exhibitors: int
-) -> tuple[Array, Array, NDArray[np.float32], Array, Array]:
-    """The union of both sides' lists as (buyer, exhibitor, score, buyer rank, exhibitor rank)
-    arrays sorted by buyer then exhibitor; a rank of 0 means "not in that side's list".
+    result: Recommendations, headings: NDArray[np.str_], n_exhibitors: int
+) -> tuple[Array, Array, NDArray[np.float32], Array, Array, NDArray[np.str_]]:
+    """The union of both sides' lists as (buyer, exhibitor, score, buyer rank, exhibitor rank,
+    heading) arrays sorted by buyer then exhibitor; a rank of 0 means "not in that side's
+    list", and only pairs of a buyer's list (``headings``, its shape) carry a heading.
 
     Vectorised: every pair becomes one integer code, so merging ~670,000 pairs is a sort.
     """
@@ -205,11 +223,13 @@ def _pairs(
     score = np.zeros(codes.size, dtype=np.float32)
     buyer_rank = np.zeros(codes.size, dtype=np.int64)
     exhibitor_rank = np.zeros(codes.size, dtype=np.int64)
+    heading = np.zeros(codes.size, dtype="<U4")
     at = np.searchsorted(codes, b_codes)
     score[at], buyer_rank[at] = b_scores, b_ranks
+    heading[at] = headings.ravel()[by_buyer.index.ravel() >= 0]
     at = np.searchsorted(codes, e_codes)
     score[at], exhibitor_rank[at] = e_scores, e_ranks  # the same pair scores the same both ways
-    return codes // n_exhibitors, codes % n_exhibitors, score, buyer_rank, exhibitor_rank
+    return codes // n_exhibitors, codes % n_exhibitors, score, buyer_rank, exhibitor_rank, heading
 
 
 def _quiet(phase: str, share: float) -> None:
