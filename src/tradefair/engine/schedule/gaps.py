@@ -83,16 +83,17 @@ def gaps_and_days(board: Board) -> tuple[int, int]:
     return int(gaps(m).sum()), int(np.count_nonzero(m))
 
 
-def compact(board: Board, *, deadline: float, rounds: int = 50) -> int:
+def compact(board: Board, *, deadline: float, rounds: int = 50, days: bool = True) -> int:
     """Move meetings while gaps, then days attended, fall; return Δgaps · DAY_WEIGHT + Δdays
-    saved."""
+    saved. ``days=False`` leaves days out (gaps alone, as before objective (d)): the
+    benchmark's comparison with the scheduler that did not pack days."""
     g = board.graph
     day, bit, masks = day_masks(board)
     if day.size == 0:
         return 0
     enough = max(1, int(board.placed().size) // FULL_ROUND_SHARE)
     saved = 0
-    for new_days in (False, True):
+    for new_days in (False, True) if days else (True,):
         # Only meetings of someone a move touched can have a new move (but for tables and
         # interpreters freed elsewhere): a round over those alone that finds nothing is
         # followed by one over everybody.
@@ -103,9 +104,9 @@ def compact(board: Board, *, deadline: float, rounds: int = 50) -> int:
                 return saved
             touched = np.zeros(g.n_participants, dtype=bool)
             scores = (day, bit, masks())
-            gained = _single_moves(board, scores, touched, active, new_days=new_days)
+            gained = _single_moves(board, scores, touched, active, new_days=new_days, days=days)
             scores = (day, bit, masks())
-            gained += _exchanges(board, scores, touched, active, new_days=new_days)
+            gained += _exchanges(board, scores, touched, active, new_days=new_days, days=days)
             saved += gained
             if active is None:
                 if gained == 0 or (full_rounds and gained < enough):
@@ -143,6 +144,7 @@ def _single_moves(
     active: BoolArray | None,
     *,
     new_days: bool,
+    days: bool = True,
 ) -> int:
     """Move single meetings (of ``active`` participants, if given) to better free slots;
     ``new_days``: also where someone attends a day more. Marks whom a move touched."""
@@ -162,7 +164,7 @@ def _single_moves(
     rows, t1 = np.nonzero(ok)
     gb, db = _moved(scores, b[rows], t0[rows], t1)
     ge, de = _moved(scores, e[rows], t0[rows], t1)
-    delta = (gb + ge) * DAY_WEIGHT + db + de
+    delta = (gb + ge) * DAY_WEIGHT + (db + de) * days
     better = np.flatnonzero((delta < 0) & (new_days | (db + de <= 0)))
     better = better[np.argsort(delta[better], kind="stable")]
     gained = 0
@@ -188,6 +190,7 @@ def _exchanges(
     active: BoolArray | None,
     *,
     new_days: bool,
+    days: bool = True,
 ) -> int:
     """Let two meetings of one participant trade slots where that lowers gaps, then days
     (one of the three people involved ``active``, if given); marks whom it touches."""
@@ -216,7 +219,7 @@ def _exchanges(
             r1, r2, a, c, t1, t2 = r1[ok], r2[ok], a[ok], c[ok], t1[ok], t2[ok]
             ga, da = _moved(scores, a, t1, t2)
             gc, dc = _moved(scores, c, t2, t1)
-            delta = (ga + gc) * DAY_WEIGHT + da + dc
+            delta = (ga + gc) * DAY_WEIGHT + (da + dc) * days
             good = (delta < 0) & (new_days | (da + dc <= 0))
             found.append((r1[good], r2[good], delta[good]))
     if not found:
