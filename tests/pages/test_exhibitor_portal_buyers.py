@@ -110,7 +110,16 @@ def test_recommended_buyers_with_invite_links_or_the_request_status(fair: Fair):
     asks(fair, from_exhibitor=True)
     asks(fair, declined_before, status=Status.DECLINED)
 
-    response = client_for(fair, "right").get(url(fair, "buyers"))
+    client = client_for(fair, "right")
+    # By default the buyer already invited is left out, and the page says how to see it.
+    hidden = client.get(url(fair, "buyers"))
+    assert [i.name for i in hidden.context["suggestions"]] == ["Buyer 0", "Buyer 1"]
+    assert (
+        '1 buyer you already have a request with is left out: <a href="?requested=show">'
+        "show it</a>." in hidden.content.decode()
+    )
+
+    response = client.get(url(fair, "buyers"), {"requested": "show"})
 
     items = response.context["suggestions"]
     assert [(i.name, i.score) for i in items] == [
@@ -133,6 +142,20 @@ def test_recommended_buyers_with_invite_links_or_the_request_status(fair: Fair):
     invite_links = [url(fair, "invite", buyer_pk=b.pk) for b in (fresh, declined_before)]
     assert all(link in page for link in invite_links)
     assert url(fair, "invite", buyer_pk=fair.buyer.participation.pk) not in page
+    assert f'<a href="{url(fair, "buyers")}">Leave out the buyers you already have' in page
+
+
+def test_when_every_recommended_buyer_is_asked_the_page_says_so(fair: Fair):
+    recommend(fair, [fair.buyer.participation])
+    asks(fair)  # the buyer asked this exhibitor: an open request of the pair
+
+    page = client_for(fair, "right").get(url(fair, "buyers")).content.decode()
+
+    assert (
+        "You already have a request with every buyer recommended to you:"
+        ' <a href="?requested=show">show them</a>.'
+    ) in page
+    assert "No recommendations yet" not in page
 
 
 def test_recommended_buyers_are_paginated(fair: Fair):
@@ -146,3 +169,7 @@ def test_recommended_buyers_are_paginated(fair: Fair):
     assert [i.pk for i in first.context["suggestions"]] == [b.pk for b in buyers[:20]]
     assert [i.pk for i in second.context["suggestions"]] == [buyers[20].pk]
     assert 'rel="next"' in first.content.decode()
+    # With the requested shown, the next page keeps showing them.
+    asks(fair, buyers[0])
+    shown = client.get(url(fair, "buyers"), {"requested": "show"}).content.decode()
+    assert 'href="?requested=show&amp;page=2" rel="next"' in shown

@@ -19,7 +19,7 @@ from tradefair.matchmaking.queries.exhibitor_requests import (
     buyer_of_expo,
     open_request_with,
 )
-from tradefair.matchmaking.queries.recommendations import Recommended, count_for, for_exhibitor
+from tradefair.matchmaking.queries.recommendations import Recommended, for_exhibitor, list_size
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.requests import request_meeting
 from tradefair.matchmaking.views.exhibitor import (
@@ -68,22 +68,32 @@ def _suggestion(found: Recommended, language: str) -> Suggestion:
 @require_GET
 @exhibitor_view
 def buyers(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
-    """The exhibitor's recommended buyers, best first, with why and what happened so far."""
-    total = count_for(portal.exhibitor)
-    page: Page = Paginator(range(total), PAGE_SIZE).get_page(request.GET.get("page", 1))
+    """The exhibitor's recommended buyers, best first, with why and what happened so far.
+
+    Buyers the exhibitor already has a pending or accepted request with are left out unless
+    ``?requested=show`` (as on the buyer's dashboard); any other value reads as the default.
+    """
+    show_requested = request.GET.get("requested") == "show"
+    size = list_size(portal.exhibitor)
+    shown = size.total if show_requested else size.unrequested
+    page: Page = Paginator(range(shown), PAGE_SIZE).get_page(request.GET.get("page", 1))
     found = (
-        for_exhibitor(portal.exhibitor, limit=PAGE_SIZE, offset=page.start_index() - 1)
-        if total
+        for_exhibitor(
+            portal.exhibitor,
+            limit=PAGE_SIZE,
+            offset=page.start_index() - 1,
+            hide_requested=not show_requested,
+        )
+        if shown
         else []
     )
     language = get_language() or "en"
     context = {
         "suggestions": [_suggestion(item, language) for item in found],
         "page": page,
-        "page_range": list(
-            page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ),
-        "total": total,
+        "total": size.total,
+        "list_size": size,
+        "show_requested": show_requested,
     }
     return render_portal(request, portal, "exhibitor/buyers.html", context)
 
