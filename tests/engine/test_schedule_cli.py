@@ -71,6 +71,8 @@ def test_greedy_writes_a_valid_solution_and_prints_the_summary(
         "0 of 1",
         "Proven minimum of that",
         "Idle gaps",
+        "Days attended",
+        "3 (1.00 per participant with a meeting)",  # one buyer, two exhibitors, one day
         "Solver time",
         f"Wrote {out}",
     ):

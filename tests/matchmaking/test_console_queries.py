@@ -147,6 +147,22 @@ def test_run_figures_compare_with_the_bounds():
     assert run_figures(ScheduleRun(stats={"time_limit": 30})) == []
 
 
+def test_run_figures_say_how_meetings_sit_in_peoples_days():
+    from tradefair.matchmaking.models import ScheduleRun
+
+    stats = {"count": 8, "upper_bound": 8, "buyers_without_meeting": 0, "idle_gaps": 3}
+    figures = run_figures(ScheduleRun(stats={**stats, "days_per_participant": 1.6666}))
+    assert [(f.label, f.value) for f in figures[-2:]] == [
+        ("Idle gaps per meeting", 0.38),
+        ("Days at the fair per participant", 1.67),
+    ]
+    # A run stored before these figures were kept shows the three it has.
+    assert (
+        len(run_figures(ScheduleRun(stats={k: v for k, v in stats.items() if k != "idle_gaps"})))
+        == 2
+    )
+
+
 def test_by_buyer_sector_reads_the_needs(expo, fair):
     need = Need.objects.create(
         participation=Participation.objects.get(organisation__name="VN-A"), title="Fish"

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.matchmaking.conftest import make_party_in, make_session
 from tradefair.accounts.models import ExpoStaff, User
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun
 from tradefair.organisations.models import Participation
@@ -57,10 +58,19 @@ def test_run_then_publish_on_a_small_fair(
 
     page = client.get(response["Location"])
     figures = page.context["figures"]
-    assert [(f["label"], f["value"], f["bound"], f["share"]) for f in figures] == [
+    assert [(f["label"], f["value"], f["bound"], f["share"]) for f in figures[:3]] == [
         ("Meetings placed", "4", "4", "100%"),
         ("Total priority", "10", "10", "100%"),
         ("Buyers without a meeting", "0", None, None),
+    ]
+    days = Meeting.objects.values_list("buyer_id", "slot__start__date").distinct().count()
+    days += Meeting.objects.values_list("exhibitor_id", "slot__start__date").distinct().count()
+    people = len(set(Meeting.objects.values_list("buyer_id", flat=True))) + len(
+        set(Meeting.objects.values_list("exhibitor_id", flat=True))
+    )
+    assert [(f["label"], f["value"]) for f in figures[3:]] == [
+        ("Idle gaps per meeting", number(round(run.stats["idle_gaps"] / 4, 2))),
+        ("Days at the fair per participant", number(round(days / people, 2))),
     ]
     full = "Every table is taken whenever both sides are free. Sessions: Procurement."
     assert [(u.buyer, u.exhibitor, u.reason) for u in page.context["left_out"].rows] == [

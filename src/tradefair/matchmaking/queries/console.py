@@ -377,7 +377,7 @@ class RunFigure:
     """A figure of a finished run against its bound, e.g. 4 meetings of at most 4 (100%)."""
 
     label: str
-    value: int
+    value: int | float
     bound: int | None
     help: str
 
@@ -419,4 +419,29 @@ def run_figures(run: ScheduleRun) -> list[RunFigure]:
             % {"n": stats.get("min_buyers_without_meeting", 0)},
         )
     )
+    return figures + _day_figures(stats)
+
+
+def _day_figures(stats: dict[str, Any]) -> list[RunFigure]:
+    """Objectives (c) and (d): how the placed meetings sit in people's days. Runs stored
+    before these figures were kept have none, and show none."""
+    figures = []
+    if stats.get("idle_gaps") is not None and stats["count"]:
+        figures.append(
+            RunFigure(
+                _("Idle gaps per meeting"),
+                round(stats["idle_gaps"] / stats["count"], 2),
+                None,
+                _("waits between two meetings of someone's day; fewer is better"),
+            )
+        )
+    if stats.get("days_per_participant") is not None:
+        figures.append(
+            RunFigure(
+                _("Days at the fair per participant"),
+                round(stats["days_per_participant"], 2),
+                None,
+                _("days with a meeting, on average over everyone who has one; fewer is better"),
+            )
+        )
     return figures

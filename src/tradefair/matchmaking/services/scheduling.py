@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
+from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import Progress, solve
 from tradefair.expos.models import Expo
@@ -183,6 +184,7 @@ def _swap(
             **written.stats(),
             "method": solution.extra.get("method"),
             "requests": len(built.problem.requests),
+            "days_per_participant": metrics.days_per_participant(built.problem, solution.meetings),
             "swap_seconds": round(time.monotonic() - locked, 2),
         }
         run.unscheduled = unscheduled

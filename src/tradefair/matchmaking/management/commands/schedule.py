@@ -392,6 +392,14 @@ def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:
     table.add_row("Proven minimum of that", _minimum(stats))
     per = gaps / stats.count if stats.count else 0.0
     table.add_row("Idle gaps", f"{gaps:,} ({per:.2f} per meeting)")
+    days = stats.days_attended
+    if days is None:
+        days = metrics.days_attended(problem, solution.meetings)
+    table.add_row(
+        "Days attended",
+        f"{days:,} ({metrics.days_per_participant(problem, solution.meetings):.2f}"
+        " per participant with a meeting)",
+    )
     table.add_row("Solver time", f"{stats.seconds:.1f} s")
     table.add_row("Total time (read, solve, check, write)", f"{total_seconds:.1f} s")
     buffer = io.StringIO()
