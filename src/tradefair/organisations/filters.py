@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tradefair.organisations.queries.directory import DirectoryFilters, FilterChoices
 from tradefair.organisations.queries.relevance import NAME, RELEVANCE, SORTS
+from tradefair.organisations.widgets import QuickSelect
 
 ANY = ("", _("Any"))
 # The longest search the directory reads, on the page and in the API alike.
@@ -37,12 +38,13 @@ class DirectoryFilterForm(forms.Form):
             }
         ),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    group = forms.ChoiceField(label=_("Country group"), required=False)
-    pavilion = forms.ChoiceField(label=_("Pavilion"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    hs = forms.ChoiceField(label=_("HS chapter"), required=False)
+    country = forms.ChoiceField(widget=QuickSelect, label=_("Country"), required=False)
+    group = forms.ChoiceField(widget=QuickSelect, label=_("Country group"), required=False)
+    pavilion = forms.ChoiceField(widget=QuickSelect, label=_("Pavilion"), required=False)
+    sector = forms.ChoiceField(widget=QuickSelect, label=_("Sector"), required=False)
+    hs = forms.ChoiceField(widget=QuickSelect, label=_("HS chapter"), required=False)
     sort = forms.ChoiceField(
+        widget=QuickSelect,
         label=_("Sort by"),
         required=False,
         choices=SORT_CHOICES,
