@@ -1,5 +1,6 @@
 """Page latency with the full demo loaded: the directory (ranked searches among them), profiles,
-the home page, an agenda, the buyer's exhibitor search, the programme and an activity's page.
+the home page, an agenda, the buyer's exhibitor search, the programme and an activity's page,
+and the self-service pages where exhibitors and buyers keep their listings.
 
 Requests go through the whole middleware stack in-process (Django's test client), so the
 figure is the server's own time without network noise. A bare view measured in the same run is
@@ -39,7 +40,7 @@ from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, request_meeting
 from tradefair.matchmaking.services.sessions import create_session
-from tradefair.organisations.models import Participation
+from tradefair.organisations.models import Offer, Participation
 from tradefair.programme.models import Activity
 from tradefair.programme.queries.listing import PUBLIC_STATUSES, day_window
 
@@ -215,6 +216,40 @@ def buyer_search_cases(slug: str) -> list[Case]:
     ]
 
 
+EXHIBITOR_EMAIL = f"exhibitor1@{DOMAIN}"
+
+
+def catalogue_cases(slug: str) -> list[Case]:
+    """The self-service pages: an exhibitor's profile form, product list and a product's form,
+    a buyer's profile and sourcing list, and the organisers' review of listing changes."""
+    ensure_demo_accounts(slug)
+    exhibitor = User.objects.get(email=EXHIBITOR_EMAIL)
+    buyer = User.objects.get(email=BUYER_EMAIL)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    offer = (
+        Offer.objects.filter(
+            participation__expo__slug=slug,
+            participation__organisation__memberships__user=exhibitor,
+        )
+        .order_by("pk")
+        .first()
+    )
+    portal = f"/{slug}/exhibitor/"
+    cases = [
+        Case("exhibitor's profile form", f"{portal}profile/", exhibitor),
+        Case("exhibitor's profile form (Chinese)", f"/zh-hans{portal}profile/", exhibitor),
+        Case("exhibitor's products", f"{portal}products/", exhibitor),
+        Case("buyer's profile form", f"/{slug}/buyer/profile/", buyer),
+        Case("buyer's sourcing list", f"/{slug}/buyer/sourcing/", buyer),
+        Case("organiser's listing changes", f"/{slug}/organiser/listings/", organiser),
+    ]
+    if offer is not None:
+        cases.insert(
+            3, Case("exhibitor's product form", f"{portal}products/{offer.pk}/", exhibitor)
+        )
+    return cases
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
@@ -248,6 +283,7 @@ def page_cases(slug: str) -> list[Case]:
         + programme_cases(slug)
         + agenda_cases(slug)
         + buyer_search_cases(slug)
+        + catalogue_cases(slug)
     )
 
 

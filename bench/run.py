@@ -26,6 +26,7 @@ from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "caexpo-22"
+PAGE_BAR_MS = 50.0
 DATA_DIR = ROOT / "var" / "bench"
 console = Console(stderr=True)
 
@@ -143,7 +144,7 @@ def report(runs: list[dict[str, Any]]) -> str:
             "",
             f"{run['repeats']} requests per page after a warm-up, in-process through the whole",
             "middleware stack (Django's test client), so the figure is the server's own time.",
-            "Bar: the directory and a profile answer in ≤ 100 ms at the 95th percentile.",
+            f"Bar (DESIGN.md): every page ≤ {PAGE_BAR_MS:.0f} ms at the 95th percentile.",
             "",
             "| page | URL | p50 ms | p95 ms | max ms | p95 / bare view |",
             "| --- | --- | ---: | ---: | ---: | ---: |",
@@ -154,9 +155,11 @@ def report(runs: list[dict[str, Any]]) -> str:
                 f" {lat['max_ms']:.1f} | {lat['p95_ms'] / baseline:.1f}× |"
             )
         worst = max(run["latencies"][1:], key=lambda lat: lat["p95_ms"])
+        over = [lat["label"] for lat in run["latencies"][1:] if lat["p95_ms"] > PAGE_BAR_MS]
         lines += [
             "",
             f"Slowest page at the 95th percentile: {worst['label']}, {worst['p95_ms']:.1f} ms.",
+            f"Over the bar: {', '.join(over)}." if over else "Every page is within the bar.",
             *writeback.report(run["database"], run["writeback"]),
         ]
     return "\n".join(lines) + "\n"

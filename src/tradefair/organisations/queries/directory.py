@@ -113,15 +113,29 @@ def filtered_exhibitors(
     if filters.pavilion:
         qs = qs.filter(pavilion__code=filters.pavilion)
     if filters.sector:
-        offering = Offer.objects.filter(sectors__slug=filters.sector)
-        qs = qs.filter(id__in=offering.values("participation_id"))
+        qs = qs.filter(id__in=_offering(expo, Offer.objects.filter(sectors__slug=filters.sector)))
     if filters.hs:
         if not (len(filters.hs) == 2 and filters.hs.isdigit()):
             return qs.none()
         # A code starts with its chapter; matching the link table's key avoids joining HS codes.
         offering = Offer.objects.filter(hs_codes__code__startswith=filters.hs)
-        qs = qs.filter(id__in=offering.values("participation_id"))
+        qs = qs.filter(id__in=_offering(expo, offering))
     return qs
+
+
+def _offering(expo: Expo, offers: QuerySet[Offer]) -> list[int]:
+    """The edition's exhibitors with one of ``offers``, as ids read in a query of their own.
+
+    Handed to PostgreSQL as a subquery with a search, the planner (which prices matching a
+    long search text like comparing two numbers) walked every participation through the
+    search before the semi-join: 45 ms where probing these ids takes 4.
+    """
+    return list(
+        offers.filter(participation__expo=expo)
+        .order_by()  # the model's ordering would join four tables to sort ids we only collect
+        .values_list("participation_id", flat=True)
+        .distinct()
+    )
 
 
 def _choices_key(expo_id: int, language: str) -> str:
