@@ -9,6 +9,7 @@ reader's language, so templates only lay them out.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 
 from django.conf import settings
@@ -197,28 +198,38 @@ def _other_name(org: Organisation) -> str:
     return "" if other == shown else other
 
 
-def _page_rows(
-    expo: Expo, filters: DirectoryFilters, *, near_misses: bool
-) -> QuerySet[Participation]:
+def _ranked_ids(expo: Expo, filters: DirectoryFilters, *, near_misses: bool) -> QuerySet[Any]:
+    """The matching exhibitors' ids in page order. Ranking narrow rows and reading the page's
+    wide ones afterwards keeps the sort small: sorting the 735 whole rows that hold "85"
+    took PostgreSQL most of a page's time."""
     rows = filtered_exhibitors(expo, filters, near_misses=near_misses)
-    return (
-        ordered(rows, filters.q, filters.sort, near_misses=near_misses)
+    return ordered(rows, filters.q, filters.sort, near_misses=near_misses).values_list(
+        "pk", flat=True
+    )
+
+
+def _page_rows(ids: list[int]) -> list[Participation]:
+    """The page's exhibitors in the order of ``ids``, with what their cards show."""
+    found = (
+        Participation.objects.filter(pk__in=ids)
         .select_related("organisation", "pavilion__hall")
         .defer("search_text")
         .prefetch_related(_booths_prefetch())
+        .in_bulk()
     )
+    return [found[pk] for pk in ids if pk in found]
 
 
 def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int) -> DirectoryPage:
     """One page of the directory: a count, the rows, their booths and their sectors, and with
     a query what matched (5 queries; 4 without a query; one more count when the terms as
     spelt found nothing and PostgreSQL looks for near misses)."""
-    paginator = Paginator(_page_rows(expo, filters, near_misses=False), PAGE_SIZE)
+    paginator = Paginator(_ranked_ids(expo, filters, near_misses=False), PAGE_SIZE)
     if not paginator.count and near_misses_apply(filters.q):
-        paginator = Paginator(_page_rows(expo, filters, near_misses=True), PAGE_SIZE)
+        paginator = Paginator(_ranked_ids(expo, filters, near_misses=True), PAGE_SIZE)
     page = paginator.get_page(page_number)
-    participations: list[Participation] = list(page.object_list)
-    ids = [p.id for p in participations]
+    ids = list(page.object_list)
+    participations = _page_rows(ids)
     sectors = _sectors_by_participation(ids)
     terms = scored_terms(filters.q)
     offers = offers_by_participation(ids) if terms else {}
