@@ -113,6 +113,14 @@ else:
         os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")
     )
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Pages run small queries: a parallel plan's workers cost more to start than they save and
+    # take the cores the web processes need (the directory's two-letter searches on the demo:
+    # 37 -> 23 ms of query time without them). A DATABASE_URL with its own ?options= wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options",
+        "-c max_parallel_workers_per_gather="
+        + os.environ.get("TRADEFAIR_PG_PARALLEL_WORKERS", "0"),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

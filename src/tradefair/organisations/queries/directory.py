@@ -9,8 +9,8 @@ reader's language, so templates only lay them out.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
