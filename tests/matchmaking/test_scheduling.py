@@ -6,7 +6,7 @@ from tradefair.engine.schedule import problem as engine
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.reasons import Code, Reason
 from tradefair.matchmaking import adapters
-from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun
+from tradefair.matchmaking.models import Availability, Meeting, MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services.errors import InvalidTransition, NotAllowed
 from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, cancel_request, request_meeting
@@ -130,6 +130,28 @@ def test_a_rerun_keeps_published_meetings_in_place(
     assert newly == Meeting.objects.count() - 3
     with pytest.raises(InvalidTransition, match="newer run"):
         publish_schedule(run=first, by_user=organiser)
+
+
+def test_a_held_meeting_keeps_its_table_when_its_buyer_narrowed_availability_since(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    """The demo's traced orders hit this: a held meeting outside its buyer's availability was
+    not kept by the solver, a new meeting took its table, and the write-back failed."""
+    first = run(expo, organiser, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_schedule(run=first, by_user=organiser)
+    held = Meeting.objects.order_by("pk").first()
+    Meeting.objects.filter(pk=held.pk).update(status=Meeting.Status.HELD)
+    other_slots = Slot.objects.filter(expo=expo).exclude(pk=held.slot_id)
+    Availability.objects.bulk_create(
+        Availability(participation_id=held.buyer_id, slot=slot) for slot in other_slots
+    )
+    second = run(expo, organiser, django_capture_on_commit_callbacks)
+    assert second.status == "done", second.error
+    assert Meeting.objects.filter(
+        pk=held.pk, slot_id=held.slot_id, table_number=held.table_number, status="held"
+    ).exists()
+    assert check(adapters.build_problem(expo).problem, _all_meetings(expo)) == []
 
 
 def test_runs_are_idempotent_and_one_at_a_time(

@@ -7,7 +7,8 @@ so the scheduler prefers it over any ordinary request of its pair's participants
 A participant's availability is its ``Availability`` rows (none: every slot) less the slots in
 which all its meeting attendees are at activities of the programme (``busy.py``). A kept
 meeting's slot stays open to both its sides, so published meetings stay where they are even
-when someone confirmed an activity that clashes with one (their agendas show the clash).
+when someone confirmed an activity that clashes with one (their agendas show the clash); a
+held or missed meeting's slot stays open to its sides whatever their availability says now.
 """
 
 from collections import defaultdict
@@ -74,7 +75,10 @@ def build_problem(expo: Expo) -> Built:
         mine = available.setdefault(pid, set())
         if sid in slot_ids:
             mine.add(str(sid))
-    _leave_out_busy_slots(expo, slots, people, available)
+    for pid, held in _slots_of(_kept(expo).exclude(status=Meeting.Status.SCHEDULED)).items():
+        if pid in available:  # what happened stays where it happened
+            available[pid] |= {str(sid) for sid in held if sid in slot_ids}
+    _leave_out_busy_slots(expo, slots, people, available, _slots_of(_kept(expo)))
     participants = []
     names = {}
     for part in parts.order_by("pk"):
@@ -117,18 +121,34 @@ def build_problem(expo: Expo) -> Built:
     return Built(problem=problem, names=names)
 
 
+def _slots_of(meetings: QuerySet[Meeting]) -> dict[int, set[int]]:
+    """Per participation, the slots of ``meetings``.
+
+    Held and missed meetings happened where they are: availability rows entered since (or a
+    demo's traced orders) must not make the scheduler drop them and think their table and
+    people free, or a new meeting lands there and the write-back fails on the database's
+    unique constraints. A published meeting that is only scheduled still moves or goes when
+    its sides' availability no longer allows it.
+    """
+    found: dict[int, set[int]] = defaultdict(set)
+    for buyer, exhibitor, slot in meetings.values_list("buyer_id", "exhibitor_id", "slot_id"):
+        found[buyer].add(slot)
+        found[exhibitor].add(slot)
+    return found
+
+
 def _leave_out_busy_slots(
-    expo: Expo, slots: list[Slot], people: set[int], available: dict[int, set[str]]
+    expo: Expo,
+    slots: list[Slot],
+    people: set[int],
+    available: dict[int, set[str]],
+    kept: dict[int, set[int]],
 ) -> None:
     """Take from ``available`` the slots where all of a participant's attendees are busy."""
     places = [SlotPlace(s.pk, s.start, s.end, s.session.hall_id) for s in slots]
     busy = busy_slots(expo.pk, places, people)
     if not busy:
         return
-    kept: dict[int, set[int]] = defaultdict(set)
-    for buyer, exhibitor, slot in _kept(expo).values_list("buyer_id", "exhibitor_id", "slot_id"):
-        kept[buyer].add(slot)
-        kept[exhibitor].add(slot)
     every = {str(s.pk) for s in slots}
     for pid, taken in busy.items():
         gone = {str(sid) for sid in taken - kept.get(pid, set())}
