@@ -39,7 +39,7 @@ PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
 ACTIVE = (ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING)
 
 
-def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 30.0) -> ScheduleRun:
+def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 60.0) -> ScheduleRun:
     """Queue a run after commit; while one is queued or running, return that one instead."""
     from tradefair.matchmaking.tasks import run_schedule  # the task module imports this one
 
@@ -56,7 +56,7 @@ def schedule_now(
     *,
     expo: Expo,
     by_user: User,
-    time_limit: float = 30.0,
+    time_limit: float = 60.0,
     progress: Progress | None = None,
 ) -> ScheduleRun:
     """Make a run as the console does and execute it here, reporting phases to ``progress``.
@@ -138,7 +138,7 @@ def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> Sc
             built = adapters.build_problem(run.expo)
             solution = solve(
                 built.problem,
-                time_limit=float(run.stats.get("time_limit", 30.0)),
+                time_limit=float(run.stats.get("time_limit", 60.0)),
                 keep=adapters.kept_solution(run.expo) if run.keep_published else None,
                 progress=report,
             )
