@@ -543,8 +543,8 @@ def test_search_query_count_does_not_grow(
         make_request(cast, seller)
     client.force_login(cast.buyer.user)
     query = {"q": "exporter"}
-    # The 4 shared ones, the directory's 6 (the page's ids, then its rows; with what matched the
-    # query), the filter options' 5
+    # The 4 shared ones, the directory's 5 (the ranked ids, then the page's rows, booths,
+    # sectors and what matched the query), the filter options' 5
     # (cached afterwards), the page's requests and the header's 2.
     with django_assert_num_queries(QUERIES_SEARCH):
         response = client.get(url("search"), query)
@@ -555,5 +555,5 @@ def test_search_query_count_does_not_grow(
     assert len(response.context["rows"]) == count
 
 
-QUERIES_SEARCH = 18
-QUERIES_SEARCH_PARTIAL = 11
+QUERIES_SEARCH = 17
+QUERIES_SEARCH_PARTIAL = 10

@@ -171,17 +171,18 @@ def test_query_count_does_not_grow_with_results(
             sectors=("blue-economy",),
         )
     query = {"q": "exporter", "sector": "blue-economy"}
-    # expo, five filter option lists, the sector's exhibitors, count, the page's ids, its rows,
-    # booths, sectors, what matched (the offers)
-    with django_assert_num_queries(13):
+    # expo, five filter option lists, the sector's exhibitors, the ranked ids (their number is
+    # the count), the page's rows, booths, sectors, what matched (the offers)
+    with django_assert_num_queries(12):
         response = client.get(URL, query)
     assert len(names(response)) == count
     assert all(card.match is not None for card in response.context["result"].cards)
     # htmx refreshes skip the form's option lists.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(URL, query, headers={"HX-Request": "true"})
     assert len(names(response)) == count
-    # Without a query nothing is matched, so the offers are not read.
+    # Without a query nothing is matched, so the offers are not read (a count and the page's
+    # ids instead of the ranked ids).
     with django_assert_num_queries(7):
         response = client.get(URL, {"sector": "blue-economy"}, headers={"HX-Request": "true"})
     assert len(names(response)) == count

@@ -23,13 +23,20 @@ from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.floorplan.models import BoothAssignment, Pavilion
 from tradefair.organisations.models import Offer, Organisation, Participation
-from tradefair.organisations.queries.matches import Match, best_match, offers_by_participation
+from tradefair.organisations.queries.matches import (
+    Match,
+    OfferLine,
+    OrganisationTexts,
+    best_match,
+    offers_by_participation,
+)
 from tradefair.organisations.queries.relevance import (
     matching,
     near_misses_apply,
     ordered,
     scored_terms,
 )
+from tradefair.organisations.services.search import search_terms
 
 PAGE_SIZE = 24
 # Filter options change only when exhibitors or offers do; imports forget them at once, other
@@ -191,10 +198,9 @@ def _booths_prefetch() -> Prefetch:
     )
 
 
-def _other_name(org: Organisation) -> str:
+def _other_name(shown: str, name: str, name_zh: str) -> str:
     """The name in the language the reader is not reading, shown small under the main one."""
-    shown = org.display_name
-    other = org.name if shown == org.name_zh else org.name_zh
+    other = name if shown == name_zh else name_zh
     return "" if other == shown else other
 
 
@@ -208,47 +214,112 @@ def _ranked_ids(expo: Expo, filters: DirectoryFilters, *, near_misses: bool) -> 
     )
 
 
-def _page_rows(ids: list[int]) -> list[Participation]:
-    """The page's exhibitors in the order of ``ids``, with what their cards show."""
-    found = (
-        Participation.objects.filter(pk__in=ids)
-        .select_related("organisation", "pavilion__hall")
-        .defer("search_text")
-        .prefetch_related(_booths_prefetch())
-        .in_bulk()
-    )
+def _paginator(expo: Expo, filters: DirectoryFilters, *, near_misses: bool) -> Paginator:
+    """A search reads every participation's text, once for a count and again for the page
+    (two thirds of a page's database time on PostgreSQL for a two-character term): all the
+    ranked ids in one query instead, counted in Python. Without a query the count is an
+    index-only scan and the page a short sort, so those stay two queries."""
+    ids = _ranked_ids(expo, filters, near_misses=near_misses)
+    return Paginator(list(ids) if search_terms(filters.q) else ids, PAGE_SIZE)
+
+
+# What a card shows of its exhibitor; the descriptions only to say what a query matched.
+_CARD_FIELDS = (
+    "id",
+    "organisation__name",
+    "organisation__name_zh",
+    "organisation__country_id",
+    "pavilion_id",
+    "pavilion__name",
+    "pavilion__name_zh",
+    "pavilion__hall__name",
+    "pavilion__hall__name_zh",
+)
+_MATCH_FIELDS = (
+    "organisation__other_names",
+    "organisation__description",
+    "organisation__description_zh",
+)
+
+
+def _page_rows(ids: list[int], *, with_texts: bool) -> list[dict[str, Any]]:
+    """The page's exhibitors in the order of ``ids``: plain values, as building the models
+    (participation, organisation, pavilion, hall) cost more than reading them."""
+    fields = _CARD_FIELDS + _MATCH_FIELDS if with_texts else _CARD_FIELDS
+    rows = Participation.objects.filter(pk__in=ids).order_by().values(*fields)
+    found = {row["id"]: row for row in rows}
     return [found[pk] for pk in ids if pk in found]
 
 
+def _booths_by_participation(ids: list[int]) -> dict[int, list[str]]:
+    """The booth numbers of each participation, in one query."""
+    found: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        rows = (
+            BoothAssignment.objects.filter(participation_id__in=ids)
+            .order_by("booth__number", "pk")
+            .values_list("participation_id", "booth__number")
+        )
+        for pid, number in rows:
+            found[pid].append(number)
+    return found
+
+
+def _card(
+    row: dict[str, Any],
+    booths: list[str],
+    sectors: list[str],
+    terms: list[str],
+    offers: dict[int, list[OfferLine]],
+) -> ExhibitorCard:
+    name, name_zh = row["organisation__name"], row["organisation__name_zh"]
+    shown = in_reader_language(name, name_zh)
+    pavilion = hall = ""
+    if row["pavilion_id"] is not None:
+        pavilion = in_reader_language(row["pavilion__name"], row["pavilion__name_zh"])
+        hall = in_reader_language(row["pavilion__hall__name"], row["pavilion__hall__name_zh"])
+    match = None
+    if terms:
+        texts = OrganisationTexts(
+            name=name,
+            name_zh=name_zh,
+            other_names=row["organisation__other_names"],
+            description=row["organisation__description"],
+            description_zh=row["organisation__description_zh"],
+        )
+        match = best_match(terms, texts, offers.get(row["id"], []), sectors)
+    return ExhibitorCard(
+        pk=row["id"],
+        name=shown,
+        other_name=_other_name(shown, name, name_zh),
+        country_code=row["organisation__country_id"],
+        country=_country(row["organisation__country_id"]),
+        pavilion=pavilion,
+        hall=hall,
+        booths=booths,
+        sectors=sectors,
+        match=match,
+    )
+
+
 def directory_page(expo: Expo, filters: DirectoryFilters, page_number: str | int) -> DirectoryPage:
-    """One page of the directory: a count, the rows, their booths and their sectors, and with
-    a query what matched (5 queries; 4 without a query; one more count when the terms as
-    spelt found nothing and PostgreSQL looks for near misses)."""
-    paginator = Paginator(_ranked_ids(expo, filters, near_misses=False), PAGE_SIZE)
+    """One page of the directory in 5 queries: with a query the ranked ids of every match,
+    the page's rows, booths, sectors and what matched; without one a count, the page's ids,
+    its rows, booths and sectors. One more when the terms as spelt found nothing and
+    PostgreSQL looks for near misses."""
+    paginator = _paginator(expo, filters, near_misses=False)
     if not paginator.count and near_misses_apply(filters.q):
-        paginator = Paginator(_ranked_ids(expo, filters, near_misses=True), PAGE_SIZE)
+        paginator = _paginator(expo, filters, near_misses=True)
     page = paginator.get_page(page_number)
     ids = list(page.object_list)
-    participations = _page_rows(ids)
-    sectors = _sectors_by_participation(ids)
     terms = scored_terms(filters.q)
+    rows = _page_rows(ids, with_texts=bool(terms))
+    booths = _booths_by_participation(ids)
+    sectors = _sectors_by_participation(ids)
     offers = offers_by_participation(ids) if terms else {}
     cards = [
-        ExhibitorCard(
-            pk=p.id,
-            name=p.organisation.display_name,
-            other_name=_other_name(p.organisation),
-            country_code=p.organisation.country_id,
-            country=_country(p.organisation.country_id),
-            pavilion=p.pavilion.display_name if p.pavilion else "",
-            hall=p.pavilion.hall.display_name if p.pavilion else "",
-            booths=[a.booth.number for a in p.booth_assignments.all()],
-            sectors=sectors.get(p.id, []),
-            match=best_match(terms, p.organisation, offers.get(p.id, []), sectors.get(p.id, []))
-            if terms
-            else None,
-        )
-        for p in participations
+        _card(row, booths.get(row["id"], []), sectors.get(row["id"], []), terms, offers)
+        for row in rows
     ]
     page_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return DirectoryPage(cards=cards, page=page, page_range=page_range, errors=filters.errors)
@@ -308,7 +379,7 @@ def exhibitor_profile(expo: Expo, pk: int) -> ExhibitorProfile | None:
     return ExhibitorProfile(
         participation=participation,
         organisation=org,
-        other_name=_other_name(org),
+        other_name=_other_name(org.display_name, org.name, org.name_zh),
         country=_country(org.country_id),
         booths=[
             Booth(a.booth.number, a.booth.area_m2) for a in participation.booth_assignments.all()

@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.organisations.models import Offer, Organisation
+from tradefair.organisations.models import Offer
 
 # Kinds in the order that wins a tie, with their labels.
 KINDS = {
@@ -63,6 +63,17 @@ class Match:
             "{}",
             ((format_html("<mark>{}</mark>", p.text) if p.marked else p.text,) for p in self.parts),
         )
+
+
+@dataclass(frozen=True)
+class OrganisationTexts:
+    """What of an organisation a query may match: its names and descriptions."""
+
+    name: str
+    name_zh: str
+    other_names: dict[str, str]
+    description: str
+    description_zh: str
 
 
 @dataclass(frozen=True)
@@ -141,7 +152,7 @@ Candidate = tuple[str, int, Callable[[], Match]]
 
 
 def _candidates(
-    terms: Sequence[str], org: Organisation, offers: list[OfferLine], sectors: list[str]
+    terms: Sequence[str], org: OrganisationTexts, offers: list[OfferLine], sectors: list[str]
 ) -> Iterable[Candidate]:
     """Each text that may show: its kind, how many terms it holds, how to mark it."""
     zh = (get_language() or "en").startswith("zh")  # the reader's language first
@@ -169,7 +180,7 @@ def _candidates(
 
 
 def best_match(
-    terms: Sequence[str], org: Organisation, offers: list[OfferLine], sectors: list[str]
+    terms: Sequence[str], org: OrganisationTexts, offers: list[OfferLine], sectors: list[str]
 ) -> Match | None:
     """The text holding most terms, ties to the kind listed first in ``KINDS`` and then to
     the first found; None when no text shows a term (e.g. only the country matched)."""

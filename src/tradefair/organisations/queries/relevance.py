@@ -42,8 +42,10 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     TextField,
     Value,
 )
@@ -51,7 +53,7 @@ from django.db.models.expressions import Col
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan
 
-from tradefair.organisations.models import Participation
+from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.services.search import (
     CODES_END,
     NAMES_END,
@@ -277,4 +279,11 @@ def ordered(
     if sort == NAME or not search_terms(query):
         return rows.order_by("organisation__name", "id")
     score = _Score(query, near_misses=near_misses)
-    return rows.alias(relevance=score).order_by("-relevance", "organisation__name", "id")
+    # The name that breaks ties is read per row rather than joined: a join carried each
+    # row's whole search text into PostgreSQL's hash table before the score was computed
+    # (a search for "co", 3,083 rows: 23 -> 18 ms).
+    organisation_name = Subquery(
+        Organisation.objects.filter(pk=OuterRef("organisation_id")).order_by().values("name")
+    )
+    ranked = rows.alias(relevance=score, organisation_name=organisation_name)
+    return ranked.order_by("-relevance", "organisation_name", "id")
