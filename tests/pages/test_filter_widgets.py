@@ -1,10 +1,10 @@
-"""The directory's quick select writes what Django's own Select writes."""
+"""The quick selects write what Django's own Select and SelectMultiple write."""
 
 import pytest
 from django import forms
 from django.test.html import parse_html
 
-from tradefair.organisations.widgets import QuickSelect
+from tradefair.organisations.widgets import QuickSelect, QuickSelectMultiple
 
 CHOICES = [("", "Any"), ("VN", "Vietnam"), ("CI", "Côte d’Ivoire"), ("X&Y", "<b>bold</b> & co")]
 
@@ -25,3 +25,12 @@ def test_the_bound_field_renders_it_with_its_id_and_the_choice_made() -> None:
     html = str(Form({"country": "CI"})["country"])
     assert html.startswith('<select name="country" id="id_country">')
     assert '<option value="CI" selected>Côte d’Ivoire</option>' in html
+
+
+@pytest.mark.parametrize("value", [None, [], ["VN"], ["VN", "X&Y"], ["nothing like it"]])
+def test_the_multiple_markup_is_djangos(value: object) -> None:
+    attrs = {"id": "id_markets", "size": 8}
+    quick = QuickSelectMultiple(choices=CHOICES[1:]).render("markets", value, attrs)
+    plain = forms.SelectMultiple(choices=CHOICES[1:]).render("markets", value, attrs)
+    assert parse_html(quick) == parse_html(plain)
+    assert " multiple" in quick

@@ -14,6 +14,7 @@ from tradefair.catalogue.services.profile import ProfileInput
 from tradefair.catalogue.services.rules import MINIMUM_ORDER_LENGTH, TITLE_LENGTH
 from tradefair.expos.models import Country, Sector
 from tradefair.expos.names import country_name
+from tradefair.organisations.widgets import QuickSelectMultiple
 
 CODE_SEPARATORS = re.compile(r"[\s,;\uff0c\uff1b\u3001]+")  # also the Chinese comma and 、
 NAME_SEPARATORS = re.compile(r"[,;\uff0c\uff1b\u3001]+")  # names keep their spaces
@@ -109,7 +110,7 @@ class ItemForm(forms.Form):
     markets = forms.MultipleChoiceField(
         label=_("Target markets"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=QuickSelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
     minimum_order = forms.CharField(

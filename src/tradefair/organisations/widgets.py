@@ -1,4 +1,4 @@
-"""Form widgets the directory's filter form renders on every page view."""
+"""Form widgets for selects with hundreds of options, rendered on every page view."""
 
 from typing import Any
 
@@ -13,20 +13,28 @@ class QuickSelect(forms.Select):
 
     Django renders every option through its own template: the directory's filters hold about
     400 options (countries, sectors, HS chapters, pavilions), which cost some 15 ms a page
-    that way and well under one here. Flat choices only; the filter form has no groups.
+    that way and well under one here. Flat choices only; none of our selects has groups.
     """
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
-        chosen = str(value[0] if isinstance(value, list | tuple) and value else value or "")
+        chosen = set(self.format_value(value))
+        if not self.allow_multiple_selected:  # Django marks only the first value given
+            chosen = set(self.format_value(value)[:1])
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (key, " selected" if str(key) == chosen else "", label)
+                (key, " selected" if str(key) in chosen else "", label)
                 for key, label in self.choices
             ),
         )
         final = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final["multiple"] = True
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+
+
+class QuickSelectMultiple(QuickSelect, forms.SelectMultiple):
+    """The same for a multiple choice: a product's ~250 markets (8-15 ms a page in Django's)."""
