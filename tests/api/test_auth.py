@@ -3,9 +3,12 @@
 import hashlib
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.accounts.conftest import PASSWORD
 from tradefair.accounts.models import ApiToken
+from tradefair.accounts.tokens import LAST_USED_STEP
 
 URL = "/api/v1/auth/token"
 
@@ -26,6 +29,27 @@ def test_good_credentials_give_a_token_stored_only_as_its_hash(client, people):
     assert me.status_code == 200
     stored.refresh_from_db()
     assert stored.last_used_at is not None
+
+
+def test_last_use_is_written_at_most_once_a_minute(client, people):
+    token = post(client, "admin@saigon.example", PASSWORD).json()["token"]
+    stored = ApiToken.objects.get(user=people.buyer_admin)
+    headers = {"Authorization": f"Bearer {token}"}
+    client.get("/api/v1/me", headers=headers)
+    stored.refresh_from_db()
+    first = stored.last_used_at
+    assert first is not None
+    # Within the minute: the token is read, nothing is written.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/me", headers=headers).status_code == 200
+    assert not [q for q in queries if q["sql"].startswith("UPDATE")]
+    stored.refresh_from_db()
+    assert stored.last_used_at == first
+    # A minute later the next call moves it on.
+    ApiToken.objects.filter(pk=stored.pk).update(last_used_at=first - LAST_USED_STEP)
+    client.get("/api/v1/me", headers=headers)
+    stored.refresh_from_db()
+    assert stored.last_used_at > first
 
 
 @pytest.mark.parametrize(
