@@ -131,7 +131,7 @@ def test_adapter_reads_lines_markets_sectors_and_texts(expo, fair, django_assert
     )
     green, coffee = sector_pk("green-economy"), sector_pk("agriculture-food")
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(9):
         sides = expo_sides(expo)
 
     assert sides.buyer_ids == [fair[k].pk for k in ("b0", "b1", "b2")]
@@ -334,16 +334,17 @@ def test_a_page_costs_the_same_queries_for_one_or_three(
 ):
     refresh_recommendations(expo=expo, k=3)
     MeetingRequest.objects.create(expo=expo, buyer=fair["b0"], exhibitor=fair["e2"])
-    # The page, its requests, the parties (participations, then lines and their codes per
-    # side) and the sector names; a buyer's list also reads its scores and headings first.
-    with django_assert_num_queries(9):
+    # The page, its requests, the parties (participations, then per side the lines and their
+    # codes, sectors and markets) and the sector names; a buyer's list also reads its scores
+    # and headings first.
+    with django_assert_num_queries(13):
         found = for_buyer(fair["b0"], limit=limit)
         for item in found:
             assert item.participation.organisation.name
             if item.request:
                 assert item.request.requester.organisation.name == "Bangkok Solar"
     assert len(found) == limit
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(12):
         assert len(for_exhibitor(fair["e0"], limit=limit)) == min(limit, 2)
 
 

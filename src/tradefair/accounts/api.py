@@ -1,17 +1,18 @@
 """``GET /api/v1/me``: who the bearer token belongs to (mounted by ``tradefair.api``)."""
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router
 
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.accounts.services.roles import roles_in_expo
+from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Participation
 
 router = Router(tags=["accounts"])
 
 
-class ActingFor(Schema):
+class ActingFor(Out):
     """A participation the user may act for: its id is what ``buyer``/``exhibitor`` take."""
 
     expo: str = Field(description="The edition's slug.")
@@ -21,17 +22,17 @@ class ActingFor(Schema):
     name: str = Field(description="The organisation's name in the caller's language.")
 
 
-class ExpoRoles(Schema):
+class ExpoRoles(Out):
     expo: str
     roles: list[str]
     participations: list[ActingFor]
 
 
-class Message(Schema):
+class Message(Out):
     detail: str
 
 
-class MeOut(Schema):
+class MeOut(Out):
     email: str
     organisations: list[int]
     expos: list[ExpoRoles]

@@ -17,6 +17,7 @@ from tradefair.accounts.models import User
 from tradefair.accounts.services.lockout import is_locked_out, lockout_message
 from tradefair.accounts.tokens import bearer, issue_token
 from tradefair.expos.api_inputs import NO_NUL, max_length
+from tradefair.expos.api_outputs import Out
 
 router = Router(tags=["auth"])
 __all__ = ["bearer", "issue_token", "router"]
@@ -29,11 +30,11 @@ class Credentials(Schema):
     password: str = Field(pattern=NO_NUL)
 
 
-class TokenOut(Schema):
+class TokenOut(Out):
     token: str
 
 
-class Message(Schema):
+class Message(Out):
     detail: str
 
 

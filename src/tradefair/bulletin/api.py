@@ -10,17 +10,18 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router
 from ninja.errors import HttpError
 
 from tradefair.bulletin.queries import published
 from tradefair.expos.api_inputs import ExpoSlug
+from tradefair.expos.api_outputs import Out
 from tradefair.organisations.api import Message, expo_or_404
 
 router = Router(tags=["bulletin"])
 
 
-class BulletinOut(Schema):
+class BulletinOut(Out):
     number: int
     published_at: dt.datetime
     figures: dict[str, Any]

@@ -24,6 +24,7 @@ from tradefair.catalogue.services.errors import NotAllowed
 from tradefair.catalogue.services.pictures import MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
 from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, max_length, refusals
+from tradefair.expos.api_outputs import Out
 from tradefair.organisations.api import Message, expo_or_404
 from tradefair.organisations.models import Offer, OfferPicture, Organisation, Participation
 
@@ -67,7 +68,7 @@ class ProductIn(ItemIn):
     ] = Field(default_factory=list, max_length=services.MAX_CERTIFICATIONS)
 
 
-class PictureOut(Schema):
+class PictureOut(Out):
     id: int
     caption: str
     width: int
@@ -77,7 +78,7 @@ class PictureOut(Schema):
     thumb: str = Field(..., description="Up to 200 pixels.")
 
 
-class ItemOut(Schema):
+class ItemOut(Out):
     id: int
     title: str
     title_zh: str

@@ -22,6 +22,7 @@ from tradefair.expos.api_inputs import (
     ExpoSlug,
     max_length,
 )
+from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import CountryGroup, Expo, Sector
 from tradefair.floorplan.models import Pavilion
 from tradefair.organisations.filters import SEARCH_MAX_LENGTH
@@ -71,19 +72,19 @@ class ExhibitorFilters(Schema):
     page: int = Field(1, ge=1, description="Past the last page, the last page is shown.")
 
 
-class MatchPartOut(Schema):
+class MatchPartOut(Out):
     text: str
     marked: bool = Field(description="True for an occurrence of one of the query's terms.")
 
 
-class MatchOut(Schema):
+class MatchOut(Out):
     kind: Literal[
         "hs_code", "product", "hs_description", "sector", "name", "description", "product_text"
     ]
     parts: list[MatchPartOut] = Field(description="Joined, they give the matched text.")
 
 
-class ExhibitorOut(Schema):
+class ExhibitorOut(Out):
     id: int
     name: str
     other_name: str
@@ -107,14 +108,14 @@ def _match_out(match: Match | None) -> MatchOut | None:
     return MatchOut(kind=match.kind, parts=parts)  # type: ignore[arg-type]
 
 
-class ExhibitorPage(Schema):
+class ExhibitorPage(Out):
     count: int
     page: int
     pages: int
     results: list[ExhibitorOut]
 
 
-class Message(Schema):
+class Message(Out):
     detail: str
 
 

@@ -24,6 +24,7 @@ from pydantic import ConfigDict, StrictBool
 
 from tradefair.accounts.models import User
 from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, refusals
+from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import Expo
 from tradefair.organisations.api import Message, expo_or_404
 from tradefair.organisations.filters import SEARCH_MAX_LENGTH
@@ -74,12 +75,12 @@ class ProgrammeQuery(Schema):
     page: int = Field(1, ge=1, description="Past the last page, the last page is shown.")
 
 
-class RoomOut(Schema):
+class RoomOut(Out):
     name: str
     hall: str | None = Field(description="The hall the room is in, when known.")
 
 
-class ActivityOut(Schema):
+class ActivityOut(Out):
     id: int
     kind: Kind
     title: str
@@ -93,26 +94,26 @@ class ActivityOut(Schema):
     seats_left: int | None = Field(description="Free places now; null: no limit.")
 
 
-class ProgrammePage(Schema):
+class ProgrammePage(Out):
     count: int
     page: int
     pages: int
     results: list[ActivityOut]
 
 
-class SpeakerOut(Schema):
+class SpeakerOut(Out):
     name: str
     role: SpeakerRole
     position: str
     organisation: str
 
 
-class ExhibitorRef(Schema):
+class ExhibitorRef(Out):
     id: int = Field(description="The exhibitor's participation id.")
     name: str
 
 
-class LaunchedProductOut(Schema):
+class LaunchedProductOut(Out):
     name: str
     exhibitor: ExhibitorRef
     hs_code: str | None
@@ -136,7 +137,7 @@ class RegistrationIn(Schema):
     )
 
 
-class RegistrationOut(Schema):
+class RegistrationOut(Out):
     status: Place
     position: int | None = Field(description="On the waiting list: 1 is the next one in.")
 

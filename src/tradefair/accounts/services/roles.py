@@ -79,16 +79,25 @@ def organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation | Non
     A person who belongs to several organisations with that role acts for the one they joined
     first (then the lowest id), so the answer is stable from one request to the next.
     """
+    return organisations_of(user, expo, role).get(role)
+
+
+def organisations_of(user: AnyUser, expo: Expo, *roles: str) -> dict[str, Participation]:
+    """The participation ``user`` acts for in each of ``roles`` they hold in ``expo``, chosen
+    as :func:`organisation_of` chooses, in one query (a page asking for both sides)."""
     if not user.is_authenticated or not user.is_active:
-        return None
-    return (
+        return {}
+    rows = (
         Participation.objects.filter(
-            expo=expo, role=_known((role,))[0], organisation__memberships__user_id=user.pk
+            expo=expo, role__in=_known(roles), organisation__memberships__user_id=user.pk
         )
         .select_related("organisation")
         .order_by("organisation__memberships__created_at", "pk")
-        .first()
     )
+    found: dict[str, Participation] = {}
+    for participation in rows:
+        found.setdefault(participation.role, participation)
+    return found
 
 
 def require_organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation:

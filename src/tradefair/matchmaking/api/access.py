@@ -3,12 +3,12 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Schema
 
 from tradefair.accounts.models import User
+from tradefair.expos.api_outputs import Out
 
 
-class Message(Schema):
+class Message(Out):
     detail: str
 
 

@@ -19,6 +19,7 @@ from pydantic import Field as Tag
 
 from tradefair.accounts.services.roles import RoleRequired
 from tradefair.expos.api_inputs import ExpoSlug
+from tradefair.expos.api_outputs import Out
 from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.queries.agenda import (
     SIDES,
@@ -53,7 +54,7 @@ class SideIn(Schema):
     )
 
 
-class CounterpartOut(Schema):
+class CounterpartOut(Out):
     id: int = Field(description="The other side's participation id.")
     role: Side
     name: str
@@ -62,7 +63,7 @@ class CounterpartOut(Schema):
     booth: str = Field(description="An exhibitor's booth number(s); empty for buyers.")
 
 
-class AgendaMeetingOut(Schema):
+class AgendaMeetingOut(Out):
     kind: Literal["meeting"]
     id: int
     reference: str = Field(description="Short reference to quote at the help desk.")
@@ -82,7 +83,7 @@ class AgendaMeetingOut(Schema):
     updated_at: dt.datetime = Field(description="Changes when the meeting moves.")
 
 
-class AgendaActivityOut(Schema):
+class AgendaActivityOut(Out):
     kind: Literal["activity"]
     activity_id: int
     day: dt.date = Field(description="The day in the expo's time zone.")

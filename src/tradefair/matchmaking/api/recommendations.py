@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from tradefair.accounts.services.roles import require_organisation_of, require_role
+from tradefair.accounts.services.roles import RoleRequired, organisations_of
 from tradefair.expos.api_inputs import ExpoSlug
+from tradefair.expos.api_outputs import Out
 from tradefair.expos.names import country_name
 from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
@@ -30,6 +31,7 @@ from tradefair.organisations.models import Participation
 router = Router(tags=["recommendations"])
 
 Role = Participation.Role
+SIDES = (Role.BUYER, Role.EXHIBITOR)
 
 
 class PageIn(Schema):
@@ -47,7 +49,7 @@ class PageIn(Schema):
     )
 
 
-class RecommendationOut(Schema):
+class RecommendationOut(Out):
     id: int = Field(description="The other side's participation id (use it to request).")
     name: str
     country: str = Field(description="ISO 3166 alpha-2 code.")
@@ -58,7 +60,7 @@ class RecommendationOut(Schema):
     request_status: str | None
 
 
-class RecommendationPage(Schema):
+class RecommendationPage(Out):
     count: int
     limit: int
     offset: int
@@ -72,16 +74,16 @@ def list_recommendations(
     """Exhibitors recommended to a buyer, or buyers to an exhibitor, best first."""
     user = user_of(request)
     expo = expo_or_404(slug)
-    side: str | None = page.as_
-    if side is None:
-        roles = require_role(user, expo, Role.BUYER, Role.EXHIBITOR)
-        if {Role.BUYER, Role.EXHIBITOR} <= roles:
-            raise HttpError(
-                400,
-                _("You are both a buyer and an exhibitor here: add ?as=buyer or ?as=exhibitor."),
-            )
-        side = Role.BUYER if Role.BUYER in roles else Role.EXHIBITOR
-    reader = require_organisation_of(user, expo, side)
+    sides = organisations_of(user, expo, Role.BUYER, Role.EXHIBITOR)
+    side: str = page.as_ or (Role.BUYER if Role.BUYER in sides else Role.EXHIBITOR)
+    if page.as_ is None and len(sides) == len(SIDES):
+        raise HttpError(
+            400,
+            _("You are both a buyer and an exhibitor here: add ?as=buyer or ?as=exhibitor."),
+        )
+    if side not in sides:
+        raise RoleRequired(_("Your account may not do this in this edition."))
+    reader = sides[side]
     read = queries.for_buyer if side == Role.BUYER else queries.for_exhibitor
     language = translation.get_language()
     hide = page.requested == "hide"

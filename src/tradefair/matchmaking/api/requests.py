@@ -31,6 +31,7 @@ from tradefair.expos.api_inputs import (
     WholeNumber,
     max_length,
 )
+from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.api.access import ERRORS, refusals_documented, user_of
 from tradefair.matchmaking.models import MeetingRequest
@@ -76,7 +77,7 @@ class DeclineIn(Schema):
     )
 
 
-class RequestOut(Schema):
+class RequestOut(Out):
     id: int
     buyer: int
     buyer_name: str

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tradefair.accounts.services.roles import AnyUser, organisation_of
+from tradefair.accounts.services.roles import AnyUser, organisations_of
 from tradefair.expos.models import Expo
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.floorplan.models import BoothAssignment
@@ -138,12 +138,9 @@ class Agenda:
 
 def my_sides(user: AnyUser, expo: Expo) -> dict[str, Participation]:
     """The buyer and exhibitor participations ``user`` acts for in ``expo``, by role."""
-    sides = {}
-    for role in SIDES:
-        participation = organisation_of(user, expo, role)
-        if participation is not None:
-            participation.expo = expo  # already loaded: spare the agenda a query
-            sides[role] = participation
+    sides = organisations_of(user, expo, *SIDES)
+    for participation in sides.values():
+        participation.expo = expo  # already loaded: spare the agenda a query
     return sides
 
 
