@@ -44,8 +44,9 @@ test: install-test browser lint check-types
 bench: install-test
 	$(BIN)/python bench/run.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
-## 200 simulated buyers (locust, loopback only) against the demo on PostgreSQL, next to a bare
-## view; figures into the load block of docs/benchmarks.md. BENCH_POSTGRES overrides the database.
+## 200 simulated buyers (locust, loopback only) against the demo on PostgreSQL served by gunicorn,
+## saturated and at a fixed load, next to a bare view on the same server; figures into the load
+## block of docs/benchmarks.md. BENCH_POSTGRES overrides the database.
 bench-load: install-test
 	$(BIN)/python bench/load.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 

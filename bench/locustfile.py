@@ -4,7 +4,8 @@ Run by ``bench/load.py`` (which starts the server, makes the accounts and their 
 with ``LOAD_TOKENS`` naming a JSON list of tokens, one per simulated buyer, and
 ``LOAD_OUTCOMES`` a JSON file this file writes at the end: how many meeting requests were
 answered 409 (a request for that pair is already open: an expected answer, not an error).
-``LOAD_TARGET=bare`` makes every buyer fetch the bare view instead, the in-run baseline.
+``LOAD_TARGET=bare`` makes every buyer fetch the bare view instead, the in-run baseline;
+``LOAD_OFFERED`` sets the load (see ``_pace``).
 """
 
 import itertools
@@ -13,7 +14,7 @@ import os
 import random
 from typing import Any
 
-from locust import FastHttpUser, between, events, task
+from locust import FastHttpUser, between, constant, constant_throughput, events, task
 
 SLUG = os.environ.get("LOAD_SLUG", "caexpo-22")
 API = f"/api/v1/expos/{SLUG}"
@@ -27,10 +28,28 @@ PAGES = int(os.environ.get("LOAD_PAGES", "20"))
 AGENDA = [p for p in os.environ.get("LOAD_AGENDA", "").split(",") if p]
 
 
-class Buyer(FastHttpUser):
-    """One buyer with their own token, thinking 0.5 to 2 s between requests."""
+# Requests per task of the buyers' mix: the weights below (3, 2, 2, 2), the agenda task
+# asking once per agenda path.
+API_REQUESTS_PER_TASK = (3 + 2 + 2 + 2 * len(AGENDA or ["meeting-requests"])) / 9
 
-    wait_time = between(0.5, 2.0)
+
+def _pace(requests_per_task: float) -> Any:
+    """LOAD_OFFERED: "0" asks again as soon as answered (saturation), a number is the whole
+    load offered in requests a second, shared by LOAD_USERS buyers; unset, a buyer thinks 0.5
+    to 2 s between tasks."""
+    offered = os.environ.get("LOAD_OFFERED")
+    if offered is None:
+        return between(0.5, 2.0)
+    if float(offered) == 0:
+        return constant(0)
+    users = int(os.environ["LOAD_USERS"])
+    return constant_throughput(float(offered) / users / requests_per_task)
+
+
+class Buyer(FastHttpUser):
+    """One buyer with their own token, at the pace LOAD_OFFERED sets."""
+
+    wait_time = _pace(API_REQUESTS_PER_TASK)
 
     def on_start(self) -> None:
         self.headers = {"Authorization": f"Bearer {TOKENS[next(_next_token) % len(TOKENS)]}"}
@@ -83,9 +102,9 @@ class Buyer(FastHttpUser):
 
 
 class BareBuyer(FastHttpUser):
-    """The same buyers, same pace, asking for the bare view: the server's floor."""
+    """The same buyers, same load, asking for the bare view: the server's floor."""
 
-    wait_time = between(0.5, 2.0)
+    wait_time = _pace(1)
 
     @task
     def bare(self) -> None:

@@ -24,7 +24,7 @@ import sys
 import time
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -32,6 +32,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from tradefair.accounts.models import User
+from tradefair.accounts.tokens import issue_token
 from tradefair.demo.accounts import DOMAIN, ensure_demo_accounts
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
@@ -56,6 +57,7 @@ class Latency:
     p95_ms: float
     max_ms: float
     results: int | None = None
+    api: bool = False
 
 
 def _measure(client: Client, label: str, url: str, results: int | None = None) -> Latency:
@@ -79,10 +81,12 @@ class Case:
     url: str
     user: User | None = None
     results: int | None = None
+    api: bool = False  # called with the user's bearer token, as an API client calls it
 
 
 AGENDA_MEETINGS = 12  # a busy buyer's fair: a dozen meetings over several days
 BUYER_EMAIL = f"buyer1@{DOMAIN}"
+EXHIBITOR_EMAIL = f"exhibitor1@{DOMAIN}"
 ORGANISER_EMAIL = f"organiser@{DOMAIN}"
 # Publishing e-mails both sides; the worker's stdout carries the figures, so keep mail in memory.
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -216,9 +220,6 @@ def buyer_search_cases(slug: str) -> list[Case]:
     ]
 
 
-EXHIBITOR_EMAIL = f"exhibitor1@{DOMAIN}"
-
-
 def catalogue_cases(slug: str) -> list[Case]:
     """The self-service pages: an exhibitor's profile form, product list and a product's form,
     a buyer's profile and sourcing list, and the organisers' review of listing changes."""
@@ -248,6 +249,52 @@ def catalogue_cases(slug: str) -> list[Case]:
             3, Case("exhibitor's product form", f"{portal}products/{offer.pk}/", exhibitor)
         )
     return cases
+
+
+def api_cases(slug: str) -> list[Case]:
+    """Every read endpoint of the API as its clients call it: the buyer's and the exhibitor's
+    own lists with their bearer token, the public ones without."""
+    ensure_demo_accounts(slug)
+    buyer = User.objects.get(email=BUYER_EMAIL)
+    exhibitor = User.objects.get(email=EXHIBITOR_EMAIL)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    api = f"/api/v1/expos/{slug}"
+    first = (
+        Participation.objects.filter(expo__slug=slug, role=Participation.Role.EXHIBITOR)
+        .order_by("pk")
+        .first()
+    )
+    activity = (
+        Activity.objects.filter(expo__slug=slug, status=Activity.Status.PUBLISHED)
+        .order_by("start", "pk")
+        .first()
+    )
+    cases = [
+        Case("API: who am I", "/api/v1/me", buyer),
+        Case("API: exhibitors, first page", f"{api}/exhibitors"),
+        Case("API: exhibitors, page 20", f"{api}/exhibitors?page=20"),
+        Case("API: exhibitors, search 'solar'", f"{api}/exhibitors?q=solar"),
+        Case("API: exhibitors, country VN", f"{api}/exhibitors?country=VN"),
+        Case("API: recommendations of a buyer", f"{api}/recommendations", buyer),
+        Case("API: meeting requests of a buyer", f"{api}/meeting-requests", buyer),
+        Case("API: meeting requests of an exhibitor", f"{api}/meeting-requests", exhibitor),
+        Case("API: agenda of a buyer", f"{api}/agenda", buyer),
+        Case("API: agenda as .ics", f"{api}/agenda.ics", buyer),
+        Case("API: programme", f"{api}/programme"),
+        Case("API: buyer's needs", f"{api}/buyer/needs", buyer),
+        Case("API: exhibitor's own products", f"{api}/exhibitor/products", exhibitor),
+        Case("API: exhibitor's profile", f"{api}/exhibitor/profile", exhibitor),
+        Case("API: deals of a buyer", f"{api}/deals", buyer),
+        Case("API: deals, organiser", f"{api}/deals", organiser),
+        Case("API: bulletin", f"{api}/bulletin"),
+    ]
+    if first is not None:
+        cases.insert(
+            5, Case("API: an exhibitor's products", f"{api}/exhibitors/{first.pk}/products")
+        )
+    if activity is not None:
+        cases.insert(-5, Case("API: an activity", f"{api}/programme/{activity.pk}"))
+    return [Case(c.label, c.url, c.user, c.results, api=True) for c in cases]
 
 
 def page_cases(slug: str) -> list[Case]:
@@ -284,6 +331,7 @@ def page_cases(slug: str) -> list[Case]:
         + agenda_cases(slug)
         + buyer_search_cases(slug)
         + catalogue_cases(slug)
+        + api_cases(slug)
     )
 
 
@@ -292,9 +340,12 @@ def run(slug: str, progress: Callable[[], None]) -> list[Latency]:
     with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"]):
         for case in page_cases(slug):
             headers = {"HX-Request": "true"} if "htmx" in case.label else {}
+            if case.api and case.user is not None:
+                headers["Authorization"] = f"Bearer {issue_token(case.user)}"
             client = Client(headers=headers)
-            if case.user is not None:
+            if case.user is not None and not case.api:
                 client.force_login(case.user)
-            results.append(_measure(client, case.label, case.url, case.results))
+            latency = _measure(client, case.label, case.url, case.results)
+            results.append(replace(latency, api=case.api))
             progress()
     return results
