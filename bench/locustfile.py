@@ -14,7 +14,8 @@ import os
 import random
 from typing import Any
 
-from locust import FastHttpUser, between, constant, constant_throughput, events, task
+import gevent
+from locust import FastHttpUser, between, constant, events, task
 
 SLUG = os.environ.get("LOAD_SLUG", "caexpo-22")
 API = f"/api/v1/expos/{SLUG}"
@@ -33,17 +34,32 @@ AGENDA = [p for p in os.environ.get("LOAD_AGENDA", "").split(",") if p]
 API_REQUESTS_PER_TASK = (3 + 2 + 2 + 2 * len(AGENDA or ["meeting-requests"])) / 9
 
 
+def _period(requests_per_task: float) -> float | None:
+    """Seconds between a buyer's tasks when LOAD_OFFERED (requests a second from all
+    LOAD_USERS buyers together) sets a fixed load; None when it is "0" (saturation) or unset."""
+    offered = float(os.environ.get("LOAD_OFFERED", "0"))
+    if not offered:
+        return None
+    return int(os.environ["LOAD_USERS"]) * requests_per_task / offered
+
+
 def _pace(requests_per_task: float) -> Any:
-    """LOAD_OFFERED: "0" asks again as soon as answered (saturation), a number is the whole
-    load offered in requests a second, shared by LOAD_USERS buyers; unset, a buyer thinks 0.5
-    to 2 s between tasks."""
-    offered = os.environ.get("LOAD_OFFERED")
-    if offered is None:
+    """At a fixed load a task every period; "0" asks again as soon as answered; unset, a buyer
+    thinks 0.5 to 2 s between tasks."""
+    if "LOAD_OFFERED" not in os.environ:
         return between(0.5, 2.0)
-    if float(offered) == 0:
-        return constant(0)
-    users = int(os.environ["LOAD_USERS"])
-    return constant_throughput(float(offered) / users / requests_per_task)
+    period = _period(requests_per_task)
+    # Random waits around the period, as people click; locust's constant_throughput added
+    # 10-20 ms of its own to every latency it measured, even the bare view's.
+    return constant(0) if period is None else between(0.5 * period, 1.5 * period)
+
+
+def _spread(requests_per_task: float) -> None:
+    """At a fixed load, start each buyer at a random point of its period: started together,
+    the 200 would ask in one burst each period and measure the burst, not the load."""
+    period = _period(requests_per_task)
+    if period is not None:
+        gevent.sleep(random.uniform(0, period))
 
 
 class Buyer(FastHttpUser):
@@ -52,6 +68,7 @@ class Buyer(FastHttpUser):
     wait_time = _pace(API_REQUESTS_PER_TASK)
 
     def on_start(self) -> None:
+        _spread(API_REQUESTS_PER_TASK)
         self.headers = {"Authorization": f"Bearer {TOKENS[next(_next_token) % len(TOKENS)]}"}
         self.exhibitors: list[int] = []
         self.browse()
@@ -105,6 +122,9 @@ class BareBuyer(FastHttpUser):
     """The same buyers, same load, asking for the bare view: the server's floor."""
 
     wait_time = _pace(1)
+
+    def on_start(self) -> None:
+        _spread(1)
 
     @task
     def bare(self) -> None:
