@@ -488,11 +488,12 @@ def add_rows(fair: Fair, page: str, buyers: list[Participation]) -> None:
             asks(fair, buyer, status=Status.CANCELLED, from_exhibitor=True)
 
 
-@pytest.mark.parametrize(("page", "pinned"), [("home", 12), ("requests", 17), ("buyers", 16)])
+@pytest.mark.parametrize(("page", "pinned"), [("home", 12), ("requests", 17), ("buyers", 13)])
 def test_query_counts_do_not_grow_with_the_rows(fair: Fair, page: str, pinned: int):
     client = client_for(fair, "right")
 
     add_rows(fair, page, [fair.buyer.participation])
+    queries(client, url(fair, page))  # reference data (sector names) is cached from here on
     one = queries(client, url(fair, page))
     add_rows(fair, page, extra_buyers(fair, 2))
     three = queries(client, url(fair, page))

@@ -92,6 +92,7 @@ def organisations_of(user: AnyUser, expo: Expo, *roles: str) -> dict[str, Partic
             expo=expo, role__in=_known(roles), organisation__memberships__user_id=user.pk
         )
         .select_related("organisation")
+        .defer("search_text")  # the directory's, some kilobytes a row: no caller reads it
         .order_by("organisation__memberships__created_at", "pk")
     )
     found: dict[str, Participation] = {}

@@ -1,13 +1,12 @@
 """Offers and needs in, engine ``Party`` records out: the recommender's side of the ORM.
 
-Each side is read in five queries whatever its size: the participations (country, the
+Each side is read in three queries whatever its size: the participations (country, the
 organisation's descriptions, a themed pavilion's sector), the trade lines (titles and texts in
-both languages), and the lines' HS codes, sectors and markets, each from its link table (one
-UNION of the three cost more to compile and plan than the three simple queries on a page of
-recommendations: 9.8 -> 7.8 ms on PostgreSQL). Nothing is loaded as a model instance, so the
-10,200 buyers and 3,200 exhibitors of the demo are read in
-seconds. The text of a party is what ``bench/recommend.py`` feeds the engine for the demo, so
-the benchmark's quality figures hold for the stored recommendations.
+both languages), and one UNION of the lines' HS codes, sectors and markets, written as SQL
+(``_links``). Nothing is loaded as a model instance, so the 10,200 buyers and 3,200
+exhibitors of the demo are read in seconds. The text of a party is what
+``bench/recommend.py`` feeds the engine for the demo, so the benchmark's quality figures hold
+for the stored recommendations.
 
 Engine ids are participation pks as strings; sector keys are ``Sector`` pks as strings (the
 reasons' reader turns them into names). Each line keeps its titles, so a reason can name the
@@ -19,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 
 from tradefair.engine.recommend import Party, TradeLine
@@ -61,7 +61,6 @@ def _lines(model: LineModel, participations: Q) -> dict[int, list[_Line]]:
 
     ``participations`` filters ``Participation`` rows; it is applied through the line.
     """
-    owner = model._meta.model_name
     scope = Q(participation__in=Participation.objects.filter(participations).values("pk"))
     rows = model.objects.filter(scope).order_by("pk")
     by_line: dict[int, _Line] = {}
@@ -75,20 +74,34 @@ def _lines(model: LineModel, participations: Q) -> dict[int, list[_Line]]:
         return found
     # A few lines are named by their ids (a plain IN list the planner looks up by index); a
     # whole edition's by the lines' query, as a list of 25,000 ids would be longer than it.
-    through_scope = (
-        {f"{owner}_id__in": list(by_line)}
-        if len(by_line) <= FEW_LINES
-        else {f"{owner}__in": rows.values("pk")}
-    )
-    for field, column, attribute in LINKS:
-        through: Any = getattr(model, field).through
-        for line_id, value in through.objects.filter(**through_scope).values_list(
-            f"{owner}_id", column
-        ):
-            linked = by_line.get(line_id)
-            if linked is not None:  # None: a line created between the two queries
-                getattr(linked, attribute).append(str(value))
+    if len(by_line) <= FEW_LINES:
+        scope_sql, scope_params = ", ".join(["%s"] * len(by_line)), tuple(by_line)
+    else:
+        scope_sql, scope_params = rows.values("pk").order_by().query.sql_with_params()
+    for line_id, value, attribute in _links(model, scope_sql, scope_params):
+        linked = by_line.get(line_id)
+        if linked is not None:  # None: a line created between the two queries
+            getattr(linked, attribute).append(value)
     return found
+
+
+def _links(model: LineModel, scope_sql: str, scope_params: tuple[Any, ...]) -> list[Any]:
+    """(line id, value as text, attribute) of every HS code, sector and market of the lines
+    ``scope_sql`` selects, in one query. Written as SQL: the ORM's UNION of the three link
+    tables, with the casts it needs, cost more to compile than to run (3 ms a page of
+    recommendations), and three separate queries three round trips."""
+    quote = connection.ops.quote_name
+    owner = quote(f"{model._meta.model_name}_id")
+    selects = []
+    for field, column, attribute in LINKS:
+        table = quote(getattr(model, field).through._meta.db_table)
+        selects.append(
+            f"SELECT {owner}, CAST({quote(column)} AS TEXT), '{attribute}' FROM {table}"
+            f" WHERE {owner} IN ({scope_sql})"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), scope_params * len(LINKS))
+        return cursor.fetchall()
 
 
 def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:

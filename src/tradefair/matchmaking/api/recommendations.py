@@ -84,12 +84,16 @@ def list_recommendations(
     if side not in sides:
         raise RoleRequired(_("Your account may not do this in this edition."))
     reader = sides[side]
-    read = queries.for_buyer if side == Role.BUYER else queries.for_exhibitor
     language = translation.get_language()
-    hide = page.requested == "hide"
-    found = read(reader, limit=page.limit, offset=page.offset, hide_requested=hide)
+    found, count = queries.page_with_count(
+        reader,
+        as_buyer=side == Role.BUYER,
+        limit=page.limit,
+        offset=page.offset,
+        hide_requested=page.requested == "hide",
+    )
     return RecommendationPage(
-        count=queries.count_for(reader, hide_requested=hide),
+        count=count,
         limit=page.limit,
         offset=page.offset,
         results=[

@@ -18,6 +18,7 @@ out the exhibitors already asked would let a fourth move up.
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, pgettext
@@ -35,6 +36,7 @@ from tradefair.organisations.models import Participation
 
 Role = Participation.Role
 MAX_LIMIT = 100
+SECTOR_NAMES_SECONDS = 300
 
 PHRASES: dict[Kind, str | Promise] = {
     Kind.BOTH_TRADE: gettext_lazy("both trade %(subject)s"),
@@ -75,14 +77,30 @@ def for_buyer(
     buyer: Participation, *, limit: int = 20, offset: int = 0, hide_requested: bool = False
 ) -> list[Recommended]:
     """The exhibitors recommended to ``buyer``, best first."""
-    return _page(buyer, as_buyer=True, limit=limit, offset=offset, hide=hide_requested)
+    return _page(buyer, as_buyer=True, limit=limit, offset=offset, hide=hide_requested)[0]
 
 
 def for_exhibitor(
     exhibitor: Participation, *, limit: int = 20, offset: int = 0, hide_requested: bool = False
 ) -> list[Recommended]:
     """The buyers recommended to ``exhibitor``, best first."""
-    return _page(exhibitor, as_buyer=False, limit=limit, offset=offset, hide=hide_requested)
+    return _page(exhibitor, as_buyer=False, limit=limit, offset=offset, hide=hide_requested)[0]
+
+
+def page_with_count(
+    reader: Participation,
+    *,
+    as_buyer: bool,
+    limit: int = 20,
+    offset: int = 0,
+    hide_requested: bool = False,
+) -> tuple[list[Recommended], int]:
+    """A page and the length of the whole list (what :func:`count_for` counts): a buyer's list
+    is read whole to be diversified, so its length costs no query of its own."""
+    items, total = _page(reader, as_buyer=as_buyer, limit=limit, offset=offset, hide=hide_requested)
+    if total is None:
+        total = _list(reader, as_buyer=as_buyer, hide=hide_requested).count()
+    return items, total
 
 
 def count_for(participation: Participation, *, hide_requested: bool = False) -> int:
@@ -129,19 +147,25 @@ def _list(reader: Participation, *, as_buyer: bool, hide: bool = False) -> Query
 
 def _page(
     reader: Participation, *, as_buyer: bool, limit: int, offset: int, hide: bool
-) -> list[Recommended]:
+) -> tuple[list[Recommended], int | None]:
+    """The page, and the list's length when it was read anyway (a buyer's)."""
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise ValueError(f"limit must be 1 to {MAX_LIMIT} and offset ≥ 0, got {limit}, {offset}")
     if offset >= MAX_LIST_LENGTH:  # past the end of any list (and of what a database takes)
-        return []
+        return [], None
     other = "exhibitor" if as_buyer else "buyer"
     listed = _list(reader, as_buyer=as_buyer, hide=hide)
+    total = None
     if as_buyer:
-        rows = _diverse_slice(listed, offset, limit)
+        rows, total = _diverse_slice(listed, offset, limit)
     else:
-        rows = list(listed.select_related(f"{other}__organisation")[offset : offset + limit])
+        rows = list(
+            listed.select_related(f"{other}__organisation").defer(f"{other}__search_text")[
+                offset : offset + limit
+            ]
+        )
     if not rows:
-        return []
+        return [], total
     others: list[Participation] = [getattr(row, other) for row in rows]
     requests = _requests(reader, others, as_buyer=as_buyer)
     parties = parties_of([reader.pk, *(o.pk for o in others)])
@@ -158,13 +182,14 @@ def _page(
                 request=requests.get(participation.pk),
             )
         )
-    return found
+    return found, total
 
 
 def _diverse_slice(
     listed: QuerySet[Recommendation], offset: int, limit: int
-) -> list[Recommendation]:
-    """Rows ``offset`` to ``offset + limit`` of a buyer's list in diverse order.
+) -> tuple[list[Recommendation], int]:
+    """Rows ``offset`` to ``offset + limit`` of a buyer's list in diverse order, and the
+    list's length.
 
     Lists stored before headings were (all blank) keep their stored order.
     """
@@ -174,8 +199,12 @@ def _diverse_slice(
     else:
         positions = list(range(len(entries)))
     wanted = [entries[i][0] for i in positions[offset : offset + limit]]
-    found = Recommendation.objects.select_related("exhibitor__organisation").in_bulk(wanted)
-    return [found[pk] for pk in wanted if pk in found]
+    found = (
+        Recommendation.objects.select_related("exhibitor__organisation")
+        .defer("exhibitor__search_text")
+        .in_bulk(wanted)
+    )
+    return [found[pk] for pk in wanted if pk in found], len(entries)
 
 
 def _requests(
@@ -199,10 +228,17 @@ def _requests(
 
 
 def _sector_names() -> dict[str, str]:
-    return {
-        str(pk): in_reader_language(name, name_zh)
-        for pk, name, name_zh in Sector.objects.values_list("pk", "name", "name_zh")
-    }
+    """Sector names by key in the reader's language, kept a few minutes: reference data that
+    only an admin's edit changes, read by every page of recommendations."""
+    key = f"recommendations:sector-names:{get_language()}"
+    names = cache.get(key)
+    if names is None:
+        names = {
+            str(pk): in_reader_language(name, name_zh)
+            for pk, name, name_zh in Sector.objects.values_list("pk", "name", "name_zh")
+        }
+        cache.set(key, names, SECTOR_NAMES_SECONDS)
+    return dict(names)
 
 
 def _reasons(
