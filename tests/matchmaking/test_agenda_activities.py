@@ -300,9 +300,10 @@ def test_query_count_does_not_grow_with_activities(scene, activities, django_ass
         Speaker.objects.create(activity=extra, name="Li Wei", user=buyer.user)
     participation = Participation.objects.select_related("expo").get(pk=buyer.participation.pk)
 
-    # Meetings, booths, registrations, speaking roles, confirmed clashes, then who attends
-    # whose meetings (named attendees, the participations without, their members).
-    with django_assert_num_queries(8):
+    # Meetings, booths, registrations, speaking roles, whether anyone confirmed a clash then,
+    # the confirmed clashes, then who attends whose meetings (named attendees, the
+    # participations without, their members).
+    with django_assert_num_queries(9):
         agenda = agenda_of(participation, buyer.user.pk)
 
     assert len(agenda.activities) == activities + 1

@@ -1,9 +1,9 @@
 """Offers and needs in, engine ``Party`` records out: the recommender's side of the ORM.
 
-Each side is read in three queries whatever its size: the participations (country, the
-organisation's descriptions, a themed pavilion's sector), the trade lines (titles and texts in
-both languages), and one UNION of the lines' HS codes, sectors and markets, written as SQL
-(``_links``). Nothing is loaded as a model instance, so the 10,200 buyers and 3,200
+Both sides are read in four queries whatever their size: the participations (country, the
+organisation's descriptions, a themed pavilion's sector), the needs and the offers (titles and
+texts in both languages), and one UNION of their HS codes, sectors and markets, written as SQL
+(``_attach_links``). Nothing is loaded as a model instance, so the 10,200 buyers and 3,200
 exhibitors of the demo are read in seconds. The text of a party is what
 ``bench/recommend.py`` feeds the engine for the demo, so the benchmark's quality figures hold
 for the stored recommendations.
@@ -56,8 +56,18 @@ class _Line:
     markets: list[str]
 
 
-def _lines(model: LineModel, participations: Q) -> dict[int, list[_Line]]:
-    """Each participation's lines (in creation order) with their codes, sectors and markets.
+@dataclass
+class _Lines:
+    """One model's lines of some participations, read before their links are attached."""
+
+    model: LineModel
+    by_line: dict[int, _Line]
+    scope: tuple[str, tuple[Any, ...]]  # SQL selecting the lines' ids, and its parameters
+
+
+def _lines(model: LineModel, participations: Q) -> tuple[dict[int, list[_Line]], _Lines]:
+    """Each participation's lines (in creation order), their codes, sectors and markets still
+    to be attached by :func:`_attach_links`.
 
     ``participations`` filters ``Participation`` rows; it is applied through the line.
     """
@@ -70,38 +80,43 @@ def _lines(model: LineModel, participations: Q) -> dict[int, list[_Line]]:
     ):
         line = by_line[pk] = _Line((title, title_zh, text, text_zh), [], [], [])
         found[pid].append(line)
-    if not by_line:
-        return found
     # A few lines are named by their ids (a plain IN list the planner looks up by index); a
     # whole edition's by the lines' query, as a list of 25,000 ids would be longer than it.
     if len(by_line) <= FEW_LINES:
-        scope_sql, scope_params = ", ".join(["%s"] * len(by_line)), tuple(by_line)
-    else:
-        scope_sql, scope_params = rows.values("pk").order_by().query.sql_with_params()
-    for line_id, value, attribute in _links(model, scope_sql, scope_params):
-        linked = by_line.get(line_id)
-        if linked is not None:  # None: a line created between the two queries
-            getattr(linked, attribute).append(value)
-    return found
+        ids = ", ".join(["%s"] * len(by_line))
+        return found, _Lines(model, by_line, (ids, tuple(by_line)))
+    return found, _Lines(model, by_line, rows.values("pk").order_by().query.sql_with_params())
 
 
-def _links(model: LineModel, scope_sql: str, scope_params: tuple[Any, ...]) -> list[Any]:
-    """(line id, value as text, attribute) of every HS code, sector and market of the lines
-    ``scope_sql`` selects, in one query. Written as SQL: the ORM's UNION of the three link
-    tables, with the casts it needs, cost more to compile than to run (3 ms a page of
-    recommendations), and three separate queries three round trips."""
+def _attach_links(sides: list[_Lines]) -> None:
+    """Every HS code, sector and market of the sides' lines, in one query.
+
+    Written as SQL: the ORM's UNION of the link tables, with the casts it needs, cost more to
+    compile than to run (3 ms a page of recommendations), and a query per table a round trip
+    each."""
     quote = connection.ops.quote_name
-    owner = quote(f"{model._meta.model_name}_id")
-    selects = []
-    for field, column, attribute in LINKS:
-        table = quote(getattr(model, field).through._meta.db_table)
-        selects.append(
-            f"SELECT {owner}, CAST({quote(column)} AS TEXT), '{attribute}' FROM {table}"
-            f" WHERE {owner} IN ({scope_sql})"
-        )
+    selects: list[str] = []
+    params: list[Any] = []
+    for index, side in enumerate(sides):
+        if not side.by_line:
+            continue
+        owner = quote(f"{side.model._meta.model_name}_id")
+        scope_sql, scope_params = side.scope
+        for field, column, attribute in LINKS:
+            table = quote(getattr(side.model, field).through._meta.db_table)
+            selects.append(
+                f"SELECT {index}, {owner}, CAST({quote(column)} AS TEXT), '{attribute}'"
+                f" FROM {table} WHERE {owner} IN ({scope_sql})"
+            )
+            params.extend(scope_params)
+    if not selects:
+        return
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), scope_params * len(LINKS))
-        return cursor.fetchall()
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for index, line_id, value, attribute in cursor.fetchall():
+            linked = sides[index].by_line.get(line_id)
+            if linked is not None:  # None: a line created between the two queries
+                getattr(linked, attribute).append(value)
 
 
 def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:
@@ -120,10 +135,16 @@ def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:
         )
     )
     roles = {row[1] for row in rows}
-    needs = _lines(Need, participations & Q(role=Role.BUYER)) if Role.BUYER in roles else {}
-    offers = (
-        _lines(Offer, participations & Q(role=Role.EXHIBITOR)) if Role.EXHIBITOR in roles else {}
-    )
+    needs: dict[int, list[_Line]] = {}
+    offers: dict[int, list[_Line]] = {}
+    sides = []
+    if Role.BUYER in roles:
+        needs, side = _lines(Need, participations & Q(role=Role.BUYER))
+        sides.append(side)
+    if Role.EXHIBITOR in roles:
+        offers, side = _lines(Offer, participations & Q(role=Role.EXHIBITOR))
+        sides.append(side)
+    _attach_links(sides)
     buyers: dict[int, Party] = {}
     exhibitors: dict[int, Party] = {}
     for pk, role, country, description, description_zh, sector in rows:

@@ -95,6 +95,10 @@ class AgendaActivity:
         return _("registered, seat %(seat)s") % {"seat": self.seat}
 
 
+# An activity's descriptions (up to 5,000 characters each): no agenda shows them.
+LONG_ACTIVITY_TEXTS = ("activity__description", "activity__description_zh")
+
+
 def _position() -> Subquery:
     """The waiting-list position of the outer registration (arrival order, then pk)."""
     ahead = (
@@ -153,7 +157,8 @@ def _entry(
 
 
 def activities_of(reader_id: int, expo: Expo) -> list[AgendaActivity]:
-    """The reader's own activities of ``expo``, earliest first: two queries.
+    """The reader's own activities of ``expo``, earliest first: two queries, a third when the
+    reader waits for a seat somewhere (the positions, a subquery not worth planning for all).
 
     Live registrations (seated or waiting) at published or cancelled activities, and the
     activities they speak at. Cancelling an activity leaves its registrations as they were, so
@@ -161,12 +166,20 @@ def activities_of(reader_id: int, expo: Expo) -> list[AgendaActivity]:
     """
     zone = ZoneInfo(expo.time_zone)
     shown = ~Q(activity__status=Activity.Status.DRAFT)
-    registrations = (
+    registrations = list(
         Registration.objects.filter(shown, activity__expo_id=expo.pk, user_id=reader_id)
         .filter(status__in=LIVE)
         .select_related("activity__room__hall")
-        .annotate(position=Coalesce(_position(), 0))
+        .defer(*LONG_ACTIVITY_TEXTS)
         .order_by("activity__start", "activity_id")
+    )
+    waiting = [r.pk for r in registrations if r.status == Status.WAITLISTED]
+    positions = dict(
+        Registration.objects.filter(pk__in=waiting)
+        .annotate(position=Coalesce(_position(), 0))
+        .values_list("pk", "position")
+        if waiting
+        else ()
     )
     found: dict[int, AgendaActivity] = {}
     for registration in registrations:
@@ -175,13 +188,14 @@ def activities_of(reader_id: int, expo: Expo) -> list[AgendaActivity]:
             zone,
             status=registration.status,
             seat=registration.seat,
-            position=registration.position if registration.status == Status.WAITLISTED else None,
+            position=positions.get(registration.pk),
             clash_confirmed=registration.clash_confirmed,
             updated_at=registration.updated_at,
         )
     speaking = (
         Speaker.objects.filter(shown, activity__expo_id=expo.pk, user_id=reader_id)
         .select_related("activity__room__hall")
+        .defer(*LONG_ACTIVITY_TEXTS)
         .order_by("activity__start", "activity_id", "order", "pk")
     )
     for speaker in speaking:
@@ -219,26 +233,32 @@ def confirmed_clashes(
     """Seated registrations confirmed despite a clash, of people who may attend the meetings.
 
     ``sides`` maps the participations on the agenda to their organisations; ``start``/``end``
-    bound the meetings. One query finds the candidates (members of those organisations or
-    people named as attendees); only when there are some does ``attendees_of`` say who
-    actually goes to each participation's meetings.
+    bound the meetings. One query says whether anyone confirmed a clash then; only if so does
+    a second find the candidates (members of those organisations or people named as
+    attendees), and only when there are some does ``attendees_of`` say who actually goes to
+    each participation's meetings.
     """
     named = MeetingProfile.attendees.through.objects.filter(
         meetingprofile__participation_id__in=list(sides)
     ).values("user_id")
+    confirmed = Registration.objects.filter(
+        activity__expo_id=expo.pk,
+        activity__status=Activity.Status.PUBLISHED,
+        status__in=SEATED,
+        clash_confirmed=True,
+        activity__start__lt=end + WALK,
+        activity__end__gt=start - WALK,
+    )
+    # Confirmed clashes are rare: a plain look first spares most agendas the query below,
+    # whose joins and subquery cost PostgreSQL 2-3 ms to plan.
+    if not confirmed.exists():
+        return [], {}
     candidates = (
-        Registration.objects.filter(
-            activity__expo_id=expo.pk,
-            activity__status=Activity.Status.PUBLISHED,
-            status__in=SEATED,
-            clash_confirmed=True,
-            activity__start__lt=end + WALK,
-            activity__end__gt=start - WALK,
-        )
-        .filter(
+        confirmed.filter(
             Q(user__memberships__organisation_id__in=set(sides.values())) | Q(user_id__in=named)
         )
         .select_related("activity__room", "user")
+        .defer(*LONG_ACTIVITY_TEXTS)
         .order_by("activity__start", "pk")
     )
     found: dict[int, ConfirmedClash] = {}
