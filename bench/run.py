@@ -27,22 +27,59 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "caexpo-22"
 PAGE_BAR_MS = 50.0
+API_BAR_MS = 15.0
+
+
+def _bar(latency: dict[str, Any]) -> float:
+    return API_BAR_MS if latency.get("api") else PAGE_BAR_MS
+
+
 DATA_DIR = ROOT / "var" / "bench"
 console = Console(stderr=True)
 
 
-def load_demo() -> tuple[float, float]:
-    """Migrate and load the demo in a child process; wall seconds and the child's peak RSS (MB)."""
-    args = [sys.executable, "-m", "tradefair", "demo", "--load-only"]
-    if "DATABASE_URL" in os.environ:
-        args.append("--reset")
-    else:
-        shutil.rmtree(DATA_DIR, ignore_errors=True)
+# DESIGN.md and issue #12: the demo loads within these, in at most 1 GB.
+LOAD_BARS_S = {"sqlite3": 60.0, "postgresql": 90.0, "postgresql --reset": 120.0}
+LOAD_MEMORY_BAR_MB = 1024.0
+
+
+def _timed_load(*extra: str) -> tuple[float, float]:
+    """Migrate and load the demo in a child process; wall seconds and the child's peak RSS."""
+    args = [sys.executable, "-m", "tradefair", "demo", "--load-only", *extra]
     start = time.perf_counter()
     subprocess.run(args, check=True, cwd=ROOT, stdout=sys.stderr)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak_mb
+    # RUSAGE_CHILDREN holds the largest child so far: each load runs in a bench worker of its
+    # own, and the PostgreSQL worker's second load is measured as the larger of the two.
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _recreate_postgres(url: str) -> None:
+    """Drop and create the bench database, so the first load meets an empty one."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def load_demo() -> list[dict[str, Any]]:
+    """The demo loaded as a new user meets it: into a fresh SQLite file, or into a fresh
+    PostgreSQL database and then again with ``--reset`` over it."""
+    url = os.environ.get("DATABASE_URL")
+    if url is None:
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
+        seconds, peak = _timed_load()
+        return [{"how": "sqlite3", "seconds": seconds, "peak_mb": peak}]
+    _recreate_postgres(url)
+    fresh, fresh_peak = _timed_load()
+    again, peak = _timed_load("--reset")
+    return [
+        {"how": "postgresql", "seconds": fresh, "peak_mb": fresh_peak},
+        {"how": "postgresql --reset", "seconds": again, "peak_mb": peak},
+    ]
 
 
 def worker() -> None:
@@ -50,8 +87,9 @@ def worker() -> None:
     os.environ.setdefault("TRADEFAIR_DATA_DIR", str(DATA_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradefair.settings")
     sys.path.insert(0, str(ROOT))
-    load_seconds, load_peak_mb = load_demo()
-    console.print(f"loaded in {load_seconds:.1f} s, peak memory {load_peak_mb:.0f} MB")
+    loads = load_demo()
+    for load in loads:
+        console.print(f"{load['how']}: loaded in {load['seconds']:.1f} s, {load['peak_mb']:.0f} MB")
 
     import django
 
@@ -77,8 +115,7 @@ def worker() -> None:
         json.dumps(
             {
                 "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
-                "load_seconds": load_seconds,
-                "load_peak_mb": load_peak_mb,
+                "loads": loads,
                 "repeats": pages.REPEATS,
                 "latencies": [asdict(lat) for lat in latencies],
                 "writeback": asdict(written),
@@ -133,42 +170,58 @@ def report(runs: list[dict[str, Any]]) -> str:
         "interpreters, 13,400 meeting profiles, 149,970 meeting requests; the programme's 84",
         "activities in 17 rooms with 1,184 delegates and 5,420 registrations, 70 launched",
         "products), then computing and storing 520,413 recommendations. SQLite starts from a",
-        "fresh file; PostgreSQL runs with",
-        "`--reset`, so its time includes deleting the previous run's demo. Bar: 120 s.",
+        "fresh file; PostgreSQL from a freshly created database, then again with `--reset`",
+        "over it (its time includes deleting the first load's demo). Bars (issue #12): 60 s on",
+        f"SQLite, 90 s on a fresh PostgreSQL, 120 s with `--reset`, {LOAD_MEMORY_BAR_MB:.0f} MB.",
         "",
-        "| database | wall time | peak memory of the loading process |",
-        "| --- | ---: | ---: |",
+        "| load | wall time | bar | peak memory of the loading process | within the bars |",
+        "| --- | ---: | ---: | ---: | --- |",
     ]
     for run in runs:
-        lines.append(
-            f"| {run['database']} | {run['load_seconds']:.1f} s | {run['load_peak_mb']:.0f} MB |"
-        )
+        for load in run["loads"]:
+            bar = LOAD_BARS_S[load["how"]]
+            within = load["seconds"] <= bar and load["peak_mb"] <= LOAD_MEMORY_BAR_MB
+            lines.append(
+                f"| {load['how']} | {load['seconds']:.1f} s | {bar:.0f} s |"
+                f" {load['peak_mb']:.0f} MB | {'yes' if within else '**no**'} |"
+            )
     for run in runs:
         baseline = run["latencies"][0]["p95_ms"]
         lines += [
             "",
-            f"## Page latency with the full demo loaded ({run['database']})",
+            f"## Page and API latency with the full demo loaded ({run['database']})",
             "",
             f"{run['repeats']} requests per page after a warm-up, in-process through the whole",
-            "middleware stack (Django's test client), so the figure is the server's own time.",
+            "middleware stack (Django's test client), so the figure is the server's own time;",
+            "API calls send the user's bearer token as a client does.",
             "On PostgreSQL the database is vacuumed and analysed after the load first, as",
             "autovacuum does within minutes of it.",
-            f"Bar (DESIGN.md): every page ≤ {PAGE_BAR_MS:.0f} ms at the 95th percentile.",
+            f"Bars (DESIGN.md, issue #12): every page ≤ {PAGE_BAR_MS:.0f} ms and every API read"
+            f" ≤ {API_BAR_MS:.0f} ms at the 95th percentile.",
             "",
-            "| page | URL | p50 ms | p95 ms | max ms | p95 / bare view |",
-            "| --- | --- | ---: | ---: | ---: | ---: |",
+            "| page | URL | p50 ms | p95 ms | max ms | bar ms | p95 / bare view |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         for lat in run["latencies"]:
+            bar = "" if lat is run["latencies"][0] else f"{_bar(lat):.0f}"
             lines.append(
                 f"| {lat['label']} | `{lat['url']}` | {lat['p50_ms']:.1f} | {lat['p95_ms']:.1f} |"
-                f" {lat['max_ms']:.1f} | {lat['p95_ms'] / baseline:.1f}× |"
+                f" {lat['max_ms']:.1f} | {bar} | {lat['p95_ms'] / baseline:.1f}× |"
             )
-        worst = max(run["latencies"][1:], key=lambda lat: lat["p95_ms"])
-        over = [lat["label"] for lat in run["latencies"][1:] if lat["p95_ms"] > PAGE_BAR_MS]
+        measured = run["latencies"][1:]
+        pages = [lat for lat in measured if not lat.get("api")]
+        worst = max(pages, key=lambda lat: lat["p95_ms"])
+        over = [
+            f"{lat['label']} ({lat['p95_ms']:.1f} ms)"
+            for lat in measured
+            if lat["p95_ms"] > _bar(lat)
+        ]
         lines += [
             "",
             f"Slowest page at the 95th percentile: {worst['label']}, {worst['p95_ms']:.1f} ms.",
-            f"Over the bar: {', '.join(over)}." if over else "Every page is within the bar.",
+            f"Over their bar: {', '.join(over)}."
+            if over
+            else "Every page and call is within its bar.",
             *writeback.report(run["database"], run["writeback"]),
         ]
     return "\n".join(lines) + "\n"
