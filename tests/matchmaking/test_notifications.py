@@ -376,3 +376,50 @@ def test_a_message_the_server_refuses_is_logged_and_the_others_still_go(
         "e-mail to exhibitor-one@example.com failed"
     ]
     assert MeetingRequest.objects.get().status == "pending"
+
+
+def test_the_request_queues_its_mail_for_the_worker_and_sends_none_itself(
+    buyer, exhibitor, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A slow mail server must not hold a web request: the action hands the composed
+    messages to the worker as plain values, and the worker's task sends the same messages."""
+    from tradefair.expos import tasks
+
+    colleague(exhibitor, "li@example.com", "zh-hans")
+    queued = []
+    monkeypatch.setattr(tasks.send_messages, "delay", queued.append)
+    ask(buyer, exhibitor, django_capture_on_commit_callbacks, message="Robots")
+    assert mailoutbox == []
+    (values,) = queued
+    assert sorted(v["to"][0] for v in values) == ["exhibitor-one@example.com", "li@example.com"]
+    assert all(isinstance(v["subject"], str) and isinstance(v["body"], str) for v in values)
+
+    assert tasks.send_messages(values) == 2
+    assert sorted(m.to[0] for m in mailoutbox) == ["exhibitor-one@example.com", "li@example.com"]
+    assert {m.subject for m in mailoutbox} == {v["subject"] for v in values}
+
+
+def test_nothing_is_queued_when_the_action_rolls_back(
+    buyer, exhibitor, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from tradefair.expos import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.send_messages, "delay", queued.append)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        request_meeting(
+            buyer=buyer.participation,
+            exhibitor=exhibitor.participation,
+            message="",
+            priority=2,
+            by_user=buyer.user,
+        )
+        raise RuntimeError("the rest of the action failed")
+    assert callbacks == [] and queued == []
+    assert not MeetingRequest.objects.exists()

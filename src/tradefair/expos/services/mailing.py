@@ -1,14 +1,16 @@
 """Mail in each reader's language, sent once the action that caused it has committed.
 
 Shared by every app that tells people something: group addresses by the reader's language
-(``User.language``), render one message per language under that language, and queue the
-sending with ``transaction.on_commit`` so a rolled-back action sends nothing.
+(``User.language``), render one message per language under that language, and hand them to the
+worker once the action has committed (``transaction.on_commit``), so a rolled-back action sends
+nothing and no request waits for a mail server.
 """
 
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core import mail
@@ -77,22 +79,49 @@ def compose(
 
 
 def send_on_commit(messages: list[mail.EmailMessage]) -> None:
-    """Send over one connection once committed; a message that fails is logged, the rest go.
+    """Queue the messages for the worker once the action has committed.
 
-    The action is committed by then: a mail server that is down must not turn it into a 500.
+    The request does not wait for a mail server (a slow one would hold a web thread per
+    request), and a rolled-back action sends nothing. The worker sends them with
+    :func:`send_now`; the test suite runs tasks inline.
     """
     if not messages:
         return
+    values = [as_values(message) for message in messages]
 
-    def send() -> None:
-        with mail.get_connection() as connection:
-            for message in messages:
-                try:
-                    connection.send_messages([message])
-                except Exception:
-                    logger.exception("e-mail to %s failed", ", ".join(message.to))
+    def queue() -> None:
+        from tradefair.expos.tasks import send_messages  # the task module imports this one
 
-    transaction.on_commit(send, robust=True)
+        send_messages.delay(values)
+
+    transaction.on_commit(queue, robust=True)
+
+
+def send_now(messages: list[mail.EmailMessage]) -> int:
+    """Send over one connection; a message that fails is logged, the rest go.
+
+    The action is committed by then: a mail server that is down must not undo it.
+    """
+    sent = 0
+    with mail.get_connection() as connection:
+        for message in messages:
+            try:
+                sent += connection.send_messages([message]) or 0
+            except Exception:
+                logger.exception("e-mail to %s failed", ", ".join(message.to))
+    return sent
+
+
+# What ``compose`` fills in: all a message needs to travel to the worker as plain values.
+_FIELDS = ("subject", "body", "from_email", "to")
+
+
+def as_values(message: mail.EmailMessage) -> dict[str, Any]:
+    return {field: getattr(message, field) for field in _FIELDS}
+
+
+def from_values(values: dict[str, Any]) -> mail.EmailMessage:
+    return mail.EmailMessage(**{field: values[field] for field in _FIELDS})
 
 
 def plain_text(template: str, context: dict[str, object]) -> str:
