@@ -7,6 +7,8 @@ SQLite has no such index and needs none at this size.
 
 from django.db import migrations
 
+from tradefair.organisations.migrations._postgres import postgres_only
+
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS participation_search_text_trgm "
@@ -15,17 +17,7 @@ CREATE = [
 DROP = ["DROP INDEX IF EXISTS participation_search_text_trgm"]
 
 
-def _run(statements: list[str]):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("organisations", "0001_initial")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgres_only(CREATE, DROP)]

@@ -17,6 +17,8 @@ rewriting the text also stores it as set below.
 
 from django.db import migrations
 
+from tradefair.organisations.migrations._postgres import postgres_only
+
 NAMES_END, CODES_END, TOPICS_END = r"E'\x1c'", r"E'\x1e'", r"E'\x1f'"
 SECTIONS = {
     "A": f"split_part(search_text, {NAMES_END}, 1)",
@@ -56,17 +58,7 @@ DROP = [
 ]
 
 
-def _run(statements: list[str]):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("organisations", "0004_product_catalogue")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgres_only(CREATE, DROP)]

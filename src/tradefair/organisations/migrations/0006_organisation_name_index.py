@@ -10,6 +10,8 @@ country reads the index alone (11 -> 3-4 ms). SQLite joins on the row id and nee
 
 from django.db import migrations
 
+from tradefair.organisations.migrations._postgres import postgres_only
+
 CREATE = [
     "CREATE INDEX IF NOT EXISTS organisation_name_id_country ON organisations_organisation "
     "(name) INCLUDE (id, country_id)",
@@ -17,17 +19,7 @@ CREATE = [
 DROP = ["DROP INDEX IF EXISTS organisation_name_id_country"]
 
 
-def _run(statements: list[str]):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("organisations", "0005_search_weights")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgres_only(CREATE, DROP)]
