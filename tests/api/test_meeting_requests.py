@@ -156,3 +156,14 @@ def test_unknown_exhibitor_request_and_expo_are_404(as_user, fair):
     response = as_user(fair.buyer).get("/api/v1/expos/nowhere/meeting-requests")
     assert response.status_code == 404
     assert response.json() == {"detail": "There is no expo called “nowhere”."}
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(as_user, fair):
+    """ "Co., Ltd." closes the refusal without a second full stop."""
+    exhibitor = Participation.objects.get(pk=fair.exhibitor_id)
+    exhibitor.organisation.name = "Guangxi Robotics Co., Ltd."
+    exhibitor.organisation.save()
+    duplicate = call(as_user, fair.buyer, "post", BASE, {"exhibitor": fair.exhibitor_id})
+    assert duplicate.json() == {
+        "detail": "You already have an open request to Guangxi Robotics Co., Ltd."
+    }

@@ -47,6 +47,7 @@ from tradefair.accounts.services.invitations import (
 from tradefair.accounts.services.lockout import clear_lockout, lockout_message
 from tradefair.accounts.services.preferences import set_language
 from tradefair.accounts.services.roles import is_organisation_admin
+from tradefair.expos.names import one_full_stop
 from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Organisation, Participation
 
@@ -235,8 +236,10 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
-                _("Welcome to %(organisation)s.")
-                % {"organisation": invitation.organisation.display_name},
+                one_full_stop(
+                    _("Welcome to %(organisation)s.")
+                    % {"organisation": invitation.organisation.display_name}
+                ),
             )
             return redirect("accounts:home")
     return _page(

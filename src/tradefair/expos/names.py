@@ -27,3 +27,9 @@ def in_reader_language(english: str, chinese: str) -> str:
 
     language = get_language() or "en"
     return chinese if language.startswith("zh") and chinese else english
+
+
+def one_full_stop(sentence: str) -> str:
+    """A sentence ending in a name that ends in a full stop ("… to Anhui Ankang Co., Ltd.")
+    keeps one: the abbreviation's stop ends the sentence too, as English writes it."""
+    return sentence[:-1] if sentence.endswith("..") and not sentence.endswith("...") else sentence

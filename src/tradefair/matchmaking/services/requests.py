@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
+from tradefair.expos.names import one_full_stop
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_acts_for, require_staff
@@ -62,7 +63,9 @@ def request_meeting(
     if not 1 <= priority <= 5:
         raise InvalidRequest(_("Priority must be between 1 and 5."))
     duplicate = DuplicateRequest(
-        _("You already have an open request to %(name)s.") % {"name": asked.organisation.name}
+        one_full_stop(
+            _("You already have an open request to %(name)s.") % {"name": asked.organisation.name}
+        )
     )
     with transaction.atomic():
         if _open_request(buyer, exhibitor) is not None:

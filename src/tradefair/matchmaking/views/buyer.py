@@ -22,7 +22,7 @@ from django_htmx.middleware import HtmxDetails
 
 from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import number
-from tradefair.expos.names import country_name
+from tradefair.expos.names import country_name, one_full_stop
 from tradefair.matchmaking.forms.requests import MeetingRequestForm
 from tradefair.matchmaking.queries.buyer import (
     RequestCounts,
@@ -177,8 +177,10 @@ def request_exhibitor(request: HttpRequest, slug: str, exhibitor_pk: int) -> Htt
         else:
             messages.success(
                 request,
-                _("Your request was sent to %(exhibitor)s.")
-                % {"exhibitor": profile.organisation.display_name},
+                one_full_stop(
+                    _("Your request was sent to %(exhibitor)s.")
+                    % {"exhibitor": profile.organisation.display_name}
+                ),
             )
             return redirect("buyer:requests", slug=expo.slug)
     current = requests_by_exhibitor(buyer, [exhibitor_pk]).get(exhibitor_pk)

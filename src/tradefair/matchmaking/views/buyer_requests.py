@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tradefair.expos.models import Expo
+from tradefair.expos.names import one_full_stop
 from tradefair.matchmaking.forms.requests import DeclineForm
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.queries.buyer import (
@@ -114,8 +115,10 @@ def accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return _back(expo, MeetingRequest.Status.PENDING)
     messages.success(
         request,
-        _("You accepted to meet %(exhibitor)s.")
-        % {"exhibitor": meeting_request.exhibitor.organisation.display_name},
+        one_full_stop(
+            _("You accepted to meet %(exhibitor)s.")
+            % {"exhibitor": meeting_request.exhibitor.organisation.display_name}
+        ),
     )
     return _back(expo, MeetingRequest.Status.ACCEPTED)
 
@@ -142,7 +145,9 @@ def decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return _back(expo, MeetingRequest.Status.PENDING)
     messages.success(
         request,
-        _("You declined to meet %(exhibitor)s.")
-        % {"exhibitor": meeting_request.exhibitor.organisation.display_name},
+        one_full_stop(
+            _("You declined to meet %(exhibitor)s.")
+            % {"exhibitor": meeting_request.exhibitor.organisation.display_name}
+        ),
     )
     return _back(expo, MeetingRequest.Status.DECLINED)
