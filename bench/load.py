@@ -54,7 +54,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- load:start -->", "<!-- load:end -->"
 SPAWN_RATE = 50  # buyers started a second
 MEAN_WAIT = 1.25  # seconds: locustfile.py waits between(0.5, 2.0) between a buyer's tasks
-THROUGHPUT_BAR = 0.5  # of the bare view's saturated throughput (issue #12)
+THROUGHPUT_BAR = 0.5  # of what the bare view serves the same buyers at their pace (issue #12)
 PACED_SHARE = 0.5  # the fixed offered load, as a share of the API's saturated throughput
 console = Console(stderr=True)
 

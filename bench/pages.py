@@ -294,7 +294,7 @@ def api_cases(slug: str) -> list[Case]:
         )
     if activity is not None:
         cases.insert(-5, Case("API: an activity", f"{api}/programme/{activity.pk}"))
-    return [Case(c.label, c.url, c.user, c.results, api=True) for c in cases]
+    return [replace(case, api=True) for case in cases]
 
 
 def page_cases(slug: str) -> list[Case]:

@@ -1,5 +1,7 @@
 """``GET /api/v1/me``: who the bearer token belongs to (mounted by ``tradefair.api``)."""
 
+from collections.abc import Iterable
+
 from django.http import HttpRequest
 from ninja import Field, Router
 
@@ -38,15 +40,14 @@ class MeOut(Out):
     expos: list[ExpoRoles]
 
 
-def _expos_of(user: User) -> list[Expo]:
-    """Every edition the user holds a role in: as a member of a participant, staff, or admin."""
+def _expos_of(user: User, participating: Iterable[int]) -> list[Expo]:
+    """Every edition the user holds a role in: the editions their organisations take part in
+    (``participating``, already read), those they are staff of, or all for an admin."""
     if user.is_superuser:
         return list(Expo.objects.order_by("start_date", "slug"))
-    ids = set(
-        Participation.objects.filter(organisation__memberships__user=user).values_list(
-            "expo_id", flat=True
-        )
-    ) | set(ExpoStaff.objects.filter(user=user).values_list("expo_id", flat=True))
+    ids = set(participating) | set(
+        ExpoStaff.objects.filter(user=user).values_list("expo_id", flat=True)
+    )
     return list(Expo.objects.filter(id__in=ids).order_by("start_date", "slug"))
 
 
@@ -86,6 +87,6 @@ def me(request: HttpRequest) -> MeOut:
             roles=sorted(roles_in_expo(user, expo)),
             participations=acting.get(expo.pk, []),
         )
-        for expo in _expos_of(user)
+        for expo in _expos_of(user, acting)
     ]
     return MeOut(email=user.email, organisations=organisations, expos=expos)

@@ -75,10 +75,11 @@ def build_problem(expo: Expo) -> Built:
         mine = available.setdefault(pid, set())
         if sid in slot_ids:
             mine.add(str(sid))
-    for pid, held in _slots_of(_kept(expo).exclude(status=Meeting.Status.SCHEDULED)).items():
+    kept, held = _slots_of(_kept(expo))
+    for pid, sids in held.items():
         if pid in available:  # what happened stays where it happened
-            available[pid] |= {str(sid) for sid in held if sid in slot_ids}
-    _leave_out_busy_slots(expo, slots, people, available, _slots_of(_kept(expo)))
+            available[pid] |= {str(sid) for sid in sids if sid in slot_ids}
+    _leave_out_busy_slots(expo, slots, people, available, kept)
     participants = []
     names = {}
     for part in parts.order_by("pk"):
@@ -121,8 +122,10 @@ def build_problem(expo: Expo) -> Built:
     return Built(problem=problem, names=names)
 
 
-def _slots_of(meetings: QuerySet[Meeting]) -> dict[int, set[int]]:
-    """Per participation, the slots of ``meetings``.
+def _slots_of(
+    meetings: QuerySet[Meeting],
+) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Per participation, the slots of ``meetings``, and of those held or missed, in one query.
 
     Held and missed meetings happened where they are: availability rows entered since (or a
     demo's traced orders) must not make the scheduler drop them and think their table and
@@ -130,11 +133,16 @@ def _slots_of(meetings: QuerySet[Meeting]) -> dict[int, set[int]]:
     unique constraints. A published meeting that is only scheduled still moves or goes when
     its sides' availability no longer allows it.
     """
-    found: dict[int, set[int]] = defaultdict(set)
-    for buyer, exhibitor, slot in meetings.values_list("buyer_id", "exhibitor_id", "slot_id"):
-        found[buyer].add(slot)
-        found[exhibitor].add(slot)
-    return found
+    every: dict[int, set[int]] = defaultdict(set)
+    held: dict[int, set[int]] = defaultdict(set)
+    rows = meetings.values_list("buyer_id", "exhibitor_id", "slot_id", "status")
+    for buyer, exhibitor, slot, status in rows:
+        every[buyer].add(slot)
+        every[exhibitor].add(slot)
+        if status != Meeting.Status.SCHEDULED:
+            held[buyer].add(slot)
+            held[exhibitor].add(slot)
+    return every, held
 
 
 def _leave_out_busy_slots(

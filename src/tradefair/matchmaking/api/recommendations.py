@@ -25,13 +25,13 @@ from tradefair.expos.names import country_name
 from tradefair.matchmaking.api.access import ERRORS, user_of
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.matchmaking.queries import recommendations as queries
+from tradefair.matchmaking.queries.agenda import SIDES
 from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
 
 router = Router(tags=["recommendations"])
 
 Role = Participation.Role
-SIDES = (Role.BUYER, Role.EXHIBITOR)
 
 
 class PageIn(Schema):
@@ -74,7 +74,7 @@ def list_recommendations(
     """Exhibitors recommended to a buyer, or buyers to an exhibitor, best first."""
     user = user_of(request)
     expo = expo_or_404(slug)
-    sides = organisations_of(user, expo, Role.BUYER, Role.EXHIBITOR)
+    sides = organisations_of(user, expo, *SIDES)
     side: str = page.as_ or (Role.BUYER if Role.BUYER in sides else Role.EXHIBITOR)
     if page.as_ is None and len(sides) == len(SIDES):
         raise HttpError(

@@ -13,7 +13,7 @@ from tradefair.expos.formatting import clock_time, day, moment
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.matchmaking.languages import language_name, parse_codes
-from tradefair.matchmaking.models import Meeting, NegotiationSession, Slot
+from tradefair.matchmaking.models import Meeting, NegotiationSession, ScheduleRun, Slot
 from tradefair.matchmaking.queries.console import MeetingFilters, meeting_days, slots_to_move_to
 from tradefair.organisations.models import Participation
 
@@ -154,7 +154,7 @@ class ScheduleRunForm(forms.Form):
         label=_("Time limit (seconds)"),
         min_value=1,
         max_value=600,
-        initial=60,  # a fair of the demo's size needs it for the gap and day passes
+        initial=int(ScheduleRun.DEFAULT_TIME_LIMIT),
         help_text=_("Published meetings stay where they are."),
     )
 

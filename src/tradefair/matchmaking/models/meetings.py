@@ -67,6 +67,11 @@ class ScheduleRun(models.Model):
     ``phase``/``progress``/``heartbeat_at`` serve whichever of the two is going on.
     """
 
+    # Seconds a run may take unless the organiser says otherwise (the console's form, the
+    # service, ``tradefair schedule --expo``): a fair of the demo's size needs them for the
+    # gap and day passes.
+    DEFAULT_TIME_LIMIT = 60.0
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
         RUNNING = "running", _("running")

@@ -99,7 +99,7 @@ def page_with_count(
     is read whole to be diversified, so its length costs no query of its own."""
     items, total = _page(reader, as_buyer=as_buyer, limit=limit, offset=offset, hide=hide_requested)
     if total is None:
-        total = _list(reader, as_buyer=as_buyer, hide=hide_requested).count()
+        total = count_for(reader, hide_requested=hide_requested)
     return items, total
 
 
@@ -238,7 +238,7 @@ def _sector_names() -> dict[str, str]:
             for pk, name, name_zh in Sector.objects.values_list("pk", "name", "name_zh")
         }
         cache.set(key, names, SECTOR_NAMES_SECONDS)
-    return dict(names)
+    return names
 
 
 def _reasons(

@@ -39,7 +39,9 @@ PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
 ACTIVE = (ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING)
 
 
-def start_schedule_run(*, expo: Expo, by_user: User, time_limit: float = 60.0) -> ScheduleRun:
+def start_schedule_run(
+    *, expo: Expo, by_user: User, time_limit: float = ScheduleRun.DEFAULT_TIME_LIMIT
+) -> ScheduleRun:
     """Queue a run after commit; while one is queued or running, return that one instead."""
     from tradefair.matchmaking.tasks import run_schedule  # the task module imports this one
 
@@ -56,7 +58,7 @@ def schedule_now(
     *,
     expo: Expo,
     by_user: User,
-    time_limit: float = 60.0,
+    time_limit: float = ScheduleRun.DEFAULT_TIME_LIMIT,
     progress: Progress | None = None,
 ) -> ScheduleRun:
     """Make a run as the console does and execute it here, reporting phases to ``progress``.
@@ -138,7 +140,7 @@ def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> Sc
             built = adapters.build_problem(run.expo)
             solution = solve(
                 built.problem,
-                time_limit=float(run.stats.get("time_limit", 60.0)),
+                time_limit=float(run.stats.get("time_limit", ScheduleRun.DEFAULT_TIME_LIMIT)),
                 keep=adapters.kept_solution(run.expo) if run.keep_published else None,
                 progress=report,
             )

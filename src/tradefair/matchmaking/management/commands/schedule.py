@@ -41,7 +41,7 @@ from tradefair.matchmaking.models import ScheduleRun
 
 BAD_INPUT = 2
 FILE_TIME_LIMIT = 60.0
-EXPO_TIME_LIMIT = 60.0  # the console's form starts with this
+EXPO_TIME_LIMIT = ScheduleRun.DEFAULT_TIME_LIMIT  # as the console's form starts
 T = TypeVar("T")
 NOTES_SHOWN = 5
 _COLUMNS = (
