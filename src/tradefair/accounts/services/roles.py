@@ -85,13 +85,26 @@ def organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation | Non
 def organisations_of(user: AnyUser, expo: Expo, *roles: str) -> dict[str, Participation]:
     """The participation ``user`` acts for in each of ``roles`` they hold in ``expo``, chosen
     as :func:`organisation_of` chooses, in one query (a page asking for both sides)."""
+    return _acting(user, Q(expo=expo), roles)
+
+
+def organisations_by_slug(user: AnyUser, slug: str, *roles: str) -> dict[str, Participation]:
+    """Like :func:`organisations_of` for the edition with ``slug``, each participation with
+    its expo loaded: an API call scoped to an edition reads both in one query. Empty when the
+    user holds none of ``roles`` there, or no edition has that slug (the caller tells which)."""
+    return _acting(user, Q(expo__slug=slug), roles, "expo")
+
+
+def _acting(
+    user: AnyUser, in_expo: Q, roles: tuple[str, ...], *related: str
+) -> dict[str, Participation]:
     if not user.is_authenticated or not user.is_active:
         return {}
     rows = (
         Participation.objects.filter(
-            expo=expo, role__in=_known(roles), organisation__memberships__user_id=user.pk
+            in_expo, role__in=_known(roles), organisation__memberships__user_id=user.pk
         )
-        .select_related("organisation")
+        .select_related("organisation", *related)
         .defer("search_text")  # the directory's, some kilobytes a row: no caller reads it
         .order_by("organisation__memberships__created_at", "pk")
     )

@@ -5,7 +5,10 @@ from typing import Any
 from django.http import HttpRequest
 
 from tradefair.accounts.models import User
+from tradefair.accounts.services.roles import organisations_by_slug
 from tradefair.expos.api_outputs import Out
+from tradefair.organisations.api import expo_or_404
+from tradefair.organisations.models import Participation
 
 
 class Message(Out):
@@ -29,3 +32,13 @@ def user_of(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
     return user
+
+
+def sides_in(request: HttpRequest, slug: str, *roles: str) -> dict[str, Participation]:
+    """The caller's participations of ``roles`` in the edition ``slug``, by role, each with its
+    expo loaded: one query when the caller has some, a second to answer 404 for an unknown
+    edition when it has none (the caller then refuses in its own words)."""
+    sides = organisations_by_slug(user_of(request), slug, *roles)
+    if not sides:
+        expo_or_404(slug)
+    return sides

@@ -20,18 +20,16 @@ from pydantic import Field as Tag
 from tradefair.accounts.services.roles import RoleRequired
 from tradefair.expos.api_inputs import ExpoSlug
 from tradefair.expos.api_outputs import Out
-from tradefair.matchmaking.api.access import ERRORS, user_of
+from tradefair.matchmaking.api.access import ERRORS, sides_in, user_of
 from tradefair.matchmaking.queries.agenda import (
     SIDES,
     AgendaMeeting,
     Entry,
     agenda_of,
-    my_sides,
     not_your_side,
 )
 from tradefair.matchmaking.queries.agenda_activities import AgendaActivity
 from tradefair.matchmaking.queries.calendar import agenda_calendar
-from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
 
 router = Router(tags=["agenda"])
@@ -108,9 +106,7 @@ AgendaEntryOut = Annotated[AgendaMeetingOut | AgendaActivityOut, Tag(discriminat
 
 
 def _participation(request: HttpRequest, slug: str, side: str | None) -> Participation:
-    user = user_of(request)
-    expo = expo_or_404(slug)
-    sides = my_sides(user, expo)
+    sides = sides_in(request, slug, *SIDES)
     if not sides:
         raise RoleRequired(_("Only the buyers and exhibitors of this expo have an agenda."))
     if side is not None and side not in sides:

@@ -18,15 +18,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from tradefair.accounts.services.roles import RoleRequired, organisations_of
+from tradefair.accounts.services.roles import RoleRequired
 from tradefair.expos.api_inputs import ExpoSlug
 from tradefair.expos.api_outputs import Out
 from tradefair.expos.names import country_name
-from tradefair.matchmaking.api.access import ERRORS, user_of
+from tradefair.matchmaking.api.access import ERRORS, sides_in
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
 from tradefair.matchmaking.queries import recommendations as queries
 from tradefair.matchmaking.queries.agenda import SIDES
-from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
 
 router = Router(tags=["recommendations"])
@@ -72,9 +71,7 @@ def list_recommendations(
     request: HttpRequest, slug: ExpoSlug, page: Query[PageIn]
 ) -> RecommendationPage:
     """Exhibitors recommended to a buyer, or buyers to an exhibitor, best first."""
-    user = user_of(request)
-    expo = expo_or_404(slug)
-    sides = organisations_of(user, expo, *SIDES)
+    sides = sides_in(request, slug, *SIDES)
     side: str = page.as_ or (Role.BUYER if Role.BUYER in sides else Role.EXHIBITOR)
     if page.as_ is None and len(sides) == len(SIDES):
         raise HttpError(
