@@ -71,6 +71,12 @@ class Registration(models.Model):
         indexes = [
             models.Index(fields=["activity", "status", "arrived_at"]),
             models.Index(fields=["user", "status"]),
+            # Every agenda looks for seats confirmed despite a clash: rare rows, a tiny index.
+            models.Index(
+                fields=["activity"],
+                condition=Q(clash_confirmed=True),
+                name="registration_clash_confirmed",
+            ),
         ]
 
     def __str__(self) -> str:
