@@ -8,7 +8,10 @@ the file once update the event instead of adding a second one.
 """
 
 import datetime as dt
+import hashlib
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -92,8 +95,26 @@ def _event(
 
 
 def agenda_calendar(agenda: Agenda, *, host: str = "", now: dt.datetime | None = None) -> bytes:
-    """The agenda's meetings and activities as a VCALENDAR, one VEVENT each, by start."""
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    """The agenda's meetings and activities as a VCALENDAR, one VEVENT each, by start.
+
+    Without ``now`` the file is kept for an hour under a digest of everything it says:
+    calendar applications ask for it every hour, changed or not, and serialising costs more
+    than reading the agenda. Its DTSTAMP is then when that content was first written.
+    """
+    if now is not None:
+        return _calendar(agenda, host, now)
+    content = repr((get_language(), host, calendar_name(agenda), agenda.expo.time_zone))
+    content += repr(agenda.entries)
+    key = f"agenda-ics:{hashlib.sha256(content.encode()).hexdigest()}"
+    body = cache.get(key)
+    if body is None:
+        body = _calendar(agenda, host, dt.datetime.now(dt.UTC))
+        cache.set(key, body, int(REFRESH.total_seconds()))
+    return bytes(body)
+
+
+def _calendar(agenda: Agenda, host: str, now: dt.datetime) -> bytes:
+    stamp = now.astimezone(dt.UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
