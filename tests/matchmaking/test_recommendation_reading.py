@@ -279,9 +279,9 @@ def test_reading_without_the_requested_costs_the_same_queries(
     recommend(fair, count)
     buyer = fair.buyer.participation
     # The list's scores and headings (the requested ones left out in a subquery), the page's
-    # rows, their requests, the parties (participations, each side's lines, then the codes,
-    # sectors and markets of both in one query) and the sector names.
-    with django_assert_num_queries(8):
+    # rows, their requests, the parties (participations, both sides' lines in one query, then
+    # the codes, sectors and markets of both in one query) and the sector names.
+    with django_assert_num_queries(7):
         assert len(for_buyer(buyer, hide_requested=True)) == count
     with django_assert_num_queries(1):
         assert list_size(buyer) == ListSize(total=count + 2, requested=2)
@@ -289,9 +289,9 @@ def test_reading_without_the_requested_costs_the_same_queries(
 
 # As in tests/pages/test_buyer_portal.py: session, user, expo, the buyer's participation, the
 # header's two, the counts aggregate, the meeting count, the list's size, the list's scores
-# and headings, the page, its requests, the parties (4), the sector names and the exhibitor
+# and headings, the page, its requests, the parties (3), the sector names and the exhibitor
 # cards (2).
-QUERIES_HOME = 19
+QUERIES_HOME = 18
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -137,7 +137,7 @@ def test_adapter_reads_lines_markets_sectors_and_texts(
     )
     green, coffee = sector_pk("green-economy"), sector_pk("agriculture-food")
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):  # participations, lines, their links
         sides = expo_sides(expo)
 
     assert sides.buyer_ids == [fair[k].pk for k in ("b0", "b1", "b2")]
@@ -341,17 +341,17 @@ def test_a_page_costs_the_same_queries_for_one_or_three(
     refresh_recommendations(expo=expo, k=3)
     MeetingRequest.objects.create(expo=expo, buyer=fair["b0"], exhibitor=fair["e2"])
     for_buyer(fair["b0"], limit=limit)  # the sector names are cached from here on
-    # The page, its requests, the parties (participations, each side's lines, then the codes,
-    # sectors and markets of both in one query); a buyer's list also reads its scores and
-    # headings first.
-    with django_assert_num_queries(7):
+    # The page, its requests, the parties (participations, both sides' lines in one query, then
+    # the codes, sectors and markets of both in one query); a buyer's list also reads its
+    # scores and headings first.
+    with django_assert_num_queries(6):
         found = for_buyer(fair["b0"], limit=limit)
         for item in found:
             assert item.participation.organisation.name
             if item.request:
                 assert item.request.requester.organisation.name == "Bangkok Solar"
     assert len(found) == limit
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(for_exhibitor(fair["e0"], limit=limit)) == min(limit, 2)
 
 

@@ -500,10 +500,10 @@ def test_the_exhibitor_settings_use_the_same_view(rf, cast: Cast, slots) -> None
 QUERIES_REQUESTS = 10
 # Home: the counts aggregate, the meeting count, then the recommendations (the list's size and
 # how much of it is requested, the list's scores and headings, the page, the requests of the
-# pairs, the engine parties: the participations, each side's lines and, for a side with lines,
-# their codes, sectors and markets in one query (the buyer here has none: 1 + 2 + 1), the
-# sector names) and the exhibitor cards (participations, booths).
-QUERIES_HOME = 19
+# pairs, the engine parties: the participations, both sides' lines in one query and, for a
+# side with lines, their codes, sectors and markets in one query (1 + 1 + 1), the sector
+# names) and the exhibitor cards (participations, booths).
+QUERIES_HOME = 18
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -1,12 +1,12 @@
 """Offers and needs in, engine ``Party`` records out: the recommender's side of the ORM.
 
-Both sides are read in four queries whatever their size: the participations (country, the
-organisation's descriptions, a themed pavilion's sector), the needs and the offers (titles and
-texts in both languages), and one UNION of their HS codes, sectors and markets, written as SQL
-(``_attach_links``). Nothing is loaded as a model instance, so the 10,200 buyers and 3,200
-exhibitors of the demo are read in seconds. The text of a party is what
-``bench/recommend.py`` feeds the engine for the demo, so the benchmark's quality figures hold
-for the stored recommendations.
+Both sides are read in three queries whatever their size: the participations (country, the
+organisation's descriptions, a themed pavilion's sector), the needs and the offers in one
+UNION (titles and texts in both languages), and one UNION of their HS codes, sectors and
+markets, written as SQL (``_attach_links``). Nothing is loaded as a model instance, so the
+10,200 buyers and 3,200 exhibitors of the demo are read in seconds. The text of a party is
+what ``bench/recommend.py`` feeds the engine for the demo, so the benchmark's quality figures
+hold for the stored recommendations.
 
 Engine ids are participation pks as strings; sector keys are ``Sector`` pks as strings (the
 reasons' reader turns them into names). Each line keeps its titles, so a reason can name the
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, Value
 
 from tradefair.engine.recommend import Party, TradeLine
 from tradefair.expos.models import Expo
@@ -45,6 +45,8 @@ LINKS = (
     ("sectors", "sector_id", "sectors"),
     ("markets", "country_id", "markets"),
 )
+# Up to this many participations or lines (a page's) are named by their ids in a plain IN
+# list; more (an edition's) are selected by a subquery.
 FEW_LINES = 1000
 
 
@@ -65,27 +67,39 @@ class _Lines:
     scope: tuple[str, tuple[Any, ...]]  # SQL selecting the lines' ids, and its parameters
 
 
-def _lines(model: LineModel, participations: Q) -> tuple[dict[int, list[_Line]], _Lines]:
-    """Each participation's lines (in creation order), their codes, sectors and markets still
-    to be attached by :func:`_attach_links`.
+def _lines(scopes: dict[LineModel, Q]) -> dict[LineModel, tuple[dict[int, list[_Line]], _Lines]]:
+    """Each participation's needs or offers (in creation order), their codes, sectors and
+    markets still to be attached by :func:`_attach_links`: both models in one query.
 
-    ``participations`` filters ``Participation`` rows; it is applied through the line.
+    ``scopes`` filters each model's lines: by their participations' ids for a page, by a
+    subquery of the participations for a whole edition.
     """
-    scope = Q(participation__in=Participation.objects.filter(participations).values("pk"))
-    rows = model.objects.filter(scope).order_by("pk")
-    by_line: dict[int, _Line] = {}
-    found: dict[int, list[_Line]] = defaultdict(list)
-    for pk, pid, title, title_zh, text, text_zh in rows.values_list(
-        "pk", "participation_id", "title", "title_zh", "text", "text_zh"
-    ):
-        line = by_line[pk] = _Line((title, title_zh, text, text_zh), [], [], [])
-        found[pid].append(line)
-    # A few lines are named by their ids (a plain IN list the planner looks up by index); a
-    # whole edition's by the lines' query, as a list of 25,000 ids would be longer than it.
-    if len(by_line) <= FEW_LINES:
-        ids = ", ".join(["%s"] * len(by_line))
-        return found, _Lines(model, by_line, (ids, tuple(by_line)))
-    return found, _Lines(model, by_line, rows.values("pk").order_by().query.sql_with_params())
+    models = list(scopes)
+    selects = [
+        model.objects.filter(scopes[model])
+        .order_by()
+        .values_list(Value(index), "pk", "participation_id", "title", "title_zh", "text", "text_zh")
+        for index, model in enumerate(models)
+    ]
+    rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
+    by_line: list[dict[int, _Line]] = [{} for _ in models]
+    found: list[dict[int, list[_Line]]] = [defaultdict(list) for _ in models]
+    for index, pk, pid, title, title_zh, text, text_zh in sorted(rows, key=lambda r: r[:2]):
+        line = by_line[index][pk] = _Line((title, title_zh, text, text_zh), [], [], [])
+        found[index][pid].append(line)
+    read: dict[LineModel, tuple[dict[int, list[_Line]], _Lines]] = {}
+    for index, model in enumerate(models):
+        lines = by_line[index]
+        # A few lines are named by their ids (a plain IN list the planner looks up by index);
+        # a whole edition's by the lines' query, as a list of 25,000 ids would be longer.
+        if len(lines) <= FEW_LINES:
+            scope = (", ".join(["%s"] * len(lines)), tuple(lines))
+        else:
+            scope = (
+                model.objects.filter(scopes[model]).order_by().values("pk").query.sql_with_params()
+            )
+        read[model] = (found[index], _Lines(model, lines, scope))
+    return read
 
 
 def _attach_links(sides: list[_Lines]) -> None:
@@ -134,17 +148,18 @@ def _parties(participations: Q) -> tuple[dict[int, Party], dict[int, Party]]:
             "pavilion__sector_id",
         )
     )
-    roles = {row[1] for row in rows}
-    needs: dict[int, list[_Line]] = {}
-    offers: dict[int, list[_Line]] = {}
-    sides = []
-    if Role.BUYER in roles:
-        needs, side = _lines(Need, participations & Q(role=Role.BUYER))
-        sides.append(side)
-    if Role.EXHIBITOR in roles:
-        offers, side = _lines(Offer, participations & Q(role=Role.EXHIBITOR))
-        sides.append(side)
-    _attach_links(sides)
+    scopes: dict[LineModel, Q] = {}
+    for side, model in ((Role.BUYER, Need), (Role.EXHIBITOR, Offer)):
+        ids = [row[0] for row in rows if row[1] == side]
+        if len(ids) > FEW_LINES:  # a whole edition's: its participations, as a subquery
+            selected = Participation.objects.filter(participations & Q(role=side))
+            scopes[model] = Q(participation__in=selected.values("pk"))
+        elif ids:  # a page's: named by their ids, no subquery to compile
+            scopes[model] = Q(participation_id__in=ids)
+    read = _lines(scopes) if scopes else {}
+    needs = read[Need][0] if Need in read else {}
+    offers = read[Offer][0] if Offer in read else {}
+    _attach_links([side for _, side in read.values()])
     buyers: dict[int, Party] = {}
     exhibitors: dict[int, Party] = {}
     for pk, role, country, description, description_zh, sector in rows:

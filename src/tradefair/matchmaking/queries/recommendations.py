@@ -160,7 +160,7 @@ def _page(
         rows, total = _diverse_slice(listed, offset, limit)
     else:
         rows = list(
-            listed.select_related(f"{other}__organisation").defer(f"{other}__search_text")[
+            listed.select_related(f"{other}__organisation").only(*_shown(other))[
                 offset : offset + limit
             ]
         )
@@ -170,10 +170,13 @@ def _page(
     requests = _requests(reader, others, as_buyer=as_buyer)
     parties = parties_of([reader.pk, *(o.pk for o in others)])
     sectors = _sector_names()
+    wording = Wording.current()
     found = []
     for row, participation in zip(rows, others, strict=True):
         buyer, exhibitor = (reader, participation) if as_buyer else (participation, reader)
-        reasons = _reasons(parties.get(buyer.pk), parties.get(exhibitor.pk), sectors, as_buyer)
+        reasons = _reasons(
+            parties.get(buyer.pk), parties.get(exhibitor.pk), sectors, wording, as_buyer
+        )
         found.append(
             Recommended(
                 participation=participation,
@@ -183,6 +186,19 @@ def _page(
             )
         )
     return found, total
+
+
+def _shown(other: str) -> tuple[str, ...]:
+    """What a page shows of the ``other`` side: its organisation's names and country, not its
+    search text and descriptions (kilobytes each)."""
+    return (
+        "score",
+        f"{other}__role",
+        f"{other}__expo_id",
+        f"{other}__organisation__name",
+        f"{other}__organisation__name_zh",
+        f"{other}__organisation__country",
+    )
 
 
 def _diverse_slice(
@@ -201,7 +217,7 @@ def _diverse_slice(
     wanted = [entries[i][0] for i in positions[offset : offset + limit]]
     found = (
         Recommendation.objects.select_related("exhibitor__organisation")
-        .defer("exhibitor__search_text")
+        .only(*_shown("exhibitor"))
         .in_bulk(wanted)
     )
     return [found[pk] for pk in wanted if pk in found], len(entries)
@@ -241,20 +257,52 @@ def _sector_names() -> dict[str, str]:
     return names
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The reasons' phrases in the reader's language, looked up once a page: gettext is
+    looked up on every call, and a page of twenty recommendations phrases about a hundred
+    reasons."""
+
+    language: str
+    phrases: dict[Kind, str]
+    line_phrases: dict[Kind, str]
+    separator: str
+    product: str  # "%(product)s — HS %(code)s"
+    quoted: str  # "“%(word)s”"
+
+    @classmethod
+    def current(cls) -> "Wording":
+        return cls(
+            language=get_language() or "en",
+            phrases={kind: str(text) for kind, text in PHRASES.items()},
+            line_phrases={kind: str(text) for kind, text in LINE_PHRASES.items()},
+            separator=pgettext("list separator", ", "),
+            product=pgettext("a product and its HS code", "%(product)s — HS %(code)s"),
+            quoted=pgettext("a quoted word", "“%(word)s”"),
+        )
+
+    def title(self, line: TradeLine) -> str:
+        """A line's title in the reader's language, else in the other one ("" when none)."""
+        if self.language.startswith("zh") and line.title_zh:
+            return line.title_zh
+        return line.title or line.title_zh
+
+
 def _reasons(
-    buyer: Party | None, exhibitor: Party | None, sectors: dict[str, str], as_buyer: bool
+    buyer: Party | None,
+    exhibitor: Party | None,
+    sectors: dict[str, str],
+    wording: Wording,
+    as_buyer: bool,
 ) -> list[str]:
     if buyer is None or exhibitor is None:  # a participation deleted since the page was read
         return []
-    return [phrase(reason, sectors, as_buyer=as_buyer) for reason in explain(buyer, exhibitor)]
+    return [
+        phrase(reason, sectors, wording, as_buyer=as_buyer) for reason in explain(buyer, exhibitor)
+    ]
 
 
-def _title(line: TradeLine) -> str:
-    """A line's title in the reader's language, else in the other one ("" when it has none)."""
-    return in_reader_language(line.title or line.title_zh, line.title_zh)
-
-
-def _product(reason: Reason, as_buyer: bool) -> str | None:
+def _product(reason: Reason, wording: Wording, as_buyer: bool) -> str | None:
     """A product reason read from one side: "Packing arm — HS 8479.50 matches your “…”".
 
     The other side's line is named by its title and its own code (more telling than a shared
@@ -266,34 +314,34 @@ def _product(reason: Reason, as_buyer: bool) -> str | None:
         return None
     theirs, yours = (match.offer, match.need) if as_buyer else (match.need, match.offer)
     code = match.offer_code if as_buyer else match.need_code
-    product = _title(theirs)
+    product = wording.title(theirs)
     if not product:
         return None
-    named = pgettext("a product and its HS code", "%(product)s — HS %(code)s") % {
-        "product": product,
-        "code": hs_dotted(code),
-    }
-    own = _title(yours)
+    named = wording.product % {"product": product, "code": hs_dotted(code)}
+    own = wording.title(yours)
     if not own:
-        return str(PHRASES[reason.kind]) % {"subject": named}
-    return str(LINE_PHRASES[reason.kind]) % {"product": named, "line": own}
+        return wording.phrases[reason.kind] % {"subject": named}
+    return wording.line_phrases[reason.kind] % {"product": named, "line": own}
 
 
-def phrase(reason: Reason, sectors: dict[str, str], *, as_buyer: bool = True) -> str:
+def phrase(
+    reason: Reason,
+    sectors: dict[str, str],
+    wording: Wording | None = None,
+    *,
+    as_buyer: bool = True,
+) -> str:
     """One engine reason in the reader's language, ``as_buyer`` saying which side reads."""
-    language = get_language() or "en"
-    separator = pgettext("list separator", ", ")
+    wording = wording or Wording.current()
     if reason.kind in LINE_PHRASES:
-        named = _product(reason, as_buyer)
+        named = _product(reason, wording, as_buyer)
         if named is not None:
             return named
         subject = hs_label(reason.values[0])
     elif reason.kind in (Kind.SOURCES_FROM, Kind.TARGETS):
-        subject = country_name(reason.values[0], language)
+        subject = country_name(reason.values[0], wording.language)
     elif reason.kind is Kind.BOTH_IN:
-        subject = separator.join(sectors.get(key, key) for key in reason.values)
+        subject = wording.separator.join(sectors.get(key, key) for key in reason.values)
     else:
-        subject = separator.join(
-            pgettext("a quoted word", "“%(word)s”") % {"word": word} for word in reason.values
-        )
-    return str(PHRASES[reason.kind]) % {"subject": subject}
+        subject = wording.separator.join(wording.quoted % {"word": w} for w in reason.values)
+    return wording.phrases[reason.kind] % {"subject": subject}
