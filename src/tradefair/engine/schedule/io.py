@@ -1,21 +1,20 @@
 """Read the JSON interchange format (``docs/formats/schedule.md``); ``writer`` writes it.
 
-Parsing never stops at the first problem: every error is collected, located by a JSON-path-like
-prefix (``requests[3] (R4): …``), and raised together in one ``ProblemError`` so an organiser
-fixes a file in one round. Only structure and references are checked here; whether a solution
-obeys the rules is ``check.check``'s job.
+Every error is collected and located, and raised together in one ``ProblemError``
+(``engine.reading``), so an organiser fixes a file in one round. Only structure and
+references are checked here; whether a solution obeys the rules is ``check.check``'s job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 import pycountry
 
+from tradefair.engine.jsonformat import ProblemError, Reader, Source, kind, label, load_json
 from tradefair.engine.schedule.problem import (
     Interpreter,
     Meeting,
@@ -31,7 +30,7 @@ from tradefair.engine.schedule.problem import (
 )
 from tradefair.engine.schedule.reasons import Code
 
-Source = str | bytes | Mapping[str, Any]
+__all__ = ["ProblemError", "Source", "load_json", "parse_problem", "parse_solution"]
 
 PROBLEM_KEYS = ("slots", "participants", "requests", "interpreters")
 STATS_KEYS = (  # the first six are required, the rest optional
@@ -41,88 +40,14 @@ STATS_KEYS = (  # the first six are required, the rest optional
 )
 
 
-class ProblemError(ValueError):
-    """Everything wrong with an input file, one located message each."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__(f"{len(errors)} error(s):\n" + "\n".join(errors))
-        self.errors = errors
-
-
 @cache
 def iso_639_1() -> frozenset[str]:
     """The two-letter language codes pycountry knows."""
     return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
-def load_json(source: Source) -> Any:
-    """Decode JSON text, turning a syntax error into one located message."""
-    if isinstance(source, Mapping):
-        return source
-    try:
-        text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
-        return json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise ProblemError([f"not UTF-8 text: byte {exc.start} cannot be decoded"]) from exc
-    except json.JSONDecodeError as exc:
-        raise ProblemError(
-            [f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"]
-        ) from exc
-
-
-class _Reader:
-    """Typed accessors that record an error and return None instead of raising."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def error(self, where: str, message: str) -> None:
-        self.errors.append(f"{where}: {message}")
-
-    def record(
-        self, value: Any, where: str, required: Sequence[str], optional: Sequence[str] = ()
-    ) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.error(where, f"must be an object, got {_kind(value)}")
-            return None
-        allowed = (*required, *optional)
-        for key in value:
-            if key not in allowed:
-                self.error(where, f"unknown key {key!r}; expected {', '.join(allowed)}")
-        for key in required:
-            if key not in value:
-                self.error(where, f"missing {key!r}")
-        return value
-
-    def items(self, data: dict[str, Any], key: str) -> list[Any]:
-        if key not in data:
-            return []
-        value = data[key]
-        if not isinstance(value, list):
-            self.error(key, f"must be a list, got {_kind(value)}")
-            return []
-        return value
-
-    def text(self, record: dict[str, Any], key: str, where: str) -> str | None:
-        if key not in record:
-            return None  # reported as missing by record()
-        value = record[key]
-        if not isinstance(value, str) or not value.strip():
-            self.error(where, f"{key} must be a non-empty string, got {_kind(value)}")
-            return None
-        return value
-
-    def integer(
-        self, record: dict[str, Any], key: str, where: str, minimum: int | None
-    ) -> int | None:
-        value = record[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(where, f"{key} must be a whole number, got {_kind(value)}")
-            return None
-        if minimum is not None and value < minimum:
-            self.error(where, f"{key} must be >= {minimum}, got {value}")
-            return None
-        return value
+class _Reader(Reader):
+    """The generic reader plus the schedule's own values: times, languages, slot lists."""
 
     def moment(self, record: dict[str, Any], key: str, where: str) -> dt.datetime | None:
         if key not in record:
@@ -160,38 +85,16 @@ class _Reader:
             return None
         value = record["available"]
         if not isinstance(value, list):
-            self.error(where, f"available must be a list of slot ids, got {_kind(value)}")
+            self.error(where, f"available must be a list of slot ids, got {kind(value)}")
             return None
         for slot in value:
             if not isinstance(slot, str) or slot not in slots:
                 self.error(where, f"available lists unknown slot {slot!r}")
         return frozenset(s for s in value if isinstance(s, str) and s in slots)
 
-    def unique_id(self, record: dict[str, Any], where: str, seen: dict[str, str]) -> str | None:
-        ident = self.text(record, "id", where)
-        if ident is None:
-            return None
-        if ident in seen:
-            self.error(where, f"duplicate id {ident!r} (first at {seen[ident]})")
-            return None
-        seen[ident] = where
-        return ident
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    name = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
-    return name.get(type(value), repr(value))
-
 
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def _label(section: str, index: int, record: object) -> str:
-    ident = record.get("id") if isinstance(record, dict) else None
-    return f"{section}[{index}] ({ident})" if isinstance(ident, str) else f"{section}[{index}]"
 
 
 def parse_problem(source: Source) -> Problem:
@@ -222,7 +125,7 @@ def _slots(read: _Reader, items: list[Any]) -> tuple[list[Slot], dict[str, str]]
     labels: dict[str, str] = {}
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
-        where = _label("slots", index, item)
+        where = label("slots", index, item)
         record = read.record(item, where, ("id", "start", "end", "tables"))
         if record is None:
             continue
@@ -252,7 +155,7 @@ def _participants(
     seen: dict[str, str] = {}
     optional = ("available", "max_meetings", "languages")
     for index, item in enumerate(items):
-        where = _label("participants", index, item)
+        where = label("participants", index, item)
         record = read.record(item, where, ("id", "side"), optional)
         if record is None:
             continue
@@ -278,7 +181,7 @@ def _requests(
     requests: list[Request] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
-        where = _label("requests", index, item)
+        where = label("requests", index, item)
         record = read.record(item, where, ("id", "buyer", "exhibitor"), ("priority",))
         if record is None:
             continue
@@ -310,7 +213,7 @@ def _interpreters(read: _Reader, items: list[Any], slots: Mapping[str, str]) -> 
     interpreters: list[Interpreter] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
-        where = _label("interpreters", index, item)
+        where = label("interpreters", index, item)
         record = read.record(item, where, ("id", "languages"), ("available",))
         if record is None:
             continue
@@ -343,7 +246,7 @@ def parse_solution(source: Source) -> Solution:
     data = load_json(source)
     read = _Reader()
     if not isinstance(data, dict):
-        raise ProblemError([f"top level: must be an object, got {_kind(data)}"])
+        raise ProblemError([f"top level: must be an object, got {kind(data)}"])
     if "meetings" not in data:
         read.error("top level", "missing 'meetings'")
     meetings: list[Meeting] = []
@@ -370,7 +273,7 @@ def parse_solution(source: Source) -> Solution:
         reason = record.get("reason", "")
         code, params = _reason_data(read, record, where)
         if not isinstance(reason, str):
-            read.error(where, f"reason must be a string, got {_kind(reason)}")
+            read.error(where, f"reason must be a string, got {kind(reason)}")
         elif request:
             unscheduled.append(Unscheduled(request, reason, code, params))
     stats = _stats(read, data["stats"]) if "stats" in data else None
@@ -387,14 +290,14 @@ def _reason_data(
     strings); both optional, so files from before codes, or from other systems, still read."""
     code = record.get("code", "")
     if not isinstance(code, str):
-        read.error(where, f"code must be a string, got {_kind(code)}")
+        read.error(where, f"code must be a string, got {kind(code)}")
         code = ""
     elif code and code not in {c.value for c in Code}:
         read.error(where, f"unknown code {code!r}; expected one of {', '.join(Code)}")
         code = ""
     params = record.get("params", {})
     if not isinstance(params, dict):
-        read.error(where, f"params must be an object, got {_kind(params)}")
+        read.error(where, f"params must be an object, got {kind(params)}")
         return code, {}
     for key, value in params.items():
         plain = isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
@@ -410,7 +313,7 @@ def _stats(read: _Reader, value: Any) -> Stats | None:
         return None
     seconds = record["seconds"]
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        read.error("stats", f"seconds must be a number, got {_kind(seconds)}")
+        read.error("stats", f"seconds must be a number, got {kind(seconds)}")
     numbers: dict[str, int | None] = {}
     for key in (*STATS_KEYS[:5], *STATS_KEYS[6:]):
         if key in STATS_KEYS[:5] or record.get(key) is not None:

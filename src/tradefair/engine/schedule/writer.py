@@ -6,10 +6,9 @@ produce the same file and a diff shows what moved.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from typing import Any
 
+from tradefair.engine.jsonformat import dumps
 from tradefair.engine.schedule.io import STATS_KEYS
 from tradefair.engine.schedule.problem import Meeting, Problem, Slot, Solution
 
@@ -87,22 +86,6 @@ def solution_to_dict(solution: Solution, problem: Problem | None = None) -> dict
         }
     data.update((k, v) for k, v in solution.extra.items() if k not in data)
     return data
-
-
-def dumps(data: Mapping[str, Any]) -> str:
-    """JSON with one list item per line: readable, diffable and still fast at 150,000 rows."""
-
-    def item(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            rows = ",\n    ".join(item(v) for v in value)
-            parts.append(f"  {item(key)}: [\n    {rows}\n  ]")
-        else:
-            parts.append(f"  {item(key)}: {item(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def dump_solution(solution: Solution, problem: Problem | None = None) -> str:
