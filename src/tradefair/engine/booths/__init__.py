@@ -1,0 +1,1 @@
+"""Booth allocation: exhibitors placed on a hall grid by pavilion, sector and priority."""

@@ -1,0 +1,85 @@
+"""A floor being filled: who holds each module, and whether a rectangle may go somewhere.
+
+The solvers place and remove whole rectangles through ``Plan``, which keeps the hard rules:
+a module holds one exhibitor, competitors never touch, pinned booths stay. ``solution``
+turns a plan into the format's answer with its figures.
+"""
+
+from __future__ import annotations
+
+from tradefair.engine.booths.geometry import clustering, premium_score
+from tradefair.engine.booths.problem import Allocation, Problem, Solution, Stats, Unallocated
+from tradefair.engine.booths.rectangles import Rectangle, Rectangles
+
+
+class Plan:
+    def __init__(self, problem: Problem, rectangles: Rectangles | None = None) -> None:
+        self.problem = problem
+        self.rectangles = rectangles or Rectangles(problem)
+        self.owner = [-1] * len(problem.modules)
+        self.booth: dict[int, Rectangle] = {}  # exhibitor index → its rectangle
+        self.pinned: set[int] = set()
+        for pin in problem.pinned:
+            e = problem.exhibitor_index[pin.exhibitor]
+            self.place(e, tuple(problem.module_index[m] for m in pin.modules))
+            self.pinned.add(e)
+
+    def fits(self, e: int, rectangle: Rectangle) -> bool:
+        """Free, and touching none of the exhibitor's competitors."""
+        owner = self.owner
+        if any(owner[i] >= 0 for i in rectangle):
+            return False
+        rivals = self.problem.rivals[e]
+        if not rivals:
+            return True
+        neighbours = self.problem.neighbours
+        return not any(owner[j] in rivals for i in rectangle for j in neighbours[i])
+
+    def place(self, e: int, rectangle: Rectangle) -> None:
+        for i in rectangle:
+            self.owner[i] = e
+        self.booth[e] = rectangle
+
+    def remove(self, e: int) -> Rectangle:
+        if e in self.pinned:
+            raise ValueError(f"{self.problem.exhibitors[e].id} is pinned")
+        rectangle = self.booth.pop(e)
+        for i in rectangle:
+            self.owner[i] = -1
+        return rectangle
+
+    @property
+    def placed(self) -> int:
+        return sum(len(r) for r in self.booth.values())
+
+    def why_not(self, e: int) -> str:
+        """Why an exhibitor is left without a booth, in the organiser's words."""
+        exhibitor = self.problem.exhibitors[e]
+        if not self.rectangles.of(exhibitor.zone, exhibitor.modules):
+            return f"no rectangle of {exhibitor.modules} modules exists in zone {exhibitor.zone}"
+        if self.problem.rivals[e]:
+            return (
+                f"zone {exhibitor.zone} has no free rectangle of {exhibitor.modules} modules "
+                "away from the exhibitor's competitors"
+            )
+        return f"zone {exhibitor.zone} has no free rectangle of {exhibitor.modules} modules left"
+
+    def solution(self, upper_bound: int, seconds: float) -> Solution:
+        problem = self.problem
+        allocations = tuple(
+            Allocation(problem.exhibitors[e].id, tuple(problem.modules[i].id for i in booth))
+            for e, booth in sorted(self.booth.items())
+        )
+        unallocated = tuple(
+            Unallocated(exhibitor.id, self.why_not(e))
+            for e, exhibitor in enumerate(problem.exhibitors)
+            if e not in self.booth
+        )
+        stats = Stats(
+            modules_placed=self.placed,
+            upper_bound=upper_bound,
+            clustering=clustering(problem, self.owner),
+            premium_score=premium_score(problem, self.owner),
+            seconds=round(seconds, 3),
+        )
+        return Solution(allocations, unallocated, stats)
