@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,13 +27,13 @@ from tradefair.accounts.models import User
 from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
-    ProblemError,
     duplicate_pairs,
     parse_problem,
     parse_solution,
 )
 from tradefair.engine.schedule.problem import Problem, Solution, Stats
 from tradefair.engine.schedule.writer import dump_solution
+from tradefair.expos.engine_files import check_writable, read_engine_file, write_atomically
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import ScheduleRun
 
@@ -224,19 +222,7 @@ class Command(BaseCommand):
         )
 
     def read(self, path: Path, parse: Callable[[str], T]) -> T:
-        """Parse a file or exit 2 listing every error in it."""
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"cannot read {path}: {exc}", returncode=BAD_INPUT) from exc
-        try:
-            return parse(text)
-        except ProblemError as exc:
-            for error in exc.errors:
-                self.stderr.write(f"{path.name}: {error}")
-            raise CommandError(
-                f"{len(exc.errors)} error(s) in {path}; nothing written.", returncode=BAD_INPUT
-            ) from exc
+        return read_engine_file(path, parse, self.stderr.write)
 
     def notes(self, problem: Problem) -> None:
         notes = duplicate_pairs(problem)
@@ -339,35 +325,6 @@ def run_summary(run: ScheduleRun) -> str:
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
     return buffer.getvalue().rstrip("\n")
-
-
-def check_writable(path: Path) -> None:
-    """Refuse an output we could not write before spending up to a minute solving."""
-    if path.is_dir():
-        raise CommandError(f"-o {path}: is a folder; give a file name", returncode=BAD_INPUT)
-    if not path.resolve().parent.is_dir():
-        raise CommandError(
-            f"-o {path}: the folder {path.resolve().parent} does not exist", returncode=BAD_INPUT
-        )
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename: readers never see half a file."""
-    directory = path.resolve().parent
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:

@@ -1,0 +1,66 @@
+"""Files in and out of the engine's commands (``tradefair schedule``, ``tradefair allocate``).
+
+A file is read whole and parsed with every fault listed before the command gives up (exit 2,
+nothing written); an output is checked writable before minutes of solving, and written
+beside its target then renamed, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from django.core.management.base import CommandError
+
+from tradefair.engine.jsonformat import ProblemError
+
+BAD_INPUT = 2
+T = TypeVar("T")
+
+
+def read_engine_file(path: Path, parse: Callable[[str], T], say: Callable[[str], object]) -> T:
+    """Parse a file or exit 2, each of its errors said first (``say``: the command's stderr)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"cannot read {path}: {exc}", returncode=BAD_INPUT) from exc
+    try:
+        return parse(text)
+    except ProblemError as exc:
+        for error in exc.errors:
+            say(f"{path.name}: {error}")
+        raise CommandError(
+            f"{len(exc.errors)} error(s) in {path}; nothing written.", returncode=BAD_INPUT
+        ) from exc
+
+
+def check_writable(path: Path) -> None:
+    """Refuse an output we could not write before spending up to a minute solving."""
+    if path.is_dir():
+        raise CommandError(f"-o {path}: is a folder; give a file name", returncode=BAD_INPUT)
+    if not path.resolve().parent.is_dir():
+        raise CommandError(
+            f"-o {path}: the folder {path.resolve().parent} does not exist", returncode=BAD_INPUT
+        )
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: readers never see half a file."""
+    directory = path.resolve().parent
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
