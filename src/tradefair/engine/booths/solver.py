@@ -1,0 +1,195 @@
+"""Place the exhibitors: the exact optimum when the problem is small, a sector-aware fill and
+an improvement pass when it is not; never worse than the greedy baseline on the objectives'
+order, and every answer checked against the hard rules by ``Plan``.
+
+The fill goes zone by zone. Within a zone the sectors come in turn, largest first, and each
+exhibitor (largest booking first within its sector) takes the free rectangle that touches
+the most modules of its own sector already placed, then the one worth the most premium for
+its points, then the first in reading order: a sector grows as one block that visitors find
+in one place, and the first booth of a sector starts where the previous sector ended. A
+zone filled this way is compared with the same zone filled largest-first (which packs more
+when space is tight) and the better on (a), then (b), is kept. Last, exhibitors of one sector
+and one booth shape swap booths when that gives more points on premium modules: the sector's
+modules stay the same, so the clustering does not move.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+from tradefair.engine.booths.bounds import upper_bound
+from tradefair.engine.booths.exact import solve_exact
+from tradefair.engine.booths.geometry import clustering
+from tradefair.engine.booths.greedy import fill_greedily
+from tradefair.engine.booths.plan import Plan
+from tradefair.engine.booths.problem import Problem, Solution
+from tradefair.engine.booths.rectangles import Rectangle, Rectangles
+
+EXACT_UP_TO = 60  # exhibitors: CP-SAT proves the optimum at this size within seconds
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 60.0,
+    keep: dict[str, tuple[str, ...]] | None = None,
+    exact_up_to: int = EXACT_UP_TO,
+) -> Solution:
+    """The best allocation found; ``keep`` maps exhibitors to booths of a previous solution
+    that stay where they are while still valid."""
+    started = time.perf_counter()
+    rectangles = Rectangles(problem)
+    bound = upper_bound(problem, rectangles)
+
+    def fresh() -> Plan:
+        plan = Plan(problem, rectangles)
+        _keep(plan, keep or {})
+        return plan
+
+    best = fresh()
+    fill_greedily(best)  # the baseline: ours must beat it or be it
+    if len(problem.exhibitors) <= exact_up_to:
+        plan = fresh()
+        if solve_exact(plan, time_limit=time_limit):
+            return plan.solution(bound, time.perf_counter() - started)
+        candidates = [plan]
+    else:
+        candidates = [_fill(fresh(), _by_sector), _fill(fresh(), _by_size)]
+    for plan in candidates:
+        fill_greedily(plan)  # anyone still left, wherever they fit
+        if _score(plan) > _score(best):
+            best = plan
+    _swap_for_premium(best)
+    return best.solution(bound, time.perf_counter() - started)
+
+
+def _keep(plan: Plan, keep: dict[str, tuple[str, ...]]) -> None:
+    """Booths of a previous solution stay where they still fit the exhibitor's booking."""
+    problem = plan.problem
+    for exhibitor, modules in keep.items():
+        e = problem.exhibitor_index.get(exhibitor)
+        if e is None or e in plan.booth or any(m not in problem.module_index for m in modules):
+            continue
+        booth = tuple(sorted(problem.module_index[m] for m in modules))
+        options = {
+            tuple(sorted(r))
+            for r in plan.rectangles.of(problem.exhibitors[e].zone, problem.exhibitors[e].modules)
+        }
+        if booth in options and plan.fits(e, booth):
+            plan.place(e, booth)
+            plan.pinned.add(e)
+
+
+def _score(plan: Plan) -> tuple[int, int, float]:
+    problem = plan.problem
+    premium = sum(
+        problem.exhibitors[e].points * problem.modules[i].premium
+        for e, booth in plan.booth.items()
+        for i in booth
+    )
+    return plan.placed, clustering(problem, plan.owner), premium
+
+
+Order = Callable[[Plan, list[int]], list[int]]
+
+
+def _by_sector(plan: Plan, exhibitors: list[int]) -> list[int]:
+    problem = plan.problem
+    size: dict[str | None, int] = defaultdict(int)
+    for e in exhibitors:
+        size[problem.exhibitors[e].sector] += problem.exhibitors[e].modules
+    return sorted(
+        exhibitors,
+        key=lambda e: (
+            -size[problem.exhibitors[e].sector],
+            problem.exhibitors[e].sector or "",
+            -problem.exhibitors[e].modules,
+            -problem.exhibitors[e].points,
+            problem.exhibitors[e].id,
+        ),
+    )
+
+
+def _by_size(plan: Plan, exhibitors: list[int]) -> list[int]:
+    problem = plan.problem
+    return sorted(
+        exhibitors,
+        key=lambda e: (-problem.exhibitors[e].modules, -problem.exhibitors[e].points, e),
+    )
+
+
+def _fill(plan: Plan, order: Order) -> Plan:
+    problem = plan.problem
+    zones: dict[str, list[int]] = defaultdict(list)
+    for e, exhibitor in enumerate(problem.exhibitors):
+        if e not in plan.booth:
+            zones[exhibitor.zone].append(e)
+    for zone in sorted(zones):
+        for e in order(plan, zones[zone]):
+            rectangle = _best_place(plan, e)
+            if rectangle is not None:
+                plan.place(e, rectangle)
+    return plan
+
+
+def _best_place(plan: Plan, e: int) -> Rectangle | None:
+    problem = plan.problem
+    exhibitor = problem.exhibitors[e]
+    sector = exhibitor.sector
+    owner = plan.owner
+    neighbours = problem.neighbours
+    best: tuple[int, float] | None = None
+    chosen = None
+    for rectangle in plan.rectangles.of(exhibitor.zone, exhibitor.modules):
+        if not plan.fits(e, rectangle):
+            continue
+        contact = 0
+        if sector is not None:
+            for i in rectangle:
+                for j in neighbours[i]:
+                    o = owner[j]
+                    if o >= 0 and problem.exhibitors[o].sector == sector:
+                        contact += 1
+        worth = exhibitor.points * sum(problem.modules[i].premium for i in rectangle)
+        score = (contact, worth)
+        if best is None or score > best:
+            best, chosen = score, rectangle
+    return chosen
+
+
+def _swap_for_premium(plan: Plan) -> None:
+    """Exhibitors of one sector and one booth shape trade booths towards the premium modules
+    for the most points; competitors' rule re-checked for each trade."""
+    problem = plan.problem
+    groups: dict[tuple[str | None, int, int, str], list[int]] = defaultdict(list)
+    for e, booth in plan.booth.items():
+        if e in plan.pinned:
+            continue
+        xs = {problem.modules[i].x for i in booth}
+        ys = {problem.modules[i].y for i in booth}
+        zone = problem.exhibitors[e].zone
+        groups[(problem.exhibitors[e].sector, len(xs), len(ys), zone)].append(e)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        booths = sorted(
+            (plan.booth[e] for e in members),
+            key=lambda b: -sum(problem.modules[i].premium for i in b),
+        )
+        wanted = sorted(members, key=lambda e: (-problem.exhibitors[e].points, e))
+        before = {e: plan.remove(e) for e in members}
+        for e, booth in zip(wanted, booths, strict=True):
+            plan.place(e, booth)
+        if any(not _clear_of_rivals(plan, e) for e in members):
+            for e in members:
+                plan.remove(e)
+            for e, booth in before.items():
+                plan.place(e, booth)
+
+
+def _clear_of_rivals(plan: Plan, e: int) -> bool:
+    rivals = plan.problem.rivals[e]
+    neighbours = plan.problem.neighbours
+    return not any(plan.owner[j] in rivals for i in plan.booth[e] for j in neighbours[i])

@@ -1,0 +1,136 @@
+"""``tradefair allocate``: place exhibitors on the halls' booth modules, or check a placement.
+
+Thin on purpose: files in (``docs/formats/booths.md``), engine calls, a file out. Exit status
+is for scripts: 0 done, 1 the solution breaks a rule (``--check``), 2 bad input (every error
+named, nothing written).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+
+from tradefair.engine.booths.check import check
+from tradefair.engine.booths.greedy import solve_greedy
+from tradefair.engine.booths.io import parse_problem, parse_solution
+from tradefair.engine.booths.problem import Problem, Solution
+from tradefair.engine.booths.solver import solve
+from tradefair.engine.booths.writer import solution_to_dict
+from tradefair.engine.jsonformat import dumps
+from tradefair.expos.engine_files import (
+    BAD_INPUT,
+    check_writable,
+    read_engine_file,
+    write_atomically,
+)
+
+TIME_LIMIT = 60.0
+
+
+class Command(BaseCommand):
+    help = (
+        "Place exhibitors on booth modules by zone, sector and priority points "
+        "(format: docs/formats/booths.md), or --check an allocation against the rules."
+    )
+    requires_system_checks: list[str] = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("problem", type=Path, metavar="PROBLEM.json")
+        parser.add_argument(
+            "solution",
+            type=Path,
+            nargs="?",
+            metavar="SOLUTION.json",
+            help="With --check: the allocation to validate.",
+        )
+        parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
+        parser.add_argument(
+            "--time-limit", type=float, metavar="S", help=f"Default: {TIME_LIMIT:g} seconds."
+        )
+        parser.add_argument(
+            "--keep",
+            type=Path,
+            metavar="OLD.json",
+            help="A previous allocation: its booths stay where they are while still valid.",
+        )
+        parser.add_argument(
+            "--greedy",
+            action="store_true",
+            help="Run the baseline: points order, each into the first free rectangle.",
+        )
+        parser.add_argument(
+            "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        time_limit = options["time_limit"]
+        if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
+            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+        if options["check"]:
+            if options["solution"] is None:
+                raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=2)
+            if options["output"] or options["keep"] or options["greedy"]:
+                raise CommandError("--check takes no -o, --keep or --greedy", returncode=2)
+            self.check_files(options["problem"], options["solution"])
+            return
+        if options["solution"] is not None:
+            raise CommandError(
+                f"unexpected {options['solution']}; did you mean -o or --check?", returncode=2
+            )
+        if options["output"] is None:
+            raise CommandError("-o SOLUTION.json is required", returncode=BAD_INPUT)
+        if options["greedy"] and options["keep"]:
+            raise CommandError("--keep needs the solver, not --greedy", returncode=BAD_INPUT)
+        check_writable(options["output"])
+        problem = read_engine_file(options["problem"], parse_problem, self.stderr.write)
+        keep = None
+        if options["keep"]:
+            old = read_engine_file(options["keep"], parse_solution, self.stderr.write)
+            keep = {a.exhibitor: a.modules for a in old.allocations}
+        console = Console(stderr=True, quiet=options["verbosity"] == 0)
+        with console.status(f"placing {len(problem.exhibitors):,} exhibitors"):
+            if options["greedy"]:
+                solution = solve_greedy(problem)
+            else:
+                solution = solve(problem, time_limit=time_limit or TIME_LIMIT, keep=keep)
+        faults = check(problem, solution)
+        if faults:
+            for fault in faults:
+                self.stderr.write(fault)
+            raise CommandError(
+                f"the solver broke {len(faults)} rule(s); nothing written (please report this)"
+            )
+        write_atomically(options["output"], dumps(solution_to_dict(problem, solution)))
+        self.stdout.write(summary(problem, solution))
+        self.stdout.write(f"Wrote {options['output']}")
+
+    def check_files(self, problem_path: Path, solution_path: Path) -> None:
+        problem = read_engine_file(problem_path, parse_problem, self.stderr.write)
+        solution = read_engine_file(solution_path, parse_solution, self.stderr.write)
+        faults = check(problem, solution)
+        for fault in faults:
+            self.stdout.write(fault)
+        if faults:
+            raise CommandError(f"{len(faults)} broken rule(s) in {solution_path}", returncode=1)
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(solution.allocations):,} booths obey every rule.")
+        )
+
+
+def summary(problem: Problem, solution: Solution) -> str:
+    """The figures a report quotes: placed against the bound, clustering, premium, time."""
+    stats = solution.stats
+    assert stats is not None
+    share = stats.modules_placed / stats.upper_bound if stats.upper_bound else 1.0
+    return (
+        f"{len(solution.allocations):,} of {len(problem.exhibitors):,} exhibitors placed; "
+        f"{stats.modules_placed:,} of {problem.booked:,} booked modules "
+        f"({share:.1%} of the upper bound {stats.upper_bound:,}); "
+        f"clustering {stats.clustering:,} same-sector neighbour pairs; "
+        f"premium score {stats.premium_score:,.0f}; {stats.seconds:.1f} s"
+    )
