@@ -15,6 +15,8 @@ from tradefair.engine.booths.plan import Plan
 from tradefair.engine.booths.problem import Problem
 from tradefair.engine.booths.solver import solve
 from tradefair.engine.booths.synthetic import synthetic_problem
+from tradefair.engine.booths.writer import problem_to_dict
+from tradefair.engine.jsonformat import dumps
 
 from .booth_cases import booth_problems, grid
 
@@ -63,6 +65,7 @@ def test_the_fill_keeps_every_rule_and_never_trails_greedy_on_placed_modules(dat
 
 def test_sectors_cluster_where_greedy_scatters_them():
     problem = synthetic_problem(320, zones=2, seed=3)
+    assert parse_problem(dumps(problem_to_dict(problem))) == problem  # a valid file
     ours, greedy = solve(problem, exact_up_to=0), solve_greedy(problem)
     assert check(problem, ours) == []
     assert ours.stats.modules_placed >= greedy.stats.modules_placed

@@ -37,11 +37,13 @@ def synthetic_problem(
         per_zone[z] += size
     modules: list[Module] = []
     blocks_per_row = 8
+    next_row: dict[str, int] = {}  # each hall's first free row of blocks
     for z in range(zones):
         hall = f"H{z // 4 + 1}"
         need = int(per_zone[z] / FILL) + 1
         blocks = -(-need // (2 * block))
-        base_row = (z % 4) * (-(-blocks // blocks_per_row) + 1)
+        base_row = next_row.get(hall, 0)
+        next_row[hall] = base_row + -(-blocks // blocks_per_row)
         for b in range(blocks):
             row, col = base_row + b // blocks_per_row, b % blocks_per_row
             y0, x0 = row * 3, col * (block + 1)
