@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tradefair.cli import main
 from tradefair.engine.booths.check import check
 from tradefair.engine.booths.io import parse_problem, parse_solution
 
 from .booth_cases import small_problem
-
-
-def tradefair(*args: str | Path) -> int:
-    try:
-        main(["tradefair", *map(str, args)])
-    except SystemExit as exit:
-        return int(exit.code or 0)
-    return 0
+from .test_schedule_cli import tradefair
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.management.base import CommandError
 
@@ -19,6 +19,28 @@ from tradefair.engine.jsonformat import ProblemError
 
 BAD_INPUT = 2
 T = TypeVar("T")
+
+
+def checking(options: dict[str, Any]) -> bool:
+    """Whether a file command checks (``--check PROBLEM SOLUTION``) rather than solves, its
+    flags refused where they do not belong; a solve's output is checked writable first."""
+    if options["check"]:
+        if options["solution"] is None:
+            raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=BAD_INPUT)
+        if options["output"] or options["keep"] or options["greedy"]:
+            raise CommandError("--check takes no -o, --keep or --greedy", returncode=BAD_INPUT)
+        return True
+    if options["solution"] is not None:
+        raise CommandError(
+            f"unexpected {options['solution']}; did you mean -o or --check?",
+            returncode=BAD_INPUT,
+        )
+    if options["output"] is None:
+        raise CommandError("-o SOLUTION.json is required", returncode=BAD_INPUT)
+    check_writable(options["output"])
+    if options["greedy"] and options["keep"]:
+        raise CommandError("--keep needs the solver, not --greedy", returncode=BAD_INPUT)
+    return False
 
 
 def read_engine_file(path: Path, parse: Callable[[str], T], say: Callable[[str], object]) -> T:

@@ -21,12 +21,7 @@ from tradefair.engine.booths.problem import Problem, Solution
 from tradefair.engine.booths.solver import solve
 from tradefair.engine.booths.writer import solution_to_dict
 from tradefair.engine.jsonformat import dumps
-from tradefair.expos.engine_files import (
-    BAD_INPUT,
-    check_writable,
-    read_engine_file,
-    write_atomically,
-)
+from tradefair.expos.engine_files import checking, read_engine_file, write_atomically
 
 TIME_LIMIT = 60.0
 
@@ -71,22 +66,9 @@ class Command(BaseCommand):
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
-        if options["check"]:
-            if options["solution"] is None:
-                raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=2)
-            if options["output"] or options["keep"] or options["greedy"]:
-                raise CommandError("--check takes no -o, --keep or --greedy", returncode=2)
+        if checking(options):
             self.check_files(options["problem"], options["solution"])
             return
-        if options["solution"] is not None:
-            raise CommandError(
-                f"unexpected {options['solution']}; did you mean -o or --check?", returncode=2
-            )
-        if options["output"] is None:
-            raise CommandError("-o SOLUTION.json is required", returncode=BAD_INPUT)
-        if options["greedy"] and options["keep"]:
-            raise CommandError("--keep needs the solver, not --greedy", returncode=BAD_INPUT)
-        check_writable(options["output"])
         problem = read_engine_file(options["problem"], parse_problem, self.stderr.write)
         keep = None
         if options["keep"]:

@@ -33,7 +33,7 @@ from tradefair.engine.schedule.io import (
 )
 from tradefair.engine.schedule.problem import Problem, Solution, Stats
 from tradefair.engine.schedule.writer import dump_solution
-from tradefair.expos.engine_files import check_writable, read_engine_file, write_atomically
+from tradefair.expos.engine_files import checking, read_engine_file, write_atomically
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import ScheduleRun
 
@@ -141,22 +141,9 @@ class Command(BaseCommand):
         if options["publish"] or options["acting"]:
             raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
         options["time_limit"] = time_limit or FILE_TIME_LIMIT
-        if options["check"]:
-            if options["solution"] is None:
-                raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=2)
-            if options["output"] or options["keep"] or options["greedy"]:
-                raise CommandError("--check takes no -o, --keep or --greedy", returncode=2)
+        if checking(options):
             self.check_files(options["problem"], options["solution"])
             return
-        if options["solution"] is not None:
-            raise CommandError(
-                f"unexpected {options['solution']}; did you mean -o or --check?", returncode=2
-            )
-        if options["output"] is None:
-            raise CommandError("-o SOLUTION.json is required", returncode=2)
-        check_writable(options["output"])
-        if options["greedy"] and options["keep"]:
-            raise CommandError("--keep needs the solver, not --greedy", returncode=2)
         started = time.perf_counter()
         problem = self.read(options["problem"], parse_problem)
         keep = self.read(options["keep"], parse_solution) if options["keep"] else None
