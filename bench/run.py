@@ -227,7 +227,7 @@ def report(runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-SECTIONS = ("pages", "scheduling", "recommendation", "reliability")
+SECTIONS = ("pages", "scheduling", "booths", "recommendation", "reliability")
 
 
 def reliability_section(database_url: str) -> list[str]:
@@ -246,7 +246,7 @@ def reliability_section(database_url: str) -> list[str]:
 def engine_sections(wanted: set[str]) -> list[str]:
     """The engine's benchmarks, each in child processes of its own; their markdown lines."""
     sys.path.insert(0, str(ROOT))
-    from bench import recommend, scheduling
+    from bench import booths, recommend, scheduling
 
     lines: list[str] = []
     if "scheduling" in wanted:
@@ -256,6 +256,13 @@ def engine_sections(wanted: set[str]) -> list[str]:
             results = scheduling.run(lambda: progress.advance(task))
         scheduling.show(results)
         lines += ["", *scheduling.report(results)]
+    if "booths" in wanted:
+        console.rule("Booth allocation: greedy, ours, exact and the bound")
+        with Progress(console=console) as progress:
+            task = progress.add_task("booths", total=len(booths.cases()))
+            found = booths.run(lambda: progress.advance(task))
+        booths.show(found)
+        lines += ["", *booths.report(found)]
     if "recommendation" in wanted:
         console.rule("Recommendations: ours and the sector-overlap baseline")
         with Progress(console=console) as progress:

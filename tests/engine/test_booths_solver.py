@@ -13,7 +13,7 @@ from tradefair.engine.booths.greedy import solve_greedy
 from tradefair.engine.booths.io import parse_problem
 from tradefair.engine.booths.plan import Plan
 from tradefair.engine.booths.problem import Problem
-from tradefair.engine.booths.solver import solve
+from tradefair.engine.booths.solver import solve, zone_groups
 from tradefair.engine.booths.synthetic import synthetic_problem
 from tradefair.engine.booths.writer import problem_to_dict
 from tradefair.engine.jsonformat import dumps
@@ -89,3 +89,20 @@ def test_pins_stay_and_competitors_are_kept_apart():
         assert booths["P"] == ("A-2-0",)
         # The pin parts the rivals: one on each side of it.
         assert {booths["R1"], booths["R2"]} == {("A-0-0", "A-1-0"), ("A-3-0", "A-4-0")}
+
+
+def test_zones_are_solved_apart_only_when_nothing_links_them():
+    modules = grid("A", 2, 1, "left") + grid("A", 2, 1, "right", x0=2)  # touching at x 1|2
+    exhibitors = [
+        {"id": "L", "modules": 1, "zone": "left", "sector": "s"},
+        {"id": "R", "modules": 1, "zone": "right", "sector": "t"},
+    ]
+    apart = parse_problem({"modules": modules, "exhibitors": exhibitors})
+    assert sorted(map(sorted, zone_groups(apart))) == [[0], [1]]
+    exhibitors[1]["sector"] = "s"  # one sector across the seam: clustering links them
+    assert zone_groups(parse_problem({"modules": modules, "exhibitors": exhibitors})) == [{0, 1}]
+    exhibitors[1]["sector"] = "t"
+    exhibitors[1]["competitors"] = ["L"]
+    assert zone_groups(parse_problem({"modules": modules, "exhibitors": exhibitors})) == [{0, 1}]
+    far = grid("A", 2, 1, "left") + grid("A", 2, 1, "right", x0=3)  # an aisle between
+    assert len(zone_groups(parse_problem({"modules": far, "exhibitors": exhibitors}))) == 2
