@@ -37,7 +37,7 @@ EXACT_SIZES = ("small",)
 LABELS = {
     "greedy": "points-order greedy (space draw)",
     "solver": "our solver",
-    "exact": "exact optimum (CP-SAT)",
+    "exact": "CP-SAT's exact model, five minutes",
 }
 # Bars from issue #13.
 BAR_CLUSTERING = 1.5
@@ -195,9 +195,11 @@ def verdicts(fair: dict[str, Any]) -> list[str]:
     if exact and "error" not in exact:
         same = all(ours[k] == exact[k] for k in ("placed", "clustering", "premium"))
         said.append(
-            "Equal to CP-SAT's exact optimum on all three objectives."
+            "Equal to what CP-SAT's exact model finds in five minutes, on all three objectives."
             if same
-            else "**Differs from CP-SAT's exact optimum.**"
+            else "**Short of what CP-SAT's exact model finds in five minutes** (clustering "
+            f"{ours['clustering']:,} against {exact['clustering']:,}): the bar of the exact "
+            "optimum on small problems is not met yet."
         )
     return said
 
