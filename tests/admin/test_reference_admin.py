@@ -6,6 +6,7 @@ from django.urls import reverse
 from tradefair.accounts.models import User
 from tradefair.expos.models import Country, Expo
 from tradefair.floorplan.models import Booth, Hall, Pavilion
+from tradefair.floorplan.services.grid import GridSpec, generate_grid
 
 CHANGELISTS = [
     ("expos", "expo", "q=test"),
@@ -17,6 +18,7 @@ CHANGELISTS = [
     ("floorplan", "pavilion", "kind__exact=country"),
     ("floorplan", "booth", "q=A-101"),
     ("floorplan", "boothassignment", ""),
+    ("floorplan", "module", "premium=2"),
 ]
 
 
@@ -32,6 +34,7 @@ def floor(expo: Expo) -> Booth:
         country=Country.objects.get(code="VN"),
         area_m2=1_000,
     )
+    generate_grid(hall, GridSpec(rows=1, columns=2, block_columns=3), pavilion=pavilion)
     return Booth.objects.create(expo=expo, pavilion=pavilion, number="A-101", area_m2=9)
 
 

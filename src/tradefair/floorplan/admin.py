@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest
 
-from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pavilion
 
 
 @admin.register(Hall)
@@ -47,6 +47,14 @@ class PavilionAdmin(admin.ModelAdmin):
     @admin.display(description="exhibitors")
     def exhibitor_count(self, obj: Pavilion) -> int:
         return getattr(obj, "_exhibitors", 0)
+
+
+@admin.register(Module)
+class ModuleAdmin(admin.ModelAdmin):
+    list_display = ("hall", "x", "y", "pavilion", "premium", "x_m", "y_m", "size_m")
+    list_filter = ("hall__expo", "hall", "pavilion")
+    list_select_related = ("hall", "pavilion")
+    raw_id_fields = ("hall", "pavilion")
 
 
 class BoothAssignmentInline(admin.TabularInline):

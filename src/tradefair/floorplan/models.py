@@ -79,6 +79,42 @@ class Pavilion(models.Model):
         return in_reader_language(self.name, self.name_zh)
 
 
+class Module(models.Model):
+    """One shell-scheme unit of a hall's floor at integer grid coordinates (the booth
+    allocation's unit, ``docs/formats/booths.md``). Aisles are gaps in the coordinates, so
+    modules either side of one never count as adjacent. Its zone is its pavilion; modules of
+    no pavilion are the hall's raw space."""
+
+    hall = models.ForeignKey(Hall, on_delete=models.CASCADE, related_name="modules")
+    x = models.IntegerField()
+    y = models.IntegerField()
+    x_m = models.DecimalField(max_digits=8, decimal_places=2)  # corner nearest the origin
+    y_m = models.DecimalField(max_digits=8, decimal_places=2)
+    size_m = models.DecimalField(max_digits=5, decimal_places=2, default=3)
+    pavilion = models.ForeignKey(
+        Pavilion, null=True, blank=True, on_delete=models.PROTECT, related_name="modules"
+    )
+    premium = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        default=0,
+        help_text=_("Worth more to loyal exhibitors: a block's corner, the main aisle's front."),
+    )
+
+    class Meta:
+        ordering = ["hall", "y", "x"]
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        constraints = [
+            models.UniqueConstraint(fields=["hall", "x", "y"], name="one_module_per_position"),
+            models.CheckConstraint(condition=Q(size_m__gt=0), name="module_size_positive"),
+            models.CheckConstraint(condition=Q(premium__gte=0), name="module_premium_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hall.code} ({self.x}, {self.y})"
+
+
 class Booth(models.Model):
     """A stand on the floor; geometry in metres from the hall's origin."""
 

@@ -1,0 +1,123 @@
+"""Lay out a hall's floor as a grid of booth modules from a few parameters.
+
+Organisers think of a hall as rows of island blocks: each block ``block_rows`` modules deep
+(two: booths back to back) and ``block_columns`` long, blocks side by side with an aisle
+between them and between their rows. The modules get grid coordinates with a gap of one at
+every aisle (so the allocation never joins modules across one) and positions in metres from
+the hall's origin. A block's end modules face two aisles and are premium 2; the first row's
+front modules face the main aisle and are premium 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tradefair.floorplan.models import Hall, Module, Pavilion
+
+CORNER = Decimal(2)
+MAIN_AISLE = Decimal(1)
+
+
+class GridError(ValueError):
+    """The parameters cannot make a grid; ``errors`` names each field and the fix."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{field}: {text}" for field, text in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    rows: int  # rows of blocks
+    columns: int  # blocks side by side in a row
+    block_columns: int  # modules along a block
+    block_rows: int = 2  # modules deep
+    module_m: Decimal = Decimal(3)
+    aisle_m: Decimal = Decimal(3)
+
+    @property
+    def width_m(self) -> Decimal:
+        return self.columns * self.block_columns * self.module_m + (self.columns - 1) * self.aisle_m
+
+    @property
+    def depth_m(self) -> Decimal:
+        return self.rows * self.block_rows * self.module_m + (self.rows - 1) * self.aisle_m
+
+    @property
+    def modules(self) -> int:
+        return self.rows * self.columns * self.block_rows * self.block_columns
+
+
+def _faults(hall: Hall, spec: GridSpec, pavilion: Pavilion | None) -> dict[str, str]:
+    errors = {}
+    for field in ("rows", "columns", "block_columns", "block_rows"):
+        if getattr(spec, field) < 1:
+            errors[field] = _("Give a whole number of at least 1.")
+    if spec.module_m <= 0:
+        errors["module_m"] = _("A module must be larger than 0 m (3 m is the usual shell scheme).")
+    if spec.aisle_m < 0:
+        errors["aisle_m"] = _("An aisle cannot be narrower than 0 m.")
+    if pavilion is not None and pavilion.hall_id != hall.pk:
+        errors["pavilion"] = _("Pavilion %(pavilion)s is in another hall.") % {
+            "pavilion": pavilion.display_name
+        }
+    if not errors and spec.width_m * spec.depth_m > hall.area_m2:
+        errors["rows"] = _(
+            "The grid covers %(grid)s m² (%(width)s x %(depth)s m), more than the hall's "
+            "%(area)s m²: use fewer or smaller blocks."
+        ) % {
+            "grid": f"{spec.width_m * spec.depth_m:,.0f}",
+            "width": f"{spec.width_m:g}",
+            "depth": f"{spec.depth_m:g}",
+            "area": f"{hall.area_m2:,}",
+        }
+    return errors
+
+
+def generate_grid(
+    hall: Hall, spec: GridSpec, *, pavilion: Pavilion | None = None, replace: bool = False
+) -> int:
+    """Create the hall's modules (all or none); refuses a hall that has modules unless
+    ``replace``. Returns how many were created."""
+    errors = _faults(hall, spec, pavilion)
+    if errors:
+        raise GridError(errors)
+    with transaction.atomic():
+        existing = Module.objects.select_for_update().filter(hall=hall)
+        if existing.exists():
+            if not replace:
+                raise GridError(
+                    {"hall": _("Hall %(hall)s already has a grid.") % {"hall": hall.code}}
+                )
+            existing.delete()
+        Module.objects.bulk_create(_modules(hall, spec, pavilion), batch_size=2000)
+    return spec.modules
+
+
+def _modules(hall: Hall, spec: GridSpec, pavilion: Pavilion | None) -> list[Module]:
+    found = []
+    block_width = spec.block_columns * spec.module_m + spec.aisle_m
+    block_depth = spec.block_rows * spec.module_m + spec.aisle_m
+    for row in range(spec.rows):
+        for column in range(spec.columns):
+            for dy in range(spec.block_rows):
+                for dx in range(spec.block_columns):
+                    corner = dx in (0, spec.block_columns - 1)
+                    front = row == 0 and dy == 0
+                    found.append(
+                        Module(
+                            hall=hall,
+                            x=column * (spec.block_columns + 1) + dx,
+                            y=row * (spec.block_rows + 1) + dy,
+                            x_m=column * block_width + dx * spec.module_m,
+                            y_m=row * block_depth + dy * spec.module_m,
+                            size_m=spec.module_m,
+                            pavilion=pavilion,
+                            premium=CORNER if corner else MAIN_AISLE if front else Decimal(0),
+                        )
+                    )
+    return found
