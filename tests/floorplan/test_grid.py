@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db.models import RestrictedError
 
 from tradefair.engine.booths.io import parse_problem
 from tradefair.floorplan.models import Hall, Module, Pavilion
@@ -85,3 +86,12 @@ def test_a_hall_with_a_grid_is_replaced_only_when_asked(hall):
     assert Module.objects.filter(hall=hall).count() == 48
     assert generate_grid(hall, GridSpec(rows=1, columns=1, block_columns=2), replace=True) == 4
     assert Module.objects.filter(hall=hall).count() == 4
+
+
+def test_a_pavilion_keeps_its_modules_until_they_go_first(hall, pavilion):
+    generate_grid(hall, SPEC, pavilion=pavilion)
+    with pytest.raises(RestrictedError):
+        pavilion.delete()  # its modules would otherwise silently become raw space
+    Module.objects.filter(hall=hall).delete()
+    pavilion.delete()
+    assert not Pavilion.objects.exists()

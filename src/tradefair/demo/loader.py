@@ -28,7 +28,7 @@ from tradefair.demo.records import DemoExpo, DemoOrganisation, DemoTradeLine, Or
 from tradefair.demo.trade import draw_trade
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
 from tradefair.expos.services.reference import sync_reference_data
-from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pavilion
 from tradefair.matchmaking.models import Interpreter, Meeting, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
@@ -109,6 +109,7 @@ def unload_demo(slug: str) -> bool:
         BoothAssignment.objects.filter(booth__expo=expo).delete()
         Participation.objects.filter(expo=expo).delete()
         Booth.objects.filter(expo=expo).delete()
+        Module.objects.filter(hall__expo=expo).delete()  # before the pavilions they belong to
         Pavilion.objects.filter(expo=expo).delete()
         Hall.objects.filter(expo=expo).delete()
         expo.delete()

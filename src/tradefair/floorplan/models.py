@@ -92,7 +92,7 @@ class Module(models.Model):
     y_m = models.DecimalField(max_digits=8, decimal_places=2)
     size_m = models.DecimalField(max_digits=5, decimal_places=2, default=3)
     pavilion = models.ForeignKey(
-        Pavilion, null=True, blank=True, on_delete=models.PROTECT, related_name="modules"
+        Pavilion, null=True, blank=True, on_delete=models.RESTRICT, related_name="modules"
     )
     premium = models.DecimalField(
         max_digits=5,
