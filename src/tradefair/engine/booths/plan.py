@@ -26,14 +26,17 @@ class Plan:
 
     def fits(self, e: int, rectangle: Rectangle) -> bool:
         """Free, and touching none of the exhibitor's competitors."""
-        owner = self.owner
-        if any(owner[i] >= 0 for i in rectangle):
-            return False
+        return not any(self.owner[i] >= 0 for i in rectangle) and not self.touches_rival(
+            e, rectangle
+        )
+
+    def touches_rival(self, e: int, rectangle: Rectangle) -> bool:
+        """Whether any module of ``rectangle`` is next to a booth of one of e's competitors."""
         rivals = self.problem.rivals[e]
         if not rivals:
-            return True
+            return False
         neighbours = self.problem.neighbours
-        return not any(owner[j] in rivals for i in rectangle for j in neighbours[i])
+        return any(self.owner[j] in rivals for i in rectangle for j in neighbours[i])
 
     def place(self, e: int, rectangle: Rectangle) -> None:
         for i in rectangle:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from tradefair.engine.booths.bounds import upper_bound
 from tradefair.engine.booths.exact import solve_exact
-from tradefair.engine.booths.geometry import clustering
+from tradefair.engine.booths.geometry import clustering, premium_score
 from tradefair.engine.booths.greedy import fill_greedily
 from tradefair.engine.booths.plan import Plan
 from tradefair.engine.booths.problem import Problem, Solution
@@ -121,13 +121,11 @@ def _keep(plan: Plan, keep: dict[str, tuple[str, ...]]) -> None:
 
 
 def _score(plan: Plan) -> tuple[int, int, float]:
-    problem = plan.problem
-    premium = sum(
-        problem.exhibitors[e].points * problem.modules[i].premium
-        for e, booth in plan.booth.items()
-        for i in booth
+    return (
+        plan.placed,
+        clustering(plan.problem, plan.owner),
+        premium_score(plan.problem, plan.owner),
     )
-    return plan.placed, clustering(problem, plan.owner), premium
 
 
 Order = Callable[[Plan, list[int]], list[int]]
@@ -220,14 +218,8 @@ def _swap_for_premium(plan: Plan) -> None:
         before = {e: plan.remove(e) for e in members}
         for e, booth in zip(wanted, booths, strict=True):
             plan.place(e, booth)
-        if any(not _clear_of_rivals(plan, e) for e in members):
+        if any(plan.touches_rival(e, plan.booth[e]) for e in members):
             for e in members:
                 plan.remove(e)
             for e, booth in before.items():
                 plan.place(e, booth)
-
-
-def _clear_of_rivals(plan: Plan, e: int) -> bool:
-    rivals = plan.problem.rivals[e]
-    neighbours = plan.problem.neighbours
-    return not any(plan.owner[j] in rivals for i in plan.booth[e] for j in neighbours[i])
