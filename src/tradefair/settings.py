@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tradefair.floorplan",
     "tradefair.trade",
     "tradefair.organisations",
+    "tradefair.booths",
     "tradefair.programme",
     "tradefair.matchmaking",
     "tradefair.catalogue",

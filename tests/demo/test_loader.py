@@ -17,7 +17,6 @@ from tradefair.demo.programme import draw_programme
 from tradefair.demo.records import DemoExpo, DemoMeetings
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pavilion
-from tradefair.floorplan.services.grid import GridSpec, generate_grid
 from tradefair.matchmaking.models import (
     Availability,
     Interpreter,
@@ -198,17 +197,18 @@ def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo)
     organisations = Organisation.objects.count()
     assert load_demo(mini).created
     assert Organisation.objects.count() == organisations  # all reused
-    pavilion = Pavilion.objects.filter(expo__slug="mini-expo").first()
-    assert pavilion is not None  # organisers lay out its hall: reset removes the grid too
-    generate_grid(pavilion.hall, GridSpec(rows=1, columns=1, block_columns=2), pavilion=pavilion)
+    modules = Module.objects.filter(hall__expo__slug="mini-expo")
+    assert modules.count() == len(demo.modules)  # the halls' grids, each booth on its modules
+    assert modules.filter(booth__isnull=False).count() == sum(len(b.modules) for b in mini.booths)
     assert load_demo(mini, reset=True).created
-    assert not Module.objects.filter(hall__expo__slug="mini-expo").exists()
+    assert modules.count() == len(demo.modules)  # replaced, not doubled
     # The programme's delegates come with every load; the trade sides are the cut's own.
     trade = Participation.objects.filter(expo__slug="mini-expo").exclude(role="delegate")
     assert trade.count() == 5 + len(mini.buyers)
     assert unload_demo("mini-expo")
     assert Organisation.objects.count() == organisations
     assert not Expo.objects.filter(slug="mini-expo").exists()
+    assert not modules.exists()
 
 
 def test_fits_out_writes_the_answer_key(demo, tmp_path, capsys):

@@ -14,19 +14,16 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tradefair.demo import catalogue, layout
+from tradefair.demo import catalogue, floor, layout
 from tradefair.demo.catalogue import ANY, INDUSTRIAL, TROPICAL, Product
 from tradefair.demo.fits import NeedDraft, OfferDraft, SupplyIndex, tune_sources
 from tradefair.demo.meetings import draw_meetings
 from tradefair.demo.naming import Named, Namer, buyer_profile, exhibitor_profile
 from tradefair.demo.parties import delegations_and_partners, investors, organisation
 from tradefair.demo.records import (
-    DemoBooth,
     DemoBuyer,
     DemoExhibitor,
     DemoExpo,
-    DemoPavilion,
-    OrgKey,
 )
 from tradefair.demo.texts import need_line, offer_line
 from tradefair.demo.vocabulary import (
@@ -306,7 +303,8 @@ def generate(seed: int = SEED) -> DemoExpo:
         rng, namer, [b.named for b in chinese]
     )
     delegation_of = {id(b): d for b, d in zip(chinese, membership, strict=True)}
-    exhibitors = [_exhibitor_record(rng, e) for e in exhibitor_drafts]
+    exhibitors = floor.with_bookings([_exhibitor_record(rng, e) for e in exhibitor_drafts], seed)
+    modules = floor.modules(pavilions)
     buyers = [_buyer_record(rng, b, delegation_of.get(id(b))) for b in buyer_drafts]
     fits = [
         (buyer.organisation.key, exhibitors[i].organisation.key)
@@ -335,7 +333,8 @@ def generate(seed: int = SEED) -> DemoExpo:
         time_zone="Asia/Shanghai",
         halls=tuple(halls),
         pavilions=tuple(pavilions),
-        booths=tuple(_booths(pavilions, exhibitors, [e.size for e in exhibitor_drafts])),
+        booths=tuple(floor.allocate(pavilions, exhibitors, modules)),
+        modules=tuple(modules),
         exhibitors=tuple(exhibitors),
         buyers=tuple(buyers),
         partners=tuple(partners),
@@ -378,23 +377,3 @@ def _buyer_record(rng: random.Random, draft: _Buyer, delegation: str | None) -> 
         delegation=delegation,
         needs=needs,
     )
-
-
-def _booths(
-    pavilions: Sequence[DemoPavilion],
-    exhibitors: Sequence[DemoExhibitor],
-    sizes: Sequence[tuple[int, int]],
-) -> list[DemoBooth]:
-    """Every exhibitor's booth, numbered per hall in pavilion order: A1-101, A1-102, …"""
-    holders: dict[str, list[tuple[OrgKey, tuple[int, int]]]] = {}
-    for exhibitor, size in zip(exhibitors, sizes, strict=True):
-        holders.setdefault(exhibitor.pavilion, []).append((exhibitor.organisation.key, size))
-    booths: list[DemoBooth] = []
-    next_number: dict[str, int] = {}
-    for pavilion in pavilions:
-        placed = layout.place_booths(
-            pavilion, holders.get(pavilion.code, []), next_number.get(pavilion.hall, 101)
-        )
-        next_number[pavilion.hall] = next_number.get(pavilion.hall, 101) + len(placed)
-        booths += placed
-    return booths

@@ -2,19 +2,14 @@
 """The floor of the Nanning International Convention and Exhibition Center for the demo.
 
 Eight halls of 80 m depth add up to the 160,000 m² the press conference quotes. Each pavilion
-is a full-depth strip of its hall; booths are shelf-packed inside the strip in back-to-back
-pairs of rows with a 3 m aisle after each pair, so every booth lies inside its pavilion and no
-two booths overlap.
+is a full-depth strip of its hall, laid out as rows of island blocks (``demo/floor.py``).
 """
 
 import random
-from collections.abc import Sequence
 
-from tradefair.demo.records import DemoBooth, DemoHall, DemoPavilion, OrgKey
+from tradefair.demo.records import DemoHall, DemoPavilion
 
 HALL_DEPTH_M = 80
-AISLE_M = 3.0
-MARGIN_M = 1.0
 
 # code, m²
 HALLS = [("A1", 24_000), ("A2", 22_000), ("B1", 20_000), ("B2", 20_000), ("C1", 20_000),
@@ -49,9 +44,9 @@ PAVILION_PLAN: list[tuple[str, str, str, str, str, int, str]] = [
 
 # (width, depth) in metres and how often each size is booked, per mix.
 BOOTH_SIZES = [(3, 3), (6, 3), (6, 6), (9, 6), (12, 6), (12, 9)]
-SIZE_WEIGHTS = {
-    COMPACT: [55, 30, 10, 4, 1, 0],
-    STANDARD: [30, 35, 20, 9, 4, 2],
+SIZE_WEIGHTS: dict[str, list[float]] = {
+    COMPACT: [60, 30, 7, 2.5, 0.5, 0],
+    STANDARD: [40, 35, 15, 6, 3, 1],
     LARGE: [15, 30, 25, 15, 9, 6],
 }
 
@@ -97,37 +92,3 @@ def build_halls_and_pavilions() -> tuple[list[DemoHall], list[DemoPavilion]]:
 def booth_size(rng: random.Random, pavilion_code: str) -> tuple[int, int]:
     mix = next(plan[6] for plan in PAVILION_PLAN if plan[0] == pavilion_code)
     return rng.choices(BOOTH_SIZES, weights=SIZE_WEIGHTS[mix])[0]
-
-
-def place_booths(
-    pavilion: DemoPavilion, holders: Sequence[tuple[OrgKey, tuple[int, int]]], first_number: int
-) -> list[DemoBooth]:
-    """Shelf-pack the holders' booths into the pavilion's strip, largest booths first.
-
-    Raises ``ValueError`` when they do not fit, so a plan that overfills a pavilion fails loudly
-    instead of producing overlapping booths.
-    """
-    ordered = sorted(holders, key=lambda h: (-h[1][1], -h[1][0], h[0]))
-    right = pavilion.x_m + pavilion.width_m - MARGIN_M
-    x, y, shelf_depth, shelf_index = pavilion.x_m + MARGIN_M, MARGIN_M, 0, 0
-    booths: list[DemoBooth] = []
-    for n, (holder, (width, depth)) in enumerate(ordered):
-        if x + width > right:
-            y += shelf_depth + (AISLE_M if shelf_index % 2 else 0)
-            x, shelf_depth, shelf_index = pavilion.x_m + MARGIN_M, 0, shelf_index + 1
-        if x + width > right or y + depth > HALL_DEPTH_M - MARGIN_M:
-            raise ValueError(f"{len(holders)} booths do not fit in pavilion {pavilion.code}")
-        shelf_depth = max(shelf_depth, depth)
-        booths.append(
-            DemoBooth(
-                number=f"{pavilion.hall}-{first_number + n}",
-                pavilion=pavilion.code,
-                holder=holder,
-                x_m=x,
-                y_m=y,
-                width_m=width,
-                depth_m=depth,
-            )
-        )
-        x += width
-    return booths

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from django.db import connection, transaction
 from django.db.models import Model
 
+from tradefair.booths.models import SpaceBooking
 from tradefair.deals.models import Deal
 from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader_deals import DealWriter, unload_deals
@@ -108,8 +109,8 @@ def unload_demo(slug: str) -> bool:
             model.objects.filter(participation__expo=expo).delete()
         BoothAssignment.objects.filter(booth__expo=expo).delete()
         Participation.objects.filter(expo=expo).delete()
+        Module.objects.filter(hall__expo=expo).delete()  # before their booths and pavilions
         Booth.objects.filter(expo=expo).delete()
-        Module.objects.filter(hall__expo=expo).delete()  # before the pavilions they belong to
         Pavilion.objects.filter(expo=expo).delete()
         Hall.objects.filter(expo=expo).delete()
         expo.delete()
@@ -330,6 +331,9 @@ class _Writer:
         return created
 
     def _booths(self, expo: Expo, pavilion_ids: dict[str, int]) -> None:
+        """The booths the engine placed, then the grid's modules, each pointing at the booth
+        that covers it, then what the allocation read of each exhibitor."""
+        booth_of: dict[tuple[str, int, int], int] = {}
         for chunk in _chunks(self.demo.booths, BATCH):
             booths = Booth.objects.bulk_create(
                 Booth(
@@ -351,7 +355,52 @@ class _Writer:
                 )
                 for booth, b in zip(booths, chunk, strict=True)
             )
+            for booth, b in zip(booths, chunk, strict=True):
+                booth_of.update(dict.fromkeys(b.modules, booth.pk))
             self.advance("Placed booths", len(chunk))
+        hall_ids = dict(Hall.objects.filter(expo=expo).values_list("code", "pk"))
+        for chunk in _chunks(self.demo.modules, BATCH):
+            Module.objects.bulk_create(
+                Module(
+                    hall_id=hall_ids[m.hall],
+                    x=m.x,
+                    y=m.y,
+                    x_m=Decimal(str(m.x_m)),
+                    y_m=Decimal(str(m.y_m)),
+                    pavilion_id=pavilion_ids[m.pavilion],
+                    premium=Decimal(str(m.premium)),
+                    booth_id=booth_of.get(m.key),
+                )
+                for m in chunk
+            )
+            self.advance("Laid out the halls' modules", len(chunk))
+        self._space_bookings()
+
+    def _space_bookings(self) -> None:
+        sector_ids = dict(Sector.objects.values_list("slug", "id"))
+        exhibitor = {
+            e.organisation.key: self.participation_ids[(e.organisation.key, Role.EXHIBITOR)]
+            for e in self.demo.exhibitors
+        }
+        bookings = SpaceBooking.objects.bulk_create(
+            (
+                SpaceBooking(
+                    participation_id=exhibitor[e.organisation.key],
+                    points=e.points,
+                    sector_id=sector_ids[e.sector],
+                )
+                for e in self.demo.exhibitors
+            ),
+            batch_size=BATCH,
+        )
+        through = SpaceBooking.competitors.through
+        through.objects.bulk_create(
+            through(spacebooking_id=booking.pk, participation_id=exhibitor[rival])
+            for booking, e in zip(bookings, self.demo.exhibitors, strict=True)
+            for rival in e.competitors
+            if rival in exhibitor  # a cut of the demo may leave the rival out
+        )
+        self.advance("Recorded the space bookings", len(bookings))
 
     def _trade_lines(self) -> None:
         demo = self.demo
@@ -412,7 +461,7 @@ def total_rows(demo: DemoExpo) -> int:
     lines = sum(len(e.offers) for e in demo.exhibitors) + sum(len(b.needs) for b in demo.buyers)
     organisations = len(demo.exhibitors) + len(demo.buyers) + len(demo.partners)
     organisations += len(demo.investors)
-    floor = len(demo.halls) + len(demo.pavilions)
+    floor = len(demo.halls) + len(demo.pavilions) + len(demo.modules) + len(demo.exhibitors)
     drawn = draw_programme(demo)
     programme = programme_rows(drawn) + deal_rows(draw_deals(demo, drawn)) + len(draw_trade())
     return (

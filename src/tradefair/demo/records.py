@@ -65,6 +65,23 @@ class DemoPavilion:
 
 
 @dataclass(frozen=True)
+class DemoModule:
+    """One booth module of a hall's grid (``engine.booths.layout``)."""
+
+    hall: str
+    x: int
+    y: int
+    x_m: float
+    y_m: float
+    pavilion: str
+    premium: float
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return self.hall, self.x, self.y
+
+
+@dataclass(frozen=True)
 class DemoBooth:
     number: str
     pavilion: str
@@ -73,6 +90,7 @@ class DemoBooth:
     y_m: float
     width_m: float
     depth_m: float
+    modules: tuple[tuple[str, int, int], ...] = ()  # the grid modules it covers
 
     @property
     def area_m2(self) -> float:
@@ -86,6 +104,8 @@ class DemoExhibitor:
     pavilion: str
     booth_area_m2: int
     offers: tuple[DemoTradeLine, ...]
+    points: int = 0  # the booth allocation's priority points
+    competitors: tuple[OrgKey, ...] = ()  # whose booths may not touch its own
 
 
 @dataclass(frozen=True)
@@ -198,6 +218,7 @@ class DemoExpo:
     investors: tuple[DemoOrganisation, ...]
     # Planted true fits: (buyer, exhibitor) pairs where some need of the buyer fits some offer.
     fits: tuple[tuple[OrgKey, OrgKey], ...] = field(repr=False)
+    modules: tuple[DemoModule, ...] = field(default=(), repr=False)
     # B2B meetings: sessions, interpreters, meeting profiles and requests (demo/meetings.py).
     meetings: DemoMeetings = field(default=DemoMeetings(), repr=False)
 

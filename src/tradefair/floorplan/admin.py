@@ -51,10 +51,10 @@ class PavilionAdmin(admin.ModelAdmin):
 
 @admin.register(Module)
 class ModuleAdmin(admin.ModelAdmin):
-    list_display = ("hall", "x", "y", "pavilion", "premium", "x_m", "y_m", "size_m")
+    list_display = ("hall", "x", "y", "pavilion", "premium", "booth", "x_m", "y_m", "size_m")
     list_filter = ("hall__expo", "hall", "pavilion")
-    list_select_related = ("hall", "pavilion")
-    raw_id_fields = ("hall", "pavilion")
+    list_select_related = ("hall", "pavilion", "booth")
+    raw_id_fields = ("hall", "pavilion", "booth")
 
 
 class BoothAssignmentInline(admin.TabularInline):
@@ -65,7 +65,7 @@ class BoothAssignmentInline(admin.TabularInline):
 
 @admin.register(Booth)
 class BoothAdmin(admin.ModelAdmin):
-    list_display = ("number", "pavilion", "area_m2", "holder")
+    list_display = ("number", "pavilion", "area_m2", "pinned", "holder")
     list_filter = ("expo", "pavilion")
     search_fields = ("number", "assignment__participation__organisation__name")
     list_select_related = ("pavilion", "assignment__participation__organisation")

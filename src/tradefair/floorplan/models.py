@@ -1,4 +1,4 @@
-"""Halls, the pavilions inside them, booths and who holds each booth."""
+"""Halls, the pavilions inside them, their grids of booth modules, booths and who holds each."""
 
 from django.db import models
 from django.db.models import Q
@@ -100,6 +100,11 @@ class Module(models.Model):
         default=0,
         help_text=_("Worth more to loyal exhibitors: a block's corner, the main aisle's front."),
     )
+    # The booth this module is part of. One value per module: two booths can never share a
+    # module, whatever writes them (the allocation's last guard, like a table's slot).
+    booth = models.ForeignKey(
+        "Booth", null=True, blank=True, on_delete=models.SET_NULL, related_name="modules"
+    )
 
     class Meta:
         ordering = ["hall", "y", "x"]
@@ -126,6 +131,9 @@ class Booth(models.Model):
     y_m = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     width_m = models.DecimalField(max_digits=6, decimal_places=2, default=3)
     depth_m = models.DecimalField(max_digits=6, decimal_places=2, default=3)
+    pinned = models.BooleanField(
+        default=False, help_text=_("Stays where it is when the allocation runs again.")
+    )
 
     class Meta:
         ordering = ["expo", "number"]

@@ -11,6 +11,14 @@ from tradefair.engine.booths.geometry import clustering, premium_score
 from tradefair.engine.booths.problem import Allocation, Problem, Solution, Stats, Unallocated
 from tradefair.engine.booths.rectangles import Rectangle, Rectangles
 
+REASONS = {
+    "shape": "no rectangle of {size} modules exists in zone {zone}",
+    "competitors": (
+        "zone {zone} has no free rectangle of {size} modules away from the exhibitor's competitors"
+    ),
+    "full": "zone {zone} has no free rectangle of {size} modules left",
+}
+
 
 class Plan:
     def __init__(self, problem: Problem, rectangles: Rectangles | None = None) -> None:
@@ -58,14 +66,15 @@ class Plan:
     def why_not(self, e: int) -> str:
         """Why an exhibitor is left without a booth, in the organiser's words."""
         exhibitor = self.problem.exhibitors[e]
+        return REASONS[self.why_not_code(e)].format(size=exhibitor.modules, zone=exhibitor.zone)
+
+    def why_not_code(self, e: int) -> str:
+        """``shape`` (no rectangle of its size in its zone at all), ``competitors`` (none
+        left away from them) or ``full``: what a platform phrases in its reader's language."""
+        exhibitor = self.problem.exhibitors[e]
         if not self.rectangles.of(exhibitor.zone, exhibitor.modules):
-            return f"no rectangle of {exhibitor.modules} modules exists in zone {exhibitor.zone}"
-        if self.problem.rivals[e]:
-            return (
-                f"zone {exhibitor.zone} has no free rectangle of {exhibitor.modules} modules "
-                "away from the exhibitor's competitors"
-            )
-        return f"zone {exhibitor.zone} has no free rectangle of {exhibitor.modules} modules left"
+            return "shape"
+        return "competitors" if self.problem.rivals[e] else "full"
 
     def solution(self, upper_bound: int, seconds: float) -> Solution:
         problem = self.problem
@@ -74,7 +83,7 @@ class Plan:
             for e, booth in sorted(self.booth.items())
         )
         unallocated = tuple(
-            Unallocated(exhibitor.id, self.why_not(e))
+            Unallocated(exhibitor.id, self.why_not(e), self.why_not_code(e))
             for e, exhibitor in enumerate(problem.exhibitors)
             if e not in self.booth
         )

@@ -105,6 +105,7 @@ class Allocation:
 class Unallocated:
     exhibitor: str
     reason: str
+    code: str = ""  # ``Plan.why_not_code``: for a platform to phrase the reason itself
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,8 @@
 Organisers think of a hall as rows of island blocks: each block ``block_rows`` modules deep
 (two: booths back to back) and ``block_columns`` long, blocks side by side with an aisle
 between them and between their rows. The modules get grid coordinates with a gap of one at
-every aisle (so the allocation never joins modules across one) and positions in metres from
-the hall's origin. A block's end modules face two aisles and are premium 2; the first row's
-front modules face the main aisle and are premium 1.
+every aisle and positions in metres from the hall's origin, as ``engine.booths.layout`` lays
+them out (corners and the main aisle's front premium).
 """
 
 from __future__ import annotations
@@ -16,10 +15,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tradefair.engine.booths.layout import island_blocks
 from tradefair.floorplan.models import Hall, Module, Pavilion
-
-CORNER = Decimal(2)
-MAIN_AISLE = Decimal(1)
 
 
 class GridError(ValueError):
@@ -99,25 +96,23 @@ def generate_grid(
 
 
 def _modules(hall: Hall, spec: GridSpec, pavilion: Pavilion | None) -> list[Module]:
-    found = []
-    block_width = spec.block_columns * spec.module_m + spec.aisle_m
-    block_depth = spec.block_rows * spec.module_m + spec.aisle_m
-    for row in range(spec.rows):
-        for column in range(spec.columns):
-            for dy in range(spec.block_rows):
-                for dx in range(spec.block_columns):
-                    corner = dx in (0, spec.block_columns - 1)
-                    front = row == 0 and dy == 0
-                    found.append(
-                        Module(
-                            hall=hall,
-                            x=column * (spec.block_columns + 1) + dx,
-                            y=row * (spec.block_rows + 1) + dy,
-                            x_m=column * block_width + dx * spec.module_m,
-                            y_m=row * block_depth + dy * spec.module_m,
-                            size_m=spec.module_m,
-                            pavilion=pavilion,
-                            premium=CORNER if corner else MAIN_AISLE if front else Decimal(0),
-                        )
-                    )
-    return found
+    spots = island_blocks(
+        spec.rows,
+        [spec.block_columns] * spec.columns,
+        block_rows=spec.block_rows,
+        module_m=spec.module_m,
+        aisle_m=spec.aisle_m,
+    )
+    return [
+        Module(
+            hall=hall,
+            x=s.x,
+            y=s.y,
+            x_m=s.x_m,
+            y_m=s.y_m,
+            size_m=spec.module_m,
+            pavilion=pavilion,
+            premium=s.premium,
+        )
+        for s in spots
+    ]
