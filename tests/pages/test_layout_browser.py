@@ -24,7 +24,8 @@ from playwright.sync_api import Browser, Page
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.demo.layout import build_halls_and_pavilions
 from tradefair.expos.models import Expo, Sector
-from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pavilion
+from tradefair.floorplan.services.grid import GridSpec, generate_grid
 from tradefair.matchmaking.models import (
     Interpreter,
     Meeting,
@@ -196,6 +197,12 @@ def fair(expo: Expo) -> Fair:
         expo=expo, pavilion=exhibitor.pavilion, number="A1-1208", area_m2=Decimal("18")
     )
     BoothAssignment.objects.create(booth=booth, participation=exhibitor)
+    generate_grid(
+        Hall.objects.get(expo=expo, code=exhibitor.pavilion.hall.code),
+        GridSpec(rows=4, columns=6, block_columns=10),
+        pavilion=exhibitor.pavilion,
+    )
+    Module.objects.filter(pavilion=exhibitor.pavilion, x__in=(0, 1), y=0).update(booth=booth)
     organiser = _person("organiser@caexpo.demo")
     ExpoStaff.objects.create(user=organiser, expo=expo)
     session = create_session(
@@ -422,6 +429,8 @@ VISITS = [
     Visit("agenda", "buyer", "/caexpo-22/agenda/", ""),
     Visit("console-home", "organiser", "/caexpo-22/organiser/", "nav.console-nav"),
     Visit("console-schedule", "organiser", "/caexpo-22/organiser/schedule/", "nav.console-nav"),
+    Visit("console-booths", "organiser", "/caexpo-22/organiser/booths/", "nav.console-nav"),
+    Visit("floor-plan", "exhibitor", "/caexpo-22/map/A1/?booth=A1-1208", "nav.hall-tabs"),
     # the longest header: every portal's link and a long address
     Visit("header-every-portal", "everything", "/caexpo-22/", ""),
 ]

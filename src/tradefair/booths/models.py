@@ -51,10 +51,11 @@ class AllocationRun(models.Model):
         RUNNING = "running", _("running")
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
+        PUBLISHING = "publishing", _("publishing")
         PUBLISHED = "published", _("published")
 
     expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="booth_runs")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     phase = models.CharField(max_length=40, blank=True)
     progress = models.FloatField(default=0.0)
     time_limit = models.FloatField(default=DEFAULT_TIME_LIMIT)

@@ -24,6 +24,7 @@ from tradefair.accounts.models import User
 from tradefair.expos.charts import BAR_COLOUR, Bar, Group, grouped_bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.floorplan.models import BoothAssignment
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.queries.exhibitor_requests import (
     STATUSES,
@@ -163,6 +164,12 @@ def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
         "bars": bars,
         "chart": status_chart(bars),
         "pending": incoming_requests(portal.exhibitor, Status.PENDING),
+        "booths": [
+            a.booth
+            for a in BoothAssignment.objects.filter(participation=portal.exhibitor)
+            .select_related("booth__pavilion__hall")
+            .order_by("booth__number")
+        ],
     }
     return render_portal(request, portal, "exhibitor/home.html", context)
 

@@ -1,0 +1,81 @@
+"""The organiser's forms: starting a run and moving a booth by hand. Each refusal names its
+field; the services check the rules again, so the forms only read and bound the values."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tradefair.booths.models import AllocationRun
+from tradefair.expos.models import Expo
+from tradefair.floorplan.models import Booth, Hall
+
+
+class RunForm(forms.Form):
+    time_limit = forms.IntegerField(
+        label=_("Time limit (seconds)"),
+        min_value=5,
+        max_value=600,
+        initial=int(AllocationRun.DEFAULT_TIME_LIMIT),
+        help_text=_("The fair's size needs about ten seconds; small pavilions are solved exactly."),
+    )
+    keep_booths = forms.BooleanField(
+        label=_("Keep booths that are already on the plan where they are"),
+        required=False,
+        initial=True,
+    )
+
+
+class MoveForm(forms.Form):
+    booth = forms.CharField(
+        label=_("Booth to move"),
+        max_length=20,
+        required=False,
+        help_text=_("Its number, e.g. A1-101. Leave empty to place an exhibitor without a booth."),
+    )
+    exhibitor = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    hall = forms.ModelChoiceField(
+        label=_("Hall"), queryset=Hall.objects.none(), to_field_name="code"
+    )
+    x = forms.IntegerField(label=_("Column (x) of its top-left module"), min_value=0)
+    y = forms.IntegerField(label=_("Row (y) of its top-left module"), min_value=0)
+    width = forms.IntegerField(
+        label=_("Width in modules"), min_value=1, help_text=_("The depth follows from the booking.")
+    )
+    pin = forms.BooleanField(
+        label=_("Pin it: later runs leave it here"), required=False, initial=True
+    )
+
+    def __init__(self, *args: object, expo: Expo, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.expo = expo
+        self.fields["hall"].queryset = Hall.objects.filter(expo=expo).order_by("code")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        number = (data.get("booth") or "").strip()
+        if number:
+            booth = (
+                Booth.objects.filter(expo=self.expo, number=number)
+                .select_related("assignment__participation")
+                .first()
+            )
+            if booth is None or not hasattr(booth, "assignment"):
+                self.add_error(
+                    "booth",
+                    _("No booth %(number)s with an exhibitor in this edition.")
+                    % {"number": number},
+                )
+            else:
+                data["participation"] = booth.assignment.participation
+        elif data.get("exhibitor"):
+            participation = self.expo.participations.filter(
+                pk=data["exhibitor"], role="exhibitor"
+            ).first()
+            if participation is None:
+                self.add_error("booth", _("That exhibitor is not in this edition."))
+            else:
+                data["participation"] = participation
+        else:
+            self.add_error("booth", _("Give the number of the booth to move."))
+        return data

@@ -1,0 +1,104 @@
+"""The organisers' booth pages: runs started from the console and shown with their figures
+and left-out exhibitors, publishing, moving by hand with refusals on the form, and who may
+see what."""
+
+import pytest
+from django.urls import reverse
+
+from tradefair.accounts.models import User
+from tradefair.booths.models import AllocationRun
+from tradefair.booths.services.runs import allocate_now
+from tradefair.floorplan.models import BoothAssignment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def floor(expo, make_exhibitor):
+    return [make_exhibitor(f"Maker {k}", modules=2) for k in range(3)] + [
+        make_exhibitor("Huge Co", modules=40)
+    ]
+
+
+def test_a_run_from_the_console_proposes_then_publishes(
+    client, expo, organiser, floor, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(organiser)
+    home = client.get(reverse("booths_console:home", args=[expo.slug]))
+    assert home.status_code == 200 and "Run the allocation" in home.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(
+            reverse("booths_console:home", args=[expo.slug]), {"time_limit": 5, "keep_booths": "on"}
+        )
+    run = AllocationRun.objects.get()
+    assert started["Location"] == reverse("booths_console:run", args=[expo.slug, run.pk])
+    page = client.get(started["Location"]).content.decode()
+    assert "3 / 4" in page  # exhibitors placed
+    assert "1 exhibitor without a booth" in page
+    assert "Huge Co" in page and "no rectangle of 40 modules exists in its pavilion" in page
+    assert page.count('class="booth highlighted"') == 3  # all new on the plan
+    assert not BoothAssignment.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("booths_console:publish", args=[expo.slug, run.pk]))
+    run.refresh_from_db()
+    assert run.status == "published" and BoothAssignment.objects.count() == 3
+    assert len(mailoutbox) == 3
+    page = client.get(reverse("booths_console:run", args=[expo.slug, run.pk])).content.decode()
+    assert "Published" in page and "Publish this allocation" not in page
+
+
+def test_bad_run_parameters_are_named(client, expo, organiser, floor):
+    client.force_login(organiser)
+    page = client.post(reverse("booths_console:home", args=[expo.slug]), {"time_limit": 1})
+    assert page.status_code == 200
+    assert "Ensure this value is greater than or equal to 5" in page.content.decode()
+    assert not AllocationRun.objects.exists()
+
+
+def test_progress_is_polled_until_the_run_ends(client, expo, organiser):
+    client.force_login(organiser)
+    run = AllocationRun.objects.create(expo=expo, status="running", phase="solving", progress=0.4)
+    panel = client.get(reverse("booths_console:run_progress", args=[expo.slug, run.pk]))
+    assert "Placing the exhibitors" in panel.content.decode()
+    AllocationRun.objects.filter(pk=run.pk).update(status="done")
+    ended = client.get(reverse("booths_console:run_progress", args=[expo.slug, run.pk]))
+    assert ended.status_code == 204 and ended["HX-Refresh"] == "true"
+
+
+def test_moving_by_hand_from_the_form(client, expo, organiser, floor, hall):
+    allocate = allocate_now(expo=expo, by_user=organiser, time_limit=5)
+    from tradefair.booths.services.publishing import publish_run
+
+    publish_run(run=allocate, by_user=organiser)
+    booth = BoothAssignment.objects.get(participation=floor[0].participation).booth
+    client.force_login(organiser)
+    url = reverse("booths_console:move", args=[expo.slug])
+    refused = client.post(url, {"booth": booth.number, "hall": "A1", "x": 3, "y": 3, "width": 2})
+    html = refused.content.decode()
+    assert refused.status_code == 200 and "no module at (4, 3)" in html
+    unknown = client.post(url, {"booth": "Z-1", "hall": "A1", "x": 5, "y": 3, "width": 2})
+    assert "No booth Z-1 with an exhibitor" in unknown.content.decode()
+    moved = client.post(
+        url, {"booth": booth.number, "hall": "A1", "x": 5, "y": 3, "width": 2, "pin": "on"}
+    )
+    assert moved.status_code == 302
+    booth.refresh_from_db()
+    assert booth.pinned and set(booth.modules.values_list("x", "y")) == {(5, 3), (6, 3)}
+    prefilled = client.get(url, {"hall": "A1", "x": 7, "y": 0}).content.decode()
+    assert 'name="x" value="7"' in prefilled
+
+
+@pytest.mark.parametrize("name", ["home", "move", "run", "run_progress", "publish"])
+def test_only_the_editions_organisers_reach_the_console(client, expo, organiser, floor, name):
+    run = AllocationRun.objects.create(expo=expo, status="done")
+    args = [expo.slug, run.pk] if name.startswith(("run", "publish")) else [expo.slug]
+    url = reverse(f"booths_console:{name}", args=args)
+    method = client.post if name == "publish" else client.get
+    anonymous = method(url)
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    client.force_login(floor[0].user)  # an exhibitor of the edition
+    assert method(url).status_code == 403
+    client.force_login(User.objects.create_user("other@example.com"))
+    assert method(url).status_code == 403
+    client.force_login(organiser)
+    assert method(url).status_code in (200, 204, 302)
