@@ -178,6 +178,16 @@ def test_loading_again_changes_nothing(loaded, demo, capsys):
     assert not Recommendation.objects.exists()  # recommended only after a fresh load
 
 
+def test_the_bulletin_reads_the_seed_pavilion_areas_from_the_plan(loaded):
+    from tradefair.bulletin.figures import bulletin_data
+
+    ai = Pavilion.objects.get(expo__slug="caexpo-22", code="ai")
+    assert (ai.width_m * ai.depth_m, ai.area_on_plan_m2) == (10_000, 10_000)
+    areas = {p["name"]: p["area_m2"] for p in bulletin_data(ai.expo)["pavilions"]}
+    assert areas["Artificial Intelligence Pavilion"] == 10_000
+    assert sum(areas.values()) <= 160_000
+
+
 def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo):
     """A small expo sharing organisations with the demo: reset and unload spare the shared ones."""
     exhibitors = demo.exhibitors[:5]

@@ -225,6 +225,7 @@ class _Writer:
         )
         hall_ids = {h.code: h.pk for h in halls}
         sector_ids = dict(Sector.objects.values_list("slug", "id"))
+        depth = {h.code: h.depth_m for h in self.demo.halls}
         pavilions = Pavilion.objects.bulk_create(
             Pavilion(
                 expo=expo,
@@ -236,6 +237,10 @@ class _Writer:
                 sector_id=sector_ids[p.sector] if p.sector else None,
                 country_id=p.country,
                 area_m2=p.area_m2,
+                x_m=Decimal(str(p.x_m)),
+                y_m=Decimal(0),
+                width_m=Decimal(str(p.width_m)),
+                depth_m=Decimal(depth[p.hall]),
             )
             for p in self.demo.pavilions
         )

@@ -56,6 +56,12 @@ class Pavilion(models.Model):
         help_text=_("The country that contracted a country pavilion."),
     )
     area_m2 = models.PositiveIntegerField(_("area (m²)"))
+    # Its outline on the hall's plan, in metres from the hall's origin, when drawn: the map
+    # draws it and the bulletin reports its area from it (``area_on_plan_m2``).
+    x_m = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    y_m = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    width_m = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    depth_m = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["expo", "hall__code", "code"]
@@ -69,6 +75,27 @@ class Pavilion(models.Model):
                 condition=Q(kind="themed") | Q(country__isnull=False),
                 name="country_pavilion_has_country",
             ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        x_m__isnull=True,
+                        y_m__isnull=True,
+                        width_m__isnull=True,
+                        depth_m__isnull=True,
+                    )
+                    | Q(
+                        x_m__isnull=False,
+                        y_m__isnull=False,
+                        width_m__isnull=False,
+                        depth_m__isnull=False,
+                        x_m__gte=0,
+                        y_m__gte=0,
+                        width_m__gt=0,
+                        depth_m__gt=0,
+                    )
+                ),
+                name="pavilion_outline_whole_or_none",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -77,6 +104,13 @@ class Pavilion(models.Model):
     @property
     def display_name(self) -> str:
         return in_reader_language(self.name, self.name_zh)
+
+    @property
+    def area_on_plan_m2(self) -> int:
+        """The outline's area when the plan has one, else the area entered."""
+        if self.width_m is None or self.depth_m is None:
+            return self.area_m2
+        return int((self.width_m * self.depth_m).to_integral_value())
 
 
 class Module(models.Model):

@@ -214,7 +214,13 @@ def _frame(expo: Expo, code: str, query: str) -> HallMap:
     ):
         plan.pavilion_names[p.pk] = p.display_name
         plan.palette[p.pk] = palette[p.pk]
-        if p.x0 is not None:
+        if p.x_m is not None and p.y_m is not None and p.width_m and p.depth_m:  # its outline
+            plan.pavilions.append(
+                MapPavilion(
+                    p.code, p.display_name, palette[p.pk], p.x_m, p.y_m, p.width_m, p.depth_m
+                )
+            )
+        elif p.x0 is not None:  # else the box around its modules
             plan.pavilions.append(
                 MapPavilion(
                     p.code,

@@ -68,14 +68,14 @@ def expo_figures(expo: Expo) -> ExpoFigures:
             kind=p.kind,
             country=p.country_id,
             hall=p.hall.code,
-            area_m2=p.area_m2,
+            area_m2=p.area_on_plan_m2,
             exhibitors=p.exhibitor_count,
         )
         for p in Pavilion.objects.filter(expo=expo)
         .select_related("hall")
         .annotate(exhibitor_count=Count("exhibitors", filter=Q(exhibitors__role="exhibitor")))
-        .order_by("-area_m2", "code")
     ]
+    pavilions.sort(key=lambda p: (-p.area_m2, p.code))
     # COUNT(*), not COUNT(id): the (expo, role) index alone answers it, without the wide rows.
     role_counts = dict(
         Participation.objects.filter(expo=expo)
