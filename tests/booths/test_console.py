@@ -102,3 +102,34 @@ def test_only_the_editions_organisers_reach_the_console(client, expo, organiser,
     assert method(url).status_code == 403
     client.force_login(organiser)
     assert method(url).status_code in (200, 204, 302)
+
+
+def test_a_grid_is_laid_out_from_the_console(client, expo, organiser, hall, pavilions):
+    client.force_login(organiser)
+    url = reverse("booths_console:grid", args=[expo.slug])
+    page = client.get(url).content.decode()
+    assert "Lay out a grid" in page and "ai pavilion" in page
+    refused = client.post(
+        url, {"hall": "A1", "rows": 1, "columns": 1, "block_columns": 2, "block_rows": 2,
+              "module_m": "3", "aisle_m": "3"},
+    )  # fmt: skip
+    assert "Hall A1 already has a grid." in refused.content.decode()
+    too_big = client.post(
+        url, {"hall": "A1", "rows": 40, "columns": 40, "block_columns": 10, "block_rows": 2,
+              "module_m": "3", "aisle_m": "3", "replace": "on"},
+    )  # fmt: skip
+    assert "more than the hall" in too_big.content.decode()
+    done = client.post(
+        url, {"hall": "A1", "pavilion": "ai", "rows": 1, "columns": 2, "block_columns": 3,
+              "block_rows": 2, "module_m": "3", "aisle_m": "3", "replace": "on"},
+    )  # fmt: skip
+    assert done.status_code == 302
+    assert hall.modules.count() == 12 and hall.modules.filter(pavilion__code="ai").count() == 12
+
+
+def test_the_grid_page_is_for_organisers_only(client, expo, organiser, make_exhibitor):
+    url = reverse("booths_console:grid", args=[expo.slug])
+    assert client.get(url).status_code == 302
+    client.force_login(make_exhibitor("Maker").user)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"hall": "A1"}).status_code == 403

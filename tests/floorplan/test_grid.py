@@ -8,7 +8,7 @@ import pytest
 from django.db.models import RestrictedError
 
 from tradefair.engine.booths.io import parse_problem
-from tradefair.floorplan.models import Hall, Module, Pavilion
+from tradefair.floorplan.models import Booth, Hall, Module, Pavilion
 from tradefair.floorplan.services.grid import GridError, GridSpec, generate_grid
 
 
@@ -86,6 +86,19 @@ def test_a_hall_with_a_grid_is_replaced_only_when_asked(hall):
     assert Module.objects.filter(hall=hall).count() == 48
     assert generate_grid(hall, GridSpec(rows=1, columns=1, block_columns=2), replace=True) == 4
     assert Module.objects.filter(hall=hall).count() == 4
+
+
+def test_a_grid_with_booths_on_it_is_not_replaced(expo, hall, pavilion):
+    generate_grid(hall, SPEC, pavilion=pavilion)
+    booth = Booth.objects.create(expo=expo, pavilion=pavilion, number="A1-101", area_m2=18)
+    Module.objects.filter(hall=hall, y=0, x__in=(0, 1)).update(booth=booth)
+    with pytest.raises(GridError) as raised:
+        generate_grid(hall, GridSpec(rows=1, columns=1, block_columns=2), replace=True)
+    assert raised.value.errors == {
+        "replace": "2 modules of hall A1 carry booths: move or remove those booths before "
+        "replacing the grid."
+    }
+    assert Module.objects.filter(hall=hall).count() == 48
 
 
 def test_a_pavilion_keeps_its_modules_until_they_go_first(hall, pavilion):

@@ -3,12 +3,15 @@ field; the services check the rules again, so the forms only read and bound the 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.booths.models import AllocationRun
 from tradefair.expos.models import Expo
-from tradefair.floorplan.models import Booth, Hall
+from tradefair.floorplan.models import Booth, Hall, Pavilion
+from tradefair.floorplan.services.grid import GridSpec
 
 
 class RunForm(forms.Form):
@@ -79,3 +82,57 @@ class MoveForm(forms.Form):
         else:
             self.add_error("booth", _("Give the number of the booth to move."))
         return data
+
+
+class GridForm(forms.Form):
+    """A hall's grid from rows of island blocks (``floorplan.services.grid``)."""
+
+    hall = forms.ModelChoiceField(
+        label=_("Hall"), queryset=Hall.objects.none(), to_field_name="code"
+    )
+    pavilion = forms.ModelChoiceField(
+        label=_("Pavilion"),
+        queryset=Pavilion.objects.none(),
+        to_field_name="code",
+        required=False,
+        help_text=_("Leave empty for raw space."),
+    )
+    rows = forms.IntegerField(label=_("Rows of blocks"), min_value=1, max_value=200)
+    columns = forms.IntegerField(label=_("Blocks side by side"), min_value=1, max_value=200)
+    block_columns = forms.IntegerField(
+        label=_("Modules along a block"), min_value=1, max_value=100, initial=10
+    )
+    block_rows = forms.IntegerField(
+        label=_("Modules deep"),
+        min_value=1,
+        max_value=10,
+        initial=2,
+        help_text=_("Two: booths back to back."),
+    )
+    module_m = forms.DecimalField(
+        label=_("Module size (m)"),
+        min_value=Decimal("0.5"),
+        max_digits=5,
+        decimal_places=2,
+        initial=3,
+    )
+    aisle_m = forms.DecimalField(
+        label=_("Aisle width (m)"), min_value=0, max_digits=5, decimal_places=2, initial=3
+    )
+    replace = forms.BooleanField(label=_("Replace the hall's grid if it has one"), required=False)
+
+    def __init__(self, *args: object, expo: Expo, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["hall"].queryset = Hall.objects.filter(expo=expo).order_by("code")  # type: ignore[attr-defined]
+        self.fields["pavilion"].queryset = Pavilion.objects.filter(expo=expo).order_by("code")  # type: ignore[attr-defined]
+
+    def spec(self) -> GridSpec:
+        data = self.cleaned_data
+        return GridSpec(
+            rows=data["rows"],
+            columns=data["columns"],
+            block_columns=data["block_columns"],
+            block_rows=data["block_rows"],
+            module_m=data["module_m"],
+            aisle_m=data["aisle_m"],
+        )

@@ -14,7 +14,7 @@ from tradefair.booths.models import AllocationRun
 from tradefair.expos.models import Expo
 from tradefair.expos.names import in_reader_language
 from tradefair.expos.services.background import NO_WORKER_AFTER, duration
-from tradefair.floorplan.models import Booth, Module
+from tradefair.floorplan.models import Booth, Hall, Module
 
 PHASES = {
     "reading": gettext_lazy("Reading the floor and the exhibitors' bookings"),
@@ -115,3 +115,35 @@ def left_out(run: AllocationRun) -> list[LeftOut]:
 
 def runs(expo: Expo, limit: int = 10) -> list[AllocationRun]:
     return list(AllocationRun.objects.filter(expo=expo).order_by("-created_at")[:limit])
+
+
+@dataclass(frozen=True)
+class HallGrid:
+    code: str
+    name: str
+    area_m2: int
+    modules: int
+    booths: int
+    pavilions: str
+
+
+def halls(expo: Expo) -> list[HallGrid]:
+    """Each hall with how many modules and booths its plan has."""
+    found = []
+    for hall in (
+        Hall.objects.filter(expo=expo)
+        .annotate(n_modules=Count("modules", distinct=True))
+        .prefetch_related("pavilions")
+        .order_by("code")
+    ):
+        found.append(
+            HallGrid(
+                hall.code,
+                hall.display_name,
+                hall.area_m2,
+                hall.n_modules,
+                Booth.objects.filter(expo=expo, pavilion__hall=hall).count(),
+                " · ".join(p.display_name for p in hall.pavilions.all()),
+            )
+        )
+    return found

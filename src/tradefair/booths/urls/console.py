@@ -8,6 +8,7 @@ app_name = "booths_console"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", console.home, name="home"),
     path("move/", console.move, name="move"),
+    path("grid/", console.grid, name="grid"),
     path("runs/<int:pk>/", console.run, name="run"),
     path("runs/<int:pk>/progress/", console.run_progress, name="run_progress"),
     path("runs/<int:pk>/publish/", console.publish, name="publish"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tradefair.accounts.gates import acting_user, organiser_page
-from tradefair.booths.forms import MoveForm, RunForm
+from tradefair.booths.forms import GridForm, MoveForm, RunForm
 from tradefair.booths.models import AllocationRun
 from tradefair.booths.queries import console
 from tradefair.booths.queries.maps import hall_map, proposal_map
@@ -23,6 +23,7 @@ from tradefair.booths.services.runs import give_up_on_dead_runs, start_run
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.floorplan.models import Hall
+from tradefair.floorplan.services.grid import GridError, generate_grid
 
 POLL_EVERY = "1s"
 
@@ -138,3 +139,29 @@ def move(request: HttpRequest, expo: Expo) -> HttpResponse:
                 + f"?hall={data['hall'].code}&booth={placed.number}"
             )
     return _render(request, expo, "move.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+@organiser_page
+def grid(request: HttpRequest, expo: Expo) -> HttpResponse:
+    form = GridForm(request.POST or None, expo=expo, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        hall = form.cleaned_data["hall"]
+        try:
+            created = generate_grid(
+                hall,
+                form.spec(),
+                pavilion=form.cleaned_data["pavilion"],
+                replace=form.cleaned_data["replace"],
+            )
+        except GridError as refused:
+            for field, message in refused.errors.items():
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(
+                request,
+                _("Hall %(hall)s has %(count)s modules now.")
+                % {"hall": hall.code, "count": created},
+            )
+            return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
+    return _render(request, expo, "grid.html", form=form, halls=console.halls(expo))

@@ -90,6 +90,17 @@ def generate_grid(
                 raise GridError(
                     {"hall": _("Hall %(hall)s already has a grid.") % {"hall": hall.code}}
                 )
+            held = existing.filter(booth__isnull=False).count()
+            if held:
+                raise GridError(
+                    {
+                        "replace": _(
+                            "%(count)s modules of hall %(hall)s carry booths: move or remove "
+                            "those booths before replacing the grid."
+                        )
+                        % {"count": held, "hall": hall.code}
+                    }
+                )
             existing.delete()
         Module.objects.bulk_create(_modules(hall, spec, pavilion), batch_size=2000)
     return spec.modules
