@@ -69,6 +69,7 @@ class AgendaMeeting:
     updated_at: dt.datetime
     hall_id: int | None = None
     clash: str = ""  # who of either side will be at an activity instead
+    session_id: int | None = None  # for the negotiation area's plan
 
     @property
     def reference(self) -> str:
@@ -107,6 +108,7 @@ MEETING_COLUMNS = {
     "updated_at": "updated_at",
     "start": "slot__start",
     "end": "slot__end",
+    "session_id": "slot__session_id",
     "session": "slot__session__name",
     "session_zh": "slot__session__name_zh",
     "hall_id": "slot__session__hall_id",
@@ -307,4 +309,5 @@ def _row(meeting: dict[str, Any], booth: str, zone: ZoneInfo) -> AgendaMeeting:
         status_label=str(Meeting.Status(meeting["status"]).label),
         updated_at=meeting["updated_at"],
         hall_id=meeting["hall_id"],
+        session_id=meeting["session_id"],
     )

@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("print/", views.print_view, name="print"),
     path("agenda.ics", views.ics, name="ics"),
     path("feed/<str:token>.ics", views.feed, name="feed"),
+    path("tables/<int:session>/", views.tables, name="tables"),
 ]

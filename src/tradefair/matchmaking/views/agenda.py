@@ -26,6 +26,8 @@ from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.expos.formatting import clock_note, moment, time_span, weekday
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
+from tradefair.expos.queries import public_expo
+from tradefair.matchmaking.models import NegotiationSession
 from tradefair.matchmaking.queries.agenda import (
     SIDES,
     Agenda,
@@ -38,6 +40,7 @@ from tradefair.matchmaking.queries.agenda import (
 from tradefair.matchmaking.queries.agenda_activities import AgendaActivity
 from tradefair.matchmaking.queries.calendar import agenda_calendar
 from tradefair.matchmaking.queries.feed import SALT, feed_participation, feed_token
+from tradefair.matchmaking.queries.table_plan import table_plan
 from tradefair.organisations.models import Participation
 
 ICS = "text/calendar; charset=utf-8"
@@ -195,3 +198,24 @@ def feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     response = HttpResponse(_ics(request, agenda_of(participation, reader_id)), content_type=ICS)
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+@require_safe
+def tables(request: HttpRequest, slug: str, session: int) -> HttpResponse:
+    """The session's negotiation area with one table highlighted (``?table=``); public, as
+    the tables' places are no one's data."""
+    expo = public_expo(slug)
+    found = get_object_or_404(
+        NegotiationSession.objects.select_related("hall"), expo=expo, pk=session
+    )
+    try:
+        wanted = int(request.GET.get("table", ""))
+    except ValueError:
+        wanted = None
+    context = {
+        "expo": expo,
+        "plan": table_plan(found, wanted),
+        "table": wanted if wanted and 1 <= wanted <= found.tables else None,
+        "language_links": language_links(request),
+    }
+    return render(request, "agenda/tables.html", context)
