@@ -133,3 +133,24 @@ def test_the_grid_page_is_for_organisers_only(client, expo, organiser, make_exhi
     client.force_login(make_exhibitor("Maker").user)
     assert client.get(url).status_code == 403
     assert client.post(url, {"hall": "A1"}).status_code == 403
+
+
+def test_booths_are_pinned_and_unpinned_from_the_console(client, expo, organiser, floor):
+    from tradefair.booths.services.publishing import publish_run
+
+    publish_run(run=allocate_now(expo=expo, by_user=organiser, time_limit=5), by_user=organiser)
+    booth = BoothAssignment.objects.get(participation=floor[0].participation).booth
+    client.force_login(organiser)
+    url = reverse("booths_console:pin", args=[expo.slug])
+    client.post(url, {"booth": booth.number, "pinned": "1"})
+    booth.refresh_from_db()
+    assert booth.pinned
+    home = client.get(reverse("booths_console:home", args=[expo.slug])).content.decode()
+    assert f"{booth.number} Maker 0" in home and "Unpin" in home
+    client.post(url, {"booth": booth.number, "pinned": "0"})
+    booth.refresh_from_db()
+    assert not booth.pinned
+    missing = client.post(url, {"booth": "Z-9", "pinned": "1"}, follow=True)
+    assert "No booth Z-9 in this edition." in missing.content.decode()
+    client.force_login(floor[1].user)
+    assert client.post(url, {"booth": booth.number, "pinned": "1"}).status_code == 403

@@ -113,6 +113,20 @@ def left_out(run: AllocationRun) -> list[LeftOut]:
     ]
 
 
+def pinned(expo: Expo, limit: int = 100) -> list[tuple[str, str]]:
+    """Pinned booths with their holders' names, by number."""
+    rows = (
+        Booth.objects.filter(expo=expo, pinned=True)
+        .order_by("number")
+        .values_list(
+            "number",
+            "assignment__participation__organisation__name",
+            "assignment__participation__organisation__name_zh",
+        )[:limit]
+    )
+    return [(number, in_reader_language(en or "", zh or "")) for number, en, zh in rows]
+
+
 def runs(expo: Expo, limit: int = 10) -> list[AllocationRun]:
     return list(AllocationRun.objects.filter(expo=expo).order_by("-created_at")[:limit])
 

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", console.home, name="home"),
     path("move/", console.move, name="move"),
     path("grid/", console.grid, name="grid"),
+    path("pin/", console.pin, name="pin"),
     path("runs/<int:pk>/", console.run, name="run"),
     path("runs/<int:pk>/progress/", console.run_progress, name="run_progress"),
     path("runs/<int:pk>/publish/", console.publish, name="publish"),

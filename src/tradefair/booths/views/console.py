@@ -17,12 +17,12 @@ from tradefair.booths.models import AllocationRun
 from tradefair.booths.queries import console
 from tradefair.booths.queries.maps import hall_map, proposal_map
 from tradefair.booths.services.errors import BoothError, MoveRefused
-from tradefair.booths.services.moves import Target, move_booth
+from tradefair.booths.services.moves import Target, move_booth, set_pinned
 from tradefair.booths.services.publishing import queue_publication
 from tradefair.booths.services.runs import give_up_on_dead_runs, start_run
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
-from tradefair.floorplan.models import Hall
+from tradefair.floorplan.models import Booth, Hall
 from tradefair.floorplan.services.grid import GridError, generate_grid
 
 POLL_EVERY = "1s"
@@ -62,6 +62,7 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
         "home.html",
         form=form,
         figures=console.floor_figures(expo),
+        pinned=console.pinned(expo),
         runs=console.runs(expo),
         plan=hall_map(expo, code, booth=request.GET.get("booth", "")) if code else None,
         move_url=reverse("booths_console:move", args=[expo.slug]) + "?",
@@ -165,3 +166,19 @@ def grid(request: HttpRequest, expo: Expo) -> HttpResponse:
             )
             return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
     return _render(request, expo, "grid.html", form=form, halls=console.halls(expo))
+
+
+@require_POST
+@organiser_page
+def pin(request: HttpRequest, expo: Expo) -> HttpResponse:
+    """Pin or unpin a booth by its number (``pinned`` = "1" or "0")."""
+    number = request.POST.get("booth", "").strip()
+    booth = Booth.objects.filter(expo=expo, number=number).first()
+    if booth is None:
+        messages.error(request, _("No booth %(number)s in this edition.") % {"number": number})
+    else:
+        pinned = request.POST.get("pinned") == "1"
+        set_pinned(booth=booth, pinned=pinned, by_user=acting_user(request))
+        done = _("Booth %(number)s is pinned.") if pinned else _("Booth %(number)s is unpinned.")
+        messages.success(request, done % {"number": number})
+    return redirect("booths_console:home", expo.slug)
