@@ -2,7 +2,8 @@
 
 A file is read whole and parsed with every fault listed before the command gives up (exit 2,
 nothing written); an output is checked writable before minutes of solving, and written
-beside its target then renamed, so a reader never sees half a file.
+beside its target then renamed, so a reader never sees half a file. With ``--expo`` the same
+commands run an edition's own work: ``find_expo`` and ``acting_organiser`` resolve it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Any, TypeVar
 
 from django.core.management.base import CommandError
 
+from tradefair.accounts.models import User
 from tradefair.engine.jsonformat import ProblemError
+from tradefair.expos.models import Expo
 
 BAD_INPUT = 2
 T = TypeVar("T")
@@ -86,3 +89,31 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def find_expo(slug: str) -> Expo:
+    expo = Expo.objects.filter(slug=slug).first()
+    if expo is None:
+        known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
+        raise CommandError(
+            f"--expo {slug}: no such edition (known: {known or 'none'})", returncode=BAD_INPUT
+        )
+    return expo
+
+
+def acting_organiser(expo: Expo, email: str | None) -> User:
+    """Who the run is recorded under: ``--as``, else the edition's first organiser staff, else
+    the first superuser. The services check that they are an organiser, as for the buttons."""
+    active = User.objects.filter(is_active=True).order_by("pk")
+    if email:
+        found = active.filter(email__iexact=email).first()
+        if found is None:
+            raise CommandError(f"--as {email}: no active user with that e-mail", returncode=2)
+        return found
+    found = active.filter(staff_of__expo=expo).first() or active.filter(is_superuser=True).first()
+    if found is None:
+        raise CommandError(
+            f"{expo.slug} has no organiser to record the run under: add one, or pass --as EMAIL",
+            returncode=BAD_INPUT,
+        )
+    return found

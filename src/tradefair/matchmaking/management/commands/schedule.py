@@ -23,7 +23,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tradefair.accounts.models import User
 from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.io import (
@@ -33,8 +32,13 @@ from tradefair.engine.schedule.io import (
 )
 from tradefair.engine.schedule.problem import Problem, Solution, Stats
 from tradefair.engine.schedule.writer import dump_solution
-from tradefair.expos.engine_files import checking, read_engine_file, write_atomically
-from tradefair.expos.models import Expo
+from tradefair.expos.engine_files import (
+    acting_organiser,
+    checking,
+    find_expo,
+    read_engine_file,
+    write_atomically,
+)
 from tradefair.matchmaking.models import ScheduleRun
 
 BAD_INPUT = 2
@@ -247,34 +251,6 @@ class Command(BaseCommand):
                     raise
                 raise CommandError("the solver is not installed; use --greedy") from exc
             return solve(problem, time_limit=options["time_limit"], keep=keep, progress=progress)
-
-
-def find_expo(slug: str) -> Expo:
-    expo = Expo.objects.filter(slug=slug).first()
-    if expo is None:
-        known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
-        raise CommandError(
-            f"--expo {slug}: no such edition (known: {known or 'none'})", returncode=BAD_INPUT
-        )
-    return expo
-
-
-def acting_organiser(expo: Expo, email: str | None) -> User:
-    """Who the run is recorded under: ``--as``, else the edition's first organiser staff, else
-    the first superuser. The services check that they are an organiser, as for the buttons."""
-    active = User.objects.filter(is_active=True).order_by("pk")
-    if email:
-        found = active.filter(email__iexact=email).first()
-        if found is None:
-            raise CommandError(f"--as {email}: no active user with that e-mail", returncode=2)
-        return found
-    found = active.filter(staff_of__expo=expo).first() or active.filter(is_superuser=True).first()
-    if found is None:
-        raise CommandError(
-            f"{expo.slug} has no organiser to record the run under: add one, or pass --as EMAIL",
-            returncode=BAD_INPUT,
-        )
-    return found
 
 
 @contextmanager

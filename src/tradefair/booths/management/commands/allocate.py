@@ -1,8 +1,9 @@
-"""``tradefair allocate``: place exhibitors on the halls' booth modules, or check a placement.
+"""``tradefair allocate``: place exhibitors on the halls' booth modules, or check a placement;
+or, with ``--expo``, run an edition's allocation as the console's button does.
 
-Thin on purpose: files in (``docs/formats/booths.md``), engine calls, a file out. Exit status
-is for scripts: 0 done, 1 the solution breaks a rule (``--check``), 2 bad input (every error
-named, nothing written).
+Thin on purpose: files in (``docs/formats/booths.md``), engine calls, a file out; or the
+console's own services. Exit status is for scripts: 0 done, 1 the solution breaks a rule
+(``--check``) or the run was refused, 2 bad input (every error named, nothing written).
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 
+from tradefair.booths.models import AllocationRun
+from tradefair.booths.queries.console import left_out
+from tradefair.booths.services.errors import BoothError
+from tradefair.booths.services.publishing import publish_run
+from tradefair.booths.services.runs import allocate_now
 from tradefair.engine.booths.check import check
 from tradefair.engine.booths.greedy import solve_greedy
 from tradefair.engine.booths.io import parse_problem, parse_solution
@@ -21,7 +27,14 @@ from tradefair.engine.booths.problem import Problem, Solution
 from tradefair.engine.booths.solver import solve
 from tradefair.engine.booths.writer import solution_to_dict
 from tradefair.engine.jsonformat import dumps
-from tradefair.expos.engine_files import checking, read_engine_file, write_atomically
+from tradefair.expos.engine_files import (
+    BAD_INPUT,
+    acting_organiser,
+    checking,
+    find_expo,
+    read_engine_file,
+    write_atomically,
+)
 
 TIME_LIMIT = 60.0
 
@@ -35,7 +48,13 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("problem", type=Path, metavar="PROBLEM.json")
+        parser.add_argument(
+            "problem",
+            type=Path,
+            nargs="?",
+            metavar="PROBLEM.json",
+            help="A problem file; or give --expo instead.",
+        )
         parser.add_argument(
             "solution",
             type=Path,
@@ -61,11 +80,41 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
         )
+        parser.add_argument(
+            "--expo",
+            metavar="SLUG",
+            help="Run this edition's allocation as the console's button does (e.g. caexpo-22).",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="With --expo: then publish it, as the console's Publish button does.",
+        )
+        parser.add_argument(
+            "--as",
+            dest="acting",
+            metavar="EMAIL",
+            help="With --expo: the organiser it is recorded under (default: the first).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+        if (options["problem"] is None) == (options["expo"] is None):
+            raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
+        if options["expo"] is not None:
+            unused = [f"--{o}" for o in ("output", "keep", "greedy", "check") if options[o]]
+            if unused or options["solution"]:
+                raise CommandError(
+                    f"--expo takes no {', '.join(unused) or 'SOLUTION.json'}: the edition's "
+                    "floor and bookings are the problem",
+                    returncode=BAD_INPUT,
+                )
+            self.run_expo(options, time_limit or AllocationRun.DEFAULT_TIME_LIMIT)
+            return
+        if options["publish"] or options["acting"]:
+            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
         if checking(options):
             self.check_files(options["problem"], options["solution"])
             return
@@ -90,6 +139,33 @@ class Command(BaseCommand):
         write_atomically(options["output"], dumps(solution_to_dict(problem, solution)))
         self.stdout.write(summary(problem, solution))
         self.stdout.write(f"Wrote {options['output']}")
+
+    def run_expo(self, options: dict[str, Any], time_limit: float) -> None:
+        """The console's run (and publication) of one edition, executed in this process."""
+        expo = find_expo(options["expo"])
+        organiser = acting_organiser(expo, options["acting"])
+        quiet = options["verbosity"] == 0
+        console = Console(stderr=True, quiet=quiet)
+        with console.status(f"allocating the booths of {expo.slug} as {organiser.email}"):
+            try:
+                run = allocate_now(expo=expo, by_user=organiser, time_limit=time_limit)
+            except BoothError as exc:
+                raise CommandError(str(exc), returncode=1) from exc
+        stats = run.stats
+        self.stdout.write(
+            f"Run {run.pk}: {stats['placed_exhibitors']:,} of {stats['exhibitors']:,} exhibitors "
+            f"placed; {stats['modules_placed']:,} of {stats['booked']:,} booked modules "
+            f"(upper bound {stats['upper_bound']:,}); clustering {stats['clustering']:,}; "
+            f"{stats['seconds']:.1f} s"
+        )
+        for left in left_out(run):
+            self.stdout.write(f"  without a booth: {left.name}: {left.reason}")
+        if options["publish"]:
+            try:
+                placed = publish_run(run=run, by_user=organiser)
+            except BoothError as exc:
+                raise CommandError(f"not published: {exc}", returncode=1) from exc
+            self.stdout.write(f"Published run {run.pk}: {len(placed):,} booths new or moved.")
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
         problem = read_engine_file(problem_path, parse_problem, self.stderr.write)
