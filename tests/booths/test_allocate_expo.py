@@ -36,7 +36,7 @@ def test_the_run_alone_changes_nothing_on_the_floor(expo, organiser, make_exhibi
     ("args", "message"),
     [
         (["--expo", "nowhere"], "--expo nowhere: no such edition (known: test-expo)"),
-        (["--expo", "test-expo", "--greedy"], "--expo takes no --greedy"),
+        (["--expo", "test-expo", "--greedy"], "--expo takes no --greedy: the edition's data"),
         (["--publish"], "give either PROBLEM.json or --expo SLUG"),
         (["--expo", "test-expo", "--as", "nobody@example.com"], "--as nobody@example.com"),
     ],

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from tradefair.accounts.models import User
 from tradefair.engine.jsonformat import ProblemError
@@ -117,3 +117,62 @@ def acting_organiser(expo: Expo, email: str | None) -> User:
             returncode=BAD_INPUT,
         )
     return found
+
+
+def add_expo_arguments(parser: CommandParser, *, work: str) -> None:
+    """``PROBLEM.json [SOLUTION.json] -o`` for the file modes, ``--expo --publish --as`` for
+    running an edition's ``work`` ("scheduling", "booth allocation") as the console does."""
+    parser.add_argument(
+        "problem",
+        type=Path,
+        nargs="?",
+        metavar="PROBLEM.json",
+        help="A problem file; or give --expo instead.",
+    )
+    parser.add_argument(
+        "solution",
+        type=Path,
+        nargs="?",
+        metavar="SOLUTION.json",
+        help="With --check: the solution to validate.",
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
+    parser.add_argument(
+        "--expo",
+        metavar="SLUG",
+        help=f"Run this edition's {work} as the console's Run button does (e.g. caexpo-22).",
+    )
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="With --expo: then publish the result, as the console's Publish button does.",
+    )
+    parser.add_argument(
+        "--as",
+        dest="acting",
+        metavar="EMAIL",
+        help="With --expo: the organiser the run is recorded under "
+        "(default: the edition's first organiser, else the first superuser).",
+    )
+
+
+def for_an_expo(options: dict[str, Any], file_only: tuple[str, ...], result: str) -> bool:
+    """Whether the command runs an edition (``--expo``) rather than files; refuses (exit 2)
+    both or neither, file options with ``--expo`` and ``--publish``/``--as`` without it."""
+    if (options["problem"] is None) == (options["expo"] is None):
+        raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
+    if options["expo"] is None:
+        if options["publish"] or options["acting"]:
+            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
+        return False
+    flags = {"solution": "SOLUTION.json", "output": "-o"}
+    unused = [
+        flags.get(name, f"--{name}") for name in ("solution", "output", *file_only) if options[name]
+    ]
+    if unused:
+        raise CommandError(
+            f"--expo takes no {', '.join(unused)}: the edition's data is the problem "
+            f"and the result goes to its {result}",
+            returncode=BAD_INPUT,
+        )
+    return True

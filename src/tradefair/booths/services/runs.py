@@ -109,20 +109,9 @@ def give_up_on_dead_runs(expo: Expo) -> int:
     return given_up
 
 
-def _claim(run_id: int) -> AllocationRun | None:
-    with transaction.atomic():
-        run = AllocationRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.status != AllocationRun.Status.QUEUED:
-            return None
-        run.status, run.phase, run.progress = AllocationRun.Status.RUNNING, "reading", 0.0
-        run.started_at = run.heartbeat_at = timezone.now()
-        run.save(update_fields=["status", "phase", "progress", "started_at", "heartbeat_at"])
-    return run
-
-
 def execute_run(*, run_id: int) -> AllocationRun | None:
     """Solve one queued run and store its proposal; a run not queued any more is left alone."""
-    run = _claim(run_id)
+    run = background.claim_queued(AllocationRun, run_id)
     if run is None:
         return None
     rows = AllocationRun.objects.filter(pk=run.pk)

@@ -12,12 +12,12 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import format_timedelta
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.db.models import QuerySet
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language, to_locale
 
@@ -71,6 +71,24 @@ def heartbeat(
     finally:
         stop.set()
         thread.join()
+
+
+Claimed = TypeVar("Claimed", bound=Model)
+
+
+def claim_queued(model: type[Claimed], pk: int) -> Claimed | None:
+    """Take a queued run (any model with ``status``, ``phase``, ``progress``, ``started_at``
+    and ``heartbeat_at``) under its row lock and mark it running; None if it is gone or not
+    queued any more, which is how a duplicate delivery of its task does nothing."""
+    with transaction.atomic():
+        run = model._default_manager.select_for_update().filter(pk=pk).first()
+        status = model.Status  # type: ignore[attr-defined]
+        if run is None or run.status != status.QUEUED:  # type: ignore[attr-defined]
+            return None
+        run.status, run.phase, run.progress = status.RUNNING, "reading", 0.0  # type: ignore[attr-defined]
+        run.started_at = run.heartbeat_at = timezone.now()  # type: ignore[attr-defined]
+        run.save(update_fields=["status", "phase", "progress", "started_at", "heartbeat_at"])
+    return run
 
 
 def duration(delta: dt.timedelta) -> str:

@@ -27,6 +27,7 @@ from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import Progress, solve
 from tradefair.expos.models import Expo
+from tradefair.expos.services import background
 from tradefair.matchmaking import adapters
 from tradefair.matchmaking.models import ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
@@ -91,17 +92,6 @@ def _new_run(expo: Expo, by_user: User, time_limit: float) -> tuple[ScheduleRun,
     return run, True
 
 
-def _claim(run_id: int) -> ScheduleRun | None:
-    with transaction.atomic():
-        run = ScheduleRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.status != ScheduleRun.Status.QUEUED:
-            return None
-        run.status, run.phase, run.progress = ScheduleRun.Status.RUNNING, "reading", 0.0
-        run.started_at = run.heartbeat_at = timezone.now()
-        run.save(update_fields=["status", "phase", "progress", "started_at", "heartbeat_at"])
-    return run
-
-
 def _progress_writer(
     run_id: int, clock: Callable[[], float] = time.monotonic, also: Progress | None = None
 ) -> Progress:
@@ -129,7 +119,7 @@ def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> Sc
     Phases as the console names them: reading, the solver's own (index, bounds, select,
     assign, …, gaps), saving (staging), swapping.
     """
-    run = _claim(run_id)
+    run = background.claim_queued(ScheduleRun, run_id)
     if run is None:
         return None
     try:

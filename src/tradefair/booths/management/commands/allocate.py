@@ -28,10 +28,11 @@ from tradefair.engine.booths.solver import solve
 from tradefair.engine.booths.writer import solution_to_dict
 from tradefair.engine.jsonformat import dumps
 from tradefair.expos.engine_files import (
-    BAD_INPUT,
     acting_organiser,
+    add_expo_arguments,
     checking,
     find_expo,
+    for_an_expo,
     read_engine_file,
     write_atomically,
 )
@@ -48,21 +49,7 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "problem",
-            type=Path,
-            nargs="?",
-            metavar="PROBLEM.json",
-            help="A problem file; or give --expo instead.",
-        )
-        parser.add_argument(
-            "solution",
-            type=Path,
-            nargs="?",
-            metavar="SOLUTION.json",
-            help="With --check: the allocation to validate.",
-        )
-        parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
+        add_expo_arguments(parser, work="booth allocation")
         parser.add_argument(
             "--time-limit", type=float, metavar="S", help=f"Default: {TIME_LIMIT:g} seconds."
         )
@@ -80,41 +67,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
         )
-        parser.add_argument(
-            "--expo",
-            metavar="SLUG",
-            help="Run this edition's allocation as the console's button does (e.g. caexpo-22).",
-        )
-        parser.add_argument(
-            "--publish",
-            action="store_true",
-            help="With --expo: then publish it, as the console's Publish button does.",
-        )
-        parser.add_argument(
-            "--as",
-            dest="acting",
-            metavar="EMAIL",
-            help="With --expo: the organiser it is recorded under (default: the first).",
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
-        if (options["problem"] is None) == (options["expo"] is None):
-            raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
-        if options["expo"] is not None:
-            unused = [f"--{o}" for o in ("output", "keep", "greedy", "check") if options[o]]
-            if unused or options["solution"]:
-                raise CommandError(
-                    f"--expo takes no {', '.join(unused) or 'SOLUTION.json'}: the edition's "
-                    "floor and bookings are the problem",
-                    returncode=BAD_INPUT,
-                )
+        if for_an_expo(options, ("keep", "greedy", "check"), "floor plan"):
             self.run_expo(options, time_limit or AllocationRun.DEFAULT_TIME_LIMIT)
             return
-        if options["publish"] or options["acting"]:
-            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
         if checking(options):
             self.check_files(options["problem"], options["solution"])
             return

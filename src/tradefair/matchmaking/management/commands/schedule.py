@@ -34,8 +34,10 @@ from tradefair.engine.schedule.problem import Problem, Solution, Stats
 from tradefair.engine.schedule.writer import dump_solution
 from tradefair.expos.engine_files import (
     acting_organiser,
+    add_expo_arguments,
     checking,
     find_expo,
+    for_an_expo,
     read_engine_file,
     write_atomically,
 )
@@ -64,21 +66,7 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "problem",
-            type=Path,
-            nargs="?",
-            metavar="PROBLEM.json",
-            help="A problem file; or give --expo instead.",
-        )
-        parser.add_argument(
-            "solution",
-            type=Path,
-            nargs="?",
-            metavar="SOLUTION.json",
-            help="With --check: the solution to validate.",
-        )
-        parser.add_argument("-o", "--output", type=Path, metavar="SOLUTION.json")
+        add_expo_arguments(parser, work="scheduling")
         parser.add_argument(
             "--time-limit",
             type=float,
@@ -98,52 +86,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help="Print every rule SOLUTION.json breaks."
         )
-        parser.add_argument(
-            "--expo",
-            metavar="SLUG",
-            help="Run this edition's scheduling as the console's Run button does (e.g. caexpo-22).",
-        )
-        parser.add_argument(
-            "--publish",
-            action="store_true",
-            help="With --expo: then publish the meetings, as the console's Publish button does.",
-        )
-        parser.add_argument(
-            "--as",
-            dest="acting",
-            metavar="EMAIL",
-            help="With --expo: the organiser the run is recorded under "
-            "(default: the edition's first organiser, else the first superuser).",
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if (options["problem"] is None) == (options["expo"] is None):
-            raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
+        expo = for_an_expo(options, ("keep", "greedy", "check"), "schedule")
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
-        if options["expo"] is not None:
-            unused = [
-                flag
-                for flag, given in (
-                    ("SOLUTION.json", options["solution"]),
-                    ("-o", options["output"]),
-                    ("--keep", options["keep"]),
-                    ("--greedy", options["greedy"]),
-                    ("--check", options["check"]),
-                )
-                if given
-            ]
-            if unused:
-                raise CommandError(
-                    f"--expo takes no {', '.join(unused)}: the edition's data is the problem "
-                    "and the result goes to its schedule",
-                    returncode=BAD_INPUT,
-                )
+        if expo:
             self.run_expo(options, time_limit or EXPO_TIME_LIMIT)
             return
-        if options["publish"] or options["acting"]:
-            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
         options["time_limit"] = time_limit or FILE_TIME_LIMIT
         if checking(options):
             self.check_files(options["problem"], options["solution"])
