@@ -488,7 +488,7 @@ def add_rows(fair: Fair, page: str, buyers: list[Participation]) -> None:
             asks(fair, buyer, status=Status.CANCELLED, from_exhibitor=True)
 
 
-@pytest.mark.parametrize(("page", "pinned"), [("home", 13), ("requests", 17), ("buyers", 12)])
+@pytest.mark.parametrize(("page", "pinned"), [("home", 14), ("requests", 17), ("buyers", 12)])
 def test_query_counts_do_not_grow_with_the_rows(fair: Fair, page: str, pinned: int):
     client = client_for(fair, "right")
 

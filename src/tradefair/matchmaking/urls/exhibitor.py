@@ -2,7 +2,12 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from tradefair.matchmaking.views import exhibitor, exhibitor_answers, exhibitor_buyers
+from tradefair.matchmaking.views import (
+    exhibitor,
+    exhibitor_answers,
+    exhibitor_booth,
+    exhibitor_buyers,
+)
 from tradefair.matchmaking.views.settings import meeting_settings
 
 app_name = "exhibitor"
@@ -14,5 +19,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("requests/<int:pk>/cancel/", exhibitor_answers.cancel, name="cancel"),
     path("buyers/", exhibitor_buyers.buyers, name="buyers"),
     path("invite/<int:buyer_pk>/", exhibitor_buyers.invite, name="invite"),
+    path("booth/competitors/", exhibitor_booth.competitor, name="competitor"),
     path("settings/", meeting_settings, {"role": "exhibitor"}, name="settings"),
 ]

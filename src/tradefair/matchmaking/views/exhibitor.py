@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
 from tradefair.accounts.models import User
+from tradefair.booths.services import bookings
 from tradefair.expos.charts import BAR_COLOUR, Bar, Group, grouped_bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
@@ -170,6 +171,8 @@ def home(request: HtmxHttpRequest, portal: Portal) -> HttpResponse:
             .select_related("booth__pavilion__hall")
             .order_by("booth__number")
         ],
+        "competitors": bookings.competitors(portal.exhibitor),
+        "candidates": bookings.candidates(portal.exhibitor),
     }
     return render_portal(request, portal, "exhibitor/home.html", context)
 
