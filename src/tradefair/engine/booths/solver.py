@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from tradefair.engine.booths.bounds import upper_bound
-from tradefair.engine.booths.exact import solve_exact
+from tradefair.engine.booths.exact import SHARES, ExactSolve
 from tradefair.engine.booths.geometry import clustering, premium_score
 from tradefair.engine.booths.greedy import fill_greedily
 from tradefair.engine.booths.plan import Plan
@@ -52,12 +52,20 @@ def solve(
     fill_greedily(best)  # the baseline: ours must beat it or be it
     if len(problem.exhibitors) <= exact_up_to:
         plan, hint = fresh(), _fill(fresh(), _by_sector).booth
-        proven = True
-        for group in zone_groups(problem):
-            # A little is kept back for the fills the answer is compared with.
-            share = 0.95 * time_limit * len(group) / len(problem.exhibitors)
-            proven &= solve_exact(plan, time_limit=share, only=group, hint=hint)
-        if proven:
+        solves = [ExactSolve(plan, only=group, hint=hint) for group in zone_groups(problem)]
+        # A little is kept back for the fills the answer is compared with.
+        deadline = started + 0.95 * time_limit
+        for stage, share in enumerate(SHARES):
+            stage_end = time.perf_counter()
+            stage_end += max(0.0, deadline - stage_end) * share / sum(SHARES[stage:])
+            waiting = sum(len(s.options) for s in solves)
+            for solve in solves:  # what a group leaves unused goes to the next ones
+                left = max(0.0, stage_end - time.perf_counter())
+                solve.run(left * len(solve.options) / max(1, waiting))
+                waiting -= len(solve.options)
+        for solve in solves:
+            solve.place(plan)
+        if all(solve.proven for solve in solves):
             return plan.solution(bound, time.perf_counter() - started)
         candidates = [plan, _fill(fresh(), _by_sector), _fill(fresh(), _by_size)]
     else:
