@@ -154,3 +154,45 @@ def test_booths_are_pinned_and_unpinned_from_the_console(client, expo, organiser
     assert "No booth Z-9 in this edition." in missing.content.decode()
     client.force_login(floor[1].user)
     assert client.post(url, {"booth": booth.number, "pinned": "1"}).status_code == 403
+
+
+def test_a_halls_plan_is_exported_and_imported_from_the_console(
+    client, expo, organiser, hall, pavilions
+):
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tradefair.floorplan.models import Hall
+
+    client.force_login(organiser)
+    exported = client.get(reverse("booths_console:plan_export", args=[expo.slug, "A1"]))
+    assert exported.status_code == 200 and exported["Content-Type"].startswith(
+        "application/geo+json"
+    )
+    assert 'filename="test-expo-A1.geojson"' in exported["Content-Disposition"]
+    data = exported.content
+    assert len(json.loads(data)["features"]) == 64
+    other = Hall.objects.create(expo=expo, code="B1", name="Hall B1", area_m2=10_000)
+    url = reverse("booths_console:plan_import", args=[expo.slug])
+    refused = client.post(url, {"hall": "B1", "file": SimpleUploadedFile("plan.geojson", data)})
+    assert "is in hall A1, not B1" in refused.content.decode()  # pavilions of another hall
+    assert not other.modules.exists()
+    bad = client.post(url, {"hall": "B1", "file": SimpleUploadedFile("plan.geojson", b"{nope")})
+    assert "This is not a JSON file" in bad.content.decode()
+    raw = json.loads(data)
+    for feature in raw["features"]:
+        feature["properties"].pop("pavilion", None)
+    raw["features"] = [f for f in raw["features"] if f.get("feature_type") != "occupant"]
+    done = client.post(
+        url, {"hall": "B1", "file": SimpleUploadedFile("plan.geojson", json.dumps(raw).encode())}
+    )
+    assert done.status_code == 302 and other.modules.count() == 64
+
+
+def test_plan_files_are_for_organisers_only(client, expo, hall, pavilions, make_exhibitor):
+    client.force_login(make_exhibitor("Maker").user)
+    assert (
+        client.get(reverse("booths_console:plan_export", args=[expo.slug, "A1"])).status_code == 403
+    )
+    assert client.post(reverse("booths_console:plan_import", args=[expo.slug])).status_code == 403

@@ -3,6 +3,7 @@ field; the services check the rules again, so the forms only read and bound the 
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from django import forms
@@ -136,3 +137,40 @@ class GridForm(forms.Form):
             module_m=data["module_m"],
             aisle_m=data["aisle_m"],
         )
+
+
+class PlanFileForm(forms.Form):
+    """A hall's modules from a GeoJSON file (``docs/formats/floorplan-geojson.md``)."""
+
+    MAX_BYTES = 20 * 1024 * 1024  # a hall of 30,000 modules is about 12 MB
+
+    hall = forms.ModelChoiceField(
+        label=_("Hall"), queryset=Hall.objects.none(), to_field_name="code"
+    )
+    file = forms.FileField(
+        label=_("GeoJSON file"),
+        help_text=_("One unit feature per module, as tradefair's export or a CAD tool writes it."),
+    )
+    replace = forms.BooleanField(
+        label=_("Replace the hall's modules if it has some"), required=False
+    )
+
+    def __init__(self, *args: object, expo: Expo, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["hall"].queryset = Hall.objects.filter(expo=expo).order_by("code")  # type: ignore[attr-defined]
+
+    def clean_file(self) -> dict[str, object]:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 20 MB: export one hall at a time.")
+            )
+        try:
+            data = json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise forms.ValidationError(
+                _("This is not a JSON file (%(error)s): save the plan as GeoJSON.") % {"error": exc}
+            ) from exc
+        if not isinstance(data, dict):
+            raise forms.ValidationError(_("Give a GeoJSON FeatureCollection."))
+        return data

@@ -12,17 +12,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tradefair.accounts.gates import acting_user, organiser_page
-from tradefair.booths.forms import GridForm, MoveForm, RunForm
+from tradefair.booths.forms import GridForm, MoveForm, PlanFileForm, RunForm
 from tradefair.booths.models import AllocationRun
 from tradefair.booths.queries import console
 from tradefair.booths.queries.maps import hall_map, proposal_map
 from tradefair.booths.services.errors import BoothError, MoveRefused
+from tradefair.booths.services.geojson_export import plan_geojson
 from tradefair.booths.services.moves import Target, move_booth, set_pinned
 from tradefair.booths.services.publishing import queue_publication
 from tradefair.booths.services.runs import give_up_on_dead_runs, start_run
+from tradefair.engine.jsonformat import dumps
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.floorplan.models import Booth, Hall
+from tradefair.floorplan.services.geojson import GeoJSONError, import_units
 from tradefair.floorplan.services.grid import GridError, generate_grid
 
 POLL_EVERY = "1s"
@@ -165,7 +168,55 @@ def grid(request: HttpRequest, expo: Expo) -> HttpResponse:
                 % {"hall": hall.code, "count": created},
             )
             return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
-    return _render(request, expo, "grid.html", form=form, halls=console.halls(expo))
+    return _render(
+        request,
+        expo,
+        "grid.html",
+        form=form,
+        plan_form=PlanFileForm(expo=expo),
+        halls=console.halls(expo),
+    )
+
+
+@require_POST
+@organiser_page
+def plan_import(request: HttpRequest, expo: Expo) -> HttpResponse:
+    form = PlanFileForm(request.POST, request.FILES, expo=expo)
+    if form.is_valid():
+        hall = form.cleaned_data["hall"]
+        try:
+            created = import_units(
+                hall, form.cleaned_data["file"], replace=form.cleaned_data["replace"]
+            )
+        except GeoJSONError as refused:
+            for error in refused.errors:
+                form.add_error("file", error)
+        else:
+            messages.success(
+                request,
+                _("Hall %(hall)s has %(count)s modules now.")
+                % {"hall": hall.code, "count": created},
+            )
+            return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
+    return _render(
+        request,
+        expo,
+        "grid.html",
+        form=GridForm(expo=expo),
+        plan_form=form,
+        halls=console.halls(expo),
+    )
+
+
+@require_GET
+@organiser_page
+def plan_export(request: HttpRequest, expo: Expo, hall: str) -> HttpResponse:
+    found = get_object_or_404(Hall, expo=expo, code=hall)
+    response = HttpResponse(
+        dumps(plan_geojson(expo, found)), content_type="application/geo+json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{expo.slug}-{found.code}.geojson"'
+    return response
 
 
 @require_POST
