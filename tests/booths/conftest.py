@@ -1,10 +1,12 @@
 """A small floor for booth tests: one hall, two pavilions of two island blocks each, and
 exhibitors with booked areas, points and sectors, plus the edition's organiser."""
 
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from tests.matchmaking.conftest import Party, make_party_in
 from tradefair.accounts.models import ExpoStaff, User
@@ -15,6 +17,18 @@ from tradefair.floorplan.services.grid import GridSpec, generate_grid
 from tradefair.organisations.models import Participation
 
 MakeExhibitor = Callable[..., Party]
+
+
+def tradefair(*args: object) -> int:
+    """A command's exit status, its error on stderr as the shell shows it. ``call_command``
+    rather than the console entry point, which closes the database connection the test runs
+    in (on PostgreSQL)."""
+    try:
+        call_command(*map(str, args))
+    except CommandError as error:
+        sys.stderr.write(f"CommandError: {error}\n")
+        return error.returncode
+    return 0
 
 
 @pytest.fixture

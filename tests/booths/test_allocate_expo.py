@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.engine.test_schedule_cli import tradefair
+from tests.booths.conftest import tradefair
 from tradefair.booths.models import AllocationRun
 from tradefair.floorplan.models import BoothAssignment
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.engine.test_schedule_cli import tradefair
+from tests.booths.conftest import tradefair
+from tests.engine.test_schedule_cli import tradefair as shell
 from tradefair.booths.services.geojson_export import plan_geojson
 from tradefair.expos.models import Country, Expo
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pavilion
@@ -222,5 +223,5 @@ def test_unreadable_files_exit_2_and_write_nothing(hall, pavilions, tmp_path, ca
 
 
 def test_no_action_is_a_usage_error(capsys):
-    assert tradefair("floorplan") == 2
+    assert shell("floorplan") == 2  # argparse's own exit, as a shell sees it
     assert "export|import" in capsys.readouterr().err
