@@ -22,7 +22,7 @@ from tradefair.booths.services.errors import MoveRefused
 from tradefair.booths.services.runs import require_organiser
 from tradefair.engine.booths.plan import Plan
 from tradefair.expos.models import Expo
-from tradefair.floorplan.models import Booth, Hall, Pavilion
+from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.organisations.models import Participation
 
 
@@ -42,11 +42,13 @@ def move_booth(
     expo = participation.expo
     require_organiser(by_user, expo)
     with transaction.atomic():
-        held = floor.holdings(expo)
-        current = held.get(participation.pk)
-        floor.lock_halls({target.hall.pk} | ({current.hall} if current else set()))
-        held = floor.holdings(expo)  # as it stands now that nobody else can write
-        current = held.get(participation.pk)
+        # The hall it stands in now, to lock with the target's; then the floor as it stands
+        # once nobody else can write.
+        now_in = BoothAssignment.objects.filter(participation=participation).values_list(
+            "booth__pavilion__hall_id", flat=True
+        )
+        floor.lock_halls({target.hall.pk, *now_in})
+        current = floor.holdings(expo).get(participation.pk)
         modules = _checked_rectangle(expo, participation, target)
         if current is not None:
             floor.release([current.booth])

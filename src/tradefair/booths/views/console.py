@@ -145,6 +145,15 @@ def move(request: HttpRequest, expo: Expo) -> HttpResponse:
     return _render(request, expo, "move.html", form=form)
 
 
+def _laid_out(request: HttpRequest, expo: Expo, hall: Hall, modules: int) -> HttpResponse:
+    """After a grid or a plan file: say so and show the hall on the console's plan."""
+    messages.success(
+        request,
+        _("Hall %(hall)s has %(count)s modules now.") % {"hall": hall.code, "count": modules},
+    )
+    return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
+
+
 @require_http_methods(["GET", "POST"])
 @organiser_page
 def grid(request: HttpRequest, expo: Expo) -> HttpResponse:
@@ -162,12 +171,7 @@ def grid(request: HttpRequest, expo: Expo) -> HttpResponse:
             for field, message in refused.errors.items():
                 form.add_error(field if field in form.fields else None, message)
         else:
-            messages.success(
-                request,
-                _("Hall %(hall)s has %(count)s modules now.")
-                % {"hall": hall.code, "count": created},
-            )
-            return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
+            return _laid_out(request, expo, hall, created)
     return _render(
         request,
         expo,
@@ -192,12 +196,7 @@ def plan_import(request: HttpRequest, expo: Expo) -> HttpResponse:
             for error in refused.errors:
                 form.add_error("file", error)
         else:
-            messages.success(
-                request,
-                _("Hall %(hall)s has %(count)s modules now.")
-                % {"hall": hall.code, "count": created},
-            )
-            return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
+            return _laid_out(request, expo, hall, created)
     return _render(
         request,
         expo,
