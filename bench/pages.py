@@ -1,6 +1,7 @@
 """Page latency with the full demo loaded: the directory (ranked searches among them), profiles,
-the home page, an agenda, the buyer's exhibitor search, the programme and an activity's page,
-and the self-service pages where exhibitors and buyers keep their listings.
+the home page, the floor plan's busiest hall, an agenda, the buyer's exhibitor search, the
+programme and an activity's page, and the self-service pages where exhibitors and buyers keep
+their listings.
 
 Requests go through the whole middleware stack in-process (Django's test client), so the
 figure is the server's own time without network noise. A bare view measured in the same run is
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
 
@@ -35,6 +37,7 @@ from tradefair.accounts.models import User
 from tradefair.accounts.tokens import issue_token
 from tradefair.demo.accounts import DOMAIN, ensure_demo_accounts
 from tradefair.expos.models import Expo
+from tradefair.floorplan.models import Booth
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services.booking import book_meeting
 from tradefair.matchmaking.services.errors import MatchmakingError
@@ -297,6 +300,38 @@ def api_cases(slug: str) -> list[Case]:
     return [replace(case, api=True) for case in cases]
 
 
+def map_cases(slug: str) -> list[Case]:
+    """The floor plan: the halls' overview and search, the hall with the most booths (its plan
+    and list), in Chinese and with a search highlighted, and the organisers' booths console
+    whose plan links every free module to the move form."""
+    ensure_demo_accounts(slug)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    busiest = (
+        Booth.objects.filter(expo__slug=slug)
+        .values("pavilion__hall__code")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    if busiest is None:
+        print(f"pages: {slug} has no booths; floor plan pages not measured", file=sys.stderr)
+        return []
+    hall, booths = busiest["pavilion__hall__code"], busiest["n"]
+    base = f"/{slug}/map/"
+    return [
+        Case("floor plan, halls overview", base),
+        Case("floor plan, search across halls 'solar'", f"{base}?q=solar"),
+        Case(f"hall map, busiest hall ({booths} booths)", f"{base}{hall}/", results=booths),
+        Case("hall map in Chinese", f"/zh-hans{base}{hall}/", results=booths),
+        Case("hall map, 'solar' highlighted", f"{base}{hall}/?q=solar", results=booths),
+        Case(
+            "organiser's booths console with a hall's plan",
+            f"/{slug}/organiser/booths/?hall={hall}",
+            organiser,
+        ),
+    ]
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
@@ -328,6 +363,7 @@ def page_cases(slug: str) -> list[Case]:
     return (
         [Case(label, url) for label, url in public]
         + programme_cases(slug)
+        + map_cases(slug)
         + agenda_cases(slug)
         + buyer_search_cases(slug)
         + catalogue_cases(slug)

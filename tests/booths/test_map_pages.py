@@ -86,3 +86,21 @@ def test_unknown_halls_and_unpublished_editions_are_not_found(client, placed):
     Expo.objects.filter(slug="test-expo").update(is_public=False)
     assert client.get(reverse("map:hall", args=["test-expo", "A1"])).status_code == 404
     assert client.get(reverse("map:index", args=["test-expo"])).status_code == 404
+
+
+def test_names_are_escaped_in_the_plan_and_the_list(client, placed):
+    """The plan's markup is built in Python (``booths.drawing``): a holder's name that looks
+    like markup stays text in the label, the title, the booth's own text and the list."""
+    booth = placed["Tea Co"]
+    booth.assignment.participation.organisation.__class__.objects.filter(
+        pk=booth.assignment.participation.organisation_id
+    ).update(name='<b>"Tea" & Co</b>')
+    html = client.get(reverse("map:hall", args=["test-expo", "A1"])).content.decode()
+    assert "<b>" not in html
+    escaped = "&lt;b&gt;&quot;Tea&quot; &amp; Co&lt;/b&gt;"
+    assert f'aria-label="Booth {booth.number}, {escaped}"' in html
+    assert f"<title>{booth.number} · {escaped} · ai pavilion</title>" in html
+    profile = reverse(
+        "organisations:exhibitor", args=["test-expo", booth.assignment.participation_id]
+    )
+    assert f'<a href="{profile}">{escaped}</a>' in html  # the list's row links the profile
