@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tradefair.matchmaking",
     "tradefair.catalogue",
     "tradefair.deals",
+    "tradefair.registration",
     "tradefair.bulletin",
     "tradefair.demo",
 ]

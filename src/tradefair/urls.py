@@ -27,12 +27,15 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/organiser/deals/", include("tradefair.deals.urls.console")),
     path("<slug:slug>/organiser/listings/", include("tradefair.catalogue.urls.console")),
     path("<slug:slug>/organiser/booths/", include("tradefair.booths.urls.console")),
+    path("<slug:slug>/organiser/applications/", include("tradefair.registration.urls.console")),
     path("<slug:slug>/organiser/", include("tradefair.matchmaking.urls.organiser")),
     path("<slug:slug>/programme/", include("tradefair.programme.urls.public")),
     path("<slug:slug>/bulletin/", include("tradefair.bulletin.urls.public")),
     path("<slug:slug>/deals/", include("tradefair.deals.urls.portal")),
     path("<slug:slug>/agenda/", include("tradefair.matchmaking.urls.agenda")),
     path("<slug:slug>/map/", include("tradefair.booths.urls.public")),
+    path("<slug:slug>/apply/", include("tradefair.registration.urls.public")),
+    path("<slug:slug>/partner/", include("tradefair.registration.urls.partner")),
     prefix_default_language=False,
 )
 if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):

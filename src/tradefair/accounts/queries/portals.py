@@ -26,6 +26,7 @@ PORTALS: tuple[tuple[str, str, Promise], ...] = (
     (ORGANISER, "organiser:home", _("Organiser console")),
     (Role.EXHIBITOR, "exhibitor:home", _("Exhibitor portal")),
     (Role.BUYER, "buyer:home", _("Buyer portal")),
+    (Role.PARTNER, "partner:home", _("Partner portal")),
 )
 _ORDER = {role: position for position, (role, _name, _label) in enumerate(PORTALS)}
 
@@ -57,7 +58,8 @@ def portals_of(user: AbstractBaseUser | AnonymousUser) -> list[Portal]:
         found[(expo.pk, ORGANISER)] = (expo, None)
     participations = (
         Participation.objects.filter(
-            role__in=[Role.EXHIBITOR, Role.BUYER], organisation__memberships__user_id=user.pk
+            role__in=[role for role, _name, _label in PORTALS if role != ORGANISER],
+            organisation__memberships__user_id=user.pk,
         )
         .select_related("expo", "organisation")
         .order_by("organisation__memberships__created_at", "pk")

@@ -55,25 +55,12 @@ def invite_colleague(
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise InvitationError(_("%(email)s is already a member.") % {"email": email})
     with transaction.atomic():
-        existing = _open_invitations(organisation, email).first()
-        if existing is not None:
-            if not _expired(existing):
-                return existing, False
-            existing.delete()  # an expired link is replaced, so the address can be invited again
-        token = secrets.token_urlsafe(32)
-        try:
-            with transaction.atomic():
-                invitation = Invitation.objects.create(
-                    organisation=organisation,
-                    email=email,
-                    role=role,
-                    token=_digest(token),
-                    invited_by=by_user,
-                )
-        except IntegrityError:
-            # A concurrent request invited the same address a moment ago: that one stands.
-            return _open_invitations(organisation, email).get(), False
-        url = base_url.rstrip("/") + reverse("accounts:accept", args=[token])
+        invitation, token = open_invitation(
+            organisation=organisation, email=email, role=role, invited_by=by_user
+        )
+        if token is None:
+            return invitation, False
+        url = accept_url(base_url, token)
         context = {"invitation": invitation, "url": url, "inviter": by_user, "days": VALID_FOR.days}
         subject = _("Invitation to join %(organisation)s on tradefair") % {
             "organisation": organisation.display_name
@@ -85,6 +72,38 @@ def invite_colleague(
             lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]), robust=True
         )
     return invitation, True
+
+
+def open_invitation(
+    *, organisation: Organisation, email: str, role: str, invited_by: User | None
+) -> tuple[Invitation, str | None]:
+    """The open invitation of ``email`` to ``organisation``, new with its one-time token, or
+    the one already open (token None: only its e-mail holds it). The caller has authorised
+    the invitation and sends the link; an expired one is replaced."""
+    with transaction.atomic():
+        existing = _open_invitations(organisation, email).first()
+        if existing is not None:
+            if not _expired(existing):
+                return existing, None
+            existing.delete()  # an expired link is replaced, so the address can be invited again
+        token = secrets.token_urlsafe(32)
+        try:
+            with transaction.atomic():
+                invitation = Invitation.objects.create(
+                    organisation=organisation,
+                    email=email,
+                    role=role,
+                    token=_digest(token),
+                    invited_by=invited_by,
+                )
+        except IntegrityError:
+            # A concurrent request invited the same address a moment ago: that one stands.
+            return _open_invitations(organisation, email).get(), None
+    return invitation, token
+
+
+def accept_url(base_url: str, token: str) -> str:
+    return base_url.rstrip("/") + reverse("accounts:accept", args=[token])
 
 
 def find_open_invitation(token: str) -> Invitation | None:

@@ -33,6 +33,11 @@ class Expo(models.Model):
             "once an organiser approves them."
         ),
     )
+    takes_applications = models.BooleanField(
+        _("takes applications"),
+        default=True,
+        help_text=_("Buyers and summit delegates may apply through the public form."),
+    )
 
     class Meta:
         ordering = ["-start_date"]

@@ -1,0 +1,7 @@
+from tradefair.registration.models.applications import (
+    Application,
+    ApplicationPerson,
+    DelegationLink,
+)
+
+__all__ = ["Application", "ApplicationPerson", "DelegationLink"]

@@ -1,0 +1,82 @@
+"""Partners: the organisers give a partner a delegation with a quota and a link; the partner
+reviews the applications through it in its portal and sees its members, meetings and deals."""
+
+import pytest
+from django.urls import reverse
+
+from tests.matchmaking.conftest import make_party_in
+from tradefair.organisations.models import Participation
+from tradefair.registration.models import Application, DelegationLink
+from tradefair.registration.services.errors import RegistrationError
+from tradefair.registration.services.links import change_link, create_link
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_organiser_creates_a_delegation_link_and_keeps_its_quota_sane(
+    expo, organiser, partner, apply
+):
+    link = create_link(
+        expo=expo, partner=partner.participation, name="Thai buyers", quota=1, by_user=organiser
+    )
+    assert link.delegation.partner == partner.participation and len(link.token) >= 16
+    with pytest.raises(RegistrationError, match="already has this name"):
+        create_link(
+            expo=expo, partner=partner.participation, name="Thai buyers", quota=1, by_user=organiser
+        )
+    apply(link)
+    with pytest.raises(RegistrationError, match="between 1 and 10,000") as refused:
+        change_link(link=link, quota=0, is_open=True, by_user=organiser)
+    assert refused.value.field == "quota"
+    bigger = change_link(link=link, quota=2, is_open=True, by_user=organiser)
+    apply(bigger, name="Second Co")
+    with pytest.raises(RegistrationError, match="cannot be below 2"):
+        change_link(link=link, quota=1, is_open=True, by_user=organiser)
+    buyer = make_party_in(expo, "A Buyer", Participation.Role.BUYER)
+    with pytest.raises(RegistrationError, match="Choose a partner"):
+        create_link(
+            expo=expo, partner=buyer.participation, name="Wrong", quota=1, by_user=organiser
+        )
+    closed = change_link(link=link, quota=5, is_open=False, by_user=organiser)
+    assert (closed.quota, closed.is_open) == (5, False)
+
+
+def test_the_partners_page_of_the_console(client, expo, organiser, partner):
+    client.force_login(organiser)
+    url = reverse("registration_console:partners", args=[expo.slug])
+    created = client.post(
+        url, {"partner": partner.participation.pk, "name": "Lao buyers", "quota": "3"}
+    )
+    assert created.status_code == 302
+    link = DelegationLink.objects.get()
+    page = client.get(url).content.decode()
+    assert f"?via={link.token}" in page and "0 standing, 0 admitted" in page
+    refused = client.post(url, {"link": link.pk, "quota": "0"})
+    assert refused.status_code == 200 and DelegationLink.objects.get().quota == 3
+
+
+def test_the_partner_reviews_in_its_portal(client, expo, partner, link, apply):
+    application = apply(link)
+    client.force_login(partner.user)
+    home = client.get(reverse("partner:home", args=[expo.slug])).content.decode()
+    assert "1 application waits for you" in home and f"?via={link.token}" in home
+    assert "1 / 2" in home  # places taken of the quota
+    url = reverse("partner:application", args=[expo.slug, application.pk])
+    page = client.get(url).content.decode()
+    assert "Forward to the organisers" in page and "Nguyễn Văn An" in page
+    assert client.post(url, {"decision": "approve", "message": ""}).status_code == 302
+    assert Application.objects.get().status == Application.Status.SUBMITTED
+
+
+def test_the_partner_portal_is_the_partners_own(client, expo, partner, link, apply):
+    application = apply(link)
+    url = reverse("partner:application", args=[expo.slug, application.pk])
+    home = reverse("partner:home", args=[expo.slug])
+    assert "/accounts/login/" in client.get(url)["Location"]
+    client.force_login(make_party_in(expo, "Other Council", Participation.Role.PARTNER).user)
+    assert client.get(home).status_code == 200
+    assert client.get(url).status_code == 404  # not one of its delegations'
+    assert client.post(url, {"decision": "approve"}).status_code == 404
+    client.force_login(make_party_in(expo, "Some Buyer", Participation.Role.BUYER).user)
+    assert client.get(home).status_code == 403
+    assert Application.objects.get().status == Application.Status.WITH_PARTNER
