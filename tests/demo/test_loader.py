@@ -11,6 +11,8 @@ from django.db.models import Sum
 from tests.demo.conftest import unload_with_trade
 from tradefair.bulletin.figures import bulletin_data
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
+from tradefair.demo.accounts import ensure_demo_accounts
+from tradefair.demo.applications import APPLICATIONS
 from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader import load_demo, unload_demo
 from tradefair.demo.programme import draw_programme
@@ -28,6 +30,8 @@ from tradefair.matchmaking.models import (
     Slot,
 )
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
+from tradefair.registration.models import Application, ApplicationPerson, DelegationLink
+from tradefair.registration.queries.duplicates import duplicates
 
 # One worker runs the whole module: split across xdist workers, each loaded the full demo.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_full_load")]
@@ -160,6 +164,37 @@ def test_deals_and_rates_are_loaded_as_drawn(loaded, demo):
     assert figures["value_cny"] == pytest.approx(float(value_cny), abs=0.01 * len(drawn.deals))
     assert figures["value_usd"] == pytest.approx(float(value_usd), abs=0.01 * len(drawn.deals))
     assert figures["currencies_without_rate"] == []
+
+
+def test_applications_wait_in_every_review_state(loaded):
+    """Pending and reviewed applications, some through partners' links, people in their own
+    script; two repeat a known buyer so the console flags them; a partner log-in reviews."""
+    expo = Expo.objects.get(slug="caexpo-22")
+    applications = Application.objects.filter(expo=expo)
+    assert applications.count() == APPLICATIONS
+    statuses = set(applications.values_list("status", flat=True))
+    assert statuses == {"submitted", "with_partner", "more_info", "rejected"}
+    assert not applications.filter(status="with_partner", link__isnull=True).exists()
+    assert applications.filter(status="rejected").exclude(message="").count() == (
+        applications.filter(status="rejected").count()
+    )
+    names = set(
+        ApplicationPerson.objects.filter(application__expo=expo).values_list("name", flat=True)
+    )
+    assert any("\u0e00" <= ch <= "\u0e7f" for name in names for ch in name)  # Thai script
+    assert any("ễ" in name or "ầ" in name or "ị" in name or "ạ" in name for name in names)
+    flagged = duplicates(applications.order_by("pk")[:5])
+    assert (
+        sum(any(c.reason == "same name and country" for c in found) for found in flagged.values())
+        >= 2
+    )
+    accounts = {a.email: a for a in ensure_demo_accounts("caexpo-22")}
+    partner = accounts["partner1@caexpo.demo"]
+    waiting = applications.filter(
+        status="with_partner", link__delegation__partner__organisation__name=partner.organisation
+    )
+    assert partner.role == "partner" and DelegationLink.objects.filter(expo=expo).count() == 6
+    assert waiting.exists()
 
 
 def test_fit_keys_name_loaded_organisations(loaded, demo):

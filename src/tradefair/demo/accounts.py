@@ -1,4 +1,5 @@
-"""The demo's log-ins: an organiser and five buyers and five exhibitors, all with password ``demo``.
+"""The demo's log-ins: an organiser, five buyers, five exhibitors and a partner, all with
+password ``demo``.
 
 Created only by ``tradefair demo`` (never by migrations or imports), so a production database
 never holds a known password. Idempotent: users, memberships and the staff row are looked up
@@ -19,6 +20,7 @@ from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.demo.showcase import BUYER_COUNTRIES, PER_ROLE
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.organisations.models import Participation
+from tradefair.registration.models import DelegationLink
 
 PASSWORD = "demo"
 DOMAIN = "caexpo.demo"
@@ -55,7 +57,28 @@ def ensure_demo_accounts(slug: str) -> list[DemoAccount]:
                     user=user, organisation=org, defaults={"role": Membership.Role.ADMIN}
                 )
                 accounts.append(DemoAccount(user.email, str(role), org.name))
+        partner = _partner(expo)
+        if partner is not None:
+            user = _user(f"partner1@{DOMAIN}", password, "Demo partner 1")
+            Membership.objects.get_or_create(
+                user=user,
+                organisation=partner.organisation,
+                defaults={"role": Membership.Role.ADMIN},
+            )
+            accounts.append(DemoAccount(user.email, "partner", partner.organisation.name))
     return accounts
+
+
+def _partner(expo: Expo) -> Participation | None:
+    """The partner whose delegation has the first invitation link: it has applications to
+    review."""
+    link = (
+        DelegationLink.objects.filter(expo=expo)
+        .select_related("delegation__partner__organisation")
+        .order_by("delegation__name")
+        .first()
+    )
+    return link.delegation.partner if link else None
 
 
 def _user(email: str, password: str, name: str, *, is_staff: bool = False) -> User:

@@ -17,6 +17,7 @@ from django.db.models import Model
 
 from tradefair.booths.models import SpaceBooking
 from tradefair.deals.models import Deal
+from tradefair.demo.applications import APPLICATIONS, write_applications
 from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader_deals import DealWriter, unload_deals
 from tradefair.demo.loader_deals import rows as deal_rows
@@ -33,6 +34,7 @@ from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Module, Pav
 from tradefair.matchmaking.models import Interpreter, Meeting, MeetingRequest, Slot
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
+from tradefair.registration.models import Application
 from tradefair.trade.models import TradeFlow
 
 BATCH = 2000
@@ -103,6 +105,7 @@ def unload_demo(slug: str) -> bool:
         org_ids = list(
             Participation.objects.filter(expo=expo).values_list("organisation_id", flat=True)
         )
+        Application.objects.filter(expo=expo).delete()  # before the links they came through
         Participation.objects.filter(expo=expo, delegation__isnull=False).update(delegation=None)
         Delegation.objects.filter(expo=expo).delete()
         for model in (Offer, Need):
@@ -187,6 +190,8 @@ class _Writer:
             self.advance,
         ).write()
         self._trade()
+        applications = write_applications(expo)
+        self.advance("Wrote the applications", applications.applications)
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
@@ -473,6 +478,7 @@ def total_rows(demo: DemoExpo) -> int:
         floor
         + 3 * organisations
         + len(demo.booths)
+        + APPLICATIONS
         + lines
         + meeting_rows(demo.meetings)
         + programme
