@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("tradefair.organisations.urls")),
     path("<slug:slug>/buyer/", include("tradefair.matchmaking.urls.buyer")),
     path("<slug:slug>/buyer/", include("tradefair.catalogue.urls.buyer")),
+    path("<slug:slug>/exhibitor/leads/", include("tradefair.registration.urls.leads")),
     path("<slug:slug>/exhibitor/", include("tradefair.matchmaking.urls.exhibitor")),
     path("<slug:slug>/exhibitor/", include("tradefair.catalogue.urls.exhibitor")),
     path(
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/map/", include("tradefair.booths.urls.public")),
     path("<slug:slug>/apply/", include("tradefair.registration.urls.public")),
     path("<slug:slug>/partner/", include("tradefair.registration.urls.partner")),
+    path("<slug:slug>/badge/", include("tradefair.registration.urls.badge")),
     prefix_default_language=False,
 )
 if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):

@@ -210,6 +210,8 @@ def test_every_operation_documents_its_refusals():
         "POST /api/v1/expos/{slug}/deals/{reference}/confirm": REVIEW,
         "POST /api/v1/expos/{slug}/deals/{reference}/approve": REVIEW,
         "POST /api/v1/expos/{slug}/deals/{reference}/reject": REVIEW,
+        "GET /api/v1/expos/{slug}/badge": ["200", "401", "404", "422"],
+        "POST /api/v1/expos/{slug}/checkins": ["200", "201", "400", "401", "403", "404", "422"],
         "POST /api/v1/expos/{slug}/programme/{id}/registration": [
             "201",
             "400",

@@ -66,3 +66,11 @@ def apply(expo: Expo) -> Apply:
         return application
 
     return send
+
+
+@pytest.fixture
+def admitted(expo: Expo, organiser, apply) -> Application:  # noqa: F811 - the shared fixture
+    """An approved buyer application: two people, each with a badge."""
+    from tradefair.registration.services.review import decide
+
+    return decide(application=apply(), decision="approve", by_user=organiser)

@@ -38,6 +38,8 @@ from tradefair.matchmaking.services.errors import (
 from tradefair.organisations.api import router as organisations_router
 from tradefair.programme.api import router as programme_router
 from tradefair.programme.services import errors as programme
+from tradefair.registration.api import router as registration_router
+from tradefair.registration.services.errors import RegistrationError
 
 api = NinjaAPI(
     title="tradefair",
@@ -53,6 +55,7 @@ api.add_router("", matchmaking_router)
 api.add_router("", programme_router)
 api.add_router("", catalogue_router)
 api.add_router("", deals_router)
+api.add_router("", registration_router)
 api.add_router("", bulletin_router)
 explain_validation_errors(api)
 
@@ -77,6 +80,7 @@ STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
     (deals.DealError, 409),
     (catalogue.NotAllowed, 403),
     (catalogue.CatalogueError, 400),
+    (RegistrationError, 400),  # a refused badge (forged, replaced, another edition's) or place
 ]
 
 
@@ -90,6 +94,7 @@ api.add_exception_handler(MatchmakingError, _refused)
 api.add_exception_handler(programme.ProgrammeError, _refused)
 api.add_exception_handler(deals.DealError, _refused)
 api.add_exception_handler(catalogue.CatalogueError, _refused)
+api.add_exception_handler(RegistrationError, _refused)
 
 
 @api.exception_handler(AuthenticationError)

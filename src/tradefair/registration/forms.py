@@ -258,3 +258,64 @@ class ChangeLinkForm(forms.Form):
     link = forms.IntegerField(widget=forms.HiddenInput)
     quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=MAX_QUOTA)
     is_open = forms.BooleanField(label=_("Open for applications"), required=False)
+
+
+class ScanForm(forms.Form):
+    """Where the staff stand and the code the scanner typed."""
+
+    kind = forms.ChoiceField(
+        label=_("Place"),
+        choices=[
+            ("entrance", _("Entrance")),
+            ("activity", _("An activity")),
+            ("table", _("A negotiation table")),
+        ],
+        widget=forms.RadioSelect,
+        initial="entrance",
+    )
+    activity = forms.TypedChoiceField(label=_("Activity"), coerce=int, required=False)
+    session = forms.TypedChoiceField(label=_("Negotiation session"), coerce=int, required=False)
+    table = forms.IntegerField(label=_("Table"), min_value=1, required=False)
+    code = forms.CharField(
+        label=_("Badge code"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-scan-code": ""}),
+        help_text=_("Scan the badge: the scanner types the code and sends it."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        activities: list[tuple[int, str]],
+        sessions: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [("", "—"), *activities]  # type: ignore[attr-defined]
+        self.fields["session"].choices = [("", "—"), *sessions]  # type: ignore[attr-defined]
+
+    def place_code(self) -> str:
+        data = self.cleaned_data
+        if data["kind"] == "activity":
+            return f"activity:{data['activity'] or ''}"
+        if data["kind"] == "table":
+            return f"table:{data['session'] or ''}:{data['table'] or ''}"
+        return "entrance"
+
+
+class LeadScanForm(forms.Form):
+    code = ScanForm.base_fields["code"]
+
+
+class LeadForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—"), *[(n, "★" * n) for n in range(1, 6)]],
+    )

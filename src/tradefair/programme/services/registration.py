@@ -250,3 +250,15 @@ def promote(activity: Activity) -> list[Registration]:
         registration.save(update_fields=["status", "seat", "updated_at"])
         notices.promoted(registration, activity)
     return promoted
+
+
+def mark_attended(*, activity: Activity, user: User) -> bool:
+    """The registered person came (their badge was scanned at the door): their seat is now an
+    attended one. Idempotent; False when they had no seat (walk-ins at open activities, or a
+    waiting-list place) — the scan itself still records that they came."""
+    with transaction.atomic():
+        lock_activity(activity.pk)
+        updated = Registration.objects.filter(
+            activity=activity, user=user, status=Registration.Status.REGISTERED
+        ).update(status=Registration.Status.ATTENDED)
+    return bool(updated)

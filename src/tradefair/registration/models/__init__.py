@@ -3,5 +3,6 @@ from tradefair.registration.models.applications import (
     ApplicationPerson,
     DelegationLink,
 )
+from tradefair.registration.models.badges import Badge, CheckIn, Lead
 
-__all__ = ["Application", "ApplicationPerson", "DelegationLink"]
+__all__ = ["Application", "ApplicationPerson", "Badge", "CheckIn", "DelegationLink", "Lead"]

@@ -21,6 +21,7 @@ from tradefair.matchmaking.services.profiles import update_meeting_profile
 from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
 from tradefair.registration.models import Application
+from tradefair.registration.services.badges import issue_for_application
 from tradefair.registration.services.errors import RegistrationError
 
 ROLES = {
@@ -47,6 +48,7 @@ def admit(
     if application.kind == Application.Kind.BUYER:
         _buyer(application, participation, by_user)
     refresh_search_text([participation.pk])
+    issue_for_application(application)
     return _invite(application, organisation, admin_first=created, by_user=by_user)
 
 
