@@ -1,6 +1,7 @@
 """Loading the demo writes the generated expo exactly once, in one go, and reset replaces it."""
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from decimal import Decimal
 
@@ -30,8 +31,15 @@ from tradefair.matchmaking.models import (
     Slot,
 )
 from tradefair.organisations.models import Delegation, Need, Offer, Organisation, Participation
-from tradefair.registration.models import Application, ApplicationPerson, DelegationLink
+from tradefair.registration.models import (
+    Application,
+    ApplicationPerson,
+    Badge,
+    DelegationLink,
+    Lead,
+)
 from tradefair.registration.queries.duplicates import duplicates
+from tradefair.registration.queries.figures import attendance
 
 # One worker runs the whole module: split across xdist workers, each loaded the full demo.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_full_load")]
@@ -195,6 +203,30 @@ def test_applications_wait_in_every_review_state(loaded):
     )
     assert partner.role == "partner" and DelegationLink.objects.filter(expo=expo).count() == 6
     assert waiting.exists()
+
+
+def test_a_first_day_of_check_ins_and_leads(loaded):
+    """Badges, entrance check-ins on the first two days and leads of the first Chinese
+    exhibitors (the demo log-ins' among them), counted by the bulletin."""
+    expo = Expo.objects.get(slug="caexpo-22")
+    found = attendance(expo)
+    assert found.badges >= 1500 and found.people_in > 1000
+    assert [day for day, _n in found.by_day] == [
+        expo.start_date,
+        expo.start_date + dt.timedelta(days=1),
+    ]
+    assert found.by_day[0][1] > found.by_day[1][1]
+    assert dict(found.by_country)["CN"] < found.people_in  # foreign visitors came too
+    published = bulletin_data(expo)["attendance"]
+    assert published["people_in"] == found.people_in and published["leads"] == found.leads
+    accounts = {a.email: a for a in ensure_demo_accounts("caexpo-22")}
+    exhibitor = Participation.objects.get(
+        expo=expo,
+        role="exhibitor",
+        organisation__name=accounts["exhibitor1@caexpo.demo"].organisation,
+    )
+    assert Lead.objects.filter(exhibitor=exhibitor).exists()
+    assert Badge.objects.filter(expo=expo, email="buyer1@caexpo.demo").exists()
 
 
 def test_fit_keys_name_loaded_organisations(loaded, demo):

@@ -14,6 +14,7 @@ from tradefair.matchmaking.queries.console import overview
 from tradefair.matchmaking.queries.partners import meetings_by_partner
 from tradefair.organisations.queries.figures import expo_figures, partner_figures
 from tradefair.programme.queries.figures import programme_figures
+from tradefair.registration.queries.figures import attendance
 from tradefair.trade.queries.figures import Change, trade_context
 
 
@@ -60,7 +61,26 @@ def bulletin_data(expo: Expo) -> dict[str, Any]:
             "launched_products": programme.launched_products,
         },
         **_deals_and_funnel(expo),
+        "attendance": attendance_block(expo),
         "trade": trade_block(),
+    }
+
+
+def attendance_block(expo: Expo) -> dict[str, Any]:
+    """People checked in at the entrance (by day, by country), meetings held and no-shows
+    among the published ones, and the leads exhibitors scanned."""
+    found = attendance(expo)
+    return {
+        "badges": found.badges,
+        "people_in": found.people_in,
+        "by_day": [{"day": day.isoformat(), "people": n} for day, n in found.by_day],
+        "by_country": dict(found.by_country),
+        "meetings": found.meetings,
+        "meetings_held": found.held,
+        "no_shows": found.no_shows,
+        "held_share": round(found.held_share, 4) if found.held_share is not None else None,
+        "leads": found.leads,
+        "exhibitors_with_leads": found.exhibitors_with_leads,
     }
 
 

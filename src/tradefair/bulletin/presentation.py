@@ -6,6 +6,7 @@ of kinds, bands, sectors and countries are looked up here in the reader's langua
 written compactly in USD and CNY ("US$26.5bn", "US$264.7亿").
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from tradefair.bulletin.models import PublishedBulletin
 from tradefair.deals.models import Deal
 from tradefair.expos.charts import Bar, bar_chart, svg
-from tradefair.expos.formatting import change, money, month_span, number, percent
+from tradefair.expos.formatting import change, day, money, month_span, number, percent
 from tradefair.expos.models import HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.expos.presentation import reader_locale
@@ -122,6 +123,11 @@ def _headlines(data: dict[str, Any]) -> list[Headline]:
         Headline(_("Exhibition area"), f"{number(data['exhibition_area_m2'])} m²"),
         Headline(_("Buyer enterprises"), number(data["buyers"])),
         Headline(_("Meetings held"), number(funnel.get("meetings_held", 0))),
+        *(
+            [Headline(_("Visitors checked in"), number(data["attendance"]["people_in"]))]
+            if data.get("attendance", {}).get("people_in")
+            else []
+        ),
         Headline(_("Deals signed"), number(deals["count"])),
         Headline(_("Value of the deals"), money(deals["value_usd"], "USD")),
         Headline(_("Value in yuan"), money(deals["value_cny"], "CNY")),
@@ -153,6 +159,18 @@ def _deal_charts(deals: dict[str, Any]) -> list[Chart]:
         _money_chart("sectors", _("Deals by sector"), deals["by_sector"], sectors, _("Sector")),
         _money_chart("countries", by_country, deals["by_country"], countries, _("Country")),
     ]
+
+
+def _attendance_chart(attendance: dict[str, Any]) -> Chart:
+    title = _("Visitors checked in, by day")
+    days = [(day(dt.date.fromisoformat(d["day"])), d["people"]) for d in attendance["by_day"]]
+    return Chart(
+        "attendance",
+        title,
+        bar_chart([Bar(label, n, number(n)) for label, n in days], description=title),
+        [_("Day"), _("Visitors")],
+        [Row([label, number(n)]) for label, n in days],
+    )
 
 
 def _funnel_chart(funnel: dict[str, int]) -> Chart:
@@ -283,6 +301,8 @@ def bulletin_view(data: dict[str, Any]) -> BulletinView:
     deals = data["deals"]
     charts = _deal_charts(deals)
     charts += [_funnel_chart(data.get("funnel", {})), _pavilion_chart(data["pavilions"])]
+    if data.get("attendance", {}).get("by_day"):  # published before check-in existed: none
+        charts.append(_attendance_chart(data["attendance"]))
     channels = [
         Row([_("Signed on site"), *_money_cells(deals["on_site"])]),
         Row([_("Signed online"), *_money_cells(deals["online"])]),

@@ -21,6 +21,7 @@ from tradefair.demo.showcase import BUYER_COUNTRIES, PER_ROLE
 from tradefair.expos.models import CountryGroup, Expo
 from tradefair.organisations.models import Participation
 from tradefair.registration.models import DelegationLink
+from tradefair.registration.services.badges import issue_to_members
 
 PASSWORD = "demo"
 DOMAIN = "caexpo.demo"
@@ -66,6 +67,7 @@ def ensure_demo_accounts(slug: str) -> list[DemoAccount]:
                 defaults={"role": Membership.Role.ADMIN},
             )
             accounts.append(DemoAccount(user.email, "partner", partner.organisation.name))
+        issue_to_members(expo)  # every demo log-in's badge, for the portals' Badge page
     return accounts
 
 

@@ -18,6 +18,7 @@ from django.db.models import Model
 from tradefair.booths.models import SpaceBooking
 from tradefair.deals.models import Deal
 from tradefair.demo.applications import APPLICATIONS, write_applications
+from tradefair.demo.attendance import BUYERS, EXHIBITORS, write_attendance
 from tradefair.demo.deals import draw_deals
 from tradefair.demo.loader_deals import DealWriter, unload_deals
 from tradefair.demo.loader_deals import rows as deal_rows
@@ -192,6 +193,8 @@ class _Writer:
         self._trade()
         applications = write_applications(expo)
         self.advance("Wrote the applications", applications.applications)
+        attendance = write_attendance(expo)
+        self.advance("Checked in the first day", attendance.badges)
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
@@ -479,6 +482,8 @@ def total_rows(demo: DemoExpo) -> int:
         + 3 * organisations
         + len(demo.booths)
         + APPLICATIONS
+        + BUYERS
+        + EXHIBITORS
         + lines
         + meeting_rows(demo.meetings)
         + programme

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tradefair.registration.views import checkin, console, partners_console
+from tradefair.registration.views import checkin, console, figures, partners_console
 
 app_name = "registration_console"
 urlpatterns = [
     path("", console.applications, name="applications"),
     path("partners/", partners_console.partners, name="partners"),
     path("check-in/", checkin.scan, name="scan"),
+    path("attendance/", figures.figures, name="figures"),
     path("<int:pk>/", console.application, name="application"),
 ]
