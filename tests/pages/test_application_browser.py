@@ -5,6 +5,7 @@ the partner forwards it in its portal and the organiser approves it in the conso
 Drives Debian's Chromium (never a downloaded one) and saves a screenshot under test-results/.
 """
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +14,14 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from tests.matchmaking.conftest import make_party_in
+from tests.registration.conftest import buyer_values
 from tradefair.accounts.models import ExpoStaff, Invitation, User
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Delegation, Participation
-from tradefair.registration.models import Application, DelegationLink
+from tradefair.registration.models import Application, Badge, DelegationLink
+from tradefair.registration.services.applications import submit_application
+from tradefair.registration.services.badges import token
+from tradefair.registration.services.review import decide
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,3 +105,58 @@ def test_from_a_partners_link_to_the_organisers_approval(live_server, page, link
         Invitation.objects.filter(email__in=["an@mekongfresh.vn", "binh@mekongfresh.vn"]).count()
         == 2
     )
+
+
+def test_from_the_welcome_mail_to_the_badge_the_door_and_a_lead(live_server, page, link):
+    """The approved buyer sets up the account from the mail, opens the badge and downloads its
+    PDF; staff check the badge in at the entrance (a second scan changes nothing, a forged
+    code is refused); an exhibitor scans it as a lead and exports the leads."""
+
+    application, _token = submit_application(expo=link.expo, values=buyer_values(), link=None)
+    organiser = User.objects.get(email="organiser@example.com")
+    mail.outbox.clear()
+    decide(application=application, decision="approve", by_user=organiser)
+    welcome = next(m for m in mail.outbox if m.to == ["an@mekongfresh.vn"])
+    accept = re.search(r"http://\S+/accounts/invitations/\S+/", welcome.body).group(0)
+    page.goto(accept.replace("http://127.0.0.1:8000", live_server.url))
+    page.get_by_label("Your name").fill("Nguyễn Văn An")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state("load")
+    page.goto(f"{live_server.url}/test-expo/badge/")
+    expect(page.locator(".badge-card .name")).to_have_text("Nguyễn Văn An")
+    expect(page.locator(".badge-card .latin")).to_have_text("Nguyen Van An")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the badge (PDF, A6)").click()
+    assert download.value.suggested_filename == "badge-test-expo.pdf"
+    code = token(Badge.objects.get(email="an@mekongfresh.vn"))
+
+    page.context.clear_cookies()
+    log_in(page, live_server.url, "organiser@example.com")
+    page.goto(f"{live_server.url}/test-expo/organiser/applications/check-in/")
+    for expected in ("Checked in: entrance", "Already checked in here"):
+        page.locator("[data-scan-code]").fill(code)
+        page.locator("[data-scan-code]").press("Enter")  # what a USB scanner types last
+        page.wait_for_load_state("load")
+        expect(page.locator(".scan-result")).to_contain_text(expected)
+        expect(page.locator(".scan-result")).to_contain_text("Mekong Fresh Trading Co., Ltd.")
+    page.locator("[data-scan-code]").fill(code[:-4] + "AAAA")
+    page.locator("[data-scan-code]").press("Enter")
+    page.wait_for_load_state("load")
+    expect(page.locator(".scan-result")).to_contain_text("may be forged")
+
+    exhibitor = make_party_in(link.expo, "Guangxi Fruit Co", Participation.Role.EXHIBITOR).user
+    exhibitor.set_password(PASSWORD)
+    exhibitor.save()
+    page.context.clear_cookies()
+    log_in(page, live_server.url, exhibitor.email)
+    page.goto(f"{live_server.url}/test-expo/exhibitor/leads/")
+    page.locator("[data-scan-code]").fill(code)
+    page.locator("[data-scan-code]").press("Enter")
+    page.wait_for_load_state("load")
+    expect(page.locator(".lead h3").first).to_contain_text("Nguyễn Văn An")
+    expect(page.locator(".lead").first).to_contain_text("an@mekongfresh.vn")  # An agreed
+    with page.expect_download() as exported:
+        page.get_by_role("link", name="Export as CSV").click()
+    assert "Nguyen Van An" in Path(exported.value.path()).read_text(encoding="utf-8-sig")
