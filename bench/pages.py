@@ -47,6 +47,7 @@ from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Offer, Participation
 from tradefair.programme.models import Activity
 from tradefair.programme.queries.listing import PUBLIC_STATUSES, day_window
+from tradefair.registration.models import Application
 
 REPEATS = 60
 WARMUP = 5
@@ -332,6 +333,34 @@ def map_cases(slug: str) -> list[Case]:
     ]
 
 
+def registration_cases(slug: str) -> list[Case]:
+    """Applying, reviewing, the partner's portal, a badge, the attendance figures and leads."""
+    ensure_demo_accounts(slug)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    buyer = User.objects.get(email=BUYER_EMAIL)
+    exhibitor = User.objects.get(email=EXHIBITOR_EMAIL)
+    partner = User.objects.filter(email=f"partner1@{DOMAIN}").first()
+    application = Application.objects.filter(expo__slug=slug).order_by("pk").first()
+    console = f"/{slug}/organiser/applications/"
+    cases = [
+        Case("application form (buyer)", f"/{slug}/apply/buyer/"),
+        Case("application form in Chinese", f"/zh-hans/{slug}/apply/buyer/"),
+        Case("organiser's applications", console, organiser),
+        Case("organiser's attendance figures", f"{console}attendance/", organiser),
+        Case("organiser's check-in page", f"{console}check-in/", organiser),
+        Case("buyer's badge", f"/{slug}/badge/", buyer),
+        Case("exhibitor's leads", f"/{slug}/exhibitor/leads/", exhibitor),
+        Case("API: badge of a buyer", f"/api/v1/expos/{slug}/badge", buyer, api=True),
+    ]
+    if application is not None:
+        cases.insert(
+            3, Case("organiser's application page", f"{console}{application.pk}/", organiser)
+        )
+    if partner is not None:
+        cases.append(Case("partner's portal", f"/{slug}/partner/", partner))
+    return cases
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
@@ -364,6 +393,7 @@ def page_cases(slug: str) -> list[Case]:
         [Case(label, url) for label, url in public]
         + programme_cases(slug)
         + map_cases(slug)
+        + registration_cases(slug)
         + agenda_cases(slug)
         + buyer_search_cases(slug)
         + catalogue_cases(slug)
