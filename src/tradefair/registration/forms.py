@@ -15,7 +15,7 @@ from tradefair.catalogue.forms import country_choices, sector_choices, split_lis
 from tradefair.expos import formatting
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.forms.profile import language_choices
-from tradefair.organisations.models import Organisation
+from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.widgets import QuickSelectMultiple
 from tradefair.registration.models import Application
 from tradefair.registration.services.links import MAX_QUOTA
@@ -319,3 +319,19 @@ class LeadForm(forms.Form):
         empty_value=None,
         choices=[("", "—"), *[(n, "★" * n) for n in range(1, 6)]],
     )
+
+
+class BatchForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), required=False)
+    delegation = forms.TypedChoiceField(label=_("Delegation"), coerce=int, required=False)
+    only_new = forms.BooleanField(
+        label=_("Only badges not printed before (or replaced since)"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, delegations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [  # type: ignore[attr-defined]
+            ("", _("every role")),
+            *Participation.Role.choices,
+        ]
+        self.fields["delegation"].choices = [("", _("every delegation")), *delegations]  # type: ignore[attr-defined]

@@ -3,6 +3,14 @@ from tradefair.registration.models.applications import (
     ApplicationPerson,
     DelegationLink,
 )
-from tradefair.registration.models.badges import Badge, CheckIn, Lead
+from tradefair.registration.models.badges import Badge, BadgeBatch, CheckIn, Lead
 
-__all__ = ["Application", "ApplicationPerson", "Badge", "CheckIn", "DelegationLink", "Lead"]
+__all__ = [
+    "Application",
+    "ApplicationPerson",
+    "Badge",
+    "BadgeBatch",
+    "CheckIn",
+    "DelegationLink",
+    "Lead",
+]

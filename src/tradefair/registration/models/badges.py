@@ -36,6 +36,9 @@ class Badge(models.Model):
     revoked_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the last lost badge was replaced.")
     )
+    printed_version = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text=_("The version the print shop printed.")
+    )
 
     class Meta:
         ordering = ["expo", "name_latin"]
@@ -141,3 +144,46 @@ class Lead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.badge} → {self.exhibitor_id}"
+
+
+class BadgeBatch(models.Model):
+    """A batch of badges for the print shop: one PDF of A6 pages, drawn in the worker."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("drawing")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role"), max_length=10, blank=True)
+    delegation = models.ForeignKey(
+        "organisations.Delegation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    only_new = models.BooleanField(_("only badges not printed before"), default=True)
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    phase = models.CharField(max_length=40, blank=True)
+    progress = models.FloatField(default=0.0)
+    badges = models.PositiveIntegerField(default=0)
+    pdf = models.BinaryField(null=True, editable=False)  # names: never a public media file
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["expo", "-created_at"]
+        verbose_name = _("badge batch")
+        verbose_name_plural = _("badge batches")
+
+    def __str__(self) -> str:
+        return f"{self.expo_id} batch {self.pk} ({self.status})"
