@@ -152,3 +152,18 @@ def test_bulk_decisions_are_all_or_none(expo, organiser, partner, link, apply):
     assert [a.status for a in done] == [Status.APPROVED] * 3
     assert Participation.objects.filter(role="buyer").count() == 3
     assert Membership.objects.count() == 1  # the partner's: people join by accepting
+
+
+def test_attached_to_a_buyer_already_taking_part_its_settings_stay(expo, organiser, apply):
+    existing = make_party_in(expo, "Mekong Fresh Trading Co., Ltd.", Participation.Role.BUYER)
+    organisation = existing.participation.organisation
+    Organisation.objects.filter(pk=organisation.pk).update(country_id="VN")
+    Need.objects.create(participation=existing.participation, title="Rambutan")
+    MeetingProfile.objects.create(participation=existing.participation, languages=["vi"])
+    approved = decide(
+        application=apply(), decision="approve", organisation=organisation, by_user=organiser
+    )
+    assert approved.participation == existing.participation
+    assert list(Need.objects.values_list("title", flat=True)) == ["Rambutan"]
+    assert MeetingProfile.objects.get().languages == ["vi"]
+    assert Invitation.objects.filter(organisation=organisation).count() == 2  # its people join

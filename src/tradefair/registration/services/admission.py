@@ -37,7 +37,7 @@ def admit(
     created = organisation is None
     if organisation is None:
         organisation = _new_organisation(application)
-    participation, _new = Participation.objects.get_or_create(
+    participation, new = Participation.objects.get_or_create(
         expo=application.expo,
         organisation=organisation,
         role=ROLES[Application.Kind(application.kind)],
@@ -45,7 +45,9 @@ def admit(
     )
     application.organisation = organisation
     application.participation = participation
-    if application.kind == Application.Kind.BUYER:
+    if new and application.kind == Application.Kind.BUYER:
+        # An organisation already taking part keeps its own needs and meeting settings: the
+        # approval adds its people, not a second profile over the one it keeps itself.
         _buyer(application, participation, by_user)
     refresh_search_text([participation.pk])
     issue_for_application(application)
