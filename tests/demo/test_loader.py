@@ -201,7 +201,8 @@ def test_applications_wait_in_every_review_state(loaded):
     waiting = applications.filter(
         status="with_partner", link__delegation__partner__organisation__name=partner.organisation
     )
-    assert partner.role == "partner" and DelegationLink.objects.filter(expo=expo).count() == 6
+    assert partner.role == "partner" and DelegationLink.objects.filter(expo=expo).count() == 8
+    assert "(demo data)" in partner.organisation  # an invented partner says so
     assert waiting.exists()
 
 

@@ -1,11 +1,11 @@
 """The demo's applications: buyers and summit delegates who applied and are still in review or
-were reviewed, some through the delegation links of the demo's partners (invented
-trade-promotion councils, named as demo data), with people named in their own script.
+were reviewed, some through delegation links, with people named in their own script.
 
-Written after the rest of the demo, from its own random stream, so the other figures do not
-move. Nothing is approved here: approval creates accounts and mails people, which the console
-shows on demand. Two applications repeat a demo buyer's name and country, so the console's
-duplicate flag has something to show.
+Two partner organisations are invented here and say so in their names ("demo data"); the other
+links belong to the demo's trade-promotion councils. Written after the rest of the demo, from
+its own random stream, so the other figures do not move. Nothing is approved here: approval
+creates accounts and mails people, which the console shows on demand. Two applications repeat a
+demo buyer's name and country, so the console's duplicate flag has something to show.
 """
 
 from __future__ import annotations
@@ -19,10 +19,22 @@ from django.utils import timezone
 from tradefair.demo.naming import Namer
 from tradefair.demo.vocabulary import BUYER_WORDS
 from tradefair.expos.models import Expo, HSCode, Sector
-from tradefair.organisations.models import Delegation, Participation
+from tradefair.organisations.models import Delegation, Organisation, Participation
+from tradefair.organisations.services.search import refresh_search_text
 from tradefair.registration.models import Application, ApplicationPerson, DelegationLink
 
 APPLICATIONS = 60
+# Partners invented for the demo (name, Chinese name, country, delegation, its Chinese name).
+INVENTED_PARTNERS = (
+    (
+        "Andaman Sourcing Alliance (demo data)", "安达曼采购联盟（演示数据）", "TH",
+        "Andaman Sourcing Alliance Buyer Delegation", "安达曼采购联盟采购商团",
+    ),
+    (
+        "Mekong Delta Importers' Association (demo data)", "湄公河三角洲进口商协会（演示数据）",
+        "VN", "Mekong Delta Importers' Delegation", "湄公河三角洲进口商团",
+    ),
+)  # fmt: skip
 DELEGATE_SHARE = 0.25
 LINKS = 6  # partners whose delegation gets an invitation link
 LINK_QUOTA = 40
@@ -87,7 +99,7 @@ def write_applications(expo: Expo) -> Written:
     )
     days = [expo.start_date + dt.timedelta(days=n) for n in range(3)]
     now = timezone.now()
-    written = 0
+    written = waiting = 0
     for n in range(APPLICATIONS):
         country = rng.choice(COUNTRIES)
         named = namer.organisation(country, BUYER_WORDS)
@@ -97,7 +109,10 @@ def write_applications(expo: Expo) -> Written:
         status = rng.choices([s for s, _ in STATUSES], weights=[w for _, w in STATUSES])[0]
         if n < len(known) or (status == Application.Status.WITH_PARTNER and not links):
             status = Application.Status.SUBMITTED  # a duplicate waits, so the console flags it
-        link = rng.choice(links) if status == Application.Status.WITH_PARTNER else None
+        link = None
+        if status == Application.Status.WITH_PARTNER and links:  # every link has some waiting
+            link = links[waiting % len(links)]
+            waiting += 1
         if link is None and links and rng.random() < 0.25:
             link = rng.choice(links)  # through a partner, who has forwarded it
         chosen = rng.sample(sectors, 2)
@@ -139,8 +154,33 @@ def write_applications(expo: Expo) -> Written:
     return Written(written, len(links))
 
 
+def _invented_partners(expo: Expo) -> list[Delegation]:
+    """Partners made up for the demo, named so nobody takes them for real bodies, each with
+    a delegation of ASEAN buyers."""
+    found = []
+    for name, name_zh, country, delegation, delegation_zh in INVENTED_PARTNERS:
+        organisation, _created = Organisation.objects.get_or_create(
+            name=name,
+            country_id=country,
+            defaults={"name_zh": name_zh, "kind": Organisation.Kind.ASSOCIATION},
+        )
+        partner = Participation.objects.create(
+            expo=expo, organisation=organisation, role=Participation.Role.PARTNER
+        )
+        found.append(
+            Delegation.objects.create(
+                expo=expo, partner=partner, name=delegation, name_zh=delegation_zh
+            )
+        )
+    refresh_search_text([d.partner_id for d in found])  # the directory finds them too
+    return found
+
+
 def _links(expo: Expo, rng: random.Random) -> list[DelegationLink]:
-    delegations = list(Delegation.objects.filter(expo=expo).order_by("name")[:LINKS])
+    existing = list(Delegation.objects.filter(expo=expo).order_by("name")[:LINKS])
+    if not existing:  # a demo without partners (the tests' small ones) invents none either
+        return []
+    delegations = sorted([*_invented_partners(expo), *existing], key=lambda d: d.name)
     return [
         DelegationLink.objects.create(
             expo=expo,
