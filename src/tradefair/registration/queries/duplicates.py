@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from tradefair.organisations.models import Organisation
 from tradefair.registration.models import Application
 
-_index: tuple[tuple[object, ...], dict[str, list[int]]] | None = None  # per process
+# Per process: label → (the rows' version, domain → ids).
+_indexes: dict[str, tuple[tuple[object, ...], dict[str, list[int]]]] = {}
 LIMIT = 500  # candidates read per query: a page of applications never needs more
 WEBMAIL = frozenset(
     [
@@ -90,9 +92,12 @@ def duplicates(applications: Iterable[Application]) -> dict[int, list[Candidate]
     for o in organisations.only(*fields)[:LIMIT]:
         for pk, reason in _matches(o, by_name, by_domain).items():
             found[pk].append(Candidate(o.name, o.country_id, reason, organisation=o.pk))
-    others = Application.objects.filter(
-        _query(set(by_name), set(by_domain)), expo_id=apps[0].expo_id
-    ).exclude(status="rejected")
+    undecided = Application.objects.filter(expo_id=apps[0].expo_id).exclude(status="rejected")
+    theirs = _domain_index(f"applications:{apps[0].expo_id}", undecided)
+    others = undecided.annotate(lowered=Lower("name")).filter(
+        Q(lowered__in={name for name, _country in by_name})
+        | Q(pk__in={pk for domain in by_domain for pk in theirs.get(domain, ())})
+    )
     for other in others.only(*fields)[:LIMIT]:
         for pk, reason in _matches(other, by_name, by_domain).items():
             if pk != other.pk:
@@ -119,27 +124,21 @@ def _matches(
 
 
 def domain_index() -> dict[str, list[int]]:
-    """Every organisation's e-mail and web domains → their ids, rebuilt when an organisation
-    is added or changed (its count, last id or last change moves). Reading 13,000
-    organisations takes tens of milliseconds; the check that it is current, a few."""
-    global _index
-    version = Organisation.objects.aggregate(
-        n=Count("pk"), last=Max("pk"), changed=Max("updated_at")
-    )
+    """Every organisation's e-mail and web domains → their ids."""
+    return _domain_index("organisations", Organisation.objects.all())
+
+
+def _domain_index(label: str, rows: QuerySet[Any]) -> dict[str, list[int]]:
+    """Domains → ids of ``rows``, rebuilt when a row is added or changed (their count, last id
+    or last change moves). Reading 13,000 organisations takes tens of milliseconds; the check
+    that the index is current, a few."""
+    version = rows.aggregate(n=Count("pk"), last=Max("pk"), changed=Max("updated_at"))
     key = (version["n"], version["last"], version["changed"])
-    if _index is None or _index[0] != key:
+    cached = _indexes.get(label)
+    if cached is None or cached[0] != key:
         index: dict[str, list[int]] = defaultdict(list)
-        for pk, email, website in Organisation.objects.values_list("pk", "email", "website"):
+        for pk, email, website in rows.values_list("pk", "email", "website"):
             for domain in domains(email, website):
                 index[domain].append(pk)
-        _index = (key, dict(index))
-    return _index[1]
-
-
-def _query(names: set[tuple[str, str]], wanted: set[str]) -> Q:
-    query = Q(pk__in=[])
-    for name, country in names:
-        query |= Q(name__iexact=name, country_id=country)
-    for domain in wanted:
-        query |= Q(email__iendswith=f"@{domain}") | Q(website__icontains=domain)
-    return query
+        cached = _indexes[label] = (key, dict(index))
+    return cached[1]
