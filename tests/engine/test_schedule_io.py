@@ -20,6 +20,7 @@ from tradefair.engine.schedule.io import (
     parse_solution,
 )
 from tradefair.engine.schedule.problem import Meeting, Side, Solution, Stats, Unscheduled
+from tradefair.engine.schedule.solver import solve
 from tradefair.engine.schedule.writer import dump_problem, dump_solution, problem_to_dict
 
 from .strategies import problems
@@ -138,7 +139,8 @@ def test_malformed_json_names_line_and_column() -> None:
         ),
         (
             changed(participants__2={"side": "visitor"}),
-            "participants[2] (E2): side must be 'buyer' or 'exhibitor', got 'visitor'",
+            "participants[2] (E2): side must be 'buyer', 'exhibitor' or 'participant', "
+            "got 'visitor'",
         ),
         (
             changed(participants__2={"available": ["d1s09"]}),
@@ -172,7 +174,8 @@ def test_malformed_json_names_line_and_column() -> None:
         ),
         (
             {**GOOD, "slot": []},
-            "top level: unknown key 'slot'; expected slots, participants, requests, interpreters",
+            "top level: unknown key 'slot'; expected slots, participants, requests, "
+            "interpreters, max_gap_spread",
         ),
         ({**GOOD, "requests": {}}, "requests: must be a list, got an object"),
         ([], "top level: must be an object, got a list"),
@@ -191,7 +194,7 @@ def test_every_fault_in_a_file_is_reported_together() -> None:
     data["requests"].append({"buyer": "B1", "exhibitor": "E2"})
     assert errors_of(data) == [
         "slots[0] (d1s01): tables must be >= 0, got -1",
-        "participants[1] (E1): side must be 'buyer' or 'exhibitor', got 'seller'",
+        "participants[1] (E1): side must be 'buyer', 'exhibitor' or 'participant', got 'seller'",
         "requests[1] (R1): duplicate id 'R1' (first at requests[0] (R1))",
         "requests[2]: missing 'id'",
     ]
@@ -207,7 +210,7 @@ def test_swapped_sides_report_both() -> None:
 def test_a_broken_item_is_not_reported_again_by_its_references() -> None:
     # E1 is invalid; R1 names it, but the one error is E1's own.
     assert errors_of(changed(participants__1={"side": "seller"})) == [
-        "participants[1] (E1): side must be 'buyer' or 'exhibitor', got 'seller'"
+        "participants[1] (E1): side must be 'buyer', 'exhibitor' or 'participant', got 'seller'"
     ]
 
 
@@ -291,7 +294,11 @@ def test_solution_faults_are_all_reported() -> None:
 
 def test_the_format_document_examples_are_valid_and_consistent() -> None:
     doc = Path(__file__).parents[2] / "docs" / "formats" / "schedule.md"
-    problem_text, solution_text = re.findall(r"```json\n(.*?)```", doc.read_text(), re.S)
+    problem_text, solution_text, event_text = re.findall(
+        r"```json\n(.*?)```", doc.read_text(), re.S
+    )
     problem = parse_problem(problem_text)
     assert problem == parse_problem(GOOD)
     assert check(problem, parse_solution(solution_text)) == []
+    event = parse_problem(event_text)
+    assert event.is_general and check(event, solve(event, time_limit=10)) == []

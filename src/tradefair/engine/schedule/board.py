@@ -115,6 +115,7 @@ class Board:
             and self.used[t] < g.tables[t]
             and g.avail[b, t]
             and g.avail[e, t]
+            and (r not in g.own or g.own[r][t])
             and not self.busy[b, t]
             and not self.busy[e, t]
             and self.load[b] < g.cap[b]

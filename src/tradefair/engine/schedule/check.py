@@ -12,6 +12,7 @@ language of each side that states languages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Collection
 
@@ -70,6 +71,10 @@ def check(problem: Problem, solution: Solution) -> list[str]:
             out.append(f"{where}: table {m.table} is outside 1..{slot.tables} of slot {m.slot}")
         else:
             at_table[(m.slot, m.table)].append(m.request)
+        own = request.own_slots
+        if own is not None and m.slot not in own:
+            rule = "fixed_slot is" if request.fixed_slot is not None else "slots are"
+            out.append(f"{where}: request {m.request}'s {rule} {', '.join(sorted(own))}")
         for side in (buyer, exhibitor):
             if side.available is not None and m.slot not in side.available:
                 out.append(f"{where}: {side.side.value} {side.id} is not available in {m.slot}")
@@ -110,9 +115,43 @@ def check(problem: Problem, solution: Solution) -> list[str]:
                 f"interpreter {interpreter_id} is in {len(requests)} meetings in slot "
                 f"{slot_id}: {', '.join(requests)}"
             )
+    out.extend(_general_faults(problem, solution))
     out.extend(_unscheduled_faults(problem, solution, placed_at.keys()))
     out.extend(_stats_faults(problem, solution))
     return out
+
+
+def _general_faults(problem: Problem, solution: Solution) -> list[str]:
+    """Required meetings, their order and the gap spread: the rules of general B2B events."""
+    faults = []
+    slot_index = problem.slot_index
+    start: dict[str, dt.datetime] = {}
+    for m in solution.meetings:
+        if m.request in problem.request_index and m.slot in slot_index:
+            start.setdefault(m.request, problem.slots[slot_index[m.slot]].start)
+    for r in problem.requests:
+        if r.required and r.id not in start:
+            faults.append(f"request {r.id} is required but not scheduled")
+        if r.id not in start:
+            continue
+        for earlier in r.after:
+            if earlier not in start:
+                faults.append(
+                    f"request {r.id} is scheduled but {earlier}, which it follows, is not"
+                )
+            elif start[earlier] >= start[r.id]:
+                faults.append(
+                    f"request {r.id} must come after {earlier}, but starts at "
+                    f"{start[r.id].isoformat()} and {earlier} at {start[earlier].isoformat()}"
+                )
+    if problem.max_gap_spread is not None:
+        most, fewest = metrics.gap_spread(problem, solution.meetings)
+        if most - fewest > problem.max_gap_spread:
+            faults.append(
+                f"idle gaps range from {fewest} to {most} per participant, a spread of "
+                f"{most - fewest}, more than max_gap_spread {problem.max_gap_spread}"
+            )
+    return faults
 
 
 def _interpreter_faults(
@@ -126,8 +165,9 @@ def _interpreter_faults(
     if m.interpreter is None:
         if needs_interpreter(buyer, exhibitor):
             return [
-                f"{where}: needs an interpreter (buyer {buyer.id} speaks {_languages(buyer)}, "
-                f"exhibitor {exhibitor.id} speaks {_languages(exhibitor)})"
+                f"{where}: needs an interpreter ({buyer.side.value} {buyer.id} speaks "
+                f"{_languages(buyer)}, {exhibitor.side.value} {exhibitor.id} speaks "
+                f"{_languages(exhibitor)})"
             ]
         return []
     interpreter = interpreters.get(m.interpreter)
@@ -140,8 +180,8 @@ def _interpreter_faults(
     if not _speaks_for(interpreter, buyer, exhibitor):
         faults.append(
             f"{where}: interpreter {interpreter.id} ({'/'.join(sorted(interpreter.languages))}) "
-            f"does not speak a language of each side (buyer {buyer.id}: {_languages(buyer)}, "
-            f"exhibitor {exhibitor.id}: {_languages(exhibitor)})"
+            f"does not speak a language of each side ({buyer.side.value} {buyer.id}: "
+            f"{_languages(buyer)}, {exhibitor.side.value} {exhibitor.id}: {_languages(exhibitor)})"
         )
     return faults
 
@@ -192,6 +232,11 @@ def _stats_faults(problem: Problem, solution: Solution) -> list[str]:
         faults.append(
             f"stats: priority_upper_bound {stats.priority_upper_bound} is below the priority "
             f"{actual['priority']}"
+        )
+    low = stats.idle_gaps_lower_bound
+    if low is not None and stats.idle_gaps is not None and low > stats.idle_gaps:
+        faults.append(
+            f"stats: idle_gaps_lower_bound {low} is above the idle gaps {stats.idle_gaps}"
         )
     if 0 <= actual["buyers_without_meeting"] < stats.min_buyers_without_meeting:
         faults.append(

@@ -43,6 +43,7 @@ class RequestGraph:
     interp_avail: BoolArray  # (I, T)
     class_label: tuple[str, ...]  # "zh–th", for people reading the code
     reason: tuple[Reason | None, ...]  # why a request can never be met, or None
+    own: dict[int, BoolArray]  # request -> (T,) the slots its own rules allow, if it has any
 
     @property
     def n_slots(self) -> int:
@@ -67,11 +68,17 @@ class RequestGraph:
 
     def pair_slots(self, r: int) -> BoolArray:
         """Slots where both sides (and, if needed, some capable interpreter) can attend."""
-        mask = self.avail[self.buyer[r]] & self.avail[self.exhibitor[r]]
+        mask = self.both(r)
         c = self.lang_class[r]
         if c >= 0:
             mask &= self.class_avail[c]
         return np.asarray(mask)
+
+    def both(self, r: int) -> BoolArray:
+        """Slots where both sides can attend and the request's own rules allow."""
+        mask = self.avail[self.buyer[r]] & self.avail[self.exhibitor[r]]
+        own = self.own.get(r)
+        return np.asarray(mask if own is None else mask & own)
 
     def buyers_requesting(self) -> int:
         """Distinct known buyers who asked for at least one meeting."""
@@ -131,15 +138,18 @@ def request_graph(problem: Problem) -> RequestGraph:
     classes: dict[tuple[frozenset[str], frozenset[str]], int] = {}
     class_interpreters: list[IntArray] = []
     class_label: list[str] = []
+    own: dict[int, BoolArray] = {}
     for k, req in enumerate(problem.requests):
         priority[k] = req.priority
         b, e = pidx.get(req.buyer, -1), pidx.get(req.exhibitor, -1)
-        if b < 0 or people[b].side != Side.BUYER:
+        if b < 0 or not (req.pair or people[b].side == Side.BUYER):
             reason[k] = Reason(Code.UNKNOWN_BUYER, {"participant": req.buyer})
             continue
-        if e < 0 or people[e].side != Side.EXHIBITOR:
+        if e < 0 or not (req.pair or people[e].side == Side.EXHIBITOR):
             reason[k] = Reason(Code.UNKNOWN_EXHIBITOR, {"participant": req.exhibitor})
             continue
+        if req.own_slots is not None:
+            own[k] = _mask(req.own_slots, sidx, n_t)
         buyer[k], exhibitor[k] = b, e
         pb, pe = people[b], people[e]
         if needs_interpreter(pb, pe):
@@ -164,15 +174,17 @@ def request_graph(problem: Problem) -> RequestGraph:
     common = np.zeros(n_r, dtype=bool)
     kk = np.flatnonzero(known)
     both = avail[buyer[kk]] & avail[exhibitor[kk]]
+    for row, k in enumerate(kk.tolist()):
+        if k in own:
+            both[row] &= own[k]
     common[kk] = both.any(axis=1)
     with_interp = np.zeros(n_r, dtype=bool)
     need = kk[lang_class[kk] >= 0]
     if need.size:
-        with_interp[need] = (
-            avail[buyer[need]] & avail[exhibitor[need]] & class_avail[lang_class[need]]
-        ).any(axis=1)
+        rows = np.searchsorted(kk, need)
+        with_interp[need] = (both[rows] & class_avail[lang_class[need]]).any(axis=1)
     has_tables = tables > 0
-    for k in kk.tolist():
+    for row, k in enumerate(kk.tolist()):
         b, e = int(buyer[k]), int(exhibitor[k])
         if cap[b] == 0 or cap[e] == 0:
             p = people[b] if cap[b] == 0 else people[e]
@@ -180,14 +192,14 @@ def request_graph(problem: Problem) -> RequestGraph:
             reason[k] = limit(code, p)
         elif not common[k]:
             reason[k] = Reason(Code.NO_COMMON_SLOT)
-        elif not (avail[b] & avail[e] & has_tables).any():
-            pair = np.flatnonzero(avail[b] & avail[e]).tolist()
+        elif not (both[row] & has_tables).any():
+            pair = np.flatnonzero(both[row]).tolist()
             reason[k] = Reason(Code.NO_TABLE, {"slots": slot_ids(problem, pair)})
         elif lang_class[k] >= 0 and not with_interp[k]:
             if class_interpreters[lang_class[k]].size == 0:
                 reason[k] = interpreter(Code.NO_INTERPRETER, people[b], people[e])
             else:
-                pair = np.flatnonzero(avail[b] & avail[e]).tolist()
+                pair = np.flatnonzero(both[row]).tolist()
                 reason[k] = interpreter(
                     Code.INTERPRETER_UNAVAILABLE,
                     people[b],
@@ -211,4 +223,5 @@ def request_graph(problem: Problem) -> RequestGraph:
         interp_avail=interp_avail,
         class_label=tuple(class_label),
         reason=tuple(reason),
+        own=own,
     )

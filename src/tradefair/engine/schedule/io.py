@@ -32,12 +32,14 @@ from tradefair.engine.schedule.reasons import Code
 
 __all__ = ["ProblemError", "Source", "load_json", "parse_problem", "parse_solution"]
 
-PROBLEM_KEYS = ("slots", "participants", "requests", "interpreters")
+PROBLEM_KEYS = ("slots", "participants", "requests", "interpreters", "max_gap_spread")
+REQUEST_KEYS = ("priority", "required", "slots", "fixed_slot", "after")
 STATS_KEYS = (  # the first six are required, the rest optional
     *("count", "priority", "upper_bound", "buyers_without_meeting"),
     *("min_buyers_without_meeting", "seconds", "priority_upper_bound", "idle_gaps"),
-    "days_attended",
+    *("days_attended", "idle_gaps_lower_bound", "status"),
 )
+STATUSES = ("optimal", "feasible")
 
 
 @cache
@@ -79,18 +81,25 @@ class _Reader(Reader):
         return frozenset(c for c in value if isinstance(c, str) and c in known)
 
     def slot_ids(
-        self, record: dict[str, Any], where: str, slots: Mapping[str, str]
+        self, record: dict[str, Any], where: str, slots: Mapping[str, str], key: str = "available"
     ) -> frozenset[str] | None:
-        if "available" not in record:
+        if key not in record:
             return None
-        value = record["available"]
+        value = record[key]
         if not isinstance(value, list):
-            self.error(where, f"available must be a list of slot ids, got {kind(value)}")
+            self.error(where, f"{key} must be a list of slot ids, got {kind(value)}")
             return None
         for slot in value:
             if not isinstance(slot, str) or slot not in slots:
-                self.error(where, f"available lists unknown slot {slot!r}")
+                self.error(where, f"{key} lists unknown slot {slot!r}")
         return frozenset(s for s in value if isinstance(s, str) and s in slots)
+
+    def flag(self, record: dict[str, Any], key: str, where: str) -> bool:
+        value = record.get(key, False)
+        if not isinstance(value, bool):
+            self.error(where, f"{key} must be true or false, got {kind(value)}")
+            return False
+        return value
 
 
 def _a(noun: str) -> str:
@@ -108,8 +117,11 @@ def parse_problem(source: Source) -> Problem:
     # not again by everything that refers to it.
     slots, slot_ids = _slots(read, read.items(top, "slots"))
     participants, where_is = _participants(read, read.items(top, "participants"), slot_ids)
-    requests = _requests(read, read.items(top, "requests"), participants, where_is)
+    requests = _requests(read, read.items(top, "requests"), participants, where_is, slot_ids)
     interpreters = _interpreters(read, read.items(top, "interpreters"), slot_ids)
+    spread = None
+    if "max_gap_spread" in top:
+        spread = read.integer(top, "max_gap_spread", "top level", 0)
     if read.errors:
         raise ProblemError(read.errors)
     return Problem(
@@ -117,6 +129,7 @@ def parse_problem(source: Source) -> Problem:
         participants=tuple(participants.values()),
         requests=tuple(requests),
         interpreters=tuple(interpreters),
+        max_gap_spread=spread,
     )
 
 
@@ -161,8 +174,8 @@ def _participants(
             continue
         ident = read.unique_id(record, where, seen)
         side = record.get("side")
-        if "side" in record and side not in (Side.BUYER, Side.EXHIBITOR):
-            read.error(where, f"side must be 'buyer' or 'exhibitor', got {side!r}")
+        if "side" in record and side not in tuple(Side):
+            read.error(where, f"side must be 'buyer', 'exhibitor' or 'participant', got {side!r}")
             side = None
         cap = read.integer(record, "max_meetings", where, 0) if "max_meetings" in record else None
         languages = read.languages(record, where) if "languages" in record else None
@@ -177,36 +190,146 @@ def _requests(
     items: list[Any],
     participants: Mapping[str, Participant],
     where_is: Mapping[str, str],
+    slots: Mapping[str, str],
 ) -> list[Request]:
     requests: list[Request] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         where = label("requests", index, item)
-        record = read.record(item, where, ("id", "buyer", "exhibitor"), ("priority",))
+        named = isinstance(item, dict) and "participants" in item
+        sides = ("participants",) if named else ("buyer", "exhibitor")
+        if isinstance(item, dict) and named and ({"buyer", "exhibitor"} & item.keys()):
+            read.error(where, "name either participants or buyer and exhibitor, not both")
+            continue
+        record = read.record(item, where, ("id", *sides), REQUEST_KEYS)
         if record is None:
             continue
         ident = read.unique_id(record, where, seen)
-        buyer = read.text(record, "buyer", where)
-        exhibitor = read.text(record, "exhibitor", where)
+        ends = (
+            _pair(read, record, where, participants, where_is)
+            if named
+            else _buyer_exhibitor(read, record, where, participants, where_is)
+        )
         priority = read.integer(record, "priority", where, 1) if "priority" in record else 1
-        ok = ident is not None and priority is not None
-        if buyer is not None and exhibitor is not None and buyer == exhibitor:
-            read.error(where, f"buyer and exhibitor are the same participant {buyer!r}")
-            continue
-        for role, ref in ((Side.BUYER, buyer), (Side.EXHIBITOR, exhibitor)):
-            if ref is None:
-                ok = False
-            elif ref not in participants:
-                ok = False
-                if ref not in where_is:  # a participant with errors of its own was reported
-                    read.error(where, f"unknown {role.value} {ref!r}")
-            elif participants[ref].side != role:
-                ok = False
-                actual = participants[ref].side.value
-                read.error(where, f"{role.value} {ref!r} is {_a(actual)}, not {_a(role.value)}")
-        if ok and buyer and exhibitor and ident and priority:
-            requests.append(Request(ident, buyer, exhibitor, priority))
+        required = read.flag(record, "required", where)
+        allowed = read.slot_ids(record, where, slots, "slots")
+        if allowed is not None and not allowed and isinstance(record["slots"], list):
+            read.error(where, "slots must list at least one slot (leave it out for any slot)")
+        fixed = read.text(record, "fixed_slot", where)
+        if fixed is not None and fixed not in slots:
+            read.error(where, f"fixed_slot names unknown slot {fixed!r}")
+        elif fixed is not None and allowed is not None and fixed not in allowed:
+            read.error(where, f"fixed_slot {fixed!r} is not among its slots")
+        after = _after(read, record, where)
+        if ident and ends and priority:
+            requests.append(
+                Request(
+                    ident,
+                    *ends,
+                    priority=priority,
+                    pair=named,
+                    required=required,
+                    slots=allowed or None,
+                    fixed_slot=fixed,
+                    after=after,
+                )
+            )
+    _check_order(read, requests, seen)
     return requests
+
+
+def _buyer_exhibitor(
+    read: _Reader,
+    record: dict[str, Any],
+    where: str,
+    participants: Mapping[str, Participant],
+    where_is: Mapping[str, str],
+) -> tuple[str, str] | None:
+    buyer = read.text(record, "buyer", where)
+    exhibitor = read.text(record, "exhibitor", where)
+    if buyer is not None and exhibitor is not None and buyer == exhibitor:
+        read.error(where, f"buyer and exhibitor are the same participant {buyer!r}")
+        return None
+    ok = True
+    for role, ref in ((Side.BUYER, buyer), (Side.EXHIBITOR, exhibitor)):
+        if ref is None:
+            ok = False
+        elif ref not in participants:
+            ok = False
+            if ref not in where_is:  # a participant with errors of its own was reported
+                read.error(where, f"unknown {role.value} {ref!r}")
+        elif participants[ref].side != role:
+            ok = False
+            actual = participants[ref].side.value
+            read.error(where, f"{role.value} {ref!r} is {_a(actual)}, not {_a(role.value)}")
+    return (buyer, exhibitor) if ok and buyer and exhibitor else None
+
+
+def _pair(
+    read: _Reader,
+    record: dict[str, Any],
+    where: str,
+    participants: Mapping[str, Participant],
+    where_is: Mapping[str, str],
+) -> tuple[str, str] | None:
+    value = record["participants"]
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        read.error(where, f"participants must be a list of two participant ids, got {kind(value)}")
+        return None
+    first, second = value
+    if first == second:
+        read.error(where, f"participants names {first!r} twice; a meeting needs two people")
+        return None
+    missing = [ref for ref in value if ref not in participants]
+    for ref in missing:
+        if ref not in where_is:
+            read.error(where, f"unknown participant {ref!r}")
+    return None if missing else (first, second)
+
+
+def _after(read: _Reader, record: dict[str, Any], where: str) -> tuple[str, ...]:
+    value = record.get("after", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        read.error(where, f"after must be a list of request ids, got {kind(value)}")
+        return ()
+    return tuple(dict.fromkeys(value))
+
+
+def _check_order(read: _Reader, requests: list[Request], where_is: Mapping[str, str]) -> None:
+    """``after`` names known requests, never itself, and the order has no cycle."""
+    known = {r.id for r in requests}
+    for r in requests:
+        for earlier in r.after:
+            if earlier == r.id:
+                read.error(where_is[r.id], "after names the request itself")
+            elif earlier not in known and earlier not in where_is:
+                read.error(where_is[r.id], f"after names unknown request {earlier!r}")
+    follows = {r.id: [e for e in r.after if e in known and e != r.id] for r in requests}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in follows:
+        if root in state:
+            continue  # reached from an earlier root: done
+        state[root] = 1
+        stack = [(root, iter(follows[root]))]
+        path = [root]
+        while stack:
+            node, rest = stack[-1]
+            nxt = next(rest, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+            elif state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt]
+                read.error(
+                    where_is[nxt],
+                    "after makes a cycle: " + " after ".join(cycle) + "; no order can keep it",
+                )
+                return
+            elif state.get(nxt) is None:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(follows[nxt])))
 
 
 def _interpreters(read: _Reader, items: list[Any], slots: Mapping[str, str]) -> list[Interpreter]:
@@ -231,6 +354,8 @@ def duplicate_pairs(problem: Problem) -> list[str]:
     notes = []
     for request in problem.requests:
         pair = (request.buyer, request.exhibitor)
+        if request.pair:
+            pair = (min(pair), max(pair))
         if pair in first:
             notes.append(
                 f"request {request.id}: {request.buyer} and {request.exhibitor} "
@@ -314,10 +439,13 @@ def _stats(read: _Reader, value: Any) -> Stats | None:
     seconds = record["seconds"]
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
         read.error("stats", f"seconds must be a number, got {kind(seconds)}")
+    status = record.get("status")
+    if status is not None and status not in STATUSES:
+        read.error("stats", f"status must be 'optimal' or 'feasible', got {status!r}")
     numbers: dict[str, int | None] = {}
-    for key in (*STATS_KEYS[:5], *STATS_KEYS[6:]):
+    for key in (*STATS_KEYS[:5], *STATS_KEYS[6:-1]):
         if key in STATS_KEYS[:5] or record.get(key) is not None:
             numbers[key] = read.integer(record, key, "stats", -1)
     if read.errors:
         return None
-    return Stats(seconds=float(seconds), **numbers)  # type: ignore[arg-type]
+    return Stats(seconds=float(seconds), status=status, **numbers)  # type: ignore[arg-type]

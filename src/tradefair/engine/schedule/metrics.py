@@ -26,18 +26,22 @@ def priority(problem: Problem, meetings: Iterable[Meeting]) -> int:
 
 
 def requesting_buyers(problem: Problem) -> set[str]:
-    return {r.buyer for r in problem.requests}
+    """Who asked for a meeting: buyers, and both sides of requests naming two participants."""
+    return {person for r in problem.requests for person in r.requesters}
 
 
 def buyers_requesting(problem: Problem) -> int:
-    """Buyers who asked for at least one meeting: the population objective (a) is about."""
+    """People who asked for at least one meeting: the population objective (a) is about."""
     return len(requesting_buyers(problem))
 
 
 def buyers_without_meeting(problem: Problem, meetings: Iterable[Meeting]) -> int:
-    """Buyers who asked and got no meeting at all."""
+    """People who asked and got no meeting at all (the stats keep the buyers' name, which is
+    what it means at a buyer-exhibitor fair)."""
     index = problem.request_index
-    met = {problem.requests[index[m.request]].buyer for m in meetings if m.request in index}
+    met = {
+        p for m in meetings if m.request in index for p in problem.requests[index[m.request]].ends
+    }
     return len(requesting_buyers(problem) - met)
 
 
@@ -53,12 +57,25 @@ def day_positions(problem: Problem) -> list[tuple[dt.date, int]]:
 
 
 def idle_gaps(problem: Problem, meetings: Iterable[Meeting]) -> int:
-    """Idle gaps summed over participants (buyers and exhibitors, not interpreters).
+    """Idle gaps summed over participants (not interpreters).
 
     For each participant and day, take the day's slots in start order; every two consecutive
     meetings of the participant that day with at least one slot of the problem between them
     count as one gap, however many slots it spans. Days are never bridged.
     """
+    return sum(gaps_by_participant(problem, meetings).values())
+
+
+def gap_spread(problem: Problem, meetings: Iterable[Meeting]) -> tuple[int, int]:
+    """The most and the fewest idle gaps of any participant (everyone listed counts, with or
+    without meetings): ``max_gap_spread`` bounds their difference."""
+    per = gaps_by_participant(problem, meetings)
+    counts = [per.get(p.id, 0) for p in problem.participants]
+    return (max(counts), min(counts)) if counts else (0, 0)
+
+
+def gaps_by_participant(problem: Problem, meetings: Iterable[Meeting]) -> dict[str, int]:
+    """Idle gaps of each participant with a meeting."""
     positions = day_positions(problem)
     slot_index = problem.slot_index
     request_index = problem.request_index
@@ -69,12 +86,13 @@ def idle_gaps(problem: Problem, meetings: Iterable[Meeting]) -> int:
             at = positions[slot_index[m.slot]]
             attended[request.buyer].append(at)
             attended[request.exhibitor].append(at)
-    gaps = 0
-    for slots in attended.values():
+    gaps: dict[str, int] = {}
+    for person, slots in attended.items():
         slots.sort()
-        for (day, pos), (next_day, next_pos) in itertools.pairwise(slots):
-            if day == next_day and next_pos - pos > 1:
-                gaps += 1
+        gaps[person] = sum(
+            day == next_day and next_pos - pos > 1
+            for (day, pos), (next_day, next_pos) in itertools.pairwise(slots)
+        )
     return gaps
 
 

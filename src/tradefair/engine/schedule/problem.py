@@ -16,6 +16,7 @@ from functools import cached_property
 class Side(StrEnum):
     BUYER = "buyer"
     EXHIBITOR = "exhibitor"
+    PARTICIPANT = "participant"  # neither: may meet anyone through a request naming two
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,44 @@ class Participant:
 
 @dataclass(frozen=True)
 class Request:
+    """A meeting asked for. ``buyer`` and ``exhibitor`` are its two participants; when
+    ``pair`` is set the file named them as ``participants`` (any two, of any side), and
+    the fields are only its first and second."""
+
     id: str
     buyer: str
     exhibitor: str
     priority: int = 1
+    pair: bool = False
+    required: bool = False  # must be scheduled, or there is no schedule
+    slots: frozenset[str] | None = None  # the only slots it may take; None: any
+    fixed_slot: str | None = None
+    after: tuple[str, ...] = ()  # requests that must be met in earlier slots
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        return self.buyer, self.exhibitor
+
+    @property
+    def requesters(self) -> tuple[str, ...]:
+        """Who asked: the buyer of a buyer-exhibitor request, both sides of a pair. Objective
+        (a) counts these people."""
+        return (self.buyer, self.exhibitor) if self.pair else (self.buyer,)
+
+    @property
+    def own_slots(self) -> frozenset[str] | None:
+        """The slots its own rules allow (``fixed_slot``, else ``slots``); None: any."""
+        return frozenset((self.fixed_slot,)) if self.fixed_slot is not None else self.slots
+
+    @property
+    def constrained(self) -> bool:
+        """Has a rule beyond its two sides' availability."""
+        return (
+            self.required
+            or self.slots is not None
+            or self.fixed_slot is not None
+            or bool(self.after)
+        )
 
 
 @dataclass(frozen=True)
@@ -61,6 +96,15 @@ class Problem:
     participants: tuple[Participant, ...]
     requests: tuple[Request, ...]  # in arrival order
     interpreters: tuple[Interpreter, ...] = ()
+    max_gap_spread: int | None = None  # every participant's gaps minus the fewest anyone has
+
+    @property
+    def is_general(self) -> bool:
+        """Uses a rule of general B2B events (pairs of any participants, required meetings,
+        windows, fixed slots, order, the gap spread): the general solver's problem."""
+        return self.max_gap_spread is not None or any(
+            r.pair or r.constrained for r in self.requests
+        )
 
     @cached_property
     def slot_index(self) -> dict[str, int]:
@@ -145,6 +189,8 @@ class Stats:
     priority_upper_bound: int | None = None
     idle_gaps: int | None = None
     days_attended: int | None = None  # objective (d), ``metrics.days_attended``
+    idle_gaps_lower_bound: int | None = None  # proven: no schedule has fewer
+    status: str | None = None  # "optimal" (every objective proven) or "feasible"
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def reason(board: Board, r: int) -> Reason:
                 return limit(Code.CAP_REACHED, people[p], max=cap)
             return limit(Code.FULLY_BOOKED, people[p])
     b, e = int(g.buyer[r]), int(g.exhibitor[r])
-    free = g.avail[b] & g.avail[e] & ~board.busy[b] & ~board.busy[e]
+    free = g.both(r) & ~board.busy[b] & ~board.busy[e]
     if not free.any():
         return Reason(Code.BOTH_BOOKED)
     c = int(g.lang_class[r])

@@ -17,6 +17,7 @@ from tradefair.engine.schedule.bounds import Bounds, upper_bounds
 from tradefair.engine.schedule.days import retime
 from tradefair.engine.schedule.exact import solve_exact
 from tradefair.engine.schedule.gaps import compact
+from tradefair.engine.schedule.general import solve_general
 from tradefair.engine.schedule.graph import IntArray, RequestGraph, request_graph
 from tradefair.engine.schedule.improve import fill, fill_order
 from tradefair.engine.schedule.keep import pin_kept
@@ -50,10 +51,15 @@ def solve(
 ) -> Solution:
     """Schedule every request it can; hard rules always hold, whatever the time limit.
 
+    Problems with general rules (``Problem.is_general``) go to ``general.solve_general``,
+    which raises ``general.Infeasible`` when the required meetings cannot all be placed.
+
     ``pack_days=False`` skips objective (d) on fairs too large for the exact model (no
     re-timing into fewer days, gaps alone in the last pass): the scheduler as it was before
     that objective, which the benchmark runs beside it.
     """
+    if problem.is_general:
+        return solve_general(problem, time_limit=time_limit, progress=progress)
     started = time.monotonic()
     deadline = started + time_limit
     report: Progress = progress if progress is not None else (lambda _phase, _share: None)

@@ -6,11 +6,12 @@ produce the same file and a diff shows what moved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tradefair.engine.jsonformat import dumps
 from tradefair.engine.schedule.io import STATS_KEYS
-from tradefair.engine.schedule.problem import Meeting, Problem, Slot, Solution
+from tradefair.engine.schedule.problem import Meeting, Problem, Request, Slot, Solution
 
 
 def problem_to_dict(problem: Problem) -> dict[str, Any]:
@@ -41,17 +42,35 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
             )
             for p in problem.participants
         ],
-        "requests": [
-            given(id=r.id, buyer=r.buyer, exhibitor=r.exhibitor, priority=r.priority)
-            for r in problem.requests
-        ],
+        "requests": [_request(r, slots) for r in problem.requests],
     }
     if problem.interpreters:
         data["interpreters"] = [
             given(id=i.id, languages=i.languages, available=slots(i.available))
             for i in problem.interpreters
         ]
+    if problem.max_gap_spread is not None:
+        data["max_gap_spread"] = problem.max_gap_spread
     return data
+
+
+def _request(
+    r: Request, slots: Callable[[frozenset[str] | None], list[str] | None]
+) -> dict[str, Any]:
+    """A request as the file names it; rules at their default are left out."""
+    data: dict[str, Any] = {"id": r.id}
+    if r.pair:
+        data["participants"] = [r.buyer, r.exhibitor]
+    else:
+        data |= {"buyer": r.buyer, "exhibitor": r.exhibitor}
+    data["priority"] = r.priority
+    rules = {
+        "required": r.required or None,
+        "slots": slots(r.slots),
+        "fixed_slot": r.fixed_slot,
+        "after": list(r.after) or None,
+    }
+    return data | {k: v for k, v in rules.items() if v is not None}
 
 
 def _by_start(problem: Problem) -> list[Slot]:

@@ -191,17 +191,31 @@ class Command(BaseCommand):
             if options["greedy"]:
                 from tradefair.engine.schedule.greedy import greedy
 
+                if problem.is_general:
+                    raise CommandError(
+                        "--greedy takes buyer-exhibitor problems only; this one has general "
+                        "rules (participants pairs, required meetings, slots, fixed_slot, "
+                        "after or max_gap_spread): run it without --greedy",
+                        returncode=BAD_INPUT,
+                    )
+
                 progress("first come, first served", 0.0)
                 solution = greedy(problem)
                 progress("done", 1.0)
                 return solution
             try:
+                from tradefair.engine.schedule.general import Infeasible
                 from tradefair.engine.schedule.solver import solve
             except ModuleNotFoundError as exc:
                 if exc.name != "tradefair.engine.schedule.solver":
                     raise
                 raise CommandError("the solver is not installed; use --greedy") from exc
-            return solve(problem, time_limit=options["time_limit"], keep=keep, progress=progress)
+            try:
+                return solve(
+                    problem, time_limit=options["time_limit"], keep=keep, progress=progress
+                )
+            except Infeasible as exc:
+                raise CommandError(f"{exc}; nothing written", returncode=1) from exc
 
 
 @contextmanager
@@ -256,13 +270,24 @@ def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:
     table.add_row("Total priority", f"{stats.priority:,}")
     if stats.priority_upper_bound is not None:
         table.add_row("Upper bound on priority", _bound(stats.priority_upper_bound, stats.priority))
+    who = "People" if problem.is_general else "Buyers"
     table.add_row(
-        "Buyers who asked and got no meeting",
+        f"{who} who asked and got no meeting",
         f"{stats.buyers_without_meeting:,} of {requesting:,}",
     )
     table.add_row("Proven minimum of that", _minimum(stats))
     per = gaps / stats.count if stats.count else 0.0
     table.add_row("Idle gaps", f"{gaps:,} ({per:.2f} per meeting)")
+    if stats.idle_gaps_lower_bound is not None:
+        table.add_row("Proven minimum of idle gaps", f"{stats.idle_gaps_lower_bound:,}")
+    if problem.max_gap_spread is not None:
+        most, fewest = metrics.gap_spread(problem, solution.meetings)
+        table.add_row(
+            "Idle gaps per participant",
+            f"{fewest}-{most} (spread at most {problem.max_gap_spread})",
+        )
+    if stats.status is not None:
+        table.add_row("Status", stats.status)
     days = stats.days_attended
     if days is None:
         days = metrics.days_attended(problem, solution.meetings)

@@ -1,0 +1,389 @@
+"""The scheduler of general B2B events: any two participants, required meetings, windows,
+fixed slots, order and a fair spread of idle gaps (docs/algorithms/scheduling.md).
+
+One CP-SAT model over (request, slot) Booleans, solved in stages with the optimum of each
+stage fixed before the next: every required meeting (a hard rule, tried first under
+assumptions so an impossible set is named), then the most people who asked with a meeting,
+the largest total priority, and the fewest idle gaps. A gap is a Boolean per participant and
+slot, true exactly where a run of free slots starts between two meetings of the same day, so
+the objective is a plain sum of Booleans: CP-SAT's core-based search raises its lower bound
+one unsatisfiable core at a time, which is what proves the optimum on events of the size of
+the literature's (Bofill et al., JAIR 74, 2022).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from tradefair.engine.schedule.board import Board
+from tradefair.engine.schedule.bounds import Bounds
+from tradefair.engine.schedule.graph import RequestGraph, request_graph
+from tradefair.engine.schedule.problem import Problem, Solution
+from tradefair.engine.schedule.report import build_solution
+
+Progress = Callable[[str, float], None]
+Var = cp_model.IntVar
+
+# Share of the time left that each optional stage may take; the gaps stage takes the rest.
+FEASIBLE_SHARE = 0.3
+SERVED_SHARE = 0.25
+PRIORITY_SHARE = 0.25
+
+
+class Infeasible(Exception):
+    """No schedule places every required meeting: ``proven`` when none exists, not only
+    when none was found in the time limit."""
+
+    def __init__(self, message: str, *, proven: bool) -> None:
+        super().__init__(message)
+        self.proven = proven
+
+    def __str__(self) -> str:
+        head = "infeasible (proven)" if self.proven else "no complete schedule found"
+        return f"{head}: {self.args[0]}"
+
+
+@dataclass
+class _Model:
+    """The CP-SAT model and the variables each stage reads."""
+
+    model: cp_model.CpModel
+    x: dict[tuple[int, int], Var]  # (request, slot) -> meets then
+    interp: dict[tuple[int, int], list[tuple[int, Var]]]  # (request, slot) -> interpreters
+    need: dict[int, Var]  # required request -> its assumption literal
+    served: list[Var]  # one per person who asked: has a meeting
+    gaps: list[Var]  # true where an idle gap starts
+
+
+def solve_general(
+    problem: Problem,
+    *,
+    time_limit: float = 60.0,
+    progress: Progress | None = None,
+    workers: int = 2,
+) -> Solution:
+    """The lexicographic optimum, or the best found in ``time_limit``; ``Infeasible`` when the
+    required meetings cannot all be placed."""
+    started = time.monotonic()
+    deadline = started + time_limit
+    report: Progress = progress if progress is not None else (lambda _phase, _share: None)
+    report("index", 0.0)
+    g = request_graph(problem)
+    _refuse_impossible(g)
+    m = _build(g)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+
+    report("required", 0.1)
+    hint = _feasible(m, solver, g, deadline, started)
+    proven = True
+    bounds: dict[str, int] = {}
+    stages: list[tuple[str, cp_model.LinearExprT, bool, float]] = []
+    if {r for r, _ in m.x} - m.need.keys():  # something optional to choose
+        weights = [int(g.priority[r]) for r, _ in m.x]
+        stages += [
+            ("served", cp_model.LinearExpr.sum(m.served), True, SERVED_SHARE),
+            (
+                "priority",
+                cp_model.LinearExpr.weighted_sum(list(m.x.values()), weights),
+                True,
+                PRIORITY_SHARE,
+            ),
+        ]
+    stages.append(("gaps", cp_model.LinearExpr.sum(m.gaps), False, 1.0))
+    for n, (name, objective, most, share) in enumerate(stages):
+        report(name, 0.2 + 0.7 * n / len(stages))
+        left = deadline - time.monotonic()
+        solver.parameters.max_time_in_seconds = max(0.5, share * left)
+        solver.parameters.optimize_with_core = name == "gaps"
+        m.model.clear_hints()
+        for v, value in zip(m.x.values(), hint, strict=True):
+            m.model.add_hint(v, value)
+        if most:
+            m.model.maximize(objective)
+        else:
+            m.model.minimize(objective)
+        status = solver.solve(m.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            proven = False
+            break  # the hint is still a complete schedule
+        best = round(solver.objective_value)
+        bound = round(solver.best_objective_bound)
+        bounds[name] = bound
+        proven = proven and status == cp_model.OPTIMAL
+        hint = [int(solver.boolean_value(v)) for v in m.x.values()]
+        m.model.add(objective >= best if most else objective <= best)
+    board = _board(g, m, hint)
+    requesting = len({p for r in problem.requests for p in r.requesters})
+    served_bound = bounds.get("served", len(m.served))
+    unmet_elsewhere = requesting - len(m.served)  # people whose every request is impossible
+    solution = build_solution(
+        board,
+        {},
+        Bounds(
+            count=_count_bound(g),
+            priority=bounds.get("priority", int(g.priority[g.valid].clip(min=0).sum())),
+            min_buyers_without_meeting=unmet_elsewhere + len(m.served) - served_bound,
+            buyers_requesting=requesting,
+        ),
+        seconds=time.monotonic() - started,
+        method="general",
+    )
+    report("done", 1.0)
+    assert solution.stats is not None
+    stats = replace(
+        solution.stats,
+        idle_gaps_lower_bound=bounds.get("gaps"),
+        status="optimal" if proven else "feasible",
+    )
+    return replace(solution, stats=stats)
+
+
+def _refuse_impossible(g: RequestGraph) -> None:
+    """Required meetings that no schedule can hold, told before any search."""
+    problem = g.problem
+    faults = []
+    required_of: dict[int, int] = defaultdict(int)
+    for r, request in enumerate(problem.requests):
+        if not request.required:
+            continue
+        why = g.reason[r]
+        if why is not None:
+            faults.append(f"required request {request.id} can never be met: {why.english()}")
+            continue
+        if not (g.pair_slots(r) & (g.tables > 0)).any():
+            faults.append(f"required request {request.id} has no slot with tables it may take")
+        required_of[int(g.buyer[r])] += 1
+        required_of[int(g.exhibitor[r])] += 1
+    for p, count in required_of.items():
+        if count > g.cap[p]:
+            person = problem.participants[p]
+            faults.append(
+                f"{person.side.value} {person.id} has {count} required meetings "
+                f"but can have at most {int(g.cap[p])}"
+            )
+    if faults:
+        raise Infeasible("; ".join(faults), proven=True)
+
+
+def _build(g: RequestGraph) -> _Model:
+    problem = g.problem
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], Var] = {}
+    interp: dict[tuple[int, int], list[tuple[int, Var]]] = {}
+    of: dict[tuple[int, int], list[Var]] = defaultdict(list)  # (person, slot)
+    per_slot: dict[int, list[Var]] = defaultdict(list)
+    per_interp: dict[tuple[int, int], list[Var]] = defaultdict(list)
+    load: dict[int, list[Var]] = defaultdict(list)
+    of_request: dict[int, list[Var]] = defaultdict(list)
+    for r in np.flatnonzero(g.valid).tolist():
+        a, b, c = int(g.buyer[r]), int(g.exhibitor[r]), int(g.lang_class[r])
+        for t in np.flatnonzero(g.pair_slots(r) & (g.tables > 0)).tolist():
+            able: list[int] = []
+            if c >= 0:
+                cand = g.class_interpreters[c]
+                able = cand[g.interp_avail[cand, t]].tolist()
+                if not able:
+                    continue
+            v = model.new_bool_var(f"x{r}_{t}")
+            x[r, t] = v
+            for p in (a, b):
+                of[p, t].append(v)
+                load[p].append(v)
+            per_slot[t].append(v)
+            of_request[r].append(v)
+            if able:
+                ys = [(i, model.new_bool_var(f"y{r}_{t}_{i}")) for i in able]
+                model.add(sum(y for _, y in ys) == v)
+                interp[r, t] = ys
+                for i, y in ys:
+                    per_interp[i, t].append(y)
+    need: dict[int, Var] = {}
+    for r, vs in of_request.items():
+        model.add_at_most_one(vs)
+        if problem.requests[r].required:
+            need[r] = model.new_bool_var(f"need{r}")
+            model.add(sum(vs) == 1).only_enforce_if(need[r])
+    for vs in [*of.values(), *per_interp.values()]:
+        model.add_at_most_one(vs)
+    for t, vs in per_slot.items():
+        if len(vs) > g.tables[t]:
+            model.add(sum(vs) <= int(g.tables[t]))
+    for p, vs in load.items():
+        if len(vs) > g.cap[p]:
+            model.add(sum(vs) <= int(g.cap[p]))
+    _order(model, g, x, of_request)
+    gaps, per_person = _gaps(model, g, of)
+    _spread(model, g, per_person)
+    served = _served(model, g, of_request)
+    return _Model(model, x, interp, need, served, gaps)
+
+
+def _order(
+    model: cp_model.CpModel,
+    g: RequestGraph,
+    x: dict[tuple[int, int], Var],
+    of_request: dict[int, list[Var]],
+) -> None:
+    """``after``: a request met in slot t has each earlier one met in a slot before t."""
+    problem = g.problem
+    index = problem.request_index
+    slots_of: dict[int, list[int]] = defaultdict(list)
+    for r, t in x:
+        slots_of[r].append(t)
+    for r, request in enumerate(problem.requests):
+        for earlier in request.after:
+            q = index[earlier]
+            for t in slots_of.get(r, []):
+                before = [x[q, s] for s in slots_of.get(q, []) if g.rank[s] < g.rank[t]]
+                if before:
+                    model.add_bool_or(before).only_enforce_if(x[r, t])
+                else:
+                    model.add(x[r, t] == 0)
+
+
+def _gaps(
+    model: cp_model.CpModel, g: RequestGraph, of: dict[tuple[int, int], list[Var]]
+) -> tuple[list[Var], dict[int, list[Var]]]:
+    """Gap-start Booleans: p met in the day's previous slot, is free in this one, and meets
+    later that day. Exact both ways, so the spread rule can read each person's count."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for t in np.argsort(g.rank).tolist():
+        by_day[int(g.day[t])].append(t)
+    gaps: list[Var] = []
+    per_person: dict[int, list[Var]] = defaultdict(list)
+    people = sorted({p for p, _ in of})
+    for p in people:
+        for slots in by_day.values():
+            busy: dict[int, Var] = {}
+            for t in slots:
+                vs = of.get((p, t))
+                if vs:
+                    busy[t] = vs[0] if len(vs) == 1 else _or(model, vs, f"b{p}_{t}")
+            if len(busy) < 2:
+                continue
+            later: dict[int, Var | None] = {}
+            acc: Var | None = None
+            for t in reversed(slots):
+                later[t] = acc
+                if t in busy:
+                    acc = busy[t] if acc is None else _or(model, [busy[t], acc], f"l{p}_{t}")
+            before: Var | None = None  # busy in the previous slot of the day
+            for t in slots:
+                rest = later[t]
+                if before is not None and rest is not None:
+                    here = [before, rest] + ([busy[t].Not()] if t in busy else [])
+                    gap = model.new_bool_var(f"g{p}_{t}")
+                    model.add_bool_and(here).only_enforce_if(gap)
+                    model.add_bool_or([lit.Not() for lit in here] + [gap])
+                    gaps.append(gap)
+                    per_person[p].append(gap)
+                before = busy.get(t)
+    return gaps, per_person
+
+
+def _or(model: cp_model.CpModel, literals: Sequence[Var], name: str) -> Var:
+    """A Boolean equal to the disjunction of ``literals``."""
+    v = model.new_bool_var(name)
+    model.add_max_equality(v, literals)
+    return v
+
+
+def _spread(model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, list[Var]]) -> None:
+    """Everyone's gaps within ``max_gap_spread`` of the fewest anyone has."""
+    spread = g.problem.max_gap_spread
+    if spread is None or not per_person:
+        return
+    fewest = model.new_int_var(0, g.n_slots, "fewest_gaps")
+    if len(per_person) < g.n_participants:
+        model.add(fewest == 0)  # someone can have no gap at all
+    for vs in per_person.values():
+        total = cp_model.LinearExpr.sum(vs)
+        model.add(fewest <= total)
+        model.add(total <= fewest + spread)
+
+
+def _served(
+    model: cp_model.CpModel, g: RequestGraph, of_request: dict[int, list[Var]]
+) -> list[Var]:
+    """One Boolean per person who asked: true only if they have some meeting."""
+    problem = g.problem
+    mine: dict[int, list[Var]] = defaultdict(list)
+    index = problem.participant_index
+    for r, vs in of_request.items():
+        for person in problem.requests[r].requesters:
+            mine[index[person]] += vs
+    served = []
+    for p, vs in sorted(mine.items()):
+        z = model.new_bool_var(f"served{p}")
+        model.add_bool_or(vs).only_enforce_if(z)
+        served.append(z)
+    return served
+
+
+def _feasible(
+    m: _Model, solver: cp_model.CpSolver, g: RequestGraph, deadline: float, started: float
+) -> list[int]:
+    """A schedule with every required meeting, or ``Infeasible`` naming a set that clashes.
+
+    The required rule is enforced through one assumption literal per request: when CP-SAT
+    proves there is no schedule it returns a subset of them that already clashes.
+    """
+    model = m.model
+    model.clear_objective()
+    model.clear_assumptions()
+    model.add_assumptions(list(m.need.values()))
+    solver.parameters.max_time_in_seconds = max(1.0, FEASIBLE_SHARE * (deadline - started))
+    status = solver.solve(model)
+    model.clear_assumptions()
+    ids = {v.index: g.problem.requests[r].id for r, v in m.need.items()}
+    if status == cp_model.INFEASIBLE:
+        core = [ids[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in ids]
+        told = ", ".join(core) if core else "the required requests"
+        raise Infeasible(
+            f"requests {told} cannot all be scheduled together under the rules "
+            "(slots, availability, tables, order and the gap spread)",
+            proven=True,
+        )
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise Infeasible(
+            f"no schedule with all {len(m.need)} required meetings was found in the time "
+            "limit; allow more time (--time-limit)",
+            proven=False,
+        )
+    for v in m.need.values():
+        model.add(v == 1)
+    return [int(solver.boolean_value(v)) for v in m.x.values()]
+
+
+def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:
+    """The chosen meetings on a board. Interpreters are matched slot by slot along augmenting
+    paths, which finds a full matching whenever one exists, as the model guarantees."""
+    board = Board(g)
+    for (r, t), on in zip(m.x, chosen, strict=True):
+        if on:
+            board.place(r, t, board.augment_interpreter(r, t) if (r, t) in m.interp else -1)
+    return board
+
+
+def _count_bound(g: RequestGraph) -> int:
+    """Meetings no schedule can exceed: the valid requests, the tables and people present in
+    each slot (two per meeting), and everyone's capacity (two ends per meeting)."""
+    valid = np.flatnonzero(g.valid)
+    if valid.size == 0:
+        return 0
+    used = np.zeros(g.n_participants, dtype=bool)
+    used[g.buyer[valid]] = used[g.exhibitor[valid]] = True
+    present = (g.avail & used[:, None]).sum(axis=0)
+    per_slot = int(np.minimum(g.tables, present // 2).sum())
+    degree = np.bincount(
+        np.concatenate([g.buyer[valid], g.exhibitor[valid]]), minlength=g.n_participants
+    )
+    ends = int(np.minimum(g.cap, degree).sum()) // 2
+    return min(int(valid.size), per_slot, ends)
