@@ -122,7 +122,7 @@ def solve_general(
     board = _board(g, m, hint)
     requesting = len({p for r in problem.requests for p in r.requesters})
     served_bound = bounds.get("served", len(m.served))
-    unmet_elsewhere = requesting - len(m.served)  # people whose every request is impossible
+    unmet_elsewhere = requesting - len(m.served)  # people who asked and can meet nobody
     solution = build_solution(
         board,
         {},
@@ -312,13 +312,17 @@ def _spread(model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, list
 def _served(
     model: cp_model.CpModel, g: RequestGraph, of_request: dict[int, list[Var]]
 ) -> list[Var]:
-    """One Boolean per person who asked: true only if they have some meeting."""
+    """One Boolean per person who asked and may meet: true only if they have some meeting,
+    whichever request it comes from (an exhibitor who asked through a pair is served by a
+    buyer's request too)."""
     problem = g.problem
-    mine: dict[int, list[Var]] = defaultdict(list)
     index = problem.participant_index
+    asked = {index[p] for r in problem.requests for p in r.requesters if p in index}
+    mine: dict[int, list[Var]] = defaultdict(list)
     for r, vs in of_request.items():
-        for person in problem.requests[r].requesters:
-            mine[index[person]] += vs
+        for p in (int(g.buyer[r]), int(g.exhibitor[r])):
+            if p in asked:
+                mine[p] += vs
     served = []
     for p, vs in sorted(mine.items()):
         z = model.new_bool_var(f"served{p}")

@@ -10,8 +10,8 @@ some must follow another of the same participant.
 
 Feasible events are planted: each meeting is given a slot while the graph is drawn, and every
 rule is then written so that this planted schedule keeps it, so a schedule exists (the
-solvers do not see it). An infeasible event adds a clash no schedule can keep: a participant's
-meetings squeezed into fewer slots than it has meetings, through the windows of the meetings.
+solvers do not see it). An infeasible event adds a clash no schedule can keep:
+three people who all meet each other, their three meetings allowed only two slots.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 FIRST_DAY = dt.date(2025, 9, 17)
 SLOT_MINUTES = 30
 MORNING, AFTERNOON = dt.time(9, 0), dt.time(14, 0)
+LUNCH = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,10 @@ def _slots(shape: EventShape) -> list[Slot]:
     slots = []
     for d in range(shape.days):
         day = FIRST_DAY + dt.timedelta(days=d)
-        for s, begin in enumerate((MORNING, AFTERNOON)):
-            start = dt.datetime.combine(day, begin, TZ)
+        length = dt.timedelta(minutes=SLOT_MINUTES * shape.slots_per_session)
+        morning = dt.datetime.combine(day, MORNING, TZ)
+        lunch_over = max(dt.datetime.combine(day, AFTERNOON, TZ), morning + length + LUNCH)
+        for s, start in enumerate((morning, lunch_over)):
             for k in range(shape.slots_per_session):
                 at = start + dt.timedelta(minutes=SLOT_MINUTES * k)
                 end = at + dt.timedelta(minutes=SLOT_MINUTES)
@@ -165,7 +168,7 @@ def _problem(
         )
         last_of[a] = last_of[b] = (rid, t)
     if not shape.feasible:
-        requests = _clash(requests, slots, session)
+        requests = _clash(requests, people, slots)
     with_tables = tuple(Slot(s.id, s.start, s.end, tables) for s in slots)
     return Problem(
         slots=with_tables,
@@ -175,18 +178,29 @@ def _problem(
     )
 
 
-def _clash(requests: list[Request], slots: list[Slot], session: np.ndarray) -> list[Request]:
-    """Send the meetings of the busiest participant into one session that has fewer slots
-    than it has meetings: no schedule keeps every window."""
-    counts: dict[str, int] = {}
+def _attends(available: frozenset[str] | None, slot: str) -> bool:
+    return available is None or slot in available
+
+
+def _clash(requests: list[Request], people: list[Participant], slots: list[Slot]) -> list[Request]:
+    """Three people who all meet each other, their three meetings squeezed into two slots all
+    three can attend: each window alone is fine, together no schedule keeps them."""
+    by_pair = {frozenset(r.ends): n for n, r in enumerate(requests)}
+    free = {p.id: p.available for p in people}
     for r in requests:
-        for p in r.ends:
-            counts[p] = counts.get(p, 0) + 1
-    busiest = max(counts, key=lambda p: (counts[p], p))
-    morning = frozenset(s.id for s, half in zip(slots, session, strict=True) if half == 0)
-    out = []
-    for r in requests:
-        if busiest in r.ends:
-            r = Request(r.id, r.buyer, r.exhibitor, pair=True, required=True, slots=morning)
-        out.append(r)
-    return out
+        a, b = r.ends
+        for c in sorted({x for q in requests for x in q.ends if a in q.ends} - {a, b}):
+            third = (by_pair.get(frozenset((a, c))), by_pair.get(frozenset((b, c))))
+            if None in third:
+                continue
+            common = [s.id for s in slots if all(_attends(free[x], s.id) for x in (a, b, c))]
+            if len(common) < 2:
+                continue
+            window = frozenset(common[:2])
+            out = list(requests)
+            for n in (by_pair[frozenset((a, b))], *third):
+                assert n is not None
+                q = out[n]
+                out[n] = Request(q.id, q.buyer, q.exhibitor, pair=True, required=True, slots=window)
+            return out
+    raise ValueError("no three people meet each other: draw more meetings")
