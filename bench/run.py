@@ -227,7 +227,7 @@ def report(runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-SECTIONS = ("pages", "scheduling", "booths", "recommendation", "reliability")
+SECTIONS = ("pages", "scheduling", "general", "booths", "recommendation", "reliability")
 
 
 def reliability_section(database_url: str) -> list[str]:
@@ -246,7 +246,7 @@ def reliability_section(database_url: str) -> list[str]:
 def engine_sections(wanted: set[str]) -> list[str]:
     """The engine's benchmarks, each in child processes of its own; their markdown lines."""
     sys.path.insert(0, str(ROOT))
-    from bench import booths, recommend, scheduling
+    from bench import booths, general_events, recommend, scheduling
 
     lines: list[str] = []
     if "scheduling" in wanted:
@@ -256,6 +256,17 @@ def engine_sections(wanted: set[str]) -> list[str]:
             results = scheduling.run(lambda: progress.advance(task))
         scheduling.show(results)
         lines += ["", *scheduling.report(results)]
+        with Progress(console=console) as progress:
+            task = progress.add_task("small fairs with interpreters", total=6)
+            sweep = scheduling.interpreter_sweep(lambda: progress.advance(task))
+        lines += ["", *scheduling.sweep_report(sweep)]
+    if "general" in wanted:
+        console.rule("General B2B events: ours and a plain CP-SAT model")
+        with Progress(console=console) as progress:
+            task = progress.add_task("general events", total=len(general_events.cases()))
+            events = general_events.run(lambda: progress.advance(task))
+        general_events.show(events)
+        lines += ["", *general_events.report(events)]
     if "booths" in wanted:
         console.rule("Booth allocation: greedy, ours, exact and the bound")
         with Progress(console=console) as progress:

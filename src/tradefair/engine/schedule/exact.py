@@ -1,7 +1,7 @@
 """The lexicographic optimum by CP-SAT, for small problems and as the yardstick in tests.
 
-One Boolean per (request, slot) where both sides can attend, and per (request, slot,
-interpreter) where an interpreter is needed. Four solves, each with the optimum of the ones
+One Boolean per (request, slot) where both sides can attend, and per (language class, slot,
+interpreter) where meetings need an interpreter. Four solves, each with the optimum of the ones
 before fixed and their solution as a hint: the most buyers with a meeting, the largest total
 priority, the fewest idle gaps, the fewest days attended (beyond each participant's first).
 Meetings already on the board (kept from a previous solution) are fixed and only constrain
@@ -10,6 +10,7 @@ the rest.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 import numpy as np
@@ -21,9 +22,13 @@ from tradefair.engine.schedule.graph import RequestGraph
 # Share of the time limit each solve may take. Proving the fewest gaps can take minutes even
 # at 100 participants, so (c) and (d) get what is left of a short allowance, proven or not.
 SHARES = (0.4, 0.4, 0.15, 0.05)
+# CP-SAT's portfolio of eight search strategies, interleaved on the machine's two cores. With
+# interpreters, two workers' portfolio (and one worker) left the priority optimum unproven
+# on some small fairs after 25 s where eight prove it in about 5 s (docs/benchmarks.md).
+WORKERS = 8
 
 
-def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = 2) -> bool:
+def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = WORKERS) -> bool:
     """Fill ``board`` with the lexicographic optimum around what it holds; True if the first
     two objectives (buyers served, priority) are proven optimal."""
     g = board.graph
@@ -31,21 +36,16 @@ def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = 2) -> 
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     per_person: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_interp: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     load: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     of_request: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    chosen_interp: dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]] = {}
+    of_class: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)  # (class, slot)
     for r in np.flatnonzero(g.valid & (board.slot < 0)).tolist():
         b, e = int(g.buyer[r]), int(g.exhibitor[r])
         free = g.pair_slots(r) & ~board.busy[b] & ~board.busy[e] & (board.used < g.tables)
         c = int(g.lang_class[r])
         for t in np.flatnonzero(free).tolist():
-            able: list[int] = []
-            if c >= 0:
-                cand = g.class_interpreters[c]
-                able = cand[g.interp_avail[cand, t] & ~board.ibusy[cand, t]].tolist()
-                if not able:
-                    continue
+            if c >= 0 and not _able(g, board, c, t):
+                continue
             v = model.new_bool_var(f"x{r}_{t}")
             x[r, t] = v
             per_person[b, t].append(v)
@@ -55,15 +55,12 @@ def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = 2) -> 
             load[e].append(v)
             of_request[r].append(v)
             if c >= 0:
-                ys = [(i, model.new_bool_var(f"y{r}_{t}_{i}")) for i in able]
-                model.add(sum(y for _, y in ys) == v)
-                chosen_interp[r, t] = ys
-                for i, y in ys:
-                    per_interp[i, t].append(y)
+                of_class[c, t].append(v)
     for vs in of_request.values():
         model.add_at_most_one(vs)
-    for vs in [*per_person.values(), *per_interp.values()]:
+    for vs in per_person.values():
         model.add_at_most_one(vs)
+    staff = _staff(model, g, board, of_class)
     for t, vs in per_slot.items():
         model.add(sum(vs) <= int(g.tables[t] - board.used[t]))
     for p, vs in load.items():
@@ -94,9 +91,13 @@ def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = 2) -> 
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     proven = True
-    found: list[tuple[int, int, int]] | None = None
+    found: list[tuple[int, int]] | None = None
+    hired: dict[tuple[int, int], list[int]] = {}
+    deadline = time.monotonic() + time_limit
     for k, ((objective, most), share) in enumerate(zip(objectives, SHARES, strict=True)):
-        solver.parameters.max_time_in_seconds = share * time_limit
+        # Time a stage leaves unused goes to the next ones, in their proportions.
+        left = max(0.1, deadline - time.monotonic())
+        solver.parameters.max_time_in_seconds = left * share / sum(SHARES[k:])
         if most:
             model.maximize(objective)
         else:
@@ -111,20 +112,44 @@ def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = 2) -> 
         model.clear_hints()
         for v in x.values():
             model.add_hint(v, solver.boolean_value(v))
-        found = [
-            (
-                r,
-                t,
-                next((i for i, y in chosen_interp.get((r, t), []) if solver.boolean_value(y)), -1),
-            )
-            for (r, t), v in x.items()
-            if solver.boolean_value(v)
-        ]
+        found = [(r, t) for (r, t), v in x.items() if solver.boolean_value(v)]
+        hired = {key: [i for i, z in zs if solver.boolean_value(z)] for key, zs in staff.items()}
     if found is None:
         return False
-    for r, t, i in found:
-        board.place(r, t, i)
+    for r, t in found:
+        c = int(g.lang_class[r])
+        board.place(r, t, hired[c, t].pop() if c >= 0 else -1)
     return proven
+
+
+def _able(g: RequestGraph, board: Board, c: int, t: int) -> list[int]:
+    """Interpreters of language class ``c`` available and not yet booked in slot ``t``."""
+    cand = g.class_interpreters[c]
+    return list(cand[g.interp_avail[cand, t] & ~board.ibusy[cand, t]].tolist())
+
+
+def _staff(
+    model: cp_model.CpModel,
+    g: RequestGraph,
+    board: Board,
+    of_class: dict[tuple[int, int], list[cp_model.IntVar]],
+) -> dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]]:
+    """Interpreters per language class and slot, not per meeting: the meetings of one class
+    in one slot need as many of its interpreters as there are, each interpreter in one
+    meeting a slot. Meetings of a class are interchangeable for its interpreters, so this
+    has the same solutions as a Boolean per (meeting, interpreter), without the symmetry
+    that kept CP-SAT from proving the priority optimum (a transportation problem per slot)."""
+    hire: dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]] = {}
+    per_interp: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    for (c, t), meetings in of_class.items():
+        zs = [(i, model.new_bool_var(f"z{c}_{t}_{i}")) for i in _able(g, board, c, t)]
+        model.add(sum(z for _, z in zs) == sum(meetings))
+        hire[c, t] = zs
+        for i, z in zs:
+            per_interp[i, t].append(z)
+    for booked in per_interp.values():
+        model.add_at_most_one(booked)
+    return hire
 
 
 def _gaps_and_days(
