@@ -23,6 +23,7 @@ from ortools.sat.python import cp_model
 
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
+from tradefair.engine.schedule.exact import WORKERS
 from tradefair.engine.schedule.graph import RequestGraph, request_graph
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
@@ -66,7 +67,7 @@ def solve_general(
     *,
     time_limit: float = 60.0,
     progress: Progress | None = None,
-    workers: int = 2,
+    workers: int = WORKERS,
 ) -> Solution:
     """The lexicographic optimum, or the best found in ``time_limit``; ``Infeasible`` when the
     required meetings cannot all be placed."""

@@ -132,11 +132,9 @@ def _problem(
     n_t = len(slots)
     ids = [f"P{p + 1:03d}" for p in range(shape.participants)]
     slot_ids = [s.id for s in slots]
-    # Participants who meet in every slot they attend: keep their availability exact.
-    full = busy.sum(axis=1) >= avail.sum(axis=1) - 1
     people = []
     for p in range(shape.participants):
-        own = avail[p] if not full[p] else avail[p] & busy[p]
+        own = avail[p]
         given = None if own.all() else frozenset(slot_ids[t] for t in np.flatnonzero(own))
         people.append(Participant(ids[p], Side.PARTICIPANT, available=given))
     requests = []
