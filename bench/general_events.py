@@ -177,6 +177,7 @@ def plain(problem: Any, time_limit: float) -> dict[str, Any]:
 
     from tradefair.engine.schedule import metrics
     from tradefair.engine.schedule.check import check
+    from tradefair.engine.schedule.general import add_order
     from tradefair.engine.schedule.graph import request_graph
     from tradefair.engine.schedule.problem import Meeting, Solution
 
@@ -200,16 +201,7 @@ def plain(problem: Any, time_limit: float) -> dict[str, Any]:
         model.add_at_most_one(vs)
     for t, vs in per_slot.items():
         model.add(sum(vs) <= int(g.tables[t]))
-    index = problem.request_index
-    slots_of: dict[int, list[int]] = defaultdict(list)
-    for r, t in x:
-        slots_of[r].append(t)
-    for r, request in enumerate(problem.requests):
-        for earlier in request.after:
-            q = index[earlier]
-            for t in slots_of[r]:
-                before = [x[q, s] for s in slots_of[q] if g.rank[s] < g.rank[t]]
-                model.add(sum(before) >= x[r, t])
+    add_order(model, g, x)
     order = np.argsort(g.rank).tolist()
     runs, days = [], []
     person_gaps: dict[int, Any] = {}

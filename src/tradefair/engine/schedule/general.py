@@ -219,20 +219,16 @@ def _build(g: RequestGraph) -> _Model:
     for p, vs in load.items():
         if len(vs) > g.cap[p]:
             model.add(sum(vs) <= int(g.cap[p]))
-    _order(model, g, x, of_request)
+    add_order(model, g, x)
     gaps, per_person = _gaps(model, g, of)
     _spread(model, g, per_person)
     served = _served(model, g, of_request)
     return _Model(model, x, interp, need, served, gaps)
 
 
-def _order(
-    model: cp_model.CpModel,
-    g: RequestGraph,
-    x: dict[tuple[int, int], Var],
-    of_request: dict[int, list[Var]],
-) -> None:
-    """``after``: a request met in slot t has each earlier one met in a slot before t."""
+def add_order(model: cp_model.CpModel, g: RequestGraph, x: dict[tuple[int, int], Var]) -> None:
+    """``after``: a request met in slot t has each earlier one met in a slot before t (the
+    benchmark's plain model shares this rule)."""
     problem = g.problem
     index = problem.request_index
     slots_of: dict[int, list[int]] = defaultdict(list)
@@ -350,9 +346,11 @@ def _feasible(
     ids = {v.index: g.problem.requests[r].id for r, v in m.need.items()}
     if status == cp_model.INFEASIBLE:
         core = [ids[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in ids]
-        told = ", ".join(core) if core else "the required requests"
+        if not core:  # a proof found by presolve or a parallel worker carries no core
+            core = _core(model, m, ids, max(1.0, deadline - time.monotonic()) / 2)
+        told = f"requests {', '.join(core)}" if core else "the required requests"
         raise Infeasible(
-            f"requests {told} cannot all be scheduled together under the rules "
+            f"{told} cannot all be scheduled together under the rules "
             "(slots, availability, tables, order and the gap spread)",
             proven=True,
         )
@@ -365,6 +363,20 @@ def _feasible(
     for v in m.need.values():
         model.add(v == 1)
     return [int(solver.boolean_value(v)) for v in m.x.values()]
+
+
+def _core(model: cp_model.CpModel, m: _Model, ids: dict[int, str], seconds: float) -> list[str]:
+    """A clashing subset of the required requests from one sequential worker, which reports
+    the assumptions its proof used."""
+    model.add_assumptions(list(m.need.values()))
+    single = cp_model.CpSolver()
+    single.parameters.num_workers = 1
+    single.parameters.max_time_in_seconds = seconds
+    status = single.solve(model)
+    model.clear_assumptions()
+    if status != cp_model.INFEASIBLE:
+        return []
+    return [ids[i] for i in single.sufficient_assumptions_for_infeasibility() if i in ids]
 
 
 def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:
