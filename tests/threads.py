@@ -1,10 +1,17 @@
 """Real concurrency for the PostgreSQL race tests: threads with their own connections."""
 
+import fcntl
+import tempfile
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from django.db import connections
+from django.db import OperationalError, connections
+
+# One race at a time across the xdist workers: two 50-thread races at once need more
+# connections than PostgreSQL's default max_connections (100) allows.
+RACE_LOCK = Path(tempfile.gettempdir()) / "tradefair-test-races.lock"
 
 
 def in_threads(n: int, work: Callable[[int], Any]) -> list[Any]:
@@ -21,11 +28,17 @@ def in_threads(n: int, work: Callable[[int], Any]) -> list[Any]:
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    with RACE_LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    unconnected = [r for r in results if isinstance(r, OperationalError)]
+    if unconnected:
+        # Not the race under test: the database refused the thread (e.g. too many clients).
+        raise RuntimeError(f"{len(unconnected)} of {n} threads got no database: {unconnected[0]}")
     return results
 
 
