@@ -56,6 +56,26 @@ def test_interpreter_capacity_tightens_the_bound() -> None:
     assert bounds.min_buyers_without_meeting == 2
 
 
+def test_classes_sharing_an_interpreter_share_its_slots() -> None:
+    """zh-th and zh-vi pairs both need the one interpreter who speaks zh, th and vi, free in
+    one slot: capping each class by its interpreters' slots allows one meeting of each, but
+    together they have one. The en-ms pairs have their own interpreter."""
+    zh, th, vi, en, ms = (frozenset({x}) for x in ("zh", "th", "vi", "en", "ms"))
+    sides = [(zh, th), (zh, th), (zh, vi), (zh, vi), (en, ms), (en, ms)]
+    case = problem(
+        [slot(0), slot(1), slot(2)],
+        [person(f"B{k}", languages=b) for k, (b, _) in enumerate(sides, 1)]
+        + [person(f"E{k}", languages=e) for k, (_, e) in enumerate(sides, 1)],
+        [(f"B{k}", f"E{k}", 1) for k in range(1, 7)],
+        (
+            Interpreter("I1", zh | th | vi, frozenset({"s1"})),
+            Interpreter("I2", en | ms, None),
+        ),
+    )
+    bounds = upper_bounds(case)
+    assert (bounds.count, bounds.priority) == (3, 3) == _exact(case)[:2]
+
+
 def _exact(case: Problem) -> tuple[int, int, int]:
     board = Board(request_graph(case))
     assert solve_exact(board, time_limit=10)
