@@ -3,11 +3,13 @@ impossible one proven so with the clash named."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 
 import pytest
 
+from tradefair.engine.schedule import general
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.general import Infeasible, solve_general
 from tradefair.engine.schedule.io import parse_problem
@@ -62,3 +64,41 @@ def test_an_impossible_event_is_proven_so_naming_its_three_clashing_meetings(see
     assert raised.value.proven
     named = {word.strip(",") for word in str(raised.value).split() if word.startswith("M")}
     assert named and named <= squeezed
+
+
+def _no_first_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assumption stage as if its share ran out: it makes the required rule hard and
+    returns nothing, as it does when it finds neither a schedule nor a proof in time."""
+    real = general._feasible
+
+    def out_of_time(m, solver, g, deadline, started):  # type: ignore[no-untyped-def]
+        with contextlib.suppress(Infeasible):
+            real(m, solver, g, deadline, started)
+        for v in m.need.values():
+            m.model.add(v == 1)
+        return None
+
+    monkeypatch.setattr(general, "_feasible", out_of_time)
+
+
+def test_when_the_first_stage_finds_nothing_the_search_goes_on_with_the_gaps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _no_first_schedule(monkeypatch)
+    problem = generate(SMALL, 7)
+    solution = solve_general(problem, time_limit=20)
+    assert check(problem, solution) == []
+    stats = solution.stats
+    assert stats is not None and stats.count == len(problem.requests)
+    assert stats.idle_gaps_lower_bound is not None
+    assert stats.idle_gaps is not None and stats.idle_gaps_lower_bound <= stats.idle_gaps
+
+
+def test_an_impossible_event_is_still_proven_so_without_the_first_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _no_first_schedule(monkeypatch)
+    problem = generate(dataclasses.replace(SMALL, feasible=False), 1)
+    with pytest.raises(Infeasible) as raised:
+        solve_general(problem, time_limit=20)
+    assert raised.value.proven
