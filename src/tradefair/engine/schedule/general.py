@@ -35,6 +35,10 @@ Var = cp_model.IntVar
 FEASIBLE_SHARE = 0.3
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
+CLASH = (
+    "cannot all be scheduled together under the rules "
+    "(slots, availability, tables, order and the gap spread)"
+)
 
 
 class Infeasible(Exception):
@@ -357,11 +361,7 @@ def _feasible(
         if not core:  # a proof found by presolve or a parallel worker carries no core
             core = _core(model, m, ids, max(1.0, deadline - time.monotonic()) / 2)
         told = f"requests {', '.join(core)}" if core else "the required requests"
-        raise Infeasible(
-            f"{told} cannot all be scheduled together under the rules "
-            "(slots, availability, tables, order and the gap spread)",
-            proven=True,
-        )
+        raise Infeasible(f"{told} {CLASH}", proven=True)
     for v in m.need.values():
         model.add(v == 1)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -384,11 +384,7 @@ def _first_schedule(
     solver.parameters.max_time_in_seconds = max(1.0, deadline - time.monotonic())
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE:
-        raise Infeasible(
-            "the required requests cannot all be scheduled together under the rules "
-            "(slots, availability, tables, order and the gap spread)",
-            proven=True,
-        )
+        raise Infeasible(f"the required requests {CLASH}", proven=True)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise Infeasible(
             f"no schedule with all {len(m.need)} required meetings was found in the time "
