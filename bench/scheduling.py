@@ -216,7 +216,7 @@ def _solve(name: str, problem: Any, time_limit: float) -> Any:
     if name == "greedy":
         from tradefair.engine.schedule.greedy import greedy
 
-        return greedy(problem)
+        return greedy(problem, bounds=False)  # the bounds run in a child of their own
     if name in ("solver", "unpacked"):
         from tradefair.engine.schedule.solver import solve
 
