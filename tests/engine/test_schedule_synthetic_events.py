@@ -3,11 +3,11 @@ impossible one proven so with the clash named."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections import Counter
 
 import pytest
+from ortools.sat.python import cp_model
 
 from tradefair.engine.schedule import general
 from tradefair.engine.schedule.check import check
@@ -66,39 +66,45 @@ def test_an_impossible_event_is_proven_so_naming_its_three_clashing_meetings(see
     assert named and named <= squeezed
 
 
-def _no_first_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The assumption stage as if its share ran out: it makes the required rule hard and
-    returns nothing, as it does when it finds neither a schedule nor a proof in time."""
-    real = general._feasible
+def _stages_out_of_time(monkeypatch: pytest.MonkeyPatch, how_many: int) -> None:
+    """The first ``how_many`` stages end as if their time ran out before any schedule."""
+    real = general._solve_stage
+    calls = 0
 
-    def out_of_time(m, solver, g, deadline, started):  # type: ignore[no-untyped-def]
-        with contextlib.suppress(Infeasible):
-            real(m, solver, g, deadline, started)
-        for v in m.need.values():
-            m.model.add(v == 1)
-        return None
+    def patched(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+        nonlocal calls
+        calls += 1
+        return int(cp_model.UNKNOWN) if calls <= how_many else real(solver, model)
 
-    monkeypatch.setattr(general, "_feasible", out_of_time)
+    monkeypatch.setattr(general, "_solve_stage", patched)
 
 
-def test_when_the_first_stage_finds_nothing_the_search_goes_on_with_the_gaps(
+def test_a_stage_that_finds_nothing_leaves_the_search_to_the_next(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _no_first_schedule(monkeypatch)
+    _stages_out_of_time(monkeypatch, 1)
     problem = generate(SMALL, 7)
+    optional = {r.id for r in problem.requests[::3]}
+    problem = dataclasses.replace(
+        problem,
+        requests=tuple(
+            dataclasses.replace(r, required=r.id not in optional) for r in problem.requests
+        ),
+    )
     solution = solve_general(problem, time_limit=20)
     assert check(problem, solution) == []
     stats = solution.stats
-    assert stats is not None and stats.count == len(problem.requests)
-    assert stats.idle_gaps_lower_bound is not None
-    assert stats.idle_gaps is not None and stats.idle_gaps_lower_bound <= stats.idle_gaps
+    assert stats is not None and stats.status == "feasible"  # a stage's optimum went unproven
+    met = {m.request for m in solution.meetings}
+    assert {r.id for r in problem.requests if r.required} <= met
 
 
-def test_an_impossible_event_is_still_proven_so_without_the_first_stage(
+def test_no_schedule_within_the_time_limit_is_told_apart_from_a_proof(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _no_first_schedule(monkeypatch)
-    problem = generate(dataclasses.replace(SMALL, feasible=False), 1)
+    _stages_out_of_time(monkeypatch, 99)
     with pytest.raises(Infeasible) as raised:
-        solve_general(problem, time_limit=20)
-    assert raised.value.proven
+        solve_general(generate(SMALL, 7), time_limit=20)
+    assert not raised.value.proven
+    assert str(raised.value).startswith("no complete schedule found: ")
+    assert "--time-limit" in str(raised.value)

@@ -1,18 +1,21 @@
 """The scheduler of general B2B events: any two participants, required meetings, windows,
 fixed slots, order and a fair spread of idle gaps (docs/algorithms/scheduling.md).
 
-One CP-SAT model over (request, slot) Booleans, solved in stages with the optimum of each
-stage fixed before the next: every required meeting (a hard rule, tried first under
-assumptions so an impossible set is named), then the most people who asked with a meeting,
-the largest total priority, and the fewest idle gaps. A gap is a Boolean per participant and
-slot, true exactly where a run of free slots starts between two meetings of the same day, so
-the objective is a plain sum of Booleans: CP-SAT's core-based search raises its lower bound
-one unsatisfiable core at a time, which is what proves the optimum on events of the size of
-the literature's (Bofill et al., JAIR 74, 2022).
+One CP-SAT model over (request, slot) Booleans with every required meeting a hard rule,
+solved in stages with the optimum of each stage fixed before the next: the most kept meetings
+of a previous solution, the most people who asked with a meeting, the largest total priority,
+and the fewest idle gaps. A gap is a Boolean per participant and slot, true exactly where a
+run of free slots starts between two meetings of the same day, so the objective is a plain
+sum of Booleans: CP-SAT's core-based search raises its lower bound one unsatisfiable core at a
+time, which is what proves the optimum on events of the size of the literature's (Bofill et
+al., JAIR 74, 2022). When there is no schedule, a second model asks for the required meetings
+through assumptions, and its proof names a set that clashes. Large events count gaps the
+lighter way, as runs minus days attended.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -25,6 +28,7 @@ from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
 from tradefair.engine.schedule.exact import WORKERS
 from tradefair.engine.schedule.graph import RequestGraph, request_graph
+from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
 
@@ -32,9 +36,14 @@ Progress = Callable[[str, float], None]
 Var = cp_model.IntVar
 
 # Share of the time left that each optional stage may take; the gaps stage takes the rest.
-FEASIBLE_SHARE = 0.3
+KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
+# Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
+# more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
+# a bound far below any schedule, and eight workers share two cores: runs minus days,
+# LP-light, and one worker per core find schedules with a third fewer gaps there.
+LARGE_BOOLEANS = 15_000
 CLASH = (
     "cannot all be scheduled together under the rules "
     "(slots, availability, tables, order and the gap spread)"
@@ -63,18 +72,23 @@ class _Model:
     interp: dict[tuple[int, int], list[tuple[int, Var]]]  # (request, slot) -> interpreters
     need: dict[int, Var]  # required request -> its assumption literal
     served: list[Var]  # one per person who asked: has a meeting
-    gaps: list[Var]  # true where an idle gap starts
+    gaps: cp_model.LinearExprT  # the idle gaps, exactly
 
 
 def solve_general(
     problem: Problem,
     *,
     time_limit: float = 60.0,
+    keep: Solution | None = None,
     progress: Progress | None = None,
     workers: int = WORKERS,
 ) -> Solution:
     """The lexicographic optimum, or the best found in ``time_limit``; ``Infeasible`` when the
-    required meetings cannot all be placed."""
+    required meetings cannot all be placed.
+
+    ``keep``, a previous solution: as many of its still-valid meetings as the required ones
+    allow stay in their slots and at their tables (a stage before all others).
+    """
     started = time.monotonic()
     deadline = started + time_limit
     report: Progress = progress if progress is not None else (lambda _phase, _share: None)
@@ -83,17 +97,16 @@ def solve_general(
     _refuse_impossible(g)
     m = _build(g)
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = workers
+    large = len(m.x) > LARGE_BOOLEANS
+    solver.parameters.num_workers = min(workers, len(os.sched_getaffinity(0))) if large else workers
 
     report("required", 0.1)
-    hint = _feasible(m, solver, g, deadline, started)
-    first: tuple[int, bool] | None = None  # the gaps bound of a first schedule, proven?
-    if hint is None:  # not found under assumptions in their share: search on without them
-        hint, bound, optimal = _first_schedule(m, solver, deadline)
-        first = (bound, optimal)
-    proven = True
-    bounds: dict[str, int] = {}
+    for v in m.need.values():
+        m.model.add(v == 1)  # hard: presolve and the neighbourhood workers need no assumptions
     stages: list[tuple[str, cp_model.LinearExprT, bool, float]] = []
+    kept = _kept(g, m, keep)
+    if kept:
+        stages.append(("keep", cp_model.LinearExpr.sum([m.x[rt] for rt in kept]), True, KEEP_SHARE))
     if {r for r, _ in m.x} - m.need.keys():  # something optional to choose
         weights = [int(g.priority[r]) for r, _ in m.x]
         stages += [
@@ -105,39 +118,54 @@ def solve_general(
                 PRIORITY_SHARE,
             ),
         ]
-    stages.append(("gaps", cp_model.LinearExpr.sum(m.gaps), False, 1.0))
-    if first is not None and len(stages) == 1:  # the first schedule's search was the gaps stage
-        bounds["gaps"], proven = first
-        stages = []
+    stages.append(("gaps", m.gaps, False, 1.0))
+    hint: list[int] | None = None
+    proven = True
+    bounds: dict[str, int] = {}
     for n, (name, objective, most, share) in enumerate(stages):
         report(name, 0.2 + 0.7 * n / len(stages))
         left = deadline - time.monotonic()
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
-        solver.parameters.optimize_with_core = name == "gaps"
+        solver.parameters.optimize_with_core = name == "gaps" and not large
         m.model.clear_hints()
-        for v, value in zip(m.x.values(), hint, strict=True):
-            m.model.add_hint(v, value)
+        if hint is not None:
+            for v, value in zip(m.x.values(), hint, strict=True):
+                m.model.add_hint(v, value)
+        else:  # the kept meetings, a partial schedule to start from
+            for rt in kept:
+                m.model.add_hint(m.x[rt], 1)
         if most:
             m.model.maximize(objective)
         else:
             m.model.minimize(objective)
-        status = solver.solve(m.model)
+        status = _solve_stage(solver, m.model)
+        if status == cp_model.INFEASIBLE:
+            raise Infeasible(_clash(g, max(1.0, deadline - time.monotonic())), proven=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             proven = False
-            break  # the hint is still a complete schedule
+            if hint is None:
+                continue  # nothing found yet: the next stage searches on with its time
+            break  # the hint is a complete schedule
         best = round(solver.objective_value)
-        bound = round(solver.best_objective_bound)
-        bounds[name] = bound
+        bounds[name] = round(solver.best_objective_bound)
+        if name == "gaps":
+            bounds[name] = max(0, bounds[name])  # the runs model's relaxation can go below
         proven = proven and status == cp_model.OPTIMAL
         hint = [int(solver.boolean_value(v)) for v in m.x.values()]
         m.model.add(objective >= best if most else objective <= best)
+    if hint is None:
+        raise Infeasible(
+            f"no schedule with all {len(m.need)} required meetings was found in the time "
+            "limit; allow more time (--time-limit)",
+            proven=False,
+        )
     board = _board(g, m, hint)
     requesting = len({p for r in problem.requests for p in r.requesters})
     served_bound = bounds.get("served", len(m.served))
     unmet_elsewhere = requesting - len(m.served)  # people who asked and can meet nobody
     solution = build_solution(
         board,
-        {},
+        {r: table for (r, t), table in kept.items() if board.slot[r] == t},
         Bounds(
             count=_count_bound(g),
             priority=bounds.get("priority", int(g.priority[g.valid].clip(min=0).sum())),
@@ -155,6 +183,21 @@ def solve_general(
         status="optimal" if proven else "feasible",
     )
     return replace(solution, stats=stats)
+
+
+def _kept(g: RequestGraph, m: _Model, keep: Solution | None) -> dict[tuple[int, int], int]:
+    """The previous solution's meetings that may stay, by (request, slot), with their tables:
+    together they keep every rule a board checks (people, caps, tables, interpreters) and each
+    slot is still one its request may take."""
+    if keep is None:
+        return {}
+    board = Board(g)
+    tables = pin_kept(board, keep)
+    return {
+        (r, int(board.slot[r])): table
+        for r, table in tables.items()
+        if (r, int(board.slot[r])) in m.x
+    }
 
 
 def _refuse_impossible(g: RequestGraph) -> None:
@@ -231,7 +274,12 @@ def _build(g: RequestGraph) -> _Model:
         if len(vs) > g.cap[p]:
             model.add(sum(vs) <= int(g.cap[p]))
     add_order(model, g, x)
-    gaps, per_person = _gaps(model, g, of)
+    if len(x) > LARGE_BOOLEANS:
+        gaps, per_person = _runs(model, g, of)
+    else:
+        starts, per = _gaps(model, g, of)
+        gaps = cp_model.LinearExpr.sum(starts)
+        per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in per.items()}
     _spread(model, g, per_person)
     served = _served(model, g, of_request)
     return _Model(model, x, interp, need, served, gaps)
@@ -303,7 +351,53 @@ def _or(model: cp_model.CpModel, literals: Sequence[Var], name: str) -> Var:
     return v
 
 
-def _spread(model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, list[Var]]) -> None:
+def _runs(
+    model: cp_model.CpModel, g: RequestGraph, of: dict[tuple[int, int], list[Var]]
+) -> tuple[cp_model.LinearExprT, dict[int, cp_model.LinearExprT]]:
+    """Gaps as runs of meetings minus days attended: per person and day, a run-start
+    Boolean where p meets and did not meet in the day's previous slot, and an attends Boolean.
+    busy(p, t) is the linear sum of p's Booleans in t (at most one is true)."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for t in np.argsort(g.rank).tolist():
+        by_day[int(g.day[t])].append(t)
+    starts: list[Var] = []
+    attends: list[Var] = []
+    per_person: dict[int, cp_model.LinearExprT] = {}
+    for p in sorted({p for p, _ in of}):
+        mine_s: list[Var] = []
+        mine_a: list[Var] = []
+        for slots in by_day.values():
+            busy = {t: cp_model.LinearExpr.sum(of[p, t]) for t in slots if of.get((p, t))}
+            if len(busy) < 2:
+                continue
+            attend = model.new_bool_var(f"a{p}_{slots[0]}")
+            model.add(attend <= cp_model.LinearExpr.sum(list(busy.values())))
+            prev: cp_model.LinearExpr | None = None
+            for t in slots:
+                b = busy.get(t)
+                if b is None:
+                    prev = None
+                    continue
+                model.add(attend >= b)
+                s = model.new_bool_var(f"s{p}_{t}")
+                model.add(s <= b)
+                if prev is None:
+                    model.add(s >= b)
+                else:
+                    model.add(s >= b - prev)
+                    model.add(s <= 1 - prev)
+                mine_s.append(s)
+                prev = b
+            mine_a.append(attend)
+        starts += mine_s
+        attends += mine_a
+        per_person[p] = cp_model.LinearExpr.sum(mine_s) - cp_model.LinearExpr.sum(mine_a)
+    return cp_model.LinearExpr.sum(starts) - cp_model.LinearExpr.sum(attends), per_person
+
+
+def _spread(
+    model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, cp_model.LinearExprT]
+) -> None:
     """Everyone's gaps within ``max_gap_spread`` of the fewest anyone has."""
     spread = g.problem.max_gap_spread
     if spread is None or not per_person:
@@ -311,8 +405,7 @@ def _spread(model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, list
     fewest = model.new_int_var(0, g.n_slots, "fewest_gaps")
     if len(per_person) < g.n_participants:
         model.add(fewest == 0)  # someone can have no gap at all
-    for vs in per_person.values():
-        total = cp_model.LinearExpr.sum(vs)
+    for total in per_person.values():
         model.add(fewest <= total)
         model.add(total <= fewest + spread)
 
@@ -339,74 +432,30 @@ def _served(
     return served
 
 
-def _feasible(
-    m: _Model, solver: cp_model.CpSolver, g: RequestGraph, deadline: float, started: float
-) -> list[int] | None:
-    """A schedule with every required meeting, ``Infeasible`` naming a set that clashes, or
-    None when its share of the time found neither (the required rule is then hard).
+def _solve_stage(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+    """One stage's search (a seam for tests that need a stage to run out of time)."""
+    return int(solver.solve(model))
 
-    The required rule is enforced through one assumption literal per request: when CP-SAT
-    proves there is no schedule it returns a subset of them that already clashes.
+
+def _clash(g: RequestGraph, seconds: float) -> str:
+    """Which required requests clash, for the message of a proven infeasibility.
+
+    The staged search makes the required rule hard, so its proof names nothing. A fresh model
+    asks for each required meeting through an assumption literal, and one sequential worker
+    (which reports the assumptions its proof used) returns a subset that already clashes.
     """
-    model = m.model
-    model.clear_objective()
-    model.clear_assumptions()
-    model.add_assumptions(list(m.need.values()))
-    solver.parameters.max_time_in_seconds = max(1.0, FEASIBLE_SHARE * (deadline - started))
-    status = solver.solve(model)
-    model.clear_assumptions()
+    m = _build(g)
     ids = {v.index: g.problem.requests[r].id for r, v in m.need.items()}
-    if status == cp_model.INFEASIBLE:
-        core = [ids[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in ids]
-        if not core:  # a proof found by presolve or a parallel worker carries no core
-            core = _core(model, m, ids, max(1.0, deadline - time.monotonic()) / 2)
-        told = f"requests {', '.join(core)}" if core else "the required requests"
-        raise Infeasible(f"{told} {CLASH}", proven=True)
-    for v in m.need.values():
-        model.add(v == 1)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return [int(solver.boolean_value(v)) for v in m.x.values()]
-
-
-def _first_schedule(
-    m: _Model, solver: cp_model.CpSolver, deadline: float
-) -> tuple[list[int], int, bool]:
-    """A complete schedule with the required meetings as plain hard rules, in the time left.
-
-    The first stage, a pure feasibility search under assumptions, found nothing in its share
-    on events ten times the literature's size; with the gap objective CP-SAT's neighbourhood
-    workers join the search, as in the plain model that finds schedules there. Returns the
-    schedule, the proven bound on its gaps and whether they are proven fewest.
-    """
-    model = m.model
-    model.minimize(cp_model.LinearExpr.sum(m.gaps))
-    solver.parameters.max_time_in_seconds = max(1.0, deadline - time.monotonic())
-    status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
-        raise Infeasible(f"the required requests {CLASH}", proven=True)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise Infeasible(
-            f"no schedule with all {len(m.need)} required meetings was found in the time "
-            "limit; allow more time (--time-limit)",
-            proven=False,
-        )
-    chosen = [int(solver.boolean_value(v)) for v in m.x.values()]
-    return chosen, round(solver.best_objective_bound), status == cp_model.OPTIMAL
-
-
-def _core(model: cp_model.CpModel, m: _Model, ids: dict[int, str], seconds: float) -> list[str]:
-    """A clashing subset of the required requests from one sequential worker, which reports
-    the assumptions its proof used."""
-    model.add_assumptions(list(m.need.values()))
+    m.model.add_assumptions(list(m.need.values()))
     single = cp_model.CpSolver()
     single.parameters.num_workers = 1
     single.parameters.max_time_in_seconds = seconds
-    status = single.solve(model)
-    model.clear_assumptions()
-    if status != cp_model.INFEASIBLE:
-        return []
-    return [ids[i] for i in single.sufficient_assumptions_for_infeasibility() if i in ids]
+    named: list[str] = []
+    if single.solve(m.model) == cp_model.INFEASIBLE:
+        used = single.sufficient_assumptions_for_infeasibility()
+        named = [ids[i] for i in used if i in ids]
+    told = f"requests {', '.join(named)}" if named else "the required requests"
+    return f"{told} {CLASH}"
 
 
 def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:

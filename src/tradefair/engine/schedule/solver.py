@@ -59,7 +59,7 @@ def solve(
     that objective, which the benchmark runs beside it.
     """
     if problem.is_general:
-        return solve_general(problem, time_limit=time_limit, progress=progress)
+        return solve_general(problem, time_limit=time_limit, keep=keep, progress=progress)
     started = time.monotonic()
     deadline = started + time_limit
     report: Progress = progress if progress is not None else (lambda _phase, _share: None)
