@@ -439,6 +439,8 @@ def test_the_gap_spread_costs_a_meeting_when_it_must() -> None:
     pinned(triangle(required=False), 0, 3, 1)
     solution = pinned(triangle(required=False, spread=0), 0, 2, 0)
     assert len(solution.meetings) == 2
+    (left,) = solution.unscheduled
+    assert left.code == "gap_spread"
 
 
 def test_the_gap_spread_can_force_gaps_on_people_who_could_avoid_them() -> None:
@@ -507,7 +509,24 @@ def test_a_follow_up_of_a_meeting_that_cannot_happen_is_left_out() -> None:
             _pair("ab", "A", "B"),
         ),
     )
-    assert placed(pinned(problem, 2, 1, 0)) == {"ab": "s0"}
+    solution = pinned(problem, 2, 1, 0)
+    assert placed(solution) == {"ab": "s0"}
+    why = {u.request: u for u in solution.unscheduled}
+    assert why["bc"].code == "no_common_slot"
+    assert (why["cd"].code, why["cd"].params) == ("earlier_not_met", {"requests": ["bc"]})
+    assert why["cd"].reason == "it must follow bc, which are not scheduled"
+
+
+def test_a_follow_up_with_no_slot_after_its_earlier_meeting_says_so() -> None:
+    """``ab`` is fixed in the day's last slot, so ``bc``, which must follow it, cannot."""
+    problem = Problem(
+        slots=ONE_DAY,
+        participants=ABC,
+        requests=(_pair("ab", "A", "B", fixed_slot="s2"), _pair("bc", "B", "C", after=["ab"])),
+    )
+    solution = pinned(problem, 1, 1, 0)
+    (left,) = solution.unscheduled
+    assert (left.request, left.code, left.params) == ("bc", "no_slot_after", {"requests": ["ab"]})
 
 
 def test_a_fixed_slot_pulls_the_free_meeting_next_to_it() -> None:

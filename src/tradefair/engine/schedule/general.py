@@ -174,6 +174,7 @@ def solve_general(
         ),
         seconds=time.monotonic() - started,
         method="general",
+        proven=proven,
     )
     report("done", 1.0)
     assert solution.stats is not None

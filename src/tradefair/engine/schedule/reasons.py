@@ -9,7 +9,8 @@ JSON values:
 - ``max``: that participant's ``max_meetings``;
 - ``buyer_languages``, ``exhibitor_languages``: each side's languages, sorted;
 - ``slots``: the slot ids the reason is about, in start order (those the two sides could use,
-  where the tables or interpreters ran out).
+  where the tables or interpreters ran out);
+- ``requests``: the earlier meetings (``after``) the reason is about.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class Code(StrEnum):
     BOTH_BOOKED = "both_booked"  # each side is busy whenever the other is free
     INTERPRETERS_BUSY = "interpreters_busy"  # languages, slots: able ones are in other meetings
     TABLES_FULL = "tables_full"  # slots: every table is taken when both sides are free
+    EARLIER_NOT_MET = "earlier_not_met"  # requests: meetings it must follow, not scheduled
+    NO_SLOT_AFTER = "no_slot_after"  # requests: no free slot after the last of them
+    GAP_SPREAD = "gap_spread"  # it fits, but someone's idle gaps would exceed the spread
     NEGATIVE_PRIORITY = "negative_priority"  # the solver only places these to fill gaps
     NOT_PLACED = "not_placed"  # it still fits: the solver's passes ended before placing it
 
@@ -55,6 +59,9 @@ ENGLISH = {
     Code.BOTH_BOOKED: "the two sides have no free slot in common (both are booked elsewhere)",
     Code.INTERPRETERS_BUSY: "no interpreter for {languages} free",
     Code.TABLES_FULL: "every table is taken in the slots both sides have free",
+    Code.EARLIER_NOT_MET: "it must follow {requests}, which are not scheduled",
+    Code.NO_SLOT_AFTER: "no slot both sides have free comes after {requests}",
+    Code.GAP_SPREAD: "it would break the gap spread (max_gap_spread)",
     Code.NEGATIVE_PRIORITY: "not selected: negative priority",
     Code.NOT_PLACED: "not placed: it still fits, but the solver stopped before placing it",
 }
@@ -75,6 +82,9 @@ class Reason:
         buyer, exhibitor = values.get("buyer_languages"), values.get("exhibitor_languages")
         if isinstance(buyer, list) and isinstance(exhibitor, list):
             values["languages"] = language_pair(buyer, exhibitor)
+        earlier = values.get("requests")
+        if isinstance(earlier, list):
+            values["requests"] = ", ".join(str(r) for r in earlier)
         return ENGLISH[self.code].format(**values)
 
     def left_out(self, request: str) -> Unscheduled:

@@ -14,9 +14,16 @@ from tradefair.engine.schedule.reasons import Code, Reason, interpreter, limit, 
 
 
 def build_solution(
-    board: Board, kept_tables: dict[int, int], bounds: Bounds, *, seconds: float, method: str
+    board: Board,
+    kept_tables: dict[int, int],
+    bounds: Bounds,
+    *,
+    seconds: float,
+    method: str,
+    proven: bool = False,
 ) -> Solution:
-    """Number tables from 1 per slot (kept meetings keep theirs) and explain every miss."""
+    """Number tables from 1 per slot (kept meetings keep theirs) and explain every miss;
+    ``proven``: the schedule is a proven optimum, so a miss that still fits has a cause."""
     g = board.graph
     problem = g.problem
     placed = board.placed()
@@ -46,7 +53,7 @@ def build_solution(
             )
         )
     unscheduled = tuple(
-        reason(board, r).left_out(problem.requests[r].id)
+        reason(board, r, proven=proven).left_out(problem.requests[r].id)
         for r in np.flatnonzero(board.slot < 0).tolist()
     )
     met = tuple(meetings)
@@ -64,8 +71,12 @@ def build_solution(
     return Solution(meetings=met, unscheduled=unscheduled, stats=stats, extra={"method": method})
 
 
-def reason(board: Board, r: int) -> Reason:
-    """Why request ``r`` is not in the schedule, naming the resource that ran out."""
+def reason(board: Board, r: int, *, proven: bool = False) -> Reason:
+    """Why request ``r`` is not in the schedule, naming the resource that ran out.
+
+    A request that still fits is left out of a proven optimum with positive priority only by
+    a rule no single slot shows: the gap spread.
+    """
     g = board.graph
     known = g.reason[r]
     if known is not None:
@@ -82,6 +93,15 @@ def reason(board: Board, r: int) -> Reason:
     free = g.both(r) & ~board.busy[b] & ~board.busy[e]
     if not free.any():
         return Reason(Code.BOTH_BOOKED)
+    earlier = [problem.request_index[q] for q in problem.requests[r].after]
+    if earlier:
+        named = [problem.requests[q].id for q in earlier]
+        missing = [problem.requests[q].id for q in earlier if board.slot[q] < 0]
+        if missing:
+            return Reason(Code.EARLIER_NOT_MET, {"requests": missing})
+        free &= g.rank > max(int(g.rank[board.slot[q]]) for q in earlier)
+        if not free.any():
+            return Reason(Code.NO_SLOT_AFTER, {"requests": named})
     c = int(g.lang_class[r])
     if c >= 0:
         able = g.class_interpreters[c]
@@ -94,4 +114,6 @@ def reason(board: Board, r: int) -> Reason:
         return Reason(Code.TABLES_FULL, {"slots": slot_ids(problem, np.flatnonzero(free).tolist())})
     if g.priority[r] < 0:
         return Reason(Code.NEGATIVE_PRIORITY)
+    if proven and problem.max_gap_spread is not None and g.priority[r] > 0:
+        return Reason(Code.GAP_SPREAD)
     return Reason(Code.NOT_PLACED)

@@ -48,6 +48,9 @@ LABELS: dict[str, Promise] = {
     Code.BOTH_BOOKED: gettext_lazy("Both sides booked elsewhere"),
     Code.INTERPRETERS_BUSY: gettext_lazy("Interpreters busy"),
     Code.TABLES_FULL: gettext_lazy("Tables full"),
+    Code.EARLIER_NOT_MET: gettext_lazy("Earlier meeting not scheduled"),
+    Code.NO_SLOT_AFTER: gettext_lazy("No free slot after the earlier meeting"),
+    Code.GAP_SPREAD: gettext_lazy("Would break the gap spread"),
     Code.NEGATIVE_PRIORITY: gettext_lazy("Negative priority"),
     Code.NOT_PLACED: gettext_lazy("Fits, but not placed"),
     OTHER: gettext_lazy("Other (recorded before reasons had codes)"),
@@ -77,6 +80,11 @@ PHRASES: dict[str, Promise] = {
         "meeting whenever both sides are free."
     ),
     Code.TABLES_FULL: gettext_lazy("Every table is taken whenever both sides are free."),
+    Code.EARLIER_NOT_MET: gettext_lazy("It must follow %(requests)s, which are not scheduled."),
+    Code.NO_SLOT_AFTER: gettext_lazy("No slot both sides have free comes after %(requests)s."),
+    Code.GAP_SPREAD: gettext_lazy(
+        "It still fits, but would give someone more idle gaps than the event's spread allows."
+    ),
     Code.NEGATIVE_PRIORITY: gettext_lazy("Not selected: its priority is negative."),
     Code.NOT_PLACED: gettext_lazy(
         "Not placed, although it still fits: the scheduler stopped before placing it."
@@ -187,6 +195,7 @@ def phrase(
         "exhibitor_languages": separator.join(
             map(language_name, params.get("exhibitor_languages", []))
         ),
+        "requests": separator.join(map(str, params.get("requests", []))),
     }
     if code == Code.CAP_REACHED:
         cap = int(params.get("max", 0))
