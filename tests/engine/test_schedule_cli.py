@@ -87,7 +87,10 @@ def test_greedy_writes_a_valid_solution_and_prints_the_summary(
 
 
 def test_the_solver_gets_the_time_limit_and_the_kept_solution(
-    problem_file: Path, tmp_path: Path, fake_solver: list[dict[str, Any]]
+    problem_file: Path,
+    tmp_path: Path,
+    fake_solver: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     previous = tmp_path / "previous.json"
     previous.write_text('{"meetings": [{"request": "R2", "slot": "d1s01", "table": 1}]}')
@@ -97,6 +100,8 @@ def test_the_solver_gets_the_time_limit_and_the_kept_solution(
     )
     assert fake_solver == [{"time_limit": 7.0, "keep": parse_solution(previous.read_text())}]
     assert len(json.loads(out.read_text())["meetings"]) == 2
+    # The stand-in answers with greedy, which puts R2 where it was.
+    assert "1 of 1 in their slot (1 at their table)" in capsys.readouterr().out
 
 
 def test_check_passes_a_valid_solution(

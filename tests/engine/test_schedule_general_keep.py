@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.general import solve_general
 from tradefair.engine.schedule.io import parse_solution
@@ -68,7 +70,9 @@ def test_a_kept_meeting_its_request_no_longer_allows_there_moves() -> None:
     assert _where(solution) == {"ab": ("s2", 1)}
 
 
-def test_the_command_keeps_a_general_events_meetings(tmp_path: Path) -> None:
+def test_the_command_keeps_a_general_events_meetings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     problem = Problem(
         slots=DAY,
         participants=ABCD,
@@ -81,3 +85,6 @@ def test_the_command_keeps_a_general_events_meetings(tmp_path: Path) -> None:
     solution = parse_solution(out.read_text())
     assert _where(solution)["cd"] == ("s2", 2)
     assert "ab" in _where(solution)
+    printed = capsys.readouterr().out
+    assert "Kept from the previous schedule" in printed
+    assert "1 of 1 in their slot (1 at their table)" in printed

@@ -45,6 +45,19 @@ def buyers_without_meeting(problem: Problem, meetings: Iterable[Meeting]) -> int
     return len(requesting_buyers(problem) - met)
 
 
+def kept_in_place(before: Iterable[Meeting], after: Iterable[Meeting]) -> tuple[int, int]:
+    """Of a previous schedule's meetings, how many the new one holds in the same slot, and how
+    many of those at the same table: what a re-run with ``--keep`` moved."""
+    now = {m.request: (m.slot, m.table) for m in after}
+    slot = table = 0
+    for m in before:
+        where = now.get(m.request)
+        if where is not None and where[0] == m.slot:
+            slot += 1
+            table += where[1] == m.table
+    return slot, table
+
+
 def day_positions(problem: Problem) -> list[tuple[dt.date, int]]:
     """For each slot index: its day and its position among that day's slots by start time."""
     positions: list[tuple[dt.date, int]] = [(dt.date.min, 0)] * len(problem.slots)

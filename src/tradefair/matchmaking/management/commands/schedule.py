@@ -112,7 +112,7 @@ class Command(BaseCommand):
                 f"the solver broke {len(faults)} rule(s); nothing written (please report this)"
             )
         write_atomically(options["output"], dump_solution(solution, problem))
-        self.stdout.write(summary(problem, solution, time.perf_counter() - started))
+        self.stdout.write(summary(problem, solution, time.perf_counter() - started, keep))
         self.stdout.write(f"Wrote {options['output']}")
 
     def run_expo(self, options: dict[str, Any], time_limit: float) -> None:
@@ -255,8 +255,11 @@ def run_summary(run: ScheduleRun) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:
-    """The figures a report quotes, as a table; bounds say 'not proven' when missing."""
+def summary(
+    problem: Problem, solution: Solution, total_seconds: float, keep: Solution | None = None
+) -> str:
+    """The figures a report quotes, as a table; bounds say 'not proven' when missing; with
+    ``keep``, how much of the previous schedule stayed."""
     stats = solution.stats or metrics.summarise(problem, solution.meetings, seconds=0.0)
     gaps = stats.idle_gaps
     if gaps is None:
@@ -296,6 +299,12 @@ def summary(problem: Problem, solution: Solution, total_seconds: float) -> str:
         f"{days:,} ({metrics.days_per_participant(problem, solution.meetings):.2f}"
         " per participant with a meeting)",
     )
+    if keep is not None:
+        slot, at_table = metrics.kept_in_place(keep.meetings, solution.meetings)
+        table.add_row(
+            "Kept from the previous schedule",
+            f"{slot:,} of {len(keep.meetings):,} in their slot ({at_table:,} at their table)",
+        )
     table.add_row("Solver time", f"{stats.seconds:.1f} s")
     table.add_row("Total time (read, solve, check, write)", f"{total_seconds:.1f} s")
     buffer = io.StringIO()
