@@ -514,7 +514,7 @@ def test_a_follow_up_of_a_meeting_that_cannot_happen_is_left_out() -> None:
     why = {u.request: u for u in solution.unscheduled}
     assert why["bc"].code == "no_common_slot"
     assert (why["cd"].code, why["cd"].params) == ("earlier_not_met", {"requests": ["bc"]})
-    assert why["cd"].reason == "it must follow bc, which are not scheduled"
+    assert why["cd"].reason == "a meeting it must follow is not scheduled: bc"
 
 
 def test_a_follow_up_with_no_slot_after_its_earlier_meeting_says_so() -> None:

@@ -59,7 +59,7 @@ ENGLISH = {
     Code.BOTH_BOOKED: "the two sides have no free slot in common (both are booked elsewhere)",
     Code.INTERPRETERS_BUSY: "no interpreter for {languages} free",
     Code.TABLES_FULL: "every table is taken in the slots both sides have free",
-    Code.EARLIER_NOT_MET: "it must follow {requests}, which are not scheduled",
+    Code.EARLIER_NOT_MET: "a meeting it must follow is not scheduled: {requests}",
     Code.NO_SLOT_AFTER: "no slot both sides have free comes after {requests}",
     Code.GAP_SPREAD: "it would break the gap spread (max_gap_spread)",
     Code.NEGATIVE_PRIORITY: "not selected: negative priority",

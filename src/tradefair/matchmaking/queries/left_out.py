@@ -80,7 +80,7 @@ PHRASES: dict[str, Promise] = {
         "meeting whenever both sides are free."
     ),
     Code.TABLES_FULL: gettext_lazy("Every table is taken whenever both sides are free."),
-    Code.EARLIER_NOT_MET: gettext_lazy("It must follow %(requests)s, which are not scheduled."),
+    Code.EARLIER_NOT_MET: gettext_lazy("A meeting it must follow is not scheduled: %(requests)s."),
     Code.NO_SLOT_AFTER: gettext_lazy("No slot both sides have free comes after %(requests)s."),
     Code.GAP_SPREAD: gettext_lazy(
         "It still fits, but would give someone more idle gaps than the event's spread allows."
