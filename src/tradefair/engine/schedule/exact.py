@@ -173,16 +173,13 @@ def _gaps_and_days(
         of[int(g.buyer[r]), t].append(v)
         of[int(g.exhibitor[r]), t].append(v)
     people = sorted({p for p, _ in of})
-    order = np.argsort(g.rank).tolist()
-    by_day: dict[int, list[int]] = defaultdict(list)
-    for t in order:
-        by_day[int(g.day[t])].append(t)
+    days_of_event = g.days()
     runs: list[cp_model.IntVar] = []
     attended: list[cp_model.IntVar] = []
     met: list[cp_model.IntVar] = []
     for p in people:
         days: list[cp_model.IntVar] = []
-        for slots in by_day.values():
+        for slots in days_of_event:
             free = [of.get((p, t), []) for t in slots]
             if not any(free):
                 continue  # nothing to decide for p that day: its figures are constants

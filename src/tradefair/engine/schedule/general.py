@@ -317,14 +317,12 @@ def _gaps(
 ) -> tuple[list[Var], dict[int, list[Var]]]:
     """Gap-start Booleans: p met in the day's previous slot, is free in this one, and meets
     later that day. Exact both ways, so the spread rule can read each person's count."""
-    by_day: dict[int, list[int]] = defaultdict(list)
-    for t in np.argsort(g.rank).tolist():
-        by_day[int(g.day[t])].append(t)
+    days = g.days()
     gaps: list[Var] = []
     per_person: dict[int, list[Var]] = defaultdict(list)
     people = sorted({p for p, _ in of})
     for p in people:
-        for slots in by_day.values():
+        for slots in days:
             busy: dict[int, Var] = {}
             for t in slots:
                 vs = of.get((p, t))
@@ -365,16 +363,12 @@ def _runs(
     """Gaps as runs of meetings minus days attended: per person and day, a run-start
     Boolean where p meets and did not meet in the day's previous slot, and an attends Boolean.
     busy(p, t) is the linear sum of p's Booleans in t (at most one is true)."""
-    by_day: dict[int, list[int]] = defaultdict(list)
-    for t in np.argsort(g.rank).tolist():
-        by_day[int(g.day[t])].append(t)
-    starts: list[Var] = []
-    attends: list[Var] = []
+    days = g.days()
     per_person: dict[int, cp_model.LinearExprT] = {}
     for p in sorted({p for p, _ in of}):
         mine_s: list[Var] = []
         mine_a: list[Var] = []
-        for slots in by_day.values():
+        for slots in days:
             busy = {t: cp_model.LinearExpr.sum(of[p, t]) for t in slots if of.get((p, t))}
             if len(busy) < 2:
                 continue
@@ -397,10 +391,8 @@ def _runs(
                 mine_s.append(s)
                 prev = b
             mine_a.append(attend)
-        starts += mine_s
-        attends += mine_a
         per_person[p] = cp_model.LinearExpr.sum(mine_s) - cp_model.LinearExpr.sum(mine_a)
-    return cp_model.LinearExpr.sum(starts) - cp_model.LinearExpr.sum(attends), per_person
+    return cp_model.LinearExpr.sum(list(per_person.values())), per_person
 
 
 def _spread(

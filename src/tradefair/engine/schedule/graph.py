@@ -66,6 +66,13 @@ class RequestGraph:
         """Requests that some schedule could contain, looking at nothing but their own pair."""
         return np.array([r is None for r in self.reason], dtype=bool)
 
+    def days(self) -> list[list[int]]:
+        """Each day's slots in time order, the days in time order: where gaps are counted."""
+        by_day: dict[int, list[int]] = {}
+        for t in np.argsort(self.rank).tolist():
+            by_day.setdefault(int(self.day[t]), []).append(t)
+        return list(by_day.values())
+
     def pair_slots(self, r: int) -> BoolArray:
         """Slots where both sides (and, if needed, some capable interpreter) can attend."""
         mask = self.both(r)
