@@ -4,7 +4,7 @@ Every schedule's meetings form a b-matching on the request graph: each buyer and
 within its capacity, each request at most once, and no more meetings than there are usable
 tables. Dropping the time dimension leaves a flow problem whose optimum is an upper bound;
 with interpreters, the relaxation's linear programme also shares the interpreters' slots among
-the language classes (``interpreter_lp``), certified by weak duality.
+the language classes (``interpreter_lp.bound``), certified by weak duality.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 from ortools.graph.python import min_cost_flow
-from scipy.optimize import linprog
 
+from tradefair.engine.schedule import interpreter_lp
 from tradefair.engine.schedule.graph import IntArray, RequestGraph, request_graph
 from tradefair.engine.schedule.problem import Problem
 
@@ -114,74 +113,8 @@ def _plain_cover(g: RequestGraph, r: IntArray, cap_one: IntArray, total: int) ->
 def _bound(
     g: RequestGraph, r: IntArray, weight: IntArray, cap: IntArray, total: int, lower: int = -1
 ) -> int:
-    """The flow bound, and with interpreters the tighter bound of ``interpreter_lp``."""
+    """The flow bound, and with interpreters the tighter bound of ``interpreter_lp.bound``."""
     value, _ = best_flow(g, r, weight, cap, total)
     if not (g.lang_class[r] >= 0).any() or value <= lower:
         return value
-    return min(value, interpreter_lp(g, r, weight, cap, total))
-
-
-def interpreter_lp(
-    g: RequestGraph, r: IntArray, weight: IntArray, cap: IntArray, total: int
-) -> int:
-    """The flow's linear programme with the interpreters in it, certified by its dual.
-
-    Variables: x_r in [0, 1] per request, and z_ci >= 0, the meetings of language class c
-    that interpreter i takes (only if i is capable of c; at most i's available slots).
-    Rows: each participant within its capacity, all meetings within the tables, each
-    class's interpreted meetings equal to what its interpreters take, each interpreter within
-    its available slots. Any schedule gives such an (x, z), so the optimum bounds it; the
-    classes share interpreters exactly (Hall's condition for every set of classes holds),
-    which per-class caps alone do not express.
-
-    The value returned is the weak-duality bound of the solver's duals, ``b·y + Σ max(0,
-    reduced cost) · upper``, valid for any multipliers of the right sign, so an inexact LP
-    answer can only make it looser, never wrong.
-    """
-    use = weight > 0
-    r, w = r[use], weight[use].astype(np.float64)
-    n = r.size
-    cls = g.lang_class[r]
-    pairs = [(c, int(i)) for c, able in enumerate(g.class_interpreters) for i in able]
-    pc = np.array([c for c, _ in pairs], dtype=np.int64)
-    pi = np.array([i for _, i in pairs], dtype=np.int64)
-    slots = g.interp_avail.sum(axis=1).astype(np.float64)
-    n_z, n_c, n_i, n_p = len(pairs), len(g.class_interpreters), slots.size, g.n_participants
-    cols = np.arange(n)
-    zs = n + np.arange(n_z)
-    ends = sp.csr_matrix(
-        (np.ones(2 * n), (np.concatenate([g.buyer[r], g.exhibitor[r]]), np.tile(cols, 2))),
-        shape=(n_p, n + n_z),
-    )
-    tables = sp.csr_matrix((np.ones(n), (np.zeros(n, np.int64), cols)), shape=(1, n + n_z))
-    per_interp = sp.csr_matrix((np.ones(n_z), (pi, zs)), shape=(n_i, n + n_z))
-    a_ub = sp.vstack([ends, tables, per_interp]).tocsr()
-    b_ub = np.concatenate([cap.astype(np.float64), [float(total)], slots])
-    interpreted = np.flatnonzero(cls >= 0)
-    a_eq = sp.csr_matrix(
-        (
-            np.concatenate([np.ones(interpreted.size), -np.ones(n_z)]),
-            (np.concatenate([cls[interpreted], pc]), np.concatenate([interpreted, zs])),
-        ),
-        shape=(n_c, n + n_z),
-    )
-    gain = np.concatenate([w, np.zeros(n_z)])
-    upper = np.concatenate([np.ones(n), slots[pi]])
-    result = linprog(
-        -gain,
-        A_ub=a_ub,
-        b_ub=b_ub,
-        A_eq=a_eq,
-        b_eq=np.zeros(n_c),
-        bounds=np.column_stack([np.zeros(n + n_z), upper]),
-        # Equal weights make the dual simplex crawl through ties (19 s against 6 s for the
-        # interior point at the reference size); distinct priorities suit the simplex (1.4 s).
-        method="highs-ipm" if np.all(w == w[0]) else "highs-ds",
-    )
-    if result.status != 0:
-        return int(np.floor(w.sum()))  # every request met: trivially valid
-    y = np.maximum(-result.ineqlin.marginals, 0.0)
-    mu = -result.eqlin.marginals
-    reduced = gain - a_ub.T @ y - a_eq.T @ mu
-    certified = float(b_ub @ y + (np.maximum(reduced, 0.0) * upper).sum())
-    return int(np.floor(certified + 1e-6))
+    return min(value, interpreter_lp.bound(g, r, weight, cap, total))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from tradefair.engine.schedule import interpreter_lp
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.graph import IntArray
 
@@ -79,3 +80,32 @@ def select(board: Board, candidates: IntArray, penalty: IntArray | None = None) 
     start = first.size + buyers.size
     flows = mcf.flows(arcs[start : start + r.size])
     return r[flows > 0]
+
+
+def select_with_interpreters(
+    board: Board, candidates: IntArray, *, at_least: int, serve: int
+) -> IntArray | None:
+    """The requests among ``candidates`` of the most total priority, with at least
+    ``at_least`` meetings and ``serve`` more buyers with a meeting, chosen on the linear
+    programme that shares the interpreters' free slots among the language classes
+    (``interpreter_lp.choose``); None when no selection reaches both.
+    """
+    g = board.graph
+    cap = g.cap - board.load
+    ok = (cap[g.buyer[candidates]] > 0) & (cap[g.exhibitor[candidates]] > 0)
+    r = candidates[ok & (g.priority[candidates] >= 0)]
+    if r.size == 0:
+        return r
+    met = np.zeros(g.n_participants, dtype=bool)
+    met[g.buyer[board.slot >= 0]] = True
+    waiting = np.unique(g.buyer[r])
+    return interpreter_lp.choose(
+        g,
+        r,
+        cap=cap,
+        total=int(np.minimum(g.tables - board.used, g.tables).sum()),
+        slots=(g.interp_avail & ~board.ibusy).sum(axis=1).astype(np.float64),
+        at_least=at_least,
+        newly_served=waiting[~met[waiting]],
+        serve=serve,
+    )

@@ -6,6 +6,7 @@ pinned first), end with the same gap-closing pass and report against the same bo
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -23,7 +24,7 @@ from tradefair.engine.schedule.improve import fill, fill_order
 from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
 from tradefair.engine.schedule.report import build_solution
-from tradefair.engine.schedule.select import select
+from tradefair.engine.schedule.select import select, select_with_interpreters
 from tradefair.engine.schedule.serve import serve_unserved, upgrade
 
 Progress = Callable[[str, float], None]
@@ -39,6 +40,10 @@ RETIME_SHARE = 0.7  # re-timing into fewer days stops here; the gap pass may use
 # Hundredths of a priority unit charged to interpreted meetings in the selection: the flow
 # does not see interpreters, and choosing fewer of those pairs leaves room for plain ones.
 INTERPRETER_PENALTY = 600
+# With interpreted requests the selection keeps this share of the count bound and takes the
+# most priority under it: interpreters cost priority, and the point where the two ratios meet
+# (about 98.8 % of each bound at the reference size) gives up more meetings than priority.
+COUNT_SHARE = 0.995
 
 
 def solve(
@@ -110,7 +115,9 @@ def _decompose(board: Board, bounds: Bounds, deadline: float, report: Progress) 
     """Select by flow, assign slot by slot, then repair and fill."""
     g = board.graph
     report("select", 0.15)
-    chosen = _balanced_selection(board, bounds)
+    chosen = _interpreter_selection(board, bounds)
+    if chosen is None:
+        chosen = _balanced_selection(board, bounds)
     report("assign", 0.5)
     left = assign(board, chosen)
     report("repair", 0.6)
@@ -121,6 +128,28 @@ def _decompose(board: Board, bounds: Bounds, deadline: float, report: Progress) 
     report("serve", 0.8)
     serve_unserved(board, deadline=deadline)
     upgrade(board, deadline=deadline)
+
+
+def _interpreter_selection(board: Board, bounds: Bounds) -> IntArray | None:
+    """With interpreted requests among the open ones: the most priority with at least
+    ``COUNT_SHARE`` of the count bound, on the programme that sees the interpreters (the flow
+    does not, and charging interpreted pairs a penalty there loses priority the interpreters
+    could carry). Buyers first: as many as the bound says can be served, else the later
+    phases serve them. None without interpreted requests or when no selection keeps that
+    many meetings."""
+    g = board.graph
+    cands = _open(g, board)
+    if not (g.lang_class[cands] >= 0).any():
+        return None
+    on = board.slot >= 0
+    at_least = max(0, math.ceil(COUNT_SHARE * bounds.count) - int(on.sum()))
+    served = np.unique(g.buyer[on]).size
+    can_serve = bounds.buyers_requesting - bounds.min_buyers_without_meeting - served
+    for serve in (max(can_serve, 0), 0):
+        chosen = select_with_interpreters(board, cands, at_least=at_least, serve=serve)
+        if chosen is not None:
+            return chosen
+    return None
 
 
 def _balanced_selection(board: Board, bounds: Bounds) -> IntArray:
