@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
+from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
 from tradefair.engine.schedule.exact import WORKERS
@@ -39,6 +40,10 @@ Var = cp_model.IntVar
 KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
+# The gaps: CP-SAT's first schedule and bound, then annealing (half the time left), then
+# CP-SAT again from the annealed schedule to improve or prove it.
+FIRST_GAPS_SHARE = 0.2
+ANNEAL_SHARE = 0.5
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
 # more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
@@ -118,13 +123,25 @@ def solve_general(
                 PRIORITY_SHARE,
             ),
         ]
-    stages.append(("gaps", m.gaps, False, 1.0))
+    if m.interp:  # annealing moves slots; interpreters are matched in CP-SAT's model only
+        stages.append(("gaps", m.gaps, False, 1.0))
+    else:  # CP-SAT's schedule and bound, annealed, then CP-SAT again from the annealed one
+        stages += [
+            ("gaps", m.gaps, False, FIRST_GAPS_SHARE),
+            ("anneal", m.gaps, False, ANNEAL_SHARE),
+            ("gaps", m.gaps, False, 1.0),
+        ]
     hint: list[int] | None = None
-    proven = True
+    settled: dict[str, bool] = {}  # per stage: proven optimal
     bounds: dict[str, int] = {}
+    annealed: int | None = None
     for n, (name, objective, most, share) in enumerate(stages):
-        report(name, 0.2 + 0.7 * n / len(stages))
+        report("gaps" if name == "anneal" else name, 0.2 + 0.7 * n / len(stages))
         left = deadline - time.monotonic()
+        if name == "anneal":
+            if hint is not None:
+                hint, annealed = _anneal(g, m, hint, kept, time.monotonic() + share * left)
+            continue
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
         solver.parameters.optimize_with_core = name == "gaps" and not large
         m.model.clear_hints()
@@ -142,7 +159,7 @@ def solve_general(
         if status == cp_model.INFEASIBLE:
             raise Infeasible(_clash(g, max(1.0, deadline - time.monotonic())), proven=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            proven = False
+            settled[name] = False
             if hint is None:
                 continue  # nothing found yet: the next stage searches on with its time
             break  # the hint is a complete schedule
@@ -150,9 +167,15 @@ def solve_general(
         bounds[name] = round(solver.best_objective_bound)
         if name == "gaps":
             bounds[name] = max(0, bounds[name])  # the runs model's relaxation can go below
-        proven = proven and status == cp_model.OPTIMAL
-        hint = [int(solver.boolean_value(v)) for v in m.x.values()]
+        settled[name] = status == cp_model.OPTIMAL
+        if annealed is not None and annealed < best:
+            best = annealed  # CP-SAT did not get back to the annealed schedule: keep that
+        else:
+            hint = [int(solver.boolean_value(v)) for v in m.x.values()]
         m.model.add(objective >= best if most else objective <= best)
+        if name == "gaps" and settled[name]:
+            break  # proven: annealing has nothing to gain
+    proven = all(settled.values())
     if hint is None:
         raise Infeasible(
             f"no schedule with all {len(m.need)} required meetings was found in the time "
@@ -456,6 +479,20 @@ def _clash(g: RequestGraph, seconds: float) -> str:
         named = [ids[i] for i in used if i in ids]
     told = f"requests {', '.join(named)}" if named else "the required requests"
     return f"{told} {CLASH}"
+
+
+def _anneal(
+    g: RequestGraph, m: _Model, hint: list[int], kept: dict[tuple[int, int], int], until: float
+) -> tuple[list[int], int]:
+    """The schedule ``hint`` annealed until ``until`` (``anneal.anneal``), as a hint again,
+    and its gaps. Kept meetings still in their slot stay there."""
+    slot_of = {r: t for (r, t), on in zip(m.x, hint, strict=True) if on}
+    allowed: dict[int, set[int]] = defaultdict(set)
+    for r, t in m.x:
+        allowed[r].add(t)
+    fixed = {r for r, t in kept if slot_of.get(r) == t}
+    found, gaps = anneal(g, slot_of, allowed, fixed=fixed, deadline=until)
+    return [int(found.get(r) == t) for r, t in m.x], gaps
 
 
 def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:

@@ -1,0 +1,174 @@
+"""Annealing over Kempe chains: the same meetings, every rule kept, the gaps it says it has."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import defaultdict
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ortools.sat.python import cp_model
+
+from tradefair.engine.schedule import general, metrics
+from tradefair.engine.schedule.anneal import _Anneal, anneal
+from tradefair.engine.schedule.bounds import Bounds
+from tradefair.engine.schedule.check import check
+from tradefair.engine.schedule.graph import request_graph
+from tradefair.engine.schedule.problem import Problem, Solution
+from tradefair.engine.schedule.report import build_solution
+from tradefair.engine.schedule.synthetic_events import generate, paper_sized
+
+from .test_schedule_general_oracle import _pair, _person, _slot, general_problems
+
+
+def as_solution(problem: Problem, slot_of: dict[int, int]) -> Solution:
+    g = request_graph(problem)
+    board = general.Board(g)
+    for r, t in slot_of.items():
+        board.place(r, t)
+    asked = len({p for r in problem.requests for p in r.requesters})
+    loose = Bounds(
+        count=len(problem.requests),
+        priority=10**6,
+        min_buyers_without_meeting=0,
+        buyers_requesting=asked,
+    )
+    return build_solution(board, {}, loose, seconds=0.0, method="test")
+
+
+def worst_schedule(problem: Problem) -> tuple[dict[int, int], dict[int, set[int]]] | None:
+    """A valid schedule with as many gaps as the rules allow, to anneal from, and the slots
+    each request may take (the general model's own)."""
+    g = request_graph(problem)
+    try:
+        general._refuse_impossible(g)
+    except general.Infeasible:
+        return None
+    m = general._build(g)
+    for v in m.need.values():
+        m.model.add(v == 1)
+    m.model.maximize(m.gaps)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 5
+    if solver.solve(m.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    allowed: dict[int, set[int]] = defaultdict(set)
+    for r, t in m.x:
+        allowed[r].add(t)
+    return {r: t for (r, t), v in m.x.items() if solver.boolean_value(v)}, allowed
+
+
+@settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
+@given(general_problems(crowded=True), st.randoms(use_true_random=False))
+def test_every_move_keeps_every_rule_and_counts_its_gaps_right(
+    problem: Problem, rng: random.Random
+) -> None:
+    """Moves accepted whatever they cost (an infinite temperature), each state checked by
+    the independent checker: the chains, tables, windows, order and spread rules hold all
+    the way, not only in the best state."""
+    start = worst_schedule(problem)
+    if start is None:
+        return
+    slot_of, allowed = start
+    if not slot_of:
+        return
+    state = _Anneal(request_graph(problem), slot_of, allowed, fixed=set())
+    for _ in range(30):
+        r = rng.choice(sorted(slot_of))
+        state.move(r, rng.choice(sorted(allowed[r])), math.inf, rng)
+        assert state.slot.keys() == slot_of.keys()
+        solution = as_solution(problem, state.slot)
+        assert check(problem, solution) == []
+        assert state.total == metrics.idle_gaps(problem, solution.meetings)
+
+
+@settings(max_examples=50, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(general_problems(crowded=True))
+def test_annealing_returns_its_best_schedule_with_its_gaps(problem: Problem) -> None:
+    start = worst_schedule(problem)
+    if start is None:
+        return
+    slot_of, allowed = start
+    before = metrics.idle_gaps(problem, as_solution(problem, slot_of).meetings)
+    found, gaps = anneal(
+        request_graph(problem), slot_of, allowed, fixed=set(), deadline=time.monotonic() + 0.02
+    )
+    solution = as_solution(problem, found)
+    assert check(problem, solution) == []
+    assert gaps == metrics.idle_gaps(problem, solution.meetings) <= before
+
+
+def four_meetings() -> Problem:
+    """A meets B, C and D on one day of four slots, one table each."""
+    slots = tuple(_slot(f"s{n}", 0, 9 + n) for n in range(4))
+    people = tuple(_person(x) for x in "ABCD")
+    return Problem(
+        slots=slots,
+        participants=people,
+        requests=(_pair("r0", "A", "B"), _pair("r1", "A", "C"), _pair("r2", "A", "D")),
+    )
+
+
+def test_a_gap_is_closed_and_a_fixed_meeting_stays() -> None:
+    problem = four_meetings()
+    g = request_graph(problem)
+    allowed = {r: {0, 1, 2, 3} for r in range(3)}
+    start = {0: 0, 1: 2, 2: 3}  # A idles in s1
+    found, gaps = anneal(g, start, allowed, fixed={1}, deadline=time.monotonic() + 0.2)
+    assert gaps == 0
+    assert found[1] == 2  # r1 is fixed in s2
+    assert sorted(found.values()) in ([1, 2, 3], [0, 1, 2])
+
+
+def test_an_order_rule_holds_while_annealing() -> None:
+    problem = four_meetings()
+    requests = list(problem.requests)
+    requests[0] = _pair("r0", "A", "B", after=["r2"])  # A-B after A-D
+    problem = Problem(problem.slots, problem.participants, tuple(requests))
+    g = request_graph(problem)
+    allowed = {r: {0, 1, 2, 3} for r in range(3)}
+    found, gaps = anneal(
+        g, {0: 3, 1: 1, 2: 0}, allowed, fixed=set(), deadline=time.monotonic() + 0.2
+    )
+    assert gaps == 0
+    assert g.rank[found[2]] < g.rank[found[0]]
+
+
+def test_a_paper_sized_event_is_annealed_between_the_two_gap_stages() -> None:
+    """On an event CP-SAT does not close in its first share, the annealed schedule is
+    handed back to CP-SAT; what comes out keeps every rule and no more gaps than it."""
+    problem = generate(paper_sized(1), 1)
+    found: list[int] = []
+
+    def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
+        result = anneal(*args, **kwargs)  # type: ignore[arg-type]
+        found.append(result[1])
+        return result
+
+    with mock.patch.object(general, "anneal", spy):
+        solution = general.solve_general(problem, time_limit=6)
+    assert solution.stats is not None
+    gaps = metrics.idle_gaps(problem, solution.meetings)
+    assert check(problem, solution) == []
+    assert len(found) == 1 and gaps <= found[0]
+    assert solution.stats.idle_gaps_lower_bound is not None
+    assert solution.stats.idle_gaps_lower_bound <= gaps
+
+
+def test_a_move_into_a_slot_without_a_free_table_is_refused() -> None:
+    """A-B and C-D share no one, so a chain moves A-B alone; s1's one table is C-D's."""
+    problem = Problem(
+        slots=(_slot("s0", 0, 9), _slot("s1", 0, 10)),
+        participants=tuple(_person(x) for x in "ABCD"),
+        requests=(_pair("r0", "A", "B"), _pair("r1", "C", "D")),
+    )
+    state = _Anneal(request_graph(problem), {0: 0, 1: 1}, {0: {0, 1}, 1: {0, 1}}, fixed=set())
+    state.move(0, 1, math.inf, random.Random(0))
+    assert state.slot == {0: 0, 1: 1}
+    assert check(problem, as_solution(problem, state.slot)) == []
