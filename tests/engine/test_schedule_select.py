@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from tradefair.engine.schedule import interpreter_lp
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.graph import request_graph
@@ -50,6 +51,24 @@ def test_the_selection_keeps_the_meetings_asked_for_or_says_it_cannot() -> None:
     assert chosen(one_interpreter_slot(), at_least=2, serve=0) == ["R1", "R3"]
     assert chosen(one_interpreter_slot(), at_least=3, serve=0) is None
     assert chosen(one_interpreter_slot(), at_least=0, serve=3) is None
+
+
+def test_the_selection_works_when_every_buyer_already_has_a_meeting() -> None:
+    """Kept meetings can serve every buyer before the selection: no buyer row is left."""
+    case = one_interpreter_slot()
+    g = request_graph(case)
+    picked = interpreter_lp.choose(
+        g,
+        np.arange(len(case.requests)),
+        cap=g.cap,
+        total=5,
+        slots=g.interp_avail.sum(axis=1).astype(np.float64),
+        at_least=2,
+        newly_served=np.array([], dtype=np.int64),
+        serve=0,
+    )
+    assert picked is not None
+    assert [case.requests[r].id for r in picked.tolist()] == ["R1", "R3"]
 
 
 def test_an_interpreted_meeting_worth_more_is_chosen_over_a_plain_one() -> None:

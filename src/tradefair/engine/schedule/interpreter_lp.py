@@ -123,14 +123,14 @@ def choose(
     lp = _programme(g, r, cap, total, slots)
     width = lp.upper.size
     nb = newly_served.size
-    first = np.searchsorted(newly_served, g.buyer[r])
-    mine = (first < nb) & (newly_served[np.minimum(first, max(nb - 1, 0))] == g.buyer[r])
+    mine = np.isin(g.buyer[r], newly_served)  # requests of a buyer not yet served
+    first = np.searchsorted(newly_served, g.buyer[r][mine])
     # s_b <= Σ x_r over b's requests, Σ s_b >= serve, Σ x_r >= at_least
     links = sp.csr_matrix(
         (
             np.concatenate([np.ones(nb), -np.ones(int(mine.sum()))]),
             (
-                np.concatenate([np.arange(nb), first[mine]]),
+                np.concatenate([np.arange(nb), first]),
                 np.concatenate([width + np.arange(nb), np.flatnonzero(mine)]),
             ),
         ),

@@ -83,14 +83,14 @@ def _serve(board: Board, b: int) -> bool:
 def upgrade(board: Board, *, deadline: float) -> int:
     """Swap meetings in for lower-priority ones; return the priority gained.
 
-    The selection charges interpreted pairs a penalty because the flow cannot see
-    interpreters; here, where it can, open interpreted requests of priority 2 and up,
-    highest first, go into a slot with a capable interpreter free by displacing at most one
-    meeting that blocks them, of lower priority and whose buyer keeps another meeting.
-    (Tried on plain requests too, at the reference size it found nothing in 15 s: the flow
-    already has the best priorities there.) The displaced
-    meeting goes elsewhere if a free slot allows (one meeting more), or is dropped
-    (the same number, more priority). Nobody loses their only meeting.
+    Phase 2 may not staff every interpreted pair chosen (and the flow's selection, when
+    used, charged them a penalty); here, slot by slot, open interpreted requests of
+    priority 2 and up, highest first, go into a slot with a capable interpreter free by
+    displacing at most one meeting that blocks them, of lower priority and whose buyer keeps
+    another meeting. (Tried on plain requests too, at the reference size it found nothing in
+    15 s: the flow already has the best priorities there.) The displaced meeting goes
+    elsewhere if a free slot allows (one meeting more), or is dropped (the same number, more
+    priority). Nobody loses their only meeting.
     """
     g = board.graph
     todo = np.flatnonzero(g.valid & (board.slot < 0) & (g.priority >= 2) & (g.lang_class >= 0))
