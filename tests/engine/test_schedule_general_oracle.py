@@ -346,6 +346,17 @@ def test_crowded_days_get_the_oracles_optimum_under_the_gap_spread(problem: Prob
 
 
 @SETTINGS
+@given(general_problems(crowded=True))
+def test_events_whose_meetings_are_all_required_get_the_oracles_optimum(
+    problem: Problem,
+) -> None:
+    """Where every meeting is required, each person's count per day is fixed and the model
+    adds its redundant blocks (``idle_model.blocks``): they must cut no schedule off."""
+    every = tuple(replace(r, required=True) for r in problem.requests)
+    agrees_with_oracle(replace(problem, requests=every))
+
+
+@SETTINGS
 @given(general_problems(mixed=True))
 def test_mixed_events_get_the_oracles_optimum(problem: Problem) -> None:
     """Pairs beside buyer-exhibitor requests, where only the buyer counts as having asked,

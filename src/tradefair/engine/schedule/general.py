@@ -18,12 +18,13 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 from ortools.sat.python import cp_model
 
+from tradefair.engine.schedule import idle_model
 from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
@@ -40,15 +41,20 @@ Var = cp_model.IntVar
 KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
-# The gaps: CP-SAT's first schedule and bound, then annealing (half the time left), then
-# CP-SAT again from the annealed schedule to improve or prove it.
-FIRST_GAPS_SHARE = 0.2
-ANNEAL_SHARE = 0.5
+# The gaps: CP-SAT's first schedule, then annealing, then CP-SAT again from the annealed
+# schedule to improve or prove it. Core search starts its bound afresh with each solve, so on
+# events of the literature's size the last share is the long one; on large events (no core
+# search) annealing finds the better schedules and gets half.
+FIRST_GAPS_SHARE = {False: 0.1, True: 0.2}  # by large
+ANNEAL_SHARE = {False: 0.25, True: 0.5}
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
 # more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
 # light for the LP, and one worker per core find schedules with about 40 % fewer gaps there.
 LARGE_BOOLEANS = 15_000
+# CP-SAT strategies per core on events of the literature's size: with the redundant blocks
+# (idle_model), four on two cores proved paper-6, -7 and -10 in 6-8 s where eight took 15-27 s.
+PER_CORE = 2
 CLASH = (
     "cannot all be scheduled together under the rules "
     "(slots, availability, tables, order and the gap spread)"
@@ -103,7 +109,7 @@ def solve_general(
     m = _build(g)
     solver = cp_model.CpSolver()
     large = len(m.x) > LARGE_BOOLEANS
-    solver.parameters.num_workers = min(workers, _cores()) if large else workers
+    solver.parameters.num_workers = min(workers, (1 if large else PER_CORE) * _cores())
 
     report("required", 0.1)
     for v in m.need.values():
@@ -127,8 +133,8 @@ def solve_general(
         stages.append(("gaps", m.gaps, False, 1.0))
     else:  # CP-SAT's schedule and bound, annealed, then CP-SAT again from the annealed one
         stages += [
-            ("gaps", m.gaps, False, FIRST_GAPS_SHARE),
-            ("anneal", m.gaps, False, ANNEAL_SHARE),
+            ("gaps", m.gaps, False, FIRST_GAPS_SHARE[large]),
+            ("anneal", m.gaps, False, ANNEAL_SHARE[large]),
             ("gaps", m.gaps, False, 1.0),
         ]
     hint: list[int] | None = None
@@ -164,9 +170,9 @@ def solve_general(
                 continue  # nothing found yet: the next stage searches on with its time
             break  # the hint is a complete schedule
         best = round(solver.objective_value)
-        bounds[name] = round(solver.best_objective_bound)
-        if name == "gaps":
-            bounds[name] = max(0, bounds[name])  # the runs model's relaxation can go below
+        # The runs model's relaxation can go below 0; a later gaps stage's bound may be
+        # below an earlier one's (its core search starts afresh): the best holds.
+        bounds[name] = max(round(solver.best_objective_bound), bounds.get(name, 0))
         settled[name] = status == cp_model.OPTIMAL
         if annealed is not None and annealed < best:
             best = annealed  # CP-SAT did not get back to the annealed schedule: keep that
@@ -306,12 +312,21 @@ def _build(g: RequestGraph) -> _Model:
             model.add(sum(vs) <= int(g.cap[p]))
     add_order(model, g, x)
     if len(x) > LARGE_BOOLEANS:
-        gaps, per_person = _runs(model, g, of)
+        gaps, per_person = idle_model.runs(model, g, of)
     else:
-        starts, per = _gaps(model, g, of)
-        gaps = cp_model.LinearExpr.sum(starts)
-        per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in per.items()}
-    _spread(model, g, per_person)
+        busy = idle_model.busy_literals(model, of)
+        starts = idle_model.gap_starts(model, g, busy)
+        idle_model.people_per_slot(model, g, busy)
+        slots_of: dict[int, list[int]] = defaultdict(list)
+        for r, t in x:
+            slots_of[r].append(t)
+        idle_model.blocks(model, g, busy, starts, slots_of, need)
+        mine: dict[int, list[Var]] = defaultdict(list)
+        for (p, _), vs in starts.items():
+            mine[p] += vs
+        gaps = cp_model.LinearExpr.sum([v for vs in mine.values() for v in vs])
+        per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in mine.items()}
+    idle_model.spread(model, g, per_person)
     served = _served(model, g, of_request)
     return _Model(model, x, interp, need, served, gaps)
 
@@ -333,104 +348,6 @@ def add_order(model: cp_model.CpModel, g: RequestGraph, x: dict[tuple[int, int],
                     model.add_bool_or(before).only_enforce_if(x[r, t])
                 else:
                     model.add(x[r, t] == 0)
-
-
-def _gaps(
-    model: cp_model.CpModel, g: RequestGraph, of: dict[tuple[int, int], list[Var]]
-) -> tuple[list[Var], dict[int, list[Var]]]:
-    """Gap-start Booleans: p met in the day's previous slot, is free in this one, and meets
-    later that day. Exact both ways, so the spread rule can read each person's count."""
-    days = g.days()
-    gaps: list[Var] = []
-    per_person: dict[int, list[Var]] = defaultdict(list)
-    people = sorted({p for p, _ in of})
-    for p in people:
-        for slots in days:
-            busy: dict[int, Var] = {}
-            for t in slots:
-                vs = of.get((p, t))
-                if vs:
-                    busy[t] = vs[0] if len(vs) == 1 else _or(model, vs, f"b{p}_{t}")
-            if len(busy) < 2:
-                continue
-            later: dict[int, Var | None] = {}
-            acc: Var | None = None
-            for t in reversed(slots):
-                later[t] = acc
-                if t in busy:
-                    acc = busy[t] if acc is None else _or(model, [busy[t], acc], f"l{p}_{t}")
-            before: Var | None = None  # busy in the previous slot of the day
-            for t in slots:
-                rest = later[t]
-                if before is not None and rest is not None:
-                    here = [before, rest] + ([busy[t].Not()] if t in busy else [])
-                    gap = model.new_bool_var(f"g{p}_{t}")
-                    model.add_bool_and(here).only_enforce_if(gap)
-                    model.add_bool_or([lit.Not() for lit in here] + [gap])
-                    gaps.append(gap)
-                    per_person[p].append(gap)
-                before = busy.get(t)
-    return gaps, per_person
-
-
-def _or(model: cp_model.CpModel, literals: Sequence[Var], name: str) -> Var:
-    """A Boolean equal to the disjunction of ``literals``."""
-    v = model.new_bool_var(name)
-    model.add_max_equality(v, literals)
-    return v
-
-
-def _runs(
-    model: cp_model.CpModel, g: RequestGraph, of: dict[tuple[int, int], list[Var]]
-) -> tuple[cp_model.LinearExprT, dict[int, cp_model.LinearExprT]]:
-    """Gaps as runs of meetings minus days attended: per person and day, a run-start
-    Boolean where p meets and did not meet in the day's previous slot, and an attends Boolean.
-    busy(p, t) is the linear sum of p's Booleans in t (at most one is true)."""
-    days = g.days()
-    per_person: dict[int, cp_model.LinearExprT] = {}
-    for p in sorted({p for p, _ in of}):
-        mine_s: list[Var] = []
-        mine_a: list[Var] = []
-        for slots in days:
-            busy = {t: cp_model.LinearExpr.sum(of[p, t]) for t in slots if of.get((p, t))}
-            if len(busy) < 2:
-                continue
-            attend = model.new_bool_var(f"a{p}_{slots[0]}")
-            model.add(attend <= cp_model.LinearExpr.sum(list(busy.values())))
-            prev: cp_model.LinearExpr | None = None
-            for t in slots:
-                b = busy.get(t)
-                if b is None:
-                    prev = None
-                    continue
-                model.add(attend >= b)
-                s = model.new_bool_var(f"s{p}_{t}")
-                model.add(s <= b)
-                if prev is None:
-                    model.add(s >= b)
-                else:
-                    model.add(s >= b - prev)
-                    model.add(s <= 1 - prev)
-                mine_s.append(s)
-                prev = b
-            mine_a.append(attend)
-        per_person[p] = cp_model.LinearExpr.sum(mine_s) - cp_model.LinearExpr.sum(mine_a)
-    return cp_model.LinearExpr.sum(list(per_person.values())), per_person
-
-
-def _spread(
-    model: cp_model.CpModel, g: RequestGraph, per_person: dict[int, cp_model.LinearExprT]
-) -> None:
-    """Everyone's gaps within ``max_gap_spread`` of the fewest anyone has."""
-    spread = g.problem.max_gap_spread
-    if spread is None or not per_person:
-        return
-    fewest = model.new_int_var(0, g.n_slots, "fewest_gaps")
-    if len(per_person) < g.n_participants:
-        model.add(fewest == 0)  # someone can have no gap at all
-    for total in per_person.values():
-        model.add(fewest <= total)
-        model.add(total <= fewest + spread)
 
 
 def _served(

@@ -1,0 +1,111 @@
+"""The general model's redundant rules (``idle_model.people_per_slot`` and ``blocks``) must
+remove no schedule: on tiny events every schedule of the model without them is a schedule of
+the model with them, and the other way round. And a person-day with no room for one block
+of its meetings is known to have a gap before any search."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from unittest import mock
+
+from hypothesis import given
+from ortools.sat.python import cp_model
+
+from tests.engine.test_schedule_general_oracle import (
+    ONE_DAY,
+    SETTINGS,
+    _pair,
+    _person,
+    general_problems,
+)
+from tradefair.engine.schedule import general, idle_model
+from tradefair.engine.schedule.graph import request_graph
+from tradefair.engine.schedule.problem import Problem
+
+
+class _Collect(cp_model.CpSolverSolutionCallback):
+    def __init__(self, x: dict[tuple[int, int], Any]) -> None:
+        super().__init__()
+        self.x = x
+        self.found: set[frozenset[tuple[int, int]]] = set()
+
+    def on_solution_callback(self) -> None:
+        self.found.add(frozenset(rt for rt, v in self.x.items() if self.boolean_value(v)))
+
+
+def schedules(problem: Problem) -> set[frozenset[tuple[int, int]]]:
+    """Every schedule of the general model with each required meeting met, as the set of
+    its (request, slot) pairs."""
+    m = general._build(request_graph(problem))
+    for v in m.need.values():
+        m.model.add(v == 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.enumerate_all_solutions = True
+    solver.parameters.num_workers = 1
+    collect = _Collect(m.x)
+    solver.solve(m.model, collect)
+    return collect.found
+
+
+def without_redundant_rules(problem: Problem) -> set[frozenset[tuple[int, int]]]:
+    with (
+        mock.patch.object(idle_model, "people_per_slot", lambda *_: None),
+        mock.patch.object(idle_model, "blocks", lambda *_: None),
+    ):
+        return schedules(problem)
+
+
+@SETTINGS
+@given(general_problems(crowded=True))
+def test_the_redundant_rules_remove_no_schedule(problem: Problem) -> None:
+    every = replace(problem, requests=tuple(replace(r, required=True) for r in problem.requests))
+    for case in (problem, every):
+        assert schedules(case) == without_redundant_rules(case)
+
+
+def _block_patterns(
+    *, gap: bool, met: bool, away: frozenset[str] = frozenset()
+) -> set[tuple[int, ...]]:
+    """A's busy slots allowed by ``blocks`` alone (busy and gap Booleans left free
+    otherwise): A meets B and C, both required, on a day of three slots."""
+    problem = Problem(
+        slots=ONE_DAY,
+        participants=(_person("A", {"s0", "s1", "s2"} - away), _person("B"), _person("C")),
+        requests=(
+            _pair("ab", "A", "B", required=True),
+            _pair("ac", "A", "C", required=True),
+        ),
+    )
+    g = request_graph(problem)
+    model = cp_model.CpModel()
+    usable = [t for t, s in enumerate(problem.slots) if s.id not in away]
+    busy = {(0, t): model.new_bool_var(f"busy{t}") for t in usable}
+    has = model.new_bool_var("gap")
+    model.add(has == int(gap))
+    need = {r: model.new_bool_var(f"need{r}") for r in (0, 1)}
+    for v in need.values():
+        model.add(v == int(met))
+    idle_model.blocks(model, g, busy, {(0, 0): [has]}, {0: usable, 1: usable}, need)
+    solver = cp_model.CpSolver()
+    solver.parameters.enumerate_all_solutions = True
+    solver.parameters.num_workers = 1
+    found: set[tuple[int, ...]] = set()
+
+    class Collect(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            found.add(tuple(t for (_, t), v in busy.items() if self.boolean_value(v)))
+
+    solver.solve(model, Collect())
+    return found
+
+
+def test_a_person_day_without_a_gap_is_one_block_of_its_meetings() -> None:
+    assert _block_patterns(gap=False, met=True) == {(0, 1), (1, 2)}
+    assert _block_patterns(gap=False, met=True, away=frozenset({"s1"})) == set()  # no room: a gap
+
+
+def test_blocks_bind_nothing_once_there_is_a_gap_or_a_meeting_may_go_unmet() -> None:
+    every = {(), (0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2)}
+    assert _block_patterns(gap=True, met=True) == every
+    assert _block_patterns(gap=False, met=False) == every
