@@ -161,6 +161,37 @@ def test_a_paper_sized_event_is_annealed_between_the_two_gap_stages() -> None:
     assert solution.stats.idle_gaps_lower_bound <= gaps
 
 
+def test_when_the_first_share_finds_no_schedule_the_first_one_found_is_annealed() -> None:
+    """At ten times the literature's size CP-SAT's first share can end with nothing: the
+    annealing then starts from CP-SAT's first schedule instead of being skipped."""
+    problem = generate(paper_sized(1), 1)
+    real = general._solve_stage
+    calls: list[bool] = []  # per CP-SAT solve: stopped at its first schedule
+
+    def first_finds_nothing(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+        calls.append(solver.parameters.stop_after_first_solution)
+        if len(calls) == 1:
+            return cp_model.UNKNOWN
+        return real(solver, model)
+
+    annealed: list[int] = []
+
+    def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
+        result = anneal(*args, **kwargs)  # type: ignore[arg-type]
+        annealed.append(result[1])
+        return result
+
+    with (
+        mock.patch.object(general, "_solve_stage", first_finds_nothing),
+        mock.patch.object(general, "anneal", spy),
+    ):
+        solution = general.solve_general(problem, time_limit=6)
+    assert calls == [False, True, False]
+    assert len(annealed) == 1
+    assert check(problem, solution) == []
+    assert metrics.idle_gaps(problem, solution.meetings) <= annealed[0]
+
+
 def test_a_move_into_a_slot_without_a_free_table_is_refused() -> None:
     """A-B and C-D share no one, so a chain moves A-B alone; s1's one table is C-D's."""
     problem = Problem(

@@ -22,6 +22,35 @@ Var = cp_model.IntVar
 Cell = tuple[int, int]  # (person, slot)
 
 
+def idle_gaps(
+    model: cp_model.CpModel,
+    g: RequestGraph,
+    of: Mapping[Cell, list[Var]],
+    slots_of: Mapping[int, Sequence[int]],
+    need: Mapping[int, Var],
+    *,
+    large: bool,
+) -> cp_model.LinearExprT:
+    """The idle gaps, exact, with the spread rule on each person's; ``of`` holds each
+    (person, slot)'s meeting Booleans, ``slots_of`` each request's slots, ``need`` the
+    literals of the required requests. ``large``: runs minus days, without the redundant
+    families (lighter; there the minute goes to finding schedules)."""
+    if large:
+        total, per_person = runs(model, g, of)
+    else:
+        busy = busy_literals(model, of)
+        starts = gap_starts(model, g, busy)
+        people_per_slot(model, g, busy)
+        blocks(model, g, busy, starts, slots_of, need)
+        mine: dict[int, list[Var]] = defaultdict(list)
+        for (p, _), vs in starts.items():
+            mine[p] += vs
+        total = cp_model.LinearExpr.sum([v for vs in mine.values() for v in vs])
+        per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in mine.items()}
+    spread(model, g, per_person)
+    return total
+
+
 def busy_literals(model: cp_model.CpModel, of: Mapping[Cell, list[Var]]) -> dict[Cell, Var]:
     """Each person's Boolean per slot: their meeting Booleans there summed (at most one is
     true), so the relaxation reads it exactly, unlike a disjunction."""
@@ -42,8 +71,9 @@ def gap_starts(
     """Gap-start Booleans per (person, day): p met in the day's previous slot, is free in
     this one, and meets later that day. Exact both ways, so the spread can read the counts."""
     out: dict[tuple[int, int], list[Var]] = {}
+    days = g.days()
     for p in sorted({p for p, _ in busy}):
-        for d, slots in enumerate(g.days()):
+        for d, slots in enumerate(days):
             mine = {t: busy[p, t] for t in slots if (p, t) in busy}
             if len(mine) < 2:
                 continue
