@@ -1,7 +1,8 @@
 """The general model's redundant rules (``idle_model.people_per_slot`` and ``blocks``) must
 remove no schedule: on tiny events every schedule of the model without them is a schedule of
-the model with them, and the other way round. And a person-day with no room for one block
-of its meetings is known to have a gap before any search."""
+the model with them, and the other way round. And the blocks alone: a person-day without a
+gap is one block of its meetings (none if there is no room: a gap), and they bind nothing
+once it has a gap or a meeting they count may go unmet (the clash search's assumptions)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,18 @@ def schedules(problem: Problem) -> set[frozenset[tuple[int, int]]]:
     m = general._build(request_graph(problem))
     for v in m.need.values():
         m.model.add(v == 1)
+    return every_solution(m.model, m.x)
+
+
+def every_solution(
+    model: cp_model.CpModel, literals: dict[tuple[int, int], Any]
+) -> set[frozenset[tuple[int, int]]]:
+    """The keys of the literals true in each solution of ``model``."""
     solver = cp_model.CpSolver()
     solver.parameters.enumerate_all_solutions = True
     solver.parameters.num_workers = 1
-    collect = _Collect(m.x)
-    solver.solve(m.model, collect)
+    collect = _Collect(literals)
+    solver.solve(model, collect)
     return collect.found
 
 
@@ -87,17 +95,7 @@ def _block_patterns(
     for v in need.values():
         model.add(v == int(met))
     idle_model.blocks(model, g, busy, {(0, 0): [has]}, {0: usable, 1: usable}, need)
-    solver = cp_model.CpSolver()
-    solver.parameters.enumerate_all_solutions = True
-    solver.parameters.num_workers = 1
-    found: set[tuple[int, ...]] = set()
-
-    class Collect(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self) -> None:
-            found.add(tuple(t for (_, t), v in busy.items() if self.boolean_value(v)))
-
-    solver.solve(model, Collect())
-    return found
+    return {tuple(sorted(t for _, t in found)) for found in every_solution(model, busy)}
 
 
 def test_a_person_day_without_a_gap_is_one_block_of_its_meetings() -> None:
