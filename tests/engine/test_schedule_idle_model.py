@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 from unittest import mock
 
-from hypothesis import given
+from hypothesis import given, settings
 from ortools.sat.python import cp_model
 
 from tests.engine.test_schedule_general_oracle import (
@@ -64,7 +64,7 @@ def without_redundant_rules(problem: Problem) -> set[frozenset[tuple[int, int]]]
         return schedules(problem)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=200)  # each example enumerates every schedule twice
 @given(general_problems(crowded=True))
 def test_the_redundant_rules_remove_no_schedule(problem: Problem) -> None:
     every = replace(problem, requests=tuple(replace(r, required=True) for r in problem.requests))
