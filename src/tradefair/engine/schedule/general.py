@@ -314,12 +314,18 @@ def _build(g: RequestGraph) -> _Model:
         if len(vs) > g.cap[p]:
             model.add(sum(vs) <= int(g.cap[p]))
     add_order(model, g, x)
+    large = len(x) > LARGE_BOOLEANS
+    gaps = idle_model.idle_gaps(model, g, of, slots_by_request(x), need, large=large)
+    served = _served(model, g, of_request)
+    return _Model(model, x, interp, need, served, gaps)
+
+
+def slots_by_request(x: dict[tuple[int, int], Var]) -> dict[int, list[int]]:
+    """The slots each request may take: those it has a Boolean for."""
     slots_of: dict[int, list[int]] = defaultdict(list)
     for r, t in x:
         slots_of[r].append(t)
-    gaps = idle_model.idle_gaps(model, g, of, slots_of, need, large=len(x) > LARGE_BOOLEANS)
-    served = _served(model, g, of_request)
-    return _Model(model, x, interp, need, served, gaps)
+    return slots_of
 
 
 def add_order(model: cp_model.CpModel, g: RequestGraph, x: dict[tuple[int, int], Var]) -> None:
@@ -327,9 +333,7 @@ def add_order(model: cp_model.CpModel, g: RequestGraph, x: dict[tuple[int, int],
     benchmark's plain model shares this rule)."""
     problem = g.problem
     index = problem.request_index
-    slots_of: dict[int, list[int]] = defaultdict(list)
-    for r, t in x:
-        slots_of[r].append(t)
+    slots_of = slots_by_request(x)
     for r, request in enumerate(problem.requests):
         for earlier in request.after:
             q = index[earlier]
@@ -411,9 +415,7 @@ def _anneal(
     """The schedule ``hint`` annealed until ``until`` (``anneal.anneal``), as a hint again,
     and its gaps. Kept meetings still in their slot stay there."""
     slot_of = {r: t for (r, t), on in zip(m.x, hint, strict=True) if on}
-    allowed: dict[int, set[int]] = defaultdict(set)
-    for r, t in m.x:
-        allowed[r].add(t)
+    allowed = {r: set(ts) for r, ts in slots_by_request(m.x).items()}
     fixed = {r for r, t in kept if slot_of.get(r) == t}
     found, gaps = anneal(g, slot_of, allowed, fixed=fixed, deadline=until)
     return [int(found.get(r) == t) for r, t in m.x], gaps

@@ -45,8 +45,8 @@ def idle_gaps(
         mine: dict[int, list[Var]] = defaultdict(list)
         for (p, _), vs in starts.items():
             mine[p] += vs
-        total = cp_model.LinearExpr.sum([v for vs in mine.values() for v in vs])
         per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in mine.items()}
+        total = cp_model.LinearExpr.sum(list(per_person.values()))
     spread(model, g, per_person)
     return total
 
