@@ -6,8 +6,10 @@ import math
 import random
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
@@ -140,10 +142,8 @@ def test_an_order_rule_holds_while_annealing() -> None:
     assert g.rank[found[2]] < g.rank[found[0]]
 
 
-def test_a_paper_sized_event_is_annealed_between_the_two_gap_stages() -> None:
-    """On an event CP-SAT does not close in its first share, the annealed schedule is
-    handed back to CP-SAT; what comes out keeps every rule and no more gaps than it."""
-    problem = generate(paper_sized(1), 1)
+def _spy_on_annealing() -> tuple[list[int], Callable[..., tuple[dict[int, int], int]]]:
+    """A stand-in for ``anneal`` that records the gaps of each schedule it returns."""
     found: list[int] = []
 
     def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
@@ -151,45 +151,90 @@ def test_a_paper_sized_event_is_annealed_between_the_two_gap_stages() -> None:
         found.append(result[1])
         return result
 
-    with mock.patch.object(general, "anneal", spy):
-        solution = general.solve_general(problem, time_limit=6)
-    assert solution.stats is not None
+    return found, spy
+
+
+def _solves(stopped_first: list[bool], *, first: int = 0) -> Callable[..., int]:
+    """A stand-in for one CP-SAT stage that records whether it stopped at its first
+    schedule; the first ``first`` solves end as if out of time before any schedule."""
+    real = general._solve_stage
+
+    def solve(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+        stopped_first.append(solver.parameters.stop_after_first_solution)
+        if len(stopped_first) <= first:
+            return int(cp_model.UNKNOWN)
+        return real(solver, model)
+
+    return solve
+
+
+def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() -> None:
+    """One CP-SAT solve (its core search keeps its bound), then annealing from its schedule;
+    what comes out keeps every rule, has the annealed schedule's gaps and CP-SAT's bound."""
+    problem = generate(paper_sized(1), 1)
+    found, spy = _spy_on_annealing()
+    calls: list[bool] = []
+    with (
+        mock.patch.object(general, "anneal", spy),
+        mock.patch.object(general, "_solve_stage", _solves(calls)),
+    ):
+        solution = general.solve_general(problem, time_limit=4)
+    assert solution.stats is not None and solution.stats.status == "feasible"
     gaps = metrics.idle_gaps(problem, solution.meetings)
     assert check(problem, solution) == []
-    assert len(found) == 1 and gaps <= found[0]
+    assert calls == [False] and found == [gaps]
     assert solution.stats.idle_gaps_lower_bound is not None
     assert solution.stats.idle_gaps_lower_bound <= gaps
 
 
-def test_when_the_first_share_finds_no_schedule_the_first_one_found_is_annealed() -> None:
+def test_a_proven_event_is_not_annealed() -> None:
+    problem = generate(paper_sized(8), 8)  # proven in under a second on two cores
+    found, spy = _spy_on_annealing()
+    with mock.patch.object(general, "anneal", spy):
+        solution = general.solve_general(problem, time_limit=30)
+    assert solution.stats is not None and solution.stats.status == "optimal"
+    assert found == []
+    assert solution.stats.idle_gaps_lower_bound == metrics.idle_gaps(problem, solution.meetings)
+
+
+def test_a_large_event_is_annealed_between_two_cp_sat_shares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The large events' plan (on a paper-sized event, to stay quick): the annealed schedule
+    goes back to CP-SAT, which returns it or a better one."""
+    monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[True])
+    problem = generate(paper_sized(1), 1)
+    found, spy = _spy_on_annealing()
+    calls: list[bool] = []
+    with (
+        mock.patch.object(general, "anneal", spy),
+        mock.patch.object(general, "_solve_stage", _solves(calls)),
+    ):
+        solution = general.solve_general(problem, time_limit=6)
+    gaps = metrics.idle_gaps(problem, solution.meetings)
+    assert check(problem, solution) == []
+    assert calls == [False, False] and len(found) == 1 and gaps <= found[0]
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_when_cp_sats_first_share_finds_no_schedule_its_first_one_is_annealed(
+    monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
     """At ten times the literature's size CP-SAT's first share can end with nothing: the
     annealing then starts from CP-SAT's first schedule instead of being skipped."""
+    monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[large])
     problem = generate(paper_sized(1), 1)
-    real = general._solve_stage
-    calls: list[bool] = []  # per CP-SAT solve: stopped at its first schedule
-
-    def first_finds_nothing(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
-        calls.append(solver.parameters.stop_after_first_solution)
-        if len(calls) == 1:
-            return cp_model.UNKNOWN
-        return real(solver, model)
-
-    annealed: list[int] = []
-
-    def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
-        result = anneal(*args, **kwargs)  # type: ignore[arg-type]
-        annealed.append(result[1])
-        return result
-
+    found, spy = _spy_on_annealing()
+    calls: list[bool] = []
     with (
-        mock.patch.object(general, "_solve_stage", first_finds_nothing),
+        mock.patch.object(general, "_solve_stage", _solves(calls, first=1)),
         mock.patch.object(general, "anneal", spy),
     ):
         solution = general.solve_general(problem, time_limit=6)
-    assert calls == [False, True, False]
-    assert len(annealed) == 1
+    assert calls == ([False, True, False] if large else [False, True])
+    assert len(found) == 1
     assert check(problem, solution) == []
-    assert metrics.idle_gaps(problem, solution.meetings) <= annealed[0]
+    assert metrics.idle_gaps(problem, solution.meetings) <= found[0]
 
 
 def test_a_move_into_a_slot_without_a_free_table_is_refused() -> None:

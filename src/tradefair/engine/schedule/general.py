@@ -41,20 +41,25 @@ Var = cp_model.IntVar
 KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
-# The gaps: CP-SAT's first schedule, then annealing, then CP-SAT again from the annealed
-# schedule to improve or prove it. Core search starts its bound afresh with each solve, so on
-# events of the literature's size the last share is the long one; on large events (no core
-# search) annealing finds the better schedules and gets half.
-FIRST_GAPS_SHARE = {False: 0.1, True: 0.2}  # by large
-ANNEAL_SHARE = {False: 0.25, True: 0.5}
+# The gaps stage, as (stage, share of the time left). On events of the literature's size
+# one long CP-SAT solve, as core search starts its bound afresh with each solve (split in
+# two around annealing it proved 5-6 of the bench's 10 events in 60 s), then, if unproven,
+# annealing from its schedule (paper-4: 33 gaps -> 20). On large events (no core search)
+# CP-SAT's first schedule is annealed for half the time left and handed back to CP-SAT.
+GAPS_PLAN = {  # by large
+    False: (("gaps", 0.9), ("anneal", 1.0)),
+    True: (("gaps", 0.2), ("anneal", 0.5), ("gaps", 1.0)),
+}
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
 # more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
 # light for the LP, and one worker per core find schedules with about 40 % fewer gaps there.
 LARGE_BOOLEANS = 15_000
-# CP-SAT strategies per core on events of the literature's size: with the redundant blocks
-# (idle_model), four on two cores proved paper-6, -7 and -10 in 6-8 s where eight took 15-27 s.
-PER_CORE = 2
+# CP-SAT workers beyond the cores on events of the literature's size. On two cores three
+# (core search, the LP search, and neighbourhood search between them) proved paper-1, -2
+# and -9 in 26, 23-27 and 40-53 s, where four proved them in 26, 36-41 and 43 s or not at
+# all, and eight took three to four times as long as four on paper-6, -7 and -10.
+EXTRA_WORKERS = 1
 CLASH = (
     "cannot all be scheduled together under the rules "
     "(slots, availability, tables, order and the gap spread)"
@@ -109,7 +114,7 @@ def solve_general(
     m = _build(g)
     solver = cp_model.CpSolver()
     large = len(m.x) > LARGE_BOOLEANS
-    solver.parameters.num_workers = min(workers, (1 if large else PER_CORE) * _cores())
+    solver.parameters.num_workers = min(workers, _cores() + (0 if large else EXTRA_WORKERS))
 
     report("required", 0.1)
     for v in m.need.values():
@@ -132,11 +137,7 @@ def solve_general(
     if m.interp:  # annealing moves slots; interpreters are matched in CP-SAT's model only
         stages.append(("gaps", m.gaps, False, 1.0))
     else:  # CP-SAT's schedule and bound, annealed, then CP-SAT again from the annealed one
-        stages += [
-            ("gaps", m.gaps, False, FIRST_GAPS_SHARE[large]),
-            ("anneal", m.gaps, False, ANNEAL_SHARE[large]),
-            ("gaps", m.gaps, False, 1.0),
-        ]
+        stages += [(name, m.gaps, False, share) for name, share in GAPS_PLAN[large]]
     hint: list[int] | None = None
     settled: dict[str, bool] = {}  # per stage: proven optimal
     bounds: dict[str, int] = {}
