@@ -6,7 +6,7 @@ import math
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from dataclasses import dataclass
 from unittest import mock
 
 import pytest
@@ -142,59 +142,66 @@ def test_an_order_rule_holds_while_annealing() -> None:
     assert g.rank[found[2]] < g.rank[found[0]]
 
 
-def _spy_on_annealing() -> tuple[list[int], Callable[..., tuple[dict[int, int], int]]]:
-    """A stand-in for ``anneal`` that records the gaps of each schedule it returns."""
-    found: list[int] = []
+@dataclass
+class _Watched:
+    """A solve of paper-1 and what it did: per CP-SAT solve, whether it stopped at its first
+    schedule; per annealing, the gaps of the schedule it returned."""
 
-    def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
-        result = anneal(*args, **kwargs)  # type: ignore[arg-type]
-        found.append(result[1])
-        return result
+    problem: Problem
+    solution: Solution
+    stopped_first: list[bool]
+    annealed: list[int]
 
-    return found, spy
+    @property
+    def gaps(self) -> int:
+        return metrics.idle_gaps(self.problem, self.solution.meetings)
 
 
-def _solves(stopped_first: list[bool], *, first: int = 0) -> Callable[..., int]:
-    """A stand-in for one CP-SAT stage that records whether it stopped at its first
-    schedule; the first ``first`` solves end as if out of time before any schedule."""
+def _watch(time_limit: float, *, seed: int = 1, nothing_first: int = 0) -> _Watched:
+    """Solve a paper-sized event, recording each CP-SAT solve and each annealing; the first
+    ``nothing_first`` solves end as if out of time before any schedule."""
+    problem = generate(paper_sized(seed), seed)
+    stopped_first: list[bool] = []
+    annealed: list[int] = []
     real = general._solve_stage
 
     def solve(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
         stopped_first.append(solver.parameters.stop_after_first_solution)
-        if len(stopped_first) <= first:
+        if len(stopped_first) <= nothing_first:
             return int(cp_model.UNKNOWN)
         return real(solver, model)
 
-    return solve
+    def spy(*args: object, **kwargs: object) -> tuple[dict[int, int], int]:
+        result = anneal(*args, **kwargs)  # type: ignore[arg-type]
+        annealed.append(result[1])
+        return result
+
+    with (
+        mock.patch.object(general, "anneal", spy),
+        mock.patch.object(general, "_solve_stage", solve),
+    ):
+        solution = general.solve_general(problem, time_limit=time_limit)
+    assert check(problem, solution) == []
+    return _Watched(problem, solution, stopped_first, annealed)
 
 
 def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() -> None:
-    """One CP-SAT solve (its core search keeps its bound), then annealing from its schedule;
-    what comes out keeps every rule, has the annealed schedule's gaps and CP-SAT's bound."""
-    problem = generate(paper_sized(1), 1)
-    found, spy = _spy_on_annealing()
-    calls: list[bool] = []
-    with (
-        mock.patch.object(general, "anneal", spy),
-        mock.patch.object(general, "_solve_stage", _solves(calls)),
-    ):
-        solution = general.solve_general(problem, time_limit=4)
-    assert solution.stats is not None and solution.stats.status == "feasible"
-    gaps = metrics.idle_gaps(problem, solution.meetings)
-    assert check(problem, solution) == []
-    assert calls == [False] and found == [gaps]
-    assert solution.stats.idle_gaps_lower_bound is not None
-    assert solution.stats.idle_gaps_lower_bound <= gaps
+    """One CP-SAT solve (its core search keeps its bound), then annealing from its schedule:
+    the annealed schedule's gaps and CP-SAT's bound come out."""
+    run = _watch(4)
+    stats = run.solution.stats
+    assert stats is not None and stats.status == "feasible"
+    assert run.stopped_first == [False] and run.annealed == [run.gaps]
+    assert stats.idle_gaps_lower_bound is not None
+    assert stats.idle_gaps_lower_bound <= run.gaps
 
 
 def test_a_proven_event_is_not_annealed() -> None:
-    problem = generate(paper_sized(8), 8)  # proven in under a second on two cores
-    found, spy = _spy_on_annealing()
-    with mock.patch.object(general, "anneal", spy):
-        solution = general.solve_general(problem, time_limit=30)
-    assert solution.stats is not None and solution.stats.status == "optimal"
-    assert found == []
-    assert solution.stats.idle_gaps_lower_bound == metrics.idle_gaps(problem, solution.meetings)
+    run = _watch(30, seed=8)  # proven in under a second on two cores
+    stats = run.solution.stats
+    assert stats is not None and stats.status == "optimal"
+    assert run.stopped_first == [False] and run.annealed == []
+    assert stats.idle_gaps_lower_bound == run.gaps
 
 
 def test_a_large_event_is_annealed_between_two_cp_sat_shares(
@@ -203,17 +210,9 @@ def test_a_large_event_is_annealed_between_two_cp_sat_shares(
     """The large events' plan (on a paper-sized event, to stay quick): the annealed schedule
     goes back to CP-SAT, which returns it or a better one."""
     monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[True])
-    problem = generate(paper_sized(1), 1)
-    found, spy = _spy_on_annealing()
-    calls: list[bool] = []
-    with (
-        mock.patch.object(general, "anneal", spy),
-        mock.patch.object(general, "_solve_stage", _solves(calls)),
-    ):
-        solution = general.solve_general(problem, time_limit=6)
-    gaps = metrics.idle_gaps(problem, solution.meetings)
-    assert check(problem, solution) == []
-    assert calls == [False, False] and len(found) == 1 and gaps <= found[0]
+    run = _watch(6)
+    assert run.stopped_first == [False, False]
+    assert len(run.annealed) == 1 and run.gaps <= run.annealed[0]
 
 
 @pytest.mark.parametrize("large", [False, True])
@@ -223,18 +222,9 @@ def test_when_cp_sats_first_share_finds_no_schedule_its_first_one_is_annealed(
     """At ten times the literature's size CP-SAT's first share can end with nothing: the
     annealing then starts from CP-SAT's first schedule instead of being skipped."""
     monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[large])
-    problem = generate(paper_sized(1), 1)
-    found, spy = _spy_on_annealing()
-    calls: list[bool] = []
-    with (
-        mock.patch.object(general, "_solve_stage", _solves(calls, first=1)),
-        mock.patch.object(general, "anneal", spy),
-    ):
-        solution = general.solve_general(problem, time_limit=6)
-    assert calls == ([False, True, False] if large else [False, True])
-    assert len(found) == 1
-    assert check(problem, solution) == []
-    assert metrics.idle_gaps(problem, solution.meetings) <= found[0]
+    run = _watch(6, nothing_first=1)
+    assert run.stopped_first == ([False, True, False] if large else [False, True])
+    assert len(run.annealed) == 1 and run.gaps <= run.annealed[0]
 
 
 def test_a_move_into_a_slot_without_a_free_table_is_refused() -> None:
