@@ -44,7 +44,7 @@ PRIORITY_SHARE = 0.25
 # The gaps stage, as (stage, share of the time left). On events of the literature's size
 # one long CP-SAT solve, as core search starts its bound afresh with each solve (split in
 # two around annealing it proved 5-6 of the bench's 10 events in 60 s), then, if unproven,
-# annealing from its schedule (paper-4: 33 gaps -> 20). On large events (no core search)
+# annealing from its schedule (paper-4: 33 gaps -> 27). On large events (no core search)
 # CP-SAT's first schedule is annealed for half the time left and handed back to CP-SAT.
 GAPS_PLAN = {  # by large
     False: (("gaps", 0.9), ("anneal", 1.0)),
@@ -136,7 +136,7 @@ def solve_general(
         ]
     if m.interp:  # annealing moves slots; interpreters are matched in CP-SAT's model only
         stages.append(("gaps", m.gaps, False, 1.0))
-    else:  # CP-SAT's schedule and bound, annealed, then CP-SAT again from the annealed one
+    else:  # CP-SAT and annealing, shared by size (GAPS_PLAN)
         stages += [(name, m.gaps, False, share) for name, share in GAPS_PLAN[large]]
     hint: list[int] | None = None
     settled: dict[str, bool] = {}  # per stage: proven optimal
