@@ -89,6 +89,7 @@ class _Model:
     need: dict[int, Var]  # required request -> met (fixed true; _clash assumes it instead)
     served: list[Var]  # one per person who asked: has a meeting
     gaps: cp_model.LinearExprT  # the idle gaps, exactly
+    large: bool  # above LARGE_BOOLEANS: gaps as runs minus days, no core search
 
 
 def solve_general(
@@ -113,8 +114,7 @@ def solve_general(
     _refuse_impossible(g)
     m = _build(g)
     solver = cp_model.CpSolver()
-    large = len(m.x) > LARGE_BOOLEANS
-    solver.parameters.num_workers = min(workers, _cores() + (0 if large else EXTRA_WORKERS))
+    solver.parameters.num_workers = min(workers, _cores() + (0 if m.large else EXTRA_WORKERS))
 
     report("required", 0.1)
     for v in m.need.values():
@@ -137,7 +137,7 @@ def solve_general(
     if m.interp:  # annealing moves slots; interpreters are matched in CP-SAT's model only
         stages.append(("gaps", m.gaps, False, 1.0))
     else:  # CP-SAT and annealing, shared by size (GAPS_PLAN)
-        stages += [(name, m.gaps, False, share) for name, share in GAPS_PLAN[large]]
+        stages += [(name, m.gaps, False, share) for name, share in GAPS_PLAN[m.large]]
     hint: list[int] | None = None
     settled: dict[str, bool] = {}  # per stage: proven optimal
     bounds: dict[str, int] = {}
@@ -153,7 +153,7 @@ def solve_general(
                 hint, annealed = _anneal(g, m, hint, kept, until)
             continue
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
-        solver.parameters.optimize_with_core = name == "gaps" and not large
+        solver.parameters.optimize_with_core = name == "gaps" and not m.large
         m.model.clear_hints()
         if hint is not None:
             for v, value in zip(m.x.values(), hint, strict=True):
@@ -318,7 +318,7 @@ def _build(g: RequestGraph) -> _Model:
     large = len(x) > LARGE_BOOLEANS
     gaps = idle_model.idle_gaps(model, g, of, slots_by_request(x), need, large=large)
     served = _served(model, g, of_request)
-    return _Model(model, x, interp, need, served, gaps)
+    return _Model(model, x, interp, need, served, gaps, large)
 
 
 def slots_by_request(x: dict[tuple[int, int], Var]) -> dict[int, list[int]]:
