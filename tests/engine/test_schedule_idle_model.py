@@ -1,8 +1,9 @@
-"""The general model's redundant rules (``idle_model.people_per_slot`` and ``blocks``) must
-remove no schedule: on tiny events every schedule of the model without them is a schedule of
-the model with them, and the other way round. And the blocks alone: a person-day without a
-gap is one block of its meetings (none if there is no room: a gap), and they bind nothing
-once it has a gap or a meeting they count may go unmet (the clash search's assumptions)."""
+"""The general model's redundant rules (``idle_model.people_per_slot`` and ``blocks``,
+``general.distinct_slots``) must remove no schedule: on tiny events every schedule of the
+model without them is a schedule of the model with them, and the other way round. And the
+blocks alone: a person-day without a gap is one block of its meetings (none if there is no
+room: a gap), and they bind nothing once it has a gap or a meeting they count may go unmet
+(the clash search's assumptions); the distinct slots stay out of the clash search."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ def without_redundant_rules(problem: Problem) -> set[frozenset[tuple[int, int]]]
     with (
         mock.patch.object(idle_model, "people_per_slot", lambda *_: None),
         mock.patch.object(idle_model, "blocks", lambda *_: None),
+        mock.patch.object(general, "distinct_slots", lambda *_: None),
     ):
         return schedules(problem)
 
@@ -107,3 +109,26 @@ def test_blocks_bind_nothing_once_there_is_a_gap_or_a_meeting_may_go_unmet() -> 
     every = {(), (0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2)}
     assert _block_patterns(gap=True, met=True) == every
     assert _block_patterns(gap=False, met=False) == every
+
+
+def _all_different(m: general._Model) -> list[int]:
+    """The number of slot integers in each all-different of the model."""
+    return [len(c.all_diff.exprs) for c in m.model.proto.constraints if c.has_all_diff()]
+
+
+def test_a_persons_required_meetings_take_distinct_slots_outside_the_clash_search() -> None:
+    problem = Problem(
+        slots=ONE_DAY,
+        participants=tuple(_person(p) for p in "ABCD"),
+        requests=(
+            _pair("ab", "A", "B", required=True),
+            _pair("ac", "A", "C", required=True),
+            _pair("ad", "A", "D", required=True),
+            _pair("bc", "B", "C"),  # optional: B and C have one required meeting each
+        ),
+    )
+    g = request_graph(problem)
+    assert _all_different(general._build(g)) == [3]
+    # Assumptions left out would leave the integers free, not unmet: the clash search goes
+    # without the rule.
+    assert _all_different(general._build(g, assumed=True)) == []

@@ -8,9 +8,10 @@ and the fewest idle gaps. A gap is a Boolean per participant and slot, true exac
 run of free slots starts between two meetings of the same day, so the objective is a plain
 sum of Booleans: CP-SAT's core-based search raises its lower bound one unsatisfiable core at a
 time, which is what proves the optimum on events of the size of the literature's (Bofill et
-al., JAIR 74, 2022). When there is no schedule, a second model asks for the required meetings
-through assumptions, and its proof names a set that clashes. Large events count gaps the
-lighter way, as runs minus days attended.
+al., JAIR 74, 2022), helped by an all-different over each person's meeting slots, which
+counts where clauses cannot. When there is no schedule, a second model asks for the
+required meetings through assumptions, and its proof names a set that clashes. Large events
+count gaps the lighter way, as runs minus days attended.
 """
 
 from __future__ import annotations
@@ -268,7 +269,10 @@ def _refuse_impossible(g: RequestGraph) -> None:
         raise Infeasible("; ".join(faults), proven=True)
 
 
-def _build(g: RequestGraph) -> _Model:
+def _build(g: RequestGraph, *, assumed: bool = False) -> _Model:
+    """The model, the required rule still to be made hard (``solve_general``) or asked
+    through assumptions (``assumed``, the clash search: without the distinct slots, whose
+    integers would be free, not unmet, when an assumption is left out)."""
     problem = g.problem
     model = cp_model.CpModel()
     x: dict[tuple[int, int], Var] = {}
@@ -315,10 +319,44 @@ def _build(g: RequestGraph) -> _Model:
         if len(vs) > g.cap[p]:
             model.add(sum(vs) <= int(g.cap[p]))
     add_order(model, g, x)
+    if not assumed:
+        distinct_slots(model, g, x, need)
     large = len(x) > LARGE_BOOLEANS
     gaps = idle_model.idle_gaps(model, g, of, slots_by_request(x), need, large=large)
     served = _served(model, g, of_request)
     return _Model(model, x, interp, need, served, gaps, large)
+
+
+def distinct_slots(
+    model: cp_model.CpModel,
+    g: RequestGraph,
+    x: dict[tuple[int, int], Var],
+    need: dict[int, Var],
+) -> None:
+    """Redundant: each person's required meetings take distinct slots, as an all-different
+    over one integer per meeting, its slot's rank. The at-most-one per person and slot says
+    the same, but clause learning cannot count (n + 1 meetings into n slots is the pigeonhole,
+    whose proofs by clauses are exponential); the all-different reasons over intervals of
+    slots, which is what a person's block of meetings is. With it paper-4 was proven at 11
+    gaps in 2.7 s (132 s and more without), paper-1 in 2.6 s (25 s). The integer equals the
+    rank only while the meeting is required (``need``, made hard before any search); an
+    unmet request given a value of its own instead kept paper-4 open."""
+    slot_of: dict[int, Var] = {}
+    for r, ts in slots_by_request(x).items():
+        if r not in need:
+            continue
+        ranks = [int(g.rank[t]) for t in ts]
+        v = model.new_int_var_from_domain(cp_model.Domain.from_values(ranks), f"s{r}")
+        met = cp_model.LinearExpr.weighted_sum([x[r, t] for t in ts], ranks)
+        model.add(v == met).only_enforce_if(need[r])
+        slot_of[r] = v
+    mine: dict[int, list[Var]] = defaultdict(list)
+    for r, v in slot_of.items():
+        mine[int(g.buyer[r])].append(v)
+        mine[int(g.exhibitor[r])].append(v)
+    for vs in mine.values():
+        if len(vs) > 1:
+            model.add_all_different(vs)
 
 
 def slots_by_request(x: dict[tuple[int, int], Var]) -> dict[int, list[int]]:
@@ -380,7 +418,7 @@ def _clash(g: RequestGraph, seconds: float) -> str:
     asks for each required meeting through an assumption literal, and one sequential worker
     (which reports the assumptions its proof used) returns a subset that already clashes.
     """
-    m = _build(g)
+    m = _build(g, assumed=True)
     ids = {v.index: g.problem.requests[r].id for r, v in m.need.items()}
     m.model.add_assumptions(list(m.need.values()))
     single = cp_model.CpSolver()
