@@ -319,10 +319,11 @@ def _build(g: RequestGraph, *, assumed: bool = False) -> _Model:
         if len(vs) > g.cap[p]:
             model.add(sum(vs) <= int(g.cap[p]))
     add_order(model, g, x)
+    slots_of = slots_by_request(x)
     if not assumed:
-        distinct_slots(model, g, x, need)
+        distinct_slots(model, g, x, slots_of, need)
     large = len(x) > LARGE_BOOLEANS
-    gaps = idle_model.idle_gaps(model, g, of, slots_by_request(x), need, large=large)
+    gaps = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
     served = _served(model, g, of_request)
     return _Model(model, x, interp, need, served, gaps, large)
 
@@ -331,6 +332,7 @@ def distinct_slots(
     model: cp_model.CpModel,
     g: RequestGraph,
     x: dict[tuple[int, int], Var],
+    slots_of: dict[int, list[int]],
     need: dict[int, Var],
 ) -> None:
     """Redundant: each person's required meetings take distinct slots, as an all-different
@@ -342,7 +344,7 @@ def distinct_slots(
     rank only while the meeting is required (``need``, made hard before any search); an
     unmet request given a value of its own instead kept paper-4 open."""
     slot_of: dict[int, Var] = {}
-    for r, ts in slots_by_request(x).items():
+    for r, ts in slots_of.items():
         if r not in need:
             continue
         ranks = [int(g.rank[t]) for t in ts]
