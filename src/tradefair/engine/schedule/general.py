@@ -46,10 +46,12 @@ PRIORITY_SHARE = 0.25
 # one long CP-SAT solve, as core search starts its bound afresh with each solve (split in
 # two around annealing it proved 5-6 of the bench's 10 events in 60 s), then, if unproven,
 # annealing from its schedule (paper-4: 33 gaps -> 27). On large events (no core search)
-# CP-SAT's first schedule is annealed for half the time left and handed back to CP-SAT.
+# CP-SAT's first schedule is annealed for the rest: handed back to CP-SAT for the last half,
+# as before, CP-SAT started from it (complete hint) and improved nothing in 23 s, where
+# annealing on ended 10x-13 and 10x-14 at 219 and 123 gaps against 253 and 139.
 GAPS_PLAN = {  # by large
     False: (("gaps", 0.9), ("anneal", 1.0)),
-    True: (("gaps", 0.2), ("anneal", 0.5), ("gaps", 1.0)),
+    True: (("gaps", 0.2), ("anneal", 1.0)),
 }
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
 # more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
@@ -61,6 +63,8 @@ LARGE_BOOLEANS = 15_000
 # and -9 in 26, 23-27 and 40-53 s, where four proved them in 26, 36-41 and 43 s or not at
 # all, and eight took three to four times as long as four on paper-6, -7 and -10.
 EXTRA_WORKERS = 1
+# Seconds to complete a schedule into a hint for every variable (paper-5: 0.02 s).
+HINT_SECONDS = 10.0
 CLASH = (
     "cannot all be scheduled together under the rules "
     "(slots, availability, tables, order and the gap spread)"
@@ -157,8 +161,7 @@ def solve_general(
         solver.parameters.optimize_with_core = name == "gaps" and not m.large
         m.model.clear_hints()
         if hint is not None:
-            for v, value in zip(m.x.values(), hint, strict=True):
-                m.model.add_hint(v, value)
+            _hint(m, hint)
         else:  # the kept meetings, a partial schedule to start from
             for rt in kept:
                 m.model.add_hint(m.x[rt], 1)
@@ -432,6 +435,30 @@ def _clash(g: RequestGraph, seconds: float) -> str:
         named = [ids[i] for i in used if i in ids]
     told = f"requests {', '.join(named)}" if named else "the required requests"
     return f"{told} {CLASH}"
+
+
+def _hint(m: _Model, chosen: list[int]) -> None:
+    """Hint the schedule ``chosen`` (one value per meeting Boolean) with a value for every
+    variable of the model. CP-SAT starts from a hint only when it is complete: given the
+    meeting Booleans alone, its first solution on paper-5 had 109 gaps whatever the hint
+    (the annealed schedule handed back to it was searched for again from scratch). The rest
+    follows from the meetings, so one propagation of a copy with them fixed completes it."""
+    whole = m.model.clone()
+    whole.clear_hints()
+    variables = whole.proto.variables
+    for v, on in zip(m.x.values(), chosen, strict=True):
+        domain = variables[v.index].domain
+        domain[0] = domain[1] = on
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    solver.parameters.max_time_in_seconds = HINT_SECONDS
+    if solver.solve(whole) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        for i, value in enumerate(solver.response_proto.solution):
+            m.model.add_hint(m.model.get_int_var_from_proto_index(i), value)
+    else:  # not completed in time: the meetings alone, a hint for the branching
+        for v, on in zip(m.x.values(), chosen, strict=True):
+            m.model.add_hint(v, on)
 
 
 def _first_schedule(solver: cp_model.CpSolver, m: _Model, seconds: float) -> list[int] | None:
