@@ -16,6 +16,7 @@ from collections import defaultdict
 import numpy as np
 from ortools.sat.python import cp_model
 
+from tradefair.engine.schedule import hints
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.graph import RequestGraph
 
@@ -109,9 +110,7 @@ def solve_exact(board: Board, *, time_limit: float = 30.0, workers: int = WORKER
         proven = proven and (status == cp_model.OPTIMAL or k >= 2)
         best = round(solver.objective_value)
         model.add(objective >= best if most else objective <= best)
-        model.clear_hints()
-        for v in x.values():
-            model.add_hint(v, solver.boolean_value(v))
+        hints.hint_all(model, solver.response_proto.solution)  # the next stage starts here
         found = [(r, t) for (r, t), v in x.items() if solver.boolean_value(v)]
         hired = {key: [i for i, z in zs if solver.boolean_value(z)] for key, zs in staff.items()}
     if found is None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import idle_model
+from tradefair.engine.schedule import hints, idle_model
 from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
@@ -438,26 +438,15 @@ def _clash(g: RequestGraph, seconds: float) -> str:
 
 
 def _hint(m: _Model, chosen: list[int]) -> None:
-    """Hint the schedule ``chosen`` (one value per meeting Boolean) with a value for every
-    variable of the model. CP-SAT starts from a hint only when it is complete: given the
-    meeting Booleans alone, its first solution on paper-5 had 109 gaps whatever the hint
-    (the annealed schedule handed back to it was searched for again from scratch). The rest
-    follows from the meetings, so one propagation of a copy with them fixed completes it."""
-    whole = m.model.clone()
-    whole.clear_hints()
-    variables = whole.proto.variables
-    for v, on in zip(m.x.values(), chosen, strict=True):
-        domain = variables[v.index].domain
-        domain[0] = domain[1] = on
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.stop_after_first_solution = True
-    solver.parameters.max_time_in_seconds = HINT_SECONDS
-    if solver.solve(whole) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        for i, value in enumerate(solver.response_proto.solution):
-            m.model.add_hint(m.model.get_int_var_from_proto_index(i), value)
-    else:  # not completed in time: the meetings alone, a hint for the branching
-        for v, on in zip(m.x.values(), chosen, strict=True):
+    """Hint the schedule ``chosen`` (a value per meeting Boolean) with every variable's value
+    (``hints``: CP-SAT starts from complete hints only); the meetings alone, for the
+    branching, if the rest cannot be completed in time."""
+    given = list(zip(m.x.values(), chosen, strict=True))
+    values = hints.completed(m.model, given, HINT_SECONDS)
+    if values is not None:
+        hints.hint_all(m.model, values)
+    else:
+        for v, on in given:
             m.model.add_hint(v, on)
 
 
