@@ -2,8 +2,9 @@
 
 CP-SAT takes a hint as its first solution only when the hint is complete and feasible; a
 hint of some variables (the meeting Booleans, say) only steers its branching, and a stage
-hinted that way searches again for the schedule it was handed (on paper-5 its first
-solution had 109 gaps whatever was hinted). So every hint here carries every variable.
+hinted that way searches again for the schedule it was handed (on paper-5, hinted with an
+optimal schedule of 6 gaps, its first solution had 109, one without a hint 118). So every
+hint here carries every variable.
 """
 
 from __future__ import annotations
