@@ -152,7 +152,6 @@ class _Watched:
     stopped_first: list[bool]
     annealed: list[int]
     cp_sat: list[int]  # per CP-SAT solve that found a schedule, its gaps
-    searches: list[tuple[bool, list[str]]]  # per CP-SAT solve: core search, workers named
 
     @property
     def gaps(self) -> int:
@@ -168,12 +167,10 @@ def _watch(time_limit: float, *, seed: int = 5, nothing_first: int = 0) -> _Watc
     stopped_first: list[bool] = []
     annealed: list[int] = []
     cp_sat: list[int] = []
-    searches: list[tuple[bool, list[str]]] = []
     real = general._solve_stage
 
     def solve(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
         stopped_first.append(solver.parameters.stop_after_first_solution)
-        searches.append((solver.parameters.optimize_with_core, list(solver.parameters.subsolvers)))
         if len(stopped_first) <= nothing_first:
             return int(cp_model.UNKNOWN)
         status = real(solver, model)
@@ -192,7 +189,7 @@ def _watch(time_limit: float, *, seed: int = 5, nothing_first: int = 0) -> _Watc
     ):
         solution = general.solve_general(problem, time_limit=time_limit)
     assert check(problem, solution) == []
-    return _Watched(problem, solution, stopped_first, annealed, cp_sat, searches)
+    return _Watched(problem, solution, stopped_first, annealed, cp_sat)
 
 
 def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() -> None:
@@ -207,13 +204,10 @@ def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() ->
 
 
 def test_a_proven_event_is_not_annealed() -> None:
-    """Proven by core search, named as CP-SAT's one full-problem worker (on two workers its
-    portfolio would otherwise leave core search out)."""
     run = _watch(30, seed=8)  # proven in under a second on two cores
     stats = run.solution.stats
     assert stats is not None and stats.status == "optimal"
     assert run.stopped_first == [False] and run.annealed == []
-    assert run.searches == [(True, ["core"])]
     assert stats.idle_gaps_lower_bound == run.gaps
 
 
@@ -258,7 +252,6 @@ def test_when_cp_sats_first_share_finds_no_schedule_its_first_one_is_annealed(
     monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[large])
     run = _watch(6, nothing_first=1)
     assert run.stopped_first == [False, True]
-    assert run.searches[1] == (False, [])  # core search has a schedule only at its end
     assert len(run.annealed) == 1 and run.gaps <= run.annealed[0]
 
 

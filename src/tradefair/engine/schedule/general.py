@@ -58,14 +58,11 @@ GAPS_PLAN = {  # by large
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
 # light for the LP, and one worker per core find schedules with about 40 % fewer gaps there.
 LARGE_BOOLEANS = 15_000
-# The full-problem CP-SAT worker of the gaps stage on events of the literature's size, one
-# worker per core (the others search neighbourhoods). Core search alone of them: its bound
-# is what proves these events, and it finds the schedule at that bound itself, a few seconds
-# after proving it. Three runs each (seeds 0-2, two cores): paper-2 proven in 20-23 s, paper-9
-# in 28-57 s; with three workers (core search, the LP search and the neighbourhoods) 35-51 s,
-# and 63 s or not within 65 s; four were slower than three, and two workers unnamed leave core
-# search out (paper-1 11 >= 5 where it is proven in 3 s).
-CORE_SUBSOLVERS = ("core",)
+# CP-SAT workers beyond the cores on events of the literature's size. On two cores three
+# (core search, the LP search, and neighbourhood search between them) proved paper-1, -2
+# and -9 in 26, 23-27 and 40-53 s, where four proved them in 26, 36-41 and 43 s or not at
+# all, and eight took three to four times as long as four on paper-6, -7 and -10.
+EXTRA_WORKERS = 1
 # Seconds to complete a schedule into a hint for every variable (paper-5: 0.02 s).
 HINT_SECONDS = 10.0
 CLASH = (
@@ -122,7 +119,7 @@ def solve_general(
     _refuse_impossible(g)
     m = _build(g)
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = min(workers, _cores())
+    solver.parameters.num_workers = min(workers, _cores() + (0 if m.large else EXTRA_WORKERS))
 
     report("required", 0.1)
     for v in m.need.values():
@@ -161,11 +158,7 @@ def solve_general(
                 hint, annealed = _anneal(g, m, hint, kept, until)
             continue
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
-        core = name == "gaps" and not m.large
-        solver.parameters.optimize_with_core = core
-        solver.parameters.subsolvers.clear()
-        if core:  # named, or CP-SAT's portfolio on two workers leaves core search out
-            solver.parameters.subsolvers.extend(CORE_SUBSOLVERS)
+        solver.parameters.optimize_with_core = name == "gaps" and not m.large
         m.model.clear_hints()
         if hint is not None:
             _hint(m, hint)
@@ -463,8 +456,6 @@ def _first_schedule(solver: cp_model.CpSolver, m: _Model, seconds: float) -> lis
     ended at 994 gaps without annealing, 208-240 with it)."""
     solver.parameters.max_time_in_seconds = max(0.5, seconds)
     solver.parameters.stop_after_first_solution = True
-    solver.parameters.optimize_with_core = False  # core search has a schedule only at its end
-    solver.parameters.subsolvers.clear()
     m.model.clear_hints()
     try:
         status = _solve_stage(solver, m.model)
