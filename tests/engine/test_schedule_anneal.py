@@ -152,6 +152,7 @@ class _Watched:
     stopped_first: list[bool]
     annealed: list[int]
     cp_sat: list[int]  # per CP-SAT solve that found a schedule, its gaps
+    workers: list[tuple[bool, list[str], int]]  # per CP-SAT solve: core search, named, threads
 
     @property
     def gaps(self) -> int:
@@ -167,10 +168,13 @@ def _watch(time_limit: float, *, seed: int = 5, nothing_first: int = 0) -> _Watc
     stopped_first: list[bool] = []
     annealed: list[int] = []
     cp_sat: list[int] = []
+    workers: list[tuple[bool, list[str], int]] = []
     real = general._solve_stage
 
     def solve(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
-        stopped_first.append(solver.parameters.stop_after_first_solution)
+        params = solver.parameters
+        stopped_first.append(params.stop_after_first_solution)
+        workers.append((params.optimize_with_core, list(params.subsolvers), params.num_workers))
         if len(stopped_first) <= nothing_first:
             return int(cp_model.UNKNOWN)
         status = real(solver, model)
@@ -186,28 +190,32 @@ def _watch(time_limit: float, *, seed: int = 5, nothing_first: int = 0) -> _Watc
     with (
         mock.patch.object(general, "anneal", spy),
         mock.patch.object(general, "_solve_stage", solve),
+        mock.patch.object(general, "_cores", lambda: 2),  # the bench's machine
     ):
         solution = general.solve_general(problem, time_limit=time_limit)
     assert check(problem, solution) == []
-    return _Watched(problem, solution, stopped_first, annealed, cp_sat)
+    return _Watched(problem, solution, stopped_first, annealed, cp_sat, workers)
 
 
 def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() -> None:
-    """One CP-SAT solve (its core search keeps its bound), then annealing from its schedule:
-    the annealed schedule's gaps and CP-SAT's bound come out."""
+    """CP-SAT's first schedule, one solve from it (its core search keeps its bound), then
+    annealing from its schedule: the annealed schedule's gaps and CP-SAT's bound come out."""
     run = _watch(4)
     stats = run.solution.stats
     assert stats is not None and stats.status == "feasible"
-    assert run.stopped_first == [False] and run.annealed == [run.gaps]
+    assert run.stopped_first == [True, False] and run.annealed == [run.gaps]
     assert stats.idle_gaps_lower_bound is not None
     assert stats.idle_gaps_lower_bound <= run.gaps
 
 
 def test_a_proven_event_is_not_annealed() -> None:
+    """Proven by core search, which gets a core of its own beside the LP search (unnamed,
+    CP-SAT's portfolio on two workers leaves core search out)."""
     run = _watch(30, seed=8)  # proven in under a second on two cores
     stats = run.solution.stats
     assert stats is not None and stats.status == "optimal"
-    assert run.stopped_first == [False] and run.annealed == []
+    assert run.stopped_first == [True, False] and run.annealed == []
+    assert run.workers == [(False, [], 3), (True, ["core", "default_lp"], 2)]
     assert stats.idle_gaps_lower_bound == run.gaps
 
 
@@ -219,7 +227,7 @@ def test_a_schedule_handed_back_to_cp_sat_is_where_its_search_starts(
     alone, it searched from scratch and came back worse)."""
     monkeypatch.setitem(general.GAPS_PLAN, False, (("gaps", 0.3), ("anneal", 0.5), ("gaps", 1.0)))
     run = _watch(6)
-    assert run.stopped_first == [False, False]
+    assert run.stopped_first == [True, False, False]
     assert len(run.annealed) == 1 and run.cp_sat[-1] <= run.annealed[0]
     assert run.gaps <= run.annealed[0]
 
@@ -231,8 +239,7 @@ def test_a_hint_gives_every_variable_the_value_the_schedule_implies() -> None:
     for v in m.need.values():
         m.model.add(v == 1)
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    chosen = general._first_schedule(solver, m, 30)
+    chosen = general._first_schedule(solver, m, 30, 1)
     assert chosen is not None
     general._hint(m, chosen)
     hint = m.model.proto.solution_hint
@@ -250,8 +257,9 @@ def test_when_cp_sats_first_share_finds_no_schedule_its_first_one_is_annealed(
     """At ten times the literature's size CP-SAT's first share can end with nothing: the
     annealing then starts from CP-SAT's first schedule instead of being skipped."""
     monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[large])
-    run = _watch(6, nothing_first=1)
-    assert run.stopped_first == [False, True]
+    run = _watch(6, nothing_first=2)  # the first schedule, then the gaps share
+    assert run.stopped_first == [True, False, True]
+    assert run.workers[2] == (False, [], 3)  # core search has a schedule only at its end
     assert len(run.annealed) == 1 and run.gaps <= run.annealed[0]
 
 

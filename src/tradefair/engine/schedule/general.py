@@ -58,11 +58,20 @@ GAPS_PLAN = {  # by large
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
 # light for the LP, and one worker per core find schedules with about 40 % fewer gaps there.
 LARGE_BOOLEANS = 15_000
-# CP-SAT workers beyond the cores on events of the literature's size. On two cores three
-# (core search, the LP search, and neighbourhood search between them) proved paper-1, -2
-# and -9 in 26, 23-27 and 40-53 s, where four proved them in 26, 36-41 and 43 s or not at
-# all, and eight took three to four times as long as four on paper-6, -7 and -10.
+# CP-SAT workers beyond the cores in the stages other than the gaps stage of events of the
+# literature's size: three on two cores (the LP search, another full search and
+# neighbourhood search between them).
 EXTRA_WORKERS = 1
+# The gaps stage of events of the literature's size on two workers: core search and the LP
+# search, a core each, and no neighbourhood search. Core search's bound proves these events
+# and it finds the schedule at its bound itself; the LP search's bound proves small events
+# with optional meetings in a second. Three runs each (seeds 0-2, two cores, the whole
+# solver): paper-9 proven in 21-28 s and paper-2 in 17-21 s, where three workers (the two
+# and neighbourhood search, sharing the cores) proved them in 35 s once and not within 60 s
+# twice, and in 24-31 s. Unnamed, two workers run one full search (without core search) and
+# the neighbourhoods; core search alone with the neighbourhoods left the small event with
+# optional meetings unproven after 18 s (4 >= 3), where the LP search proves it in 0.3 s.
+GAPS_SUBSOLVERS = ("core", "default_lp")
 # Seconds to complete a schedule into a hint for every variable (paper-5: 0.02 s).
 HINT_SECONDS = 10.0
 CLASH = (
@@ -119,7 +128,6 @@ def solve_general(
     _refuse_impossible(g)
     m = _build(g)
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = min(workers, _cores() + (0 if m.large else EXTRA_WORKERS))
 
     report("required", 0.1)
     for v in m.need.values():
@@ -153,12 +161,17 @@ def solve_general(
         if name == "anneal":
             until = time.monotonic() + share * left
             if hint is None:  # CP-SAT's share found no schedule: its first one, then anneal
-                hint = _first_schedule(solver, m, until - time.monotonic())
+                hint = _first_schedule(solver, m, until - time.monotonic(), workers)
             if hint is not None:
                 hint, annealed = _anneal(g, m, hint, kept, until)
             continue
+        if hint is None and name == "gaps" and not m.large:
+            # Core search and the LP search find their first schedule late (paper-5: none in
+            # 12 s), CP-SAT's whole portfolio in a second: their search starts from it.
+            hint = _first_schedule(solver, m, share * left, workers)
+            left = deadline - time.monotonic()
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
-        solver.parameters.optimize_with_core = name == "gaps" and not m.large
+        _portfolio(solver, m, workers, core=name == "gaps")
         m.model.clear_hints()
         if hint is not None:
             _hint(m, hint)
@@ -221,6 +234,28 @@ def solve_general(
         status="optimal" if proven else "feasible",
     )
     return replace(solution, stats=stats)
+
+
+def _portfolio(solver: cp_model.CpSolver, m: _Model, workers: int, *, core: bool) -> None:
+    """Set the workers of the next solve: core search in the gaps stage of events of the
+    literature's size, with the LP search beside it on two workers (``GAPS_SUBSOLVERS``);
+    CP-SAT's own portfolio otherwise."""
+    params = solver.parameters
+    core = core and not m.large
+    params.optimize_with_core = core
+    params.subsolvers.clear()
+    params.num_full_subsolvers = 0  # CP-SAT's own count
+    params.use_lns = True
+    cores = _cores()
+    if core and min(workers, cores) == 2:
+        params.num_workers = 2
+        params.subsolvers.extend(GAPS_SUBSOLVERS)
+        params.num_full_subsolvers = len(GAPS_SUBSOLVERS)
+        params.use_lns = False  # no thread is left for it
+    elif core:
+        params.num_workers = min(workers, cores)  # one: core search; more: it is among them
+    else:
+        params.num_workers = min(workers, cores + (0 if m.large else EXTRA_WORKERS))
 
 
 def _cores() -> int:
@@ -450,12 +485,15 @@ def _hint(m: _Model, chosen: list[int]) -> None:
             m.model.add_hint(v, on)
 
 
-def _first_schedule(solver: cp_model.CpSolver, m: _Model, seconds: float) -> list[int] | None:
+def _first_schedule(
+    solver: cp_model.CpSolver, m: _Model, seconds: float, workers: int
+) -> list[int] | None:
     """CP-SAT's first complete schedule within ``seconds``, as a hint, or None. At ten times
     the literature's size the first gaps share sometimes ends before any schedule (10x-13 then
     ended at 994 gaps without annealing, 208-240 with it)."""
     solver.parameters.max_time_in_seconds = max(0.5, seconds)
     solver.parameters.stop_after_first_solution = True
+    _portfolio(solver, m, workers, core=False)  # core search has a schedule only at its end
     m.model.clear_hints()
     try:
         status = _solve_stage(solver, m.model)
