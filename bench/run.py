@@ -267,6 +267,10 @@ def engine_sections(wanted: set[str]) -> list[str]:
             events = general_events.run(lambda: progress.advance(task))
         general_events.show(events)
         lines += ["", *general_events.report(events)]
+        with Progress(console=console) as progress:
+            task = progress.add_task("more general events", total=len(general_events.MORE))
+            more = general_events.sweep(lambda: progress.advance(task))
+        lines += ["", *general_events.sweep_report(more)]
     if "booths" in wanted:
         console.rule("Booth allocation: greedy, ours, exact and the bound")
         with Progress(console=console) as progress:

@@ -66,7 +66,7 @@ EXTRA_WORKERS = 1
 # search, a core each, and no neighbourhood search. Core search's bound proves these events
 # and it finds the schedule at its bound itself; the LP search's bound proves small events
 # with optional meetings in a second. Three runs each (seeds 0-2, two cores, the whole
-# solver): paper-9 proven in 21-28 s and paper-2 in 17-21 s, where three workers (the two
+# solver): paper-9 proven in 20-25 s and paper-2 in 18-22 s, where three workers (the two
 # and neighbourhood search, sharing the cores) proved them in 35 s once and not within 60 s
 # twice, and in 24-31 s. Unnamed, two workers run one full search (without core search) and
 # the neighbourhoods; core search alone with the neighbourhoods left the small event with
