@@ -42,18 +42,15 @@ Var = cp_model.IntVar
 KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
-# The gaps stage, as (stage, share of the time left). On events of the literature's size a
-# short CP-SAT solve first, which proves most of them within seconds; if it does not, its
-# schedule is annealed and CP-SAT solves again from the annealed schedule: core search
-# starts its bound afresh, but finds its schedule at the bound sooner from a good hint
-# (paper-28: proven in 49 and 53 s, where from CP-SAT's first schedule it was not within
-# the minute and took 89 s in 180). Last, if still unproven, annealing from CP-SAT's best
-# (paper-4, before the distinct slots: 33 gaps -> 27). On large events (no core search)
+# The gaps stage, as (stage, share of the time left). On events of the literature's size
+# one long CP-SAT solve, as core search starts its bound afresh with each solve (split in
+# two around annealing it proved 5-6 of the bench's 10 events in 60 s), then, if unproven,
+# annealing from its schedule (paper-4: 33 gaps -> 27). On large events (no core search)
 # CP-SAT's first schedule is annealed for the rest: handed back to CP-SAT for the last half,
 # as before, CP-SAT started from it (complete hint) and improved nothing in 23 s, where
 # annealing on ended 10x-13 and 10x-14 at 219 and 123 gaps against 253 and 139.
 GAPS_PLAN = {  # by large
-    False: (("gaps", 0.08), ("anneal", 0.1), ("gaps", 0.9), ("anneal", 1.0)),
+    False: (("gaps", 0.9), ("anneal", 1.0)),
     True: (("gaps", 0.2), ("anneal", 1.0)),
 }
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
