@@ -287,23 +287,26 @@ HEADERS = [
 ]
 
 
+def _event_cells(entry: dict[str, Any]) -> list[str]:
+    """Name, participants, meetings, slots (days)."""
+    facts = entry.get("problem", {})
+    return [
+        entry["event"]["name"],
+        str(facts.get("participants", "")),
+        str(facts.get("meetings", "")),
+        f"{facts.get('slots', '')} ({facts.get('days', '')})",
+    ]
+
+
 def rows(results: dict[str, Any]) -> list[list[str]]:
-    out = []
-    for entry in results["events"]:
-        facts = entry.get("problem", {})
-        ours = _cell(entry["solvers"].get("ours"))
-        base = _cell(entry["solvers"].get("plain"))
-        out.append(
-            [
-                entry["event"]["name"],
-                str(facts.get("participants", "")),
-                str(facts.get("meetings", "")),
-                f"{facts.get('slots', '')} ({facts.get('days', '')})",
-                *ours,
-                *base,
-            ]
-        )
-    return out
+    return [
+        [
+            *_event_cells(entry),
+            *_cell(entry["solvers"].get("ours")),
+            *_cell(entry["solvers"].get("plain")),
+        ]
+        for entry in results["events"]
+    ]
 
 
 def summary(results: dict[str, Any]) -> list[str]:
@@ -357,32 +360,17 @@ def sweep(progress: Callable[[], None], *, time_limit: float = TIME_LIMIT) -> di
     return {"time_limit": time_limit, "events": events}
 
 
-SWEEP_HEADERS = ["event", "participants", "meetings", "slots (days)", *HEADERS[4:7]]
-
-
-def sweep_rows(results: dict[str, Any]) -> list[list[str]]:
-    out = []
-    for entry in results["events"]:
-        facts = entry.get("problem", {})
-        out.append(
-            [
-                entry["event"]["name"],
-                str(facts.get("participants", "")),
-                str(facts.get("meetings", "")),
-                f"{facts.get('slots', '')} ({facts.get('days', '')})",
-                *_cell(entry),
-            ]
-        )
-    return out
+SWEEP_HEADERS = HEADERS[:7]  # the event and our solver's columns
 
 
 def sweep_report(results: dict[str, Any]) -> list[str]:
     events = results["events"]
+    table = [[*_event_cells(e), *_cell(e)] for e in events]
     proven = [e for e in events if e.get("status") == "optimal"]
     slowest = max((e["seconds"] for e in proven), default=0.0)
     open_ = [
         f"{row[0]} {row[4]}"
-        for e, row in zip(events, sweep_rows(results), strict=True)
+        for e, row in zip(events, table, strict=True)
         if e.get("status") != "optimal"
     ]
     return [
@@ -393,7 +381,7 @@ def sweep_report(results: dict[str, Any]) -> list[str]:
         "",
         "| " + " | ".join(SWEEP_HEADERS) + " |",
         "| " + " | ".join("---" for _ in SWEEP_HEADERS) + " |",
-        *("| " + " | ".join(row) + " |" for row in sweep_rows(results)),
+        *("| " + " | ".join(row) + " |" for row in table),
         "",
         f"- {len(proven)} of {len(events)} proven optimal, the slowest in {slowest:.1f} s"
         + (f"; open: {', '.join(open_)}." if open_ else "."),
