@@ -142,6 +142,8 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 else:
     CELERY_BROKER_URL = "filesystem://"
+    # Kombu's folder transport with whole messages (task_folder explains the race it closes).
+    CELERY_BROKER_TRANSPORT = "tradefair.task_folder:Transport"
     for _folder in ("queue", "control"):
         (TASK_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {

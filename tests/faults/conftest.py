@@ -77,6 +77,15 @@ class Platform:
         )
         return self.worker
 
+    def worker_log(self, lines: int = 40) -> str:
+        """The worker log's last lines, for a failure's message: CI keeps nothing else."""
+        path = self.logs / "worker.log"
+        return (
+            "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+            if path.exists()
+            else ""
+        )
+
     def kill_worker(self) -> None:
         assert self.worker is not None
         os.killpg(self.worker.pid, signal.SIGKILL)

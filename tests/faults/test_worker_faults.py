@@ -82,7 +82,10 @@ def wait_until_over(organiser: requests.Session, platform: Platform, run: str) -
         if panel.headers.get("HX-Refresh") == "true":
             return phases
         time.sleep(0.3)
-    raise AssertionError(f"run {run} still going after 300 s; phases {phases}")
+    raise AssertionError(
+        f"run {run} still going after 300 s; phases {phases}; the worker's log:\n"
+        + platform.worker_log()
+    )
 
 
 class Crowd:
@@ -202,7 +205,9 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_written(platform: Platform)
         platform.sql(f"SELECT phase FROM matchmaking_schedulerun WHERE id = {run}")[0][0]
         != "saving"
     ):
-        assert time.monotonic() < deadline, "the run never reached its staging phase"
+        assert time.monotonic() < deadline, (
+            "the run never reached its staging phase; the worker's log:\n" + platform.worker_log()
+        )
         time.sleep(0.05)
     platform.kill_worker()  # SIGKILL, mid-staging
 

@@ -69,16 +69,21 @@ def test_tasks_go_to_a_worker_through_a_folder_without_redis_and_through_redis_w
     code = (
         "from tradefair.celery_app import app;"
         "print(app.conf.task_always_eager, app.conf.broker_url,"
-        " app.conf.broker_transport_options.get('data_folder_in'))"
+        " app.conf.broker_transport_options.get('data_folder_in'),"
+        " type(app.connection_for_write().transport).__module__)"
     )
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env["TRADEFAIR_DATA_DIR"] = str(tmp_path)
     embedded = _tradefair("shell", "-c", code, env=env)
-    assert embedded.stdout.splitlines()[-1] == f"False filesystem:// {tmp_path}/tasks/queue"
+    assert embedded.stdout.splitlines()[-1] == (
+        f"False filesystem:// {tmp_path}/tasks/queue tradefair.task_folder"
+    )
     assert (tmp_path / "tasks" / "queue").is_dir()
     env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
     queued = _tradefair("shell", "-c", code, env=env)
-    assert queued.stdout.splitlines()[-1] == "False redis://127.0.0.1:6379/0 None"
+    assert queued.stdout.splitlines()[-1] == (
+        "False redis://127.0.0.1:6379/0 None kombu.transport.redis"
+    )
 
 
 def test_uploads_go_to_the_data_dir_or_to_an_s3_bucket_when_one_is_named(tmp_path):
