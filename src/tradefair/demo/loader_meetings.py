@@ -161,15 +161,18 @@ class MeetingWriter:
 def unload_meetings(expo: Expo) -> None:
     """Delete the expo's meeting data and recommendations, meetings first (they protect slots).
 
-    Requests go in chunks of ids: each has a meeting that would cascade, so Django loads the
-    rows it deletes, and one delete of 150,000 would hold them all in memory at once.
+    Requests go in one statement. A meeting is the only row that refers to a request, and the
+    expo's meetings are gone by then, yet Django's delete would still load every request to
+    look for them: 10 s of the 34 s a reset of the demo took, in 75 chunks of 2,000. The
+    database checks the foreign keys at commit, so a request still referred to fails the
+    transaction rather than leaving a dangling meeting.
     """
     Meeting.objects.filter(expo=expo).delete()
     Recommendation.objects.filter(expo=expo).delete()
     ScheduleRun.objects.filter(expo=expo).delete()
-    request_ids = list(MeetingRequest.objects.filter(expo=expo).values_list("id", flat=True))
-    for chunk in _chunks(request_ids):
-        MeetingRequest.objects.filter(id__in=chunk).delete()
+    table = connection.ops.quote_name(MeetingRequest._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE expo_id = %s", [expo.pk])
     Availability.objects.filter(slot__expo=expo).delete()
     MeetingProfile.objects.filter(participation__expo=expo).delete()
     Interpreter.objects.filter(expo=expo).delete()
