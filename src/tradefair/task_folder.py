@@ -2,9 +2,9 @@
 
 Kombu's filesystem transport creates a message file and then writes it. A worker polling the
 folder in that instant takes the empty file, cannot decode it, and its consumer stops for good
-("Unrecoverable error: JSONDecodeError"): no later run or publication is ever picked up. It
-happened in CI while twenty clients loaded the machine. Here a message is written under a name
-the worker skips and then renamed into place, which is atomic within one filesystem.
+("Unrecoverable error: JSONDecodeError"): no later run or publication is ever picked up, as
+the fault tests' worker once did in CI on a loaded machine. Here a message is written under a
+name the worker skips and then renamed into place, which is atomic within one filesystem.
 """
 
 import os
