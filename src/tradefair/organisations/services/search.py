@@ -107,7 +107,10 @@ def _linked(
     relation = model._meta.get_field(name)
     assert isinstance(relation, ManyToManyField)
     line, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-    ordering = [f"{target}__{key}" for key in relation.related_model._meta.ordering or ()]
+    ordering = [
+        f"-{target}__{key[1:]}" if key.startswith("-") else f"{target}__{key}"
+        for key in map(str, relation.related_model._meta.ordering or ())
+    ]
     through = cast(type[Model], relation.remote_field.through)
     rows = (
         through._default_manager.filter(**{f"{line}__in": lines})
