@@ -13,13 +13,18 @@ from tradefair.organisations.services.search import (
 )
 
 
+def _sections(text: str) -> list[str]:
+    """Names, products, codes, topics and the rest, each without its closing marker."""
+    names, rest = text.split(NAMES_END)
+    products, rest = rest.split(PRODUCTS_END, 1)
+    codes, rest = rest.split(CODES_END)
+    return [names, products, codes, *rest.split(TOPICS_END)]
+
+
 def test_the_sections_come_heaviest_first_each_closed_by_its_marker(fair):
     seafood = fair["Guangxi Beibu Gulf Seafood Co., Ltd."]
     seafood.refresh_from_db()
-    names, rest = seafood.search_text.split(NAMES_END)
-    products, rest = rest.split(PRODUCTS_END, 1)
-    codes, rest = rest.split(CODES_END)
-    topics, other = rest.split(TOPICS_END)
+    names, products, codes, topics, other = _sections(seafood.search_text)
     assert names == "\nguangxi beibu gulf seafood co., ltd.\n广西北部湾海产有限公司\n"
     assert products == "frozen shrimp 冷冻虾"
     assert codes == f"030617{PRODUCTS_END}"
@@ -55,10 +60,7 @@ def test_codes_and_sectors_of_every_line_land_in_their_sections_in_their_own_ord
     need.hs_codes.set(HSCode.objects.filter(code="740811"))
     refresh_search_text([works.pk])
     works.refresh_from_db()
-    _, rest = works.search_text.split(NAMES_END)
-    products, rest = rest.split(PRODUCTS_END, 1)
-    codes, rest = rest.split(CODES_END)
-    topics, other = rest.split(TOPICS_END)
+    _, products, codes, topics, other = _sections(works.search_text)
     assert products == "lead-acid accumulators 铅酸蓄电池 mixed lot 混合批次"
     assert codes == "".join(f"{c}{PRODUCTS_END}" for c in ("030617", "850720", "850760"))
     # An offer's HS descriptions in code order, then its sectors by name, line by line.
