@@ -197,26 +197,30 @@ def _watch(time_limit: float, *, seed: int = 5, nothing_first: int = 0) -> _Watc
     return _Watched(problem, solution, stopped_first, annealed, cp_sat, workers)
 
 
-def test_a_paper_sized_event_unproven_in_cp_sats_share_is_annealed_after_it() -> None:
-    """CP-SAT's first schedule, one solve from it (its core search keeps its bound), then
-    annealing from its schedule: the annealed schedule's gaps and CP-SAT's bound come out."""
-    run = _watch(4)
+def test_a_paper_sized_event_unproven_is_annealed_and_improved_beside_core_search() -> None:
+    """CP-SAT's first schedule, then core search on one core while the other anneals that
+    schedule and improves it in neighbourhoods: the schedule is no worse than the annealed
+    one, and CP-SAT's bound comes out."""
+    run = _watch(6)
     stats = run.solution.stats
     assert stats is not None and stats.status == "feasible"
-    assert run.stopped_first == [True, False] and run.annealed == [run.gaps]
+    assert run.stopped_first == [True, False] and len(run.annealed) == 1
+    assert run.gaps <= run.annealed[0]
+    assert run.workers[1] == (True, ["core"], 1)
     assert stats.idle_gaps_lower_bound is not None
     assert stats.idle_gaps_lower_bound <= run.gaps
 
 
-def test_a_proven_event_is_not_annealed() -> None:
-    """Proven by core search, which gets a core of its own beside the LP search (unnamed,
-    CP-SAT's portfolio on two workers leaves core search out)."""
+def test_a_proven_event_stops_the_annealing() -> None:
+    """Core search, on a core of its own, proves it; the annealing beside it stops then
+    instead of running out its share."""
+    started = time.monotonic()
     run = _watch(30, seed=8)  # proven in under a second on two cores
     stats = run.solution.stats
     assert stats is not None and stats.status == "optimal"
-    assert run.stopped_first == [True, False] and run.annealed == []
-    assert run.workers == [(False, [], 3), (True, ["core", "default_lp"], 2)]
+    assert run.workers == [(False, [], 3), (True, ["core"], 1)]
     assert stats.idle_gaps_lower_bound == run.gaps
+    assert time.monotonic() - started < 30 * general.ANNEAL_SHARE
 
 
 def test_a_schedule_handed_back_to_cp_sat_is_where_its_search_starts(
@@ -250,17 +254,25 @@ def test_a_hint_gives_every_variable_the_value_the_schedule_implies() -> None:
     assert solver.solve(m.model) == cp_model.OPTIMAL  # the hint keeps every rule
 
 
-@pytest.mark.parametrize("large", [False, True])
 def test_when_cp_sats_first_share_finds_no_schedule_its_first_one_is_annealed(
-    monkeypatch: pytest.MonkeyPatch, large: bool
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """At ten times the literature's size CP-SAT's first share can end with nothing: the
     annealing then starts from CP-SAT's first schedule instead of being skipped."""
-    monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[large])
+    monkeypatch.setitem(general.GAPS_PLAN, False, general.GAPS_PLAN[True])
     run = _watch(6, nothing_first=2)  # the first schedule, then the gaps share
     assert run.stopped_first == [True, False, True]
     assert run.workers[2] == (False, [], 3)  # core search has a schedule only at its end
     assert len(run.annealed) == 1 and run.gaps <= run.annealed[0]
+
+
+def test_without_a_first_schedule_cp_sat_searches_on_alone() -> None:
+    """On events of the literature's size the neighbourhoods need a schedule to start from:
+    when CP-SAT's first one is not found, its whole portfolio gets the gaps stage alone
+    (core search has a schedule only at its end)."""
+    run = _watch(6, nothing_first=1)
+    assert run.stopped_first == [True, False] and run.annealed == []
+    assert run.workers[1] == (False, [], 3)
 
 
 def test_a_move_into_a_slot_without_a_free_table_is_refused() -> None:

@@ -80,8 +80,9 @@ def _some_optional(problem: Problem) -> Problem:
 def test_an_event_with_optional_meetings_is_proven_at_every_stage(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """On two cores its gaps are proven by the LP search's bound in well under a second; core
-    search alone ended at 4 >= 3 after 18 s."""
+    """On two cores its gaps are proven by the LP search's bound (the neighbourhoods' first
+    step, the whole problem) in well under a second; core search alone ended at 4 >= 3 after
+    18 s."""
     monkeypatch.setattr(general, "_cores", lambda: 2)
     problem = _some_optional(generate(SMALL, 7))
     solution = solve_general(problem, time_limit=20)

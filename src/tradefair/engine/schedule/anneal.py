@@ -22,6 +22,7 @@ import math
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from tradefair.engine.schedule.graph import RequestGraph
 
@@ -175,10 +176,12 @@ def anneal(
     fixed: set[int],
     deadline: float,
     seed: int = 0,
+    stop: Callable[[], bool] = lambda: False,
 ) -> tuple[dict[int, int], int]:
-    """The same meetings (request -> slot) with the fewest idle gaps found by ``deadline``,
-    and that number. ``allowed``: the slots each request may take; ``fixed``: meetings that
-    keep their slot. The schedule given must keep every rule; the one returned does too."""
+    """The same meetings (request -> slot) with the fewest idle gaps found by ``deadline``
+    (or once ``stop()``, asked now and then), and that number. ``allowed``: the slots each
+    request may take; ``fixed``: meetings that keep their slot. The schedule given must keep
+    every rule; the one returned does too."""
     state = _Anneal(g, slot_of, allowed, fixed)
     best, best_slot = state.total, dict(state.slot)
     movable = [r for r in state.meetings if r not in fixed and len(allowed[r]) > 1]
@@ -194,7 +197,7 @@ def anneal(
         moves += 1
         if moves % CHECK_EVERY == 0:
             now = time.monotonic()
-            if now >= deadline:
+            if now >= deadline or stop():
                 break
             temperature = HOT * (COLD / HOT) ** ((now - start) / span)
         r = movable[rng.randrange(len(movable))]

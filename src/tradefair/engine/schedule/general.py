@@ -16,7 +16,9 @@ count gaps the lighter way, as runs minus days attended.
 
 from __future__ import annotations
 
+import math
 import os
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,7 +27,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import hints, idle_model
+from tradefair.engine.schedule import hints, idle_model, patterns
 from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
@@ -43,16 +45,21 @@ KEEP_SHARE = 0.2
 SERVED_SHARE = 0.25
 PRIORITY_SHARE = 0.25
 # The gaps stage, as (stage, share of the time left). On events of the literature's size
-# one long CP-SAT solve, as core search starts its bound afresh with each solve (split in
-# two around annealing it proved 5-6 of the bench's 10 events in 60 s), then, if unproven,
-# annealing from its schedule (paper-4: 33 gaps -> 27). On large events (no core search)
-# CP-SAT's first schedule is annealed for the rest: handed back to CP-SAT for the last half,
-# as before, CP-SAT started from it (complete hint) and improved nothing in 23 s, where
-# annealing on ended 10x-13 and 10x-14 at 219 and 123 gaps against 253 and 139.
+# ("together") CP-SAT's core search proves the bound on one core while the other anneals
+# CP-SAT's first schedule and then improves it in neighbourhoods that keep people's busy
+# slots (``patterns``); it ends when either reaches the other. Core search starts its bound
+# afresh with each solve, so it gets one solve; on paper-28 it proves the bound of 13 in
+# 9-27 s, but its schedule at the bound comes at 32-120 s, where the neighbourhoods reach
+# 13-15 gaps in 50 s. On large events (no core search) CP-SAT's first schedule is annealed
+# for the rest: handed back to CP-SAT for the last half, as before, CP-SAT started from it
+# (complete hint) and improved nothing in 23 s, where annealing on ended 10x-13 and 10x-14
+# at 219 and 123 gaps against 253 and 139.
 GAPS_PLAN = {  # by large
-    False: (("gaps", 0.9), ("anneal", 1.0)),
+    False: (("together", 1.0),),
     True: (("gaps", 0.2), ("anneal", 1.0)),
 }
+# In "together", the share of the time the annealing gets before the neighbourhoods.
+ANNEAL_SHARE = 0.2
 # Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
 # more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
 # a bound far below any schedule, and eight workers share two cores: runs minus days,
@@ -104,6 +111,7 @@ class _Model:
     served: list[Var]  # one per person who asked: has a meeting
     gaps: cp_model.LinearExprT  # the idle gaps, exactly
     large: bool  # above LARGE_BOOLEANS: gaps as runs minus days, no core search
+    busy: dict[tuple[int, int], Var]  # (person, slot) -> meets then; none when large
 
 
 def solve_general(
@@ -156,7 +164,7 @@ def solve_general(
     bounds: dict[str, int] = {}
     annealed: int | None = None
     for n, (name, objective, most, share) in enumerate(stages):
-        report("gaps" if name == "anneal" else name, 0.2 + 0.7 * n / len(stages))
+        report("gaps" if name in ("anneal", "together") else name, 0.2 + 0.7 * n / len(stages))
         left = deadline - time.monotonic()
         if name == "anneal":
             until = time.monotonic() + share * left
@@ -165,11 +173,20 @@ def solve_general(
             if hint is not None:
                 hint, annealed = _anneal(g, m, hint, kept, until)
             continue
-        if hint is None and name == "gaps" and not m.large:
+        if hint is None and name in ("gaps", "together") and not m.large:
             # Core search and the LP search find their first schedule late (paper-5: none in
             # 12 s), CP-SAT's whole portfolio in a second: their search starts from it.
             hint = _first_schedule(solver, m, share * left, workers)
             left = deadline - time.monotonic()
+        if name == "together":
+            if hint is not None:
+                hint, _, bounds["gaps"], settled["gaps"] = _together(
+                    g, m, solver, hint, kept, time.monotonic() + share * left, workers
+                )
+                break
+            # None yet (found in none of this time, or there is none): CP-SAT's portfolio
+            # searches on alone, and proves it when there is none.
+            name = "first"
         solver.parameters.max_time_in_seconds = max(0.5, share * left)
         _portfolio(solver, m, workers, core=name == "gaps")
         m.model.clear_hints()
@@ -361,9 +378,9 @@ def _build(g: RequestGraph, *, assumed: bool = False) -> _Model:
     if not assumed:
         distinct_slots(model, g, x, slots_of, need)
     large = len(x) > LARGE_BOOLEANS
-    gaps = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
+    gaps, busy = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
     served = _served(model, g, of_request)
-    return _Model(model, x, interp, need, served, gaps, large)
+    return _Model(model, x, interp, need, served, gaps, large, busy)
 
 
 def distinct_slots(
@@ -508,12 +525,87 @@ def _anneal(
     g: RequestGraph, m: _Model, hint: list[int], kept: dict[tuple[int, int], int], until: float
 ) -> tuple[list[int], int]:
     """The schedule ``hint`` annealed until ``until`` (``anneal.anneal``), as a hint again,
-    and its gaps. Kept meetings still in their slot stay there."""
+    and its gaps."""
+    found, gaps = _anneal_slots(g, m, hint, kept, until)
+    return [int(found.get(r) == t) for r, t in m.x], gaps
+
+
+def _anneal_slots(
+    g: RequestGraph,
+    m: _Model,
+    hint: list[int],
+    kept: dict[tuple[int, int], int],
+    until: float,
+    stop: Callable[[], bool] = lambda: False,
+) -> tuple[dict[int, int], int]:
+    """The schedule ``hint`` annealed until ``until`` or ``stop()``, as request -> slot, and
+    its gaps. Kept meetings still in their slot stay there."""
     slot_of = {r: t for (r, t), on in zip(m.x, hint, strict=True) if on}
     allowed = {r: set(ts) for r, ts in slots_by_request(m.x).items()}
     fixed = {r for r, t in kept if slot_of.get(r) == t}
-    found, gaps = anneal(g, slot_of, allowed, fixed=fixed, deadline=until)
-    return [int(found.get(r) == t) for r, t in m.x], gaps
+    return anneal(g, slot_of, allowed, fixed=fixed, deadline=until, stop=stop)
+
+
+def _together(
+    g: RequestGraph,
+    m: _Model,
+    solver: cp_model.CpSolver,
+    hint: list[int],
+    kept: dict[tuple[int, int], int],
+    until: float,
+    workers: int,
+) -> tuple[list[int], int, int, bool]:
+    """The gaps stage on events of the literature's size (``GAPS_PLAN``): CP-SAT's core search
+    on the whole model in a thread, from ``hint``, while this thread anneals the schedule and
+    then improves it by ``patterns``; each stops the other when it reaches it (a schedule at
+    the proven bound, or a proof). The schedule, its gaps, the bound and whether proven."""
+    m.model.minimize(m.gaps)
+    m.model.clear_hints()
+    _hint(m, hint)
+    base = m.model.clone()  # the neighbourhoods' copies come from this one, not the one solved
+    bound = [0]
+    solver.best_bound_callback = lambda b: bound.__setitem__(0, max(bound[0], math.ceil(b - 1e-6)))
+    solver.parameters.max_time_in_seconds = max(0.5, until - time.monotonic())
+    _portfolio(solver, m, max(1, min(workers, _cores()) - 1), core=True)
+    if solver.parameters.num_workers == 1:  # CP-SAT's single worker is no core search
+        solver.parameters.subsolvers.append("core")
+        solver.parameters.num_full_subsolvers = 1
+        solver.parameters.use_lns = False  # its thread is core search's
+    status: list[int] = []
+    search = threading.Thread(target=lambda: status.append(_solve_stage(solver, m.model)))
+    search.start()
+    try:
+        slot_of, gaps = _anneal_slots(
+            g,
+            m,
+            hint,
+            kept,
+            time.monotonic() + ANNEAL_SHARE * (until - time.monotonic()),
+            stop=lambda: not search.is_alive(),
+        )
+        slot_of, gaps, proven = patterns.improve(
+            base,
+            m.x,
+            m.busy,
+            g,
+            slot_of,
+            gaps,
+            deadline=until,
+            enough=lambda best: best <= bound[0] or not search.is_alive(),
+        )
+    finally:
+        solver.stop_search()
+        search.join()
+        solver.best_bound_callback = None
+    found = status[0] in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    low = max(bound[0], math.ceil(solver.best_objective_bound - 1e-6) if found else 0)
+    if found and round(solver.objective_value) <= gaps:
+        chosen = [int(solver.boolean_value(v)) for v in m.x.values()]
+        gaps, proven = round(solver.objective_value), status[0] == cp_model.OPTIMAL or proven
+    else:
+        chosen = [int(slot_of.get(r) == t) for r, t in m.x]
+    low = gaps if proven else min(low, gaps)
+    return chosen, gaps, low, proven or gaps <= low
 
 
 def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:

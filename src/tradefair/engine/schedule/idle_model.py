@@ -30,11 +30,13 @@ def idle_gaps(
     need: Mapping[int, Var],
     *,
     large: bool,
-) -> cp_model.LinearExprT:
-    """The idle gaps, exact, with the spread rule on each person's; ``of`` holds each
-    (person, slot)'s meeting Booleans, ``slots_of`` each request's slots, ``need`` the
-    literals of the required requests. ``large``: runs minus days, without the redundant
-    families (lighter; there the minute goes to finding schedules)."""
+) -> tuple[cp_model.LinearExprT, dict[Cell, Var]]:
+    """The idle gaps, exact, with the spread rule on each person's, and the busy Booleans
+    (none on large events); ``of`` holds each (person, slot)'s meeting Booleans,
+    ``slots_of`` each request's slots, ``need`` the literals of the required requests.
+    ``large``: runs minus days, without the redundant families (lighter; there the minute
+    goes to finding schedules)."""
+    busy: dict[Cell, Var] = {}
     if large:
         total, per_person = runs(model, g, of)
     else:
@@ -48,7 +50,7 @@ def idle_gaps(
         per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in mine.items()}
         total = cp_model.LinearExpr.sum(list(per_person.values()))
     spread(model, g, per_person)
-    return total
+    return total, busy
 
 
 def busy_literals(model: cp_model.CpModel, of: Mapping[Cell, list[Var]]) -> dict[Cell, Var]:
