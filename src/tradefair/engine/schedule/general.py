@@ -597,11 +597,12 @@ def _together(
         solver.stop_search()
         search.join()
         solver.best_bound_callback = None
-    found = status[0] in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    code = status[0] if status else cp_model.UNKNOWN  # none: the thread raised (it said so)
+    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     low = max(bound[0], math.ceil(solver.best_objective_bound - 1e-6) if found else 0)
     if found and round(solver.objective_value) <= gaps:
         chosen = [int(solver.boolean_value(v)) for v in m.x.values()]
-        gaps, proven = round(solver.objective_value), status[0] == cp_model.OPTIMAL or proven
+        gaps, proven = round(solver.objective_value), code == cp_model.OPTIMAL or proven
     else:
         chosen = [int(slot_of.get(r) == t) for r, t in m.x]
     low = gaps if proven else min(low, gaps)
