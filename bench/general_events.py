@@ -180,7 +180,7 @@ def plain(problem: Any, time_limit: float) -> dict[str, Any]:
 
     from tradefair.engine.schedule import metrics
     from tradefair.engine.schedule.check import check
-    from tradefair.engine.schedule.general import add_order
+    from tradefair.engine.schedule.general_model import add_order
     from tradefair.engine.schedule.graph import request_graph
     from tradefair.engine.schedule.problem import Meeting, Solution
 

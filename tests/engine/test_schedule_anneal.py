@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import general, metrics
+from tradefair.engine.schedule import general, general_model, metrics
 from tradefair.engine.schedule.anneal import _Anneal, anneal
 from tradefair.engine.schedule.bounds import Bounds
 from tradefair.engine.schedule.check import check
@@ -49,7 +49,7 @@ def worst_schedule(problem: Problem) -> tuple[dict[int, int], dict[int, set[int]
         general._refuse_impossible(g)
     except general.Infeasible:
         return None
-    m = general._build(g)
+    m = general_model.build(g)
     for v in m.need.values():
         m.model.add(v == 1)
     m.model.maximize(m.gaps)
@@ -239,7 +239,7 @@ def test_a_schedule_handed_back_to_cp_sat_is_where_its_search_starts(
 def test_a_hint_gives_every_variable_the_value_the_schedule_implies() -> None:
     problem = generate(paper_sized(5), 5)
     g = request_graph(problem)
-    m = general._build(g)
+    m = general_model.build(g)
     for v in m.need.values():
         m.model.add(v == 1)
     solver = cp_model.CpSolver()

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tradefair.engine.schedule import general
+from tradefair.engine.schedule import general_model
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.general import Infeasible, solve_general
 from tradefair.engine.schedule.problem import Participant, Problem, Request, Side, Slot, Solution
@@ -368,8 +368,8 @@ def test_mixed_events_get_the_oracles_optimum(problem: Problem) -> None:
 @given(general_problems(crowded=True))
 def test_the_model_of_large_events_gets_the_oracles_optimum_too(problem: Problem) -> None:
     """Large events count gaps as runs of meetings minus days attended, without core search
-    (``general.LARGE_BOOLEANS``); the counts must be as exact, for the spread reads them."""
-    with mock.patch.object(general, "LARGE_BOOLEANS", 0):
+    (``general_model.LARGE_BOOLEANS``); the counts must be as exact, for the spread reads them."""
+    with mock.patch.object(general_model, "LARGE_BOOLEANS", 0):
         agrees_with_oracle(problem)
 
 

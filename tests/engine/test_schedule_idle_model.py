@@ -1,5 +1,5 @@
 """The general model's redundant rules (``idle_model.people_per_slot`` and ``blocks``,
-``general.distinct_slots``) must remove no schedule: on tiny events every schedule of the
+``general_model.distinct_slots``) must remove no schedule: on tiny events every schedule of the
 model without them is a schedule of the model with them, and the other way round. And the
 blocks alone: a person-day without a gap is one block of its meetings (none if there is no
 room: a gap), and they bind nothing once it has a gap or a meeting they count may go unmet
@@ -21,7 +21,7 @@ from tests.engine.test_schedule_general_oracle import (
     _person,
     general_problems,
 )
-from tradefair.engine.schedule import general, idle_model
+from tradefair.engine.schedule import general_model, idle_model
 from tradefair.engine.schedule.graph import request_graph
 from tradefair.engine.schedule.problem import Problem
 
@@ -39,7 +39,7 @@ class _Collect(cp_model.CpSolverSolutionCallback):
 def schedules(problem: Problem) -> set[frozenset[tuple[int, int]]]:
     """Every schedule of the general model with each required meeting met, as the set of
     its (request, slot) pairs."""
-    m = general._build(request_graph(problem))
+    m = general_model.build(request_graph(problem))
     for v in m.need.values():
         m.model.add(v == 1)
     return every_solution(m.model, m.x)
@@ -61,7 +61,7 @@ def without_redundant_rules(problem: Problem) -> set[frozenset[tuple[int, int]]]
     with (
         mock.patch.object(idle_model, "people_per_slot", lambda *_: None),
         mock.patch.object(idle_model, "blocks", lambda *_: None),
-        mock.patch.object(general, "distinct_slots", lambda *_: None),
+        mock.patch.object(general_model, "distinct_slots", lambda *_: None),
     ):
         return schedules(problem)
 
@@ -111,7 +111,7 @@ def test_blocks_bind_nothing_once_there_is_a_gap_or_a_meeting_may_go_unmet() -> 
     assert _block_patterns(gap=False, met=False) == every
 
 
-def _all_different(m: general._Model) -> list[int]:
+def _all_different(m: general_model.Model) -> list[int]:
     """The number of slot integers in each all-different of the model."""
     return [len(c.all_diff.exprs) for c in m.model.proto.constraints if c.has_all_diff()]
 
@@ -128,7 +128,7 @@ def test_a_persons_required_meetings_take_distinct_slots_outside_the_clash_searc
         ),
     )
     g = request_graph(problem)
-    assert _all_different(general._build(g)) == [3]
+    assert _all_different(general_model.build(g)) == [3]
     # Assumptions left out would leave the integers free, not unmet: the clash search goes
     # without the rule.
-    assert _all_different(general._build(g, assumed=True)) == []
+    assert _all_different(general_model.build(g, assumed=True)) == []

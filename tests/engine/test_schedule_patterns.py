@@ -8,7 +8,7 @@ import time
 
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import general, metrics, patterns
+from tradefair.engine.schedule import general, general_model, metrics, patterns
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.graph import request_graph
 from tradefair.engine.schedule.problem import Problem
@@ -17,19 +17,41 @@ from tradefair.engine.schedule.synthetic_events import generate, paper_sized
 from .test_schedule_anneal import as_solution
 
 
-def _model(problem: Problem) -> general._Model:
-    m = general._build(request_graph(problem))
+def _model(problem: Problem) -> general_model.Model:
+    m = general_model.build(request_graph(problem))
     for v in m.need.values():
         m.model.add(v == 1)
     m.model.minimize(m.gaps)
     return m
 
 
-def _first(m: general._Model) -> dict[int, int]:
+def _first(m: general_model.Model) -> dict[int, int]:
     """CP-SAT's first schedule (paper-5: over 100 gaps), to improve."""
     chosen = general._first_schedule(cp_model.CpSolver(), m, 30, 2)
     assert chosen is not None
     return {r: t for (r, t), on in zip(m.x, chosen, strict=True) if on}
+
+
+def _improve(
+    problem: Problem,
+    m: general_model.Model,
+    slot_of: dict[int, int],
+    gaps: int,
+    *,
+    seconds: float,
+    enough: bool,
+) -> tuple[dict[int, int], int, bool]:
+    """``patterns.improve`` on the model's own variables, ``enough`` whatever the gaps."""
+    return patterns.improve(
+        m.model,
+        m.x,
+        m.busy,
+        request_graph(problem),
+        slot_of,
+        gaps,
+        deadline=time.monotonic() + seconds,
+        enough=lambda _gaps: enough,
+    )
 
 
 def _busy_slots(problem: Problem, slot_of: dict[int, int]) -> dict[int, set[int]]:
@@ -67,16 +89,7 @@ def test_improved_schedules_keep_every_rule_and_have_the_gaps_said() -> None:
     m = _model(problem)
     slot_of = _first(m)
     worst = metrics.idle_gaps(problem, as_solution(problem, slot_of).meetings)
-    found, gaps, proven = patterns.improve(
-        m.model,
-        m.x,
-        m.busy,
-        request_graph(problem),
-        slot_of,
-        worst,
-        deadline=time.monotonic() + 8,
-        enough=lambda _gaps: False,
-    )
+    found, gaps, proven = _improve(problem, m, slot_of, worst, seconds=8, enough=False)
     solution = as_solution(problem, found)
     assert check(problem, solution) == []
     assert sorted(found) == sorted(slot_of)  # every meeting still met
@@ -88,14 +101,5 @@ def test_enough_stops_before_any_step() -> None:
     problem = generate(paper_sized(5), 5)
     m = _model(problem)
     slot_of = _first(m)
-    found, gaps, proven = patterns.improve(
-        m.model,
-        m.x,
-        m.busy,
-        request_graph(problem),
-        slot_of,
-        99,
-        deadline=time.monotonic() + 30,
-        enough=lambda _gaps: True,
-    )
+    found, gaps, proven = _improve(problem, m, slot_of, 99, seconds=30, enough=True)
     assert (found, gaps, proven) == (slot_of, 99, False)

@@ -22,16 +22,17 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import hints, idle_model, patterns
+from tradefair.engine.schedule import hints, patterns
 from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
 from tradefair.engine.schedule.exact import WORKERS
+from tradefair.engine.schedule.general_model import Model, build, slots_by_request
 from tradefair.engine.schedule.graph import RequestGraph, request_graph
 from tradefair.engine.schedule.keep import pin_kept
 from tradefair.engine.schedule.problem import Problem, Solution
@@ -60,11 +61,6 @@ GAPS_PLAN = {  # by large
 }
 # In "together", the share of the time the annealing gets before the neighbourhoods.
 ANNEAL_SHARE = 0.2
-# Above this many (request, slot) Booleans (ten times the literature's events have 20,000 and
-# more; its own events 1,100-4,500) the gap-start model and core search spend the minute on
-# a bound far below any schedule, and eight workers share two cores: runs minus days,
-# light for the LP, and one worker per core find schedules with about 40 % fewer gaps there.
-LARGE_BOOLEANS = 15_000
 # CP-SAT workers beyond the cores in the stages other than the gaps stage of events of the
 # literature's size: three on two cores (the LP search, another full search and
 # neighbourhood search between them).
@@ -100,20 +96,6 @@ class Infeasible(Exception):
         return f"{head}: {self.args[0]}"
 
 
-@dataclass
-class _Model:
-    """The CP-SAT model and the variables each stage reads."""
-
-    model: cp_model.CpModel
-    x: dict[tuple[int, int], Var]  # (request, slot) -> meets then
-    interp: dict[tuple[int, int], list[tuple[int, Var]]]  # (request, slot) -> interpreters
-    need: dict[int, Var]  # required request -> met (fixed true; _clash assumes it instead)
-    served: list[Var]  # one per person who asked: has a meeting
-    gaps: cp_model.LinearExprT  # the idle gaps, exactly
-    large: bool  # above LARGE_BOOLEANS: gaps as runs minus days, no core search
-    busy: dict[tuple[int, int], Var]  # (person, slot) -> meets then; none when large
-
-
 def solve_general(
     problem: Problem,
     *,
@@ -134,7 +116,7 @@ def solve_general(
     report("index", 0.0)
     g = request_graph(problem)
     _refuse_impossible(g)
-    m = _build(g)
+    m = build(g)
     solver = cp_model.CpSolver()
 
     report("required", 0.1)
@@ -180,7 +162,7 @@ def solve_general(
             left = deadline - time.monotonic()
         if name == "together":
             if hint is not None:
-                hint, _, bounds["gaps"], settled["gaps"] = _together(
+                hint, bounds["gaps"], settled["gaps"] = _together(
                     g, m, solver, hint, kept, time.monotonic() + share * left, workers
                 )
                 break
@@ -253,7 +235,7 @@ def solve_general(
     return replace(solution, stats=stats)
 
 
-def _portfolio(solver: cp_model.CpSolver, m: _Model, workers: int, *, core: bool) -> None:
+def _portfolio(solver: cp_model.CpSolver, m: Model, workers: int, *, core: bool) -> None:
     """Set the workers of the next solve: core search in the gaps stage of events of the
     literature's size, with the LP search beside it on two workers (``GAPS_SUBSOLVERS``);
     CP-SAT's own portfolio otherwise."""
@@ -282,7 +264,7 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _kept(g: RequestGraph, m: _Model, keep: Solution | None) -> dict[tuple[int, int], int]:
+def _kept(g: RequestGraph, m: Model, keep: Solution | None) -> dict[tuple[int, int], int]:
     """The previous solution's meetings that may stay, by (request, slot), with their tables:
     together they keep every rule a board checks (people, caps, tables, interpreters) and each
     slot is still one its request may take."""
@@ -324,145 +306,6 @@ def _refuse_impossible(g: RequestGraph) -> None:
         raise Infeasible("; ".join(faults), proven=True)
 
 
-def _build(g: RequestGraph, *, assumed: bool = False) -> _Model:
-    """The model, the required rule still to be made hard (``solve_general``) or asked
-    through assumptions (``assumed``, the clash search: without the distinct slots, whose
-    integers would be free, not unmet, when an assumption is left out)."""
-    problem = g.problem
-    model = cp_model.CpModel()
-    x: dict[tuple[int, int], Var] = {}
-    interp: dict[tuple[int, int], list[tuple[int, Var]]] = {}
-    of: dict[tuple[int, int], list[Var]] = defaultdict(list)  # (person, slot)
-    per_slot: dict[int, list[Var]] = defaultdict(list)
-    per_interp: dict[tuple[int, int], list[Var]] = defaultdict(list)
-    load: dict[int, list[Var]] = defaultdict(list)
-    of_request: dict[int, list[Var]] = defaultdict(list)
-    for r in np.flatnonzero(g.valid).tolist():
-        a, b, c = int(g.buyer[r]), int(g.exhibitor[r]), int(g.lang_class[r])
-        for t in np.flatnonzero(g.pair_slots(r) & (g.tables > 0)).tolist():
-            able: list[int] = []
-            if c >= 0:
-                cand = g.class_interpreters[c]
-                able = cand[g.interp_avail[cand, t]].tolist()
-                if not able:
-                    continue
-            v = model.new_bool_var(f"x{r}_{t}")
-            x[r, t] = v
-            for p in (a, b):
-                of[p, t].append(v)
-                load[p].append(v)
-            per_slot[t].append(v)
-            of_request[r].append(v)
-            if able:
-                ys = [(i, model.new_bool_var(f"y{r}_{t}_{i}")) for i in able]
-                model.add(sum(y for _, y in ys) == v)
-                interp[r, t] = ys
-                for i, y in ys:
-                    per_interp[i, t].append(y)
-    need: dict[int, Var] = {}
-    for r, vs in of_request.items():
-        model.add_at_most_one(vs)
-        if problem.requests[r].required:
-            need[r] = model.new_bool_var(f"need{r}")
-            model.add(sum(vs) == 1).only_enforce_if(need[r])
-    for vs in [*of.values(), *per_interp.values()]:
-        model.add_at_most_one(vs)
-    for t, vs in per_slot.items():
-        if len(vs) > g.tables[t]:
-            model.add(sum(vs) <= int(g.tables[t]))
-    for p, vs in load.items():
-        if len(vs) > g.cap[p]:
-            model.add(sum(vs) <= int(g.cap[p]))
-    add_order(model, g, x)
-    slots_of = slots_by_request(x)
-    if not assumed:
-        distinct_slots(model, g, x, slots_of, need)
-    large = len(x) > LARGE_BOOLEANS
-    gaps, busy = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
-    served = _served(model, g, of_request)
-    return _Model(model, x, interp, need, served, gaps, large, busy)
-
-
-def distinct_slots(
-    model: cp_model.CpModel,
-    g: RequestGraph,
-    x: dict[tuple[int, int], Var],
-    slots_of: dict[int, list[int]],
-    need: dict[int, Var],
-) -> None:
-    """Redundant: each person's required meetings take distinct slots, as an all-different
-    over one integer per meeting, its slot's rank. The at-most-one per person and slot says
-    the same, but clause learning cannot count (n + 1 meetings into n slots is the pigeonhole,
-    whose proofs by clauses are exponential); the all-different reasons over intervals of
-    slots, which is what a person's block of meetings is. With it paper-4 was proven at 11
-    gaps in 2.7 s (132 s and more without), paper-1 in 2.6 s (25 s). The integer equals the
-    rank only while the meeting is required (``need``, made hard before any search); an
-    unmet request given a value of its own instead kept paper-4 open."""
-    slot_of: dict[int, Var] = {}
-    for r, ts in slots_of.items():
-        if r not in need:
-            continue
-        ranks = [int(g.rank[t]) for t in ts]
-        v = model.new_int_var_from_domain(cp_model.Domain.from_values(ranks), f"s{r}")
-        met = cp_model.LinearExpr.weighted_sum([x[r, t] for t in ts], ranks)
-        model.add(v == met).only_enforce_if(need[r])
-        slot_of[r] = v
-    mine: dict[int, list[Var]] = defaultdict(list)
-    for r, v in slot_of.items():
-        mine[int(g.buyer[r])].append(v)
-        mine[int(g.exhibitor[r])].append(v)
-    for vs in mine.values():
-        if len(vs) > 1:
-            model.add_all_different(vs)
-
-
-def slots_by_request(x: dict[tuple[int, int], Var]) -> dict[int, list[int]]:
-    """The slots each request may take: those it has a Boolean for."""
-    slots_of: dict[int, list[int]] = defaultdict(list)
-    for r, t in x:
-        slots_of[r].append(t)
-    return slots_of
-
-
-def add_order(model: cp_model.CpModel, g: RequestGraph, x: dict[tuple[int, int], Var]) -> None:
-    """``after``: a request met in slot t has each earlier one met in a slot before t (the
-    benchmark's plain model shares this rule)."""
-    problem = g.problem
-    index = problem.request_index
-    slots_of = slots_by_request(x)
-    for r, request in enumerate(problem.requests):
-        for earlier in request.after:
-            q = index[earlier]
-            for t in slots_of.get(r, []):
-                before = [x[q, s] for s in slots_of.get(q, []) if g.rank[s] < g.rank[t]]
-                if before:
-                    model.add_bool_or(before).only_enforce_if(x[r, t])
-                else:
-                    model.add(x[r, t] == 0)
-
-
-def _served(
-    model: cp_model.CpModel, g: RequestGraph, of_request: dict[int, list[Var]]
-) -> list[Var]:
-    """One Boolean per person who asked and may meet: true only if they have some meeting,
-    whichever request it comes from (an exhibitor who asked through a pair is served by a
-    buyer's request too)."""
-    problem = g.problem
-    index = problem.participant_index
-    asked = {index[p] for r in problem.requests for p in r.requesters if p in index}
-    mine: dict[int, list[Var]] = defaultdict(list)
-    for r, vs in of_request.items():
-        for p in (int(g.buyer[r]), int(g.exhibitor[r])):
-            if p in asked:
-                mine[p] += vs
-    served = []
-    for p, vs in sorted(mine.items()):
-        z = model.new_bool_var(f"served{p}")
-        model.add_bool_or(vs).only_enforce_if(z)
-        served.append(z)
-    return served
-
-
 def _solve_stage(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
     """One stage's search (a seam for tests that need a stage to run out of time)."""
     return int(solver.solve(model))
@@ -475,7 +318,7 @@ def _clash(g: RequestGraph, seconds: float) -> str:
     asks for each required meeting through an assumption literal, and one sequential worker
     (which reports the assumptions its proof used) returns a subset that already clashes.
     """
-    m = _build(g, assumed=True)
+    m = build(g, assumed=True)
     ids = {v.index: g.problem.requests[r].id for r, v in m.need.items()}
     m.model.add_assumptions(list(m.need.values()))
     single = cp_model.CpSolver()
@@ -489,7 +332,7 @@ def _clash(g: RequestGraph, seconds: float) -> str:
     return f"{told} {CLASH}"
 
 
-def _hint(m: _Model, chosen: list[int]) -> None:
+def _hint(m: Model, chosen: list[int]) -> None:
     """Hint the schedule ``chosen`` (a value per meeting Boolean) with every variable's value
     (``hints``: CP-SAT starts from complete hints only); the meetings alone, for the
     branching, if the rest cannot be completed in time."""
@@ -503,7 +346,7 @@ def _hint(m: _Model, chosen: list[int]) -> None:
 
 
 def _first_schedule(
-    solver: cp_model.CpSolver, m: _Model, seconds: float, workers: int
+    solver: cp_model.CpSolver, m: Model, seconds: float, workers: int
 ) -> list[int] | None:
     """CP-SAT's first complete schedule within ``seconds``, as a hint, or None. At ten times
     the literature's size the first gaps share sometimes ends before any schedule (10x-13 then
@@ -522,7 +365,7 @@ def _first_schedule(
 
 
 def _anneal(
-    g: RequestGraph, m: _Model, hint: list[int], kept: dict[tuple[int, int], int], until: float
+    g: RequestGraph, m: Model, hint: list[int], kept: dict[tuple[int, int], int], until: float
 ) -> tuple[list[int], int]:
     """The schedule ``hint`` annealed until ``until`` (``anneal.anneal``), as a hint again,
     and its gaps."""
@@ -532,7 +375,7 @@ def _anneal(
 
 def _anneal_slots(
     g: RequestGraph,
-    m: _Model,
+    m: Model,
     hint: list[int],
     kept: dict[tuple[int, int], int],
     until: float,
@@ -548,17 +391,17 @@ def _anneal_slots(
 
 def _together(
     g: RequestGraph,
-    m: _Model,
+    m: Model,
     solver: cp_model.CpSolver,
     hint: list[int],
     kept: dict[tuple[int, int], int],
     until: float,
     workers: int,
-) -> tuple[list[int], int, int, bool]:
+) -> tuple[list[int], int, bool]:
     """The gaps stage on events of the literature's size (``GAPS_PLAN``): CP-SAT's core search
     on the whole model in a thread, from ``hint``, while this thread anneals the schedule and
     then improves it by ``patterns``; each stops the other when it reaches it (a schedule at
-    the proven bound, or a proof). The schedule, its gaps, the bound and whether proven."""
+    the proven bound, or a proof). The schedule, the bound and whether proven."""
     m.model.minimize(m.gaps)
     m.model.clear_hints()
     _hint(m, hint)
@@ -606,10 +449,10 @@ def _together(
     else:
         chosen = [int(slot_of.get(r) == t) for r, t in m.x]
     low = gaps if proven else min(low, gaps)
-    return chosen, gaps, low, proven or gaps <= low
+    return chosen, low, proven or gaps <= low
 
 
-def _board(g: RequestGraph, m: _Model, chosen: list[int]) -> Board:
+def _board(g: RequestGraph, m: Model, chosen: list[int]) -> Board:
     """The chosen meetings on a board. Interpreters are matched slot by slot along augmenting
     paths, which finds a full matching whenever one exists, as the model guarantees."""
     board = Board(g)
