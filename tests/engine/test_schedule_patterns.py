@@ -46,6 +46,7 @@ def _improve(
         m.model,
         m.x,
         m.busy,
+        m.starts,
         request_graph(problem),
         slot_of,
         gaps,
@@ -70,7 +71,7 @@ def test_people_kept_are_busy_where_they_were_and_may_swap_their_meetings() -> N
     g = request_graph(problem)
     people = sorted({p for p, _ in m.busy})
     free = set(random.Random(1).sample(people, 10))
-    copy = patterns._frame(m.model, g, m.x, m.busy, slot_of, free)
+    copy = patterns._frame(m.model, g, m.x, m.busy, slot_of, set(people) - free)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = 20

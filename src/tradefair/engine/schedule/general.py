@@ -430,6 +430,7 @@ def _together(
             base,
             m.x,
             m.busy,
+            m.starts,
             g,
             slot_of,
             gaps,

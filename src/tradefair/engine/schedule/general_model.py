@@ -35,6 +35,7 @@ class Model:
     gaps: cp_model.LinearExprT  # the idle gaps, exactly
     large: bool  # above LARGE_BOOLEANS: gaps as runs minus days, no core search
     busy: dict[tuple[int, int], Var]  # (person, slot) -> meets then; none when large
+    starts: dict[int, list[Var]]  # person -> their gap starts; none when large
 
 
 def build(g: RequestGraph, *, assumed: bool = False) -> Model:
@@ -91,9 +92,9 @@ def build(g: RequestGraph, *, assumed: bool = False) -> Model:
     if not assumed:
         distinct_slots(model, g, x, slots_of, need)
     large = len(x) > LARGE_BOOLEANS
-    gaps, busy = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
+    gaps, busy, starts = idle_model.idle_gaps(model, g, of, slots_of, need, large=large)
     served = _served(model, g, of_request)
-    return Model(model, x, interp, need, served, gaps, large, busy)
+    return Model(model, x, interp, need, served, gaps, large, busy, starts)
 
 
 def distinct_slots(

@@ -30,13 +30,14 @@ def idle_gaps(
     need: Mapping[int, Var],
     *,
     large: bool,
-) -> tuple[cp_model.LinearExprT, dict[Cell, Var]]:
-    """The idle gaps, exact, with the spread rule on each person's, and the busy Booleans
-    (none on large events); ``of`` holds each (person, slot)'s meeting Booleans,
-    ``slots_of`` each request's slots, ``need`` the literals of the required requests.
-    ``large``: runs minus days, without the redundant families (lighter; there the minute
-    goes to finding schedules)."""
+) -> tuple[cp_model.LinearExprT, dict[Cell, Var], dict[int, list[Var]]]:
+    """The idle gaps, exact, with the spread rule on each person's, the busy Booleans and
+    each person's gap starts (none of either on large events); ``of`` holds each (person,
+    slot)'s meeting Booleans, ``slots_of`` each request's slots, ``need`` the literals of the
+    required requests. ``large``: runs minus days, without the redundant families (lighter;
+    there the minute goes to finding schedules)."""
     busy: dict[Cell, Var] = {}
+    mine: dict[int, list[Var]] = defaultdict(list)
     if large:
         total, per_person = runs(model, g, of)
     else:
@@ -44,13 +45,12 @@ def idle_gaps(
         starts = gap_starts(model, g, busy)
         people_per_slot(model, g, busy)
         blocks(model, g, busy, starts, slots_of, need)
-        mine: dict[int, list[Var]] = defaultdict(list)
         for (p, _), vs in starts.items():
             mine[p] += vs
         per_person = {p: cp_model.LinearExpr.sum(vs) for p, vs in mine.items()}
         total = cp_model.LinearExpr.sum(list(per_person.values()))
     spread(model, g, per_person)
-    return total, busy
+    return total, busy, dict(mine)
 
 
 def busy_literals(model: cp_model.CpModel, of: Mapping[Cell, list[Var]]) -> dict[Cell, Var]:

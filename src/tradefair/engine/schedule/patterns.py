@@ -1,15 +1,25 @@
-"""Fewer idle gaps by large neighbourhoods that keep people's busy slots, not their meetings.
+"""Fewer idle gaps by large neighbourhoods that keep people's busy slots or their blocks.
 
 On single days of 20-22 slots with every table taken in the middle of the day, what decides
 the gaps is *when* each person is busy: given the busy slots of the two or five people whose
 gaps the optimum places (paper-28, 66 people), CP-SAT finds that optimum in 2-5 s, where the
-whole problem takes it 30-120 s. So a step here keeps the busy slots of most people, frees
-those of a few (some with a gap, some of their partners, some at random) and lets CP-SAT
-re-place every meeting under that frame: a person kept may still swap their meetings among
-their busy slots, which a neighbourhood that keeps meetings cannot. The number freed grows
-while steps prove their frame holds nothing better and shrinks while they run out of time;
-a step as good as the schedule is taken too, to move along plateaus. The first step frees
-everyone, for the LP search's bound, which proves small events at once.
+whole problem takes it 30-120 s. Two kinds of step take turns, each a copy of the model
+solved by core search in a few seconds:
+
+- a *busy* step keeps the busy slots of most people, frees those of a few (some with a gap,
+  some of their partners, some at random) and lets CP-SAT re-place every meeting under that
+  frame: a person kept may still swap their meetings among their busy slots, which a
+  neighbourhood that keeps meetings cannot;
+- a *shift* step keeps everyone without a gap gap-free but lets their block move, and frees
+  a few people with a gap: the whole day may slide, which no busy frame allows. On paper-5
+  (tables full in the middle of the day) busy steps alone stopped at 7-9 gaps from four
+  annealed schedules, 40 s each, and with shift steps between them reached its optimum of 6
+  from two of the four.
+
+The number freed at random grows while steps of a kind prove their frame holds nothing better
+and shrinks while they run out of time; a step as good as the schedule is taken too, to move
+along plateaus. The first step frees everyone, for the LP search's bound, which proves small
+events at once.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
@@ -26,9 +36,8 @@ from tradefair.engine.schedule.graph import RequestGraph
 
 Var = cp_model.IntVar
 STEP_SECONDS = 4.0  # a step's limit
-HOLDERS = 8  # people with a gap freed per step
-PARTNERS = 20  # of their partners
-OTHERS = 10  # more at random, to start with
+# Per kind of step: people with a gap freed, of their partners, more at random to start with.
+FREED = {"busy": (8, 20, 10), "shift": (6, 0, 0)}
 RESIZE = 3  # freed at random, more after a proven step, fewer after one out of time
 HINT_SECONDS = 10.0
 
@@ -37,6 +46,7 @@ def improve(
     model: cp_model.CpModel,
     x: Mapping[tuple[int, int], Var],
     busy: Mapping[tuple[int, int], Var],
+    starts: Mapping[int, Sequence[Var]],
     g: RequestGraph,
     slot_of: dict[int, int],
     gaps: int,
@@ -47,18 +57,27 @@ def improve(
 ) -> tuple[dict[int, int], int, bool]:
     """The schedule ``slot_of`` (request -> slot, ``gaps`` idle gaps) improved until
     ``deadline`` or until ``enough(gaps)``; with its gaps and whether a step that freed
-    everyone proved it optimal. ``model`` minimises the gaps and is not changed; ``x`` and
-    ``busy`` are its meeting and busy Booleans."""
+    everyone proved it optimal. ``model`` minimises the gaps and is not changed; ``x``,
+    ``busy`` and ``starts`` are its meeting and busy Booleans and each person's gap starts."""
     rng = random.Random(seed)
     people = sorted({p for p, _ in busy})
-    others = OTHERS
+    others = {kind: freed[2] for kind, freed in FREED.items()}
     step = 0
     while not enough(gaps) and (left := deadline - time.monotonic()) > 0.1:
         step += 1
-        # The first step is the whole problem, for the LP search's bound (below).
-        free = set(people) if step == 1 else _freed(g, slot_of, people, others, rng)
-        copy = _frame(model, g, x, busy, slot_of, free)
-        whole = len(free) == len(people)  # a small event: the whole problem
+        kind = "busy" if step % 2 else "shift"
+        if step == 1:  # the whole problem, for the LP search's bound (below)
+            free = set(people)
+        else:
+            holders, partners, _ = FREED[kind]
+            free = _freed(g, slot_of, people, (holders, partners, others[kind]), rng)
+        whole = len(free) == len(people)  # the first step, or a small event
+        held, no_gaps = set(people) - free, []
+        if kind == "shift":  # the people kept without a gap keep none, wherever their block
+            moving = held - _holders(g, slot_of)
+            held -= moving
+            no_gaps = [v for p in moving for v in starts.get(p, ())]
+        copy = _frame(model, g, x, busy, slot_of, held, no_gaps)
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = 1
@@ -79,30 +98,37 @@ def improve(
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= gaps:
             slot_of, gaps = _schedule(solver, x), round(solver.objective_value)
         if status == cp_model.OPTIMAL:
-            others += RESIZE
+            others[kind] += RESIZE
         elif status != cp_model.INFEASIBLE:
-            others = max(0, others - RESIZE)
+            others[kind] = max(0, others[kind] - RESIZE)
     return slot_of, gaps, False
+
+
+def _holders(g: RequestGraph, slot_of: Mapping[int, int]) -> set[int]:
+    """The people with a gap on some day."""
+    mine: dict[tuple[int, int], list[int]] = defaultdict(list)
+    day = {t: d for d, slots in enumerate(g.days()) for t in slots}
+    for r, t in slot_of.items():
+        for p in (int(g.buyer[r]), int(g.exhibitor[r])):
+            mine[p, day[t]].append(int(g.rank[t]))
+    return {p for (p, _), ks in mine.items() if max(ks) - min(ks) + 1 > len(ks)}
 
 
 def _freed(
     g: RequestGraph,
     slot_of: Mapping[int, int],
     people: list[int],
-    others: int,
+    counts: tuple[int, int, int],
     rng: random.Random,
 ) -> set[int]:
-    """Some people with a gap, some of their partners and ``others`` more at random."""
-    mine: dict[tuple[int, int], list[int]] = defaultdict(list)
-    day = {t: d for d, slots in enumerate(g.days()) for t in slots}
-    ends = {r: (int(g.buyer[r]), int(g.exhibitor[r])) for r in slot_of}
-    for r, t in slot_of.items():
-        for p in ends[r]:
-            mine[p, day[t]].append(int(g.rank[t]))
-    holders = sorted({p for (p, _), ks in mine.items() if max(ks) - min(ks) + 1 > len(ks)})
-    free = set(rng.sample(holders, min(HOLDERS, len(holders))))
-    partners = sorted({q for r in slot_of for p in ends[r] if p in free for q in ends[r]} - free)
-    free |= set(rng.sample(partners, min(PARTNERS, len(partners))))
+    """Some people with a gap, some of their partners and more at random, as many of each
+    as ``counts`` says."""
+    holders, partners, others = counts
+    gapped = sorted(_holders(g, slot_of))
+    free = set(rng.sample(gapped, min(holders, len(gapped))))
+    ends = [(int(g.buyer[r]), int(g.exhibitor[r])) for r in slot_of]
+    met = sorted({q for pair in ends if free.intersection(pair) for q in pair} - free)
+    free |= set(rng.sample(met, min(partners, len(met))))
     rest = [p for p in people if p not in free]
     return free | set(rng.sample(rest, min(others, len(rest))))
 
@@ -113,18 +139,22 @@ def _frame(
     x: Mapping[tuple[int, int], Var],
     busy: Mapping[tuple[int, int], Var],
     slot_of: Mapping[int, int],
-    free: set[int],
+    held: set[int],
+    no_gaps: Sequence[Var] = (),
 ) -> cp_model.CpModel:
-    """A copy of ``model`` with every person outside ``free`` busy exactly where they are
-    now, hinted with the schedule (which keeps the frame) in full."""
+    """A copy of ``model`` with every person in ``held`` busy exactly where they are now and
+    every gap start in ``no_gaps`` false, hinted with the schedule (which keeps the frame) in
+    full."""
     taken = {(int(p), t) for r, t in slot_of.items() for p in (g.buyer[r], g.exhibitor[r])}
     copy = model.clone()
     copy.clear_hints()
     variables = copy.proto.variables
     for (p, t), b in busy.items():
-        if p not in free:
+        if p in held:
             domain = variables[b.index].domain  # a Boolean's: [0, 1]
             domain[0] = domain[1] = int((p, t) in taken)
+    for v in no_gaps:
+        variables[v.index].domain[1] = 0
     given = [(v, int(slot_of.get(r) == t)) for (r, t), v in x.items()]
     values = hints.completed(copy, given, HINT_SECONDS)
     if values is not None:
