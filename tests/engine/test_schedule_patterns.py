@@ -85,6 +85,32 @@ def test_people_kept_are_busy_where_they_were_and_may_swap_their_meetings() -> N
     )
 
 
+def test_shift_frames_keep_the_gap_free_without_gaps_and_the_others_busy_where_they_were() -> None:
+    problem = generate(paper_sized(5), 5)
+    m = _model(problem)
+    slot_of = _first(m)
+    g = request_graph(problem)
+    people = sorted({p for p, _ in m.busy})
+    free = set(random.Random(2).sample(sorted(patterns._holders(g, slot_of)), 6))
+    held, no_gaps = patterns._held("shift", people, free, m.starts, g, slot_of)
+    moving = set(people) - free - held
+    assert moving and held  # paper-5's first schedule: some people with a gap, some without
+    copy = patterns._frame(m.model, g, m.x, m.busy, slot_of, held, no_gaps)
+    domains = {p: list(copy.proto.variables[b.index].domain) for (p, _), b in m.busy.items()}
+    assert all(domains[p] == [0, 1] for p in moving)  # their blocks may move
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = 20
+    assert solver.solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    found = {r: t for (r, t), v in m.x.items() if solver.boolean_value(v)}
+    before, after = _busy_slots(problem, slot_of), _busy_slots(problem, found)
+    for p in held:
+        assert after[p] == before[p], p
+    ranks = {p: sorted(int(g.rank[t]) for t in after[p]) for p in moving}
+    for p, ks in ranks.items():  # paper-5 is a single day: one block each
+        assert ks[-1] - ks[0] + 1 == len(ks), p
+
+
 def test_improved_schedules_keep_every_rule_and_have_the_gaps_said() -> None:
     problem = generate(paper_sized(5), 5)
     m = _model(problem)

@@ -72,12 +72,7 @@ def improve(
             holders, partners, _ = FREED[kind]
             free = _freed(g, slot_of, people, (holders, partners, others[kind]), rng)
         whole = len(free) == len(people)  # the first step, or a small event
-        held, no_gaps = set(people) - free, []
-        if kind == "shift":  # the people kept without a gap keep none, wherever their block
-            moving = held - _holders(g, slot_of)
-            held -= moving
-            no_gaps = [v for p in moving for v in starts.get(p, ())]
-        copy = _frame(model, g, x, busy, slot_of, held, no_gaps)
+        copy = _frame(model, g, x, busy, slot_of, *_held(kind, people, free, starts, g, slot_of))
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = 1
@@ -102,6 +97,23 @@ def improve(
         elif status != cp_model.INFEASIBLE:
             others[kind] = max(0, others[kind] - RESIZE)
     return slot_of, gaps, False
+
+
+def _held(
+    kind: str,
+    people: list[int],
+    free: set[int],
+    starts: Mapping[int, Sequence[Var]],
+    g: RequestGraph,
+    slot_of: Mapping[int, int],
+) -> tuple[set[int], list[Var]]:
+    """Who keeps their busy slots in a step of ``kind``, and the gap starts held false: in a
+    shift step the people kept without a gap keep none, wherever their block goes."""
+    held = set(people) - free
+    if kind != "shift":
+        return held, []
+    moving = held - _holders(g, slot_of)
+    return held - moving, [v for p in sorted(moving) for v in starts.get(p, ())]
 
 
 def _holders(g: RequestGraph, slot_of: Mapping[int, int]) -> set[int]:
