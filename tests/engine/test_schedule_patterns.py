@@ -64,6 +64,16 @@ def _busy_slots(problem: Problem, slot_of: dict[int, int]) -> dict[int, set[int]
     return out
 
 
+def _solved(copy: cp_model.CpModel, m: general_model.Model) -> tuple[dict[int, int], int]:
+    """A schedule of the frame ``copy`` (request -> slot) and its gaps."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = 20
+    assert solver.solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    found = {r: t for (r, t), v in m.x.items() if solver.boolean_value(v)}
+    return found, round(solver.objective_value)
+
+
 def test_people_kept_are_busy_where_they_were_and_may_swap_their_meetings() -> None:
     problem = generate(paper_sized(5), 5)
     m = _model(problem)
@@ -71,18 +81,11 @@ def test_people_kept_are_busy_where_they_were_and_may_swap_their_meetings() -> N
     g = request_graph(problem)
     people = sorted({p for p, _ in m.busy})
     free = set(random.Random(1).sample(people, 10))
-    copy = patterns._frame(m.model, g, m.x, m.busy, slot_of, set(people) - free)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 2
-    solver.parameters.max_time_in_seconds = 20
-    assert solver.solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    found = {r: t for (r, t), v in m.x.items() if solver.boolean_value(v)}
+    found, gaps = _solved(patterns._frame(m.model, g, m.x, m.busy, slot_of, set(people) - free), m)
     before, after = _busy_slots(problem, slot_of), _busy_slots(problem, found)
     for p in set(people) - free:
         assert after[p] == before[p], p
-    assert round(solver.objective_value) <= metrics.idle_gaps(
-        problem, as_solution(problem, slot_of).meetings
-    )
+    assert gaps <= metrics.idle_gaps(problem, as_solution(problem, slot_of).meetings)
 
 
 def test_shift_frames_keep_the_gap_free_without_gaps_and_the_others_busy_where_they_were() -> None:
@@ -91,18 +94,15 @@ def test_shift_frames_keep_the_gap_free_without_gaps_and_the_others_busy_where_t
     slot_of = _first(m)
     g = request_graph(problem)
     people = sorted({p for p, _ in m.busy})
-    free = set(random.Random(2).sample(sorted(patterns._holders(g, slot_of)), 6))
-    held, no_gaps = patterns._held("shift", people, free, m.starts, g, slot_of)
+    gapped = patterns._holders(g, slot_of)
+    free = set(random.Random(2).sample(sorted(gapped), 6))  # six with a gap
+    held, no_gaps = patterns._held("shift", people, free, gapped, m.starts)
     moving = set(people) - free - held
     assert moving and held  # paper-5's first schedule: some people with a gap, some without
     copy = patterns._frame(m.model, g, m.x, m.busy, slot_of, held, no_gaps)
     domains = {p: list(copy.proto.variables[b.index].domain) for (p, _), b in m.busy.items()}
     assert all(domains[p] == [0, 1] for p in moving)  # their blocks may move
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 2
-    solver.parameters.max_time_in_seconds = 20
-    assert solver.solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    found = {r: t for (r, t), v in m.x.items() if solver.boolean_value(v)}
+    found, _ = _solved(copy, m)
     before, after = _busy_slots(problem, slot_of), _busy_slots(problem, found)
     for p in held:
         assert after[p] == before[p], p

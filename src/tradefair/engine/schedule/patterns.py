@@ -66,13 +66,15 @@ def improve(
     while not enough(gaps) and (left := deadline - time.monotonic()) > 0.1:
         step += 1
         kind = "busy" if step % 2 else "shift"
+        gapped = _holders(g, slot_of)
         if step == 1:  # the whole problem, for the LP search's bound (below)
             free = set(people)
         else:
             holders, partners, _ = FREED[kind]
-            free = _freed(g, slot_of, people, (holders, partners, others[kind]), rng)
+            counts = (holders, partners, others[kind])
+            free = _freed(g, slot_of, sorted(gapped), people, counts, rng)
         whole = len(free) == len(people)  # the first step, or a small event
-        copy = _frame(model, g, x, busy, slot_of, *_held(kind, people, free, starts, g, slot_of))
+        copy = _frame(model, g, x, busy, slot_of, *_held(kind, people, free, gapped, starts))
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = 1
@@ -103,16 +105,16 @@ def _held(
     kind: str,
     people: list[int],
     free: set[int],
+    gapped: set[int],
     starts: Mapping[int, Sequence[Var]],
-    g: RequestGraph,
-    slot_of: Mapping[int, int],
 ) -> tuple[set[int], list[Var]]:
     """Who keeps their busy slots in a step of ``kind``, and the gap starts held false: in a
-    shift step the people kept without a gap keep none, wherever their block goes."""
+    shift step the people kept without a gap (not in ``gapped``) keep none, wherever their
+    block goes."""
     held = set(people) - free
     if kind != "shift":
         return held, []
-    moving = held - _holders(g, slot_of)
+    moving = held - gapped
     return held - moving, [v for p in sorted(moving) for v in starts.get(p, ())]
 
 
@@ -129,14 +131,14 @@ def _holders(g: RequestGraph, slot_of: Mapping[int, int]) -> set[int]:
 def _freed(
     g: RequestGraph,
     slot_of: Mapping[int, int],
+    gapped: list[int],
     people: list[int],
     counts: tuple[int, int, int],
     rng: random.Random,
 ) -> set[int]:
-    """Some people with a gap, some of their partners and more at random, as many of each
-    as ``counts`` says."""
+    """Some people with a gap (of ``gapped``), some of their partners and more at random, as
+    many of each as ``counts`` says."""
     holders, partners, others = counts
-    gapped = sorted(_holders(g, slot_of))
     free = set(rng.sample(gapped, min(holders, len(gapped))))
     ends = [(int(g.buyer[r]), int(g.exhibitor[r])) for r in slot_of]
     met = sorted({q for pair in ends if free.intersection(pair) for q in pair} - free)
