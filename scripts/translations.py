@@ -1,19 +1,23 @@
-"""Fill the Chinese catalogue without hand-editing .po syntax.
+"""Fill a catalogue without hand-editing .po syntax.
 
-``python scripts/translations.py todo OUT.json`` writes every untranslated or fuzzy message as
-``{msgid: ""}`` (plural ids as ``"singular||plural"`` with a list of forms), and
-``python scripts/translations.py apply IN.json`` writes the filled-in strings back, clearing
-the fuzzy flags. Run ``tradefair makemessages -l zh_Hans --ignore=migrations`` (in
-``src/tradefair``) before and ``tradefair compilemessages -l zh_Hans`` after.
+``python scripts/translations.py todo LANG OUT.json`` writes every untranslated or fuzzy
+message of ``LANG`` (``zh_Hans``, ``vi``, ``th``, ``id``, ``ms``) as ``{msgid: ""}`` (plural
+ids as ``"singular||plural"`` with a list of forms), and
+``python scripts/translations.py apply LANG IN.json`` writes the filled-in strings back,
+clearing the fuzzy flags and setting the catalogue's header. Run
+``tradefair makemessages -l LANG --ignore=migrations`` (in ``src/tradefair``) before and
+``tradefair compilemessages`` after; docs/translation-glossary.md says which word to use.
 """
 
+import datetime
 import json
 import sys
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.pofile import read_po, write_po
 
-PO = Path(__file__).resolve().parent.parent / "src/tradefair/locale/zh_Hans/LC_MESSAGES/django.po"
+LOCALE = Path(__file__).resolve().parent.parent / "src/tradefair/locale"
 
 
 def _key(message_id: str | tuple[str, ...]) -> str:
@@ -25,12 +29,13 @@ def _done(string: str | tuple[str, ...]) -> bool:
 
 
 def main() -> None:
-    command, path = sys.argv[1], Path(sys.argv[2])
-    with PO.open("rb") as f:
-        catalog = read_po(f)
+    command, language, path = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    po = LOCALE / language / "LC_MESSAGES" / "django.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=language)
     if command == "todo":
         todo = {
-            _key(m.id): ([""] if isinstance(m.id, tuple) else "")
+            _key(m.id): ([""] * catalog.num_plurals if isinstance(m.id, tuple) else "")
             for m in catalog
             if m.id and (m.fuzzy or not _done(m.string))
         }
@@ -49,9 +54,18 @@ def main() -> None:
         message.flags.discard("fuzzy")
         message.previous_id = []
         applied += 1
-    with PO.open("wb") as f:
+    name = Locale.parse(language).english_name
+    catalog.header_comment = (
+        f"# {name} translation of tradefair.\n"
+        "# This file is distributed under the same license as the tradefair package."
+    )
+    catalog.revision_date = datetime.datetime.now(datetime.UTC)
+    catalog.project, catalog.version = "tradefair", "0.1"
+    catalog.last_translator = catalog.language_team = f"tradefair maintainers ({name})"
+    catalog.fuzzy = False
+    with po.open("wb") as f:
         write_po(f, catalog, width=100)
-    print(f"applied {applied} translations to {PO}")
+    print(f"applied {applied} translations to {po}")
 
 
 if __name__ == "__main__":

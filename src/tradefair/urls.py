@@ -3,9 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 
+from tradefair.accounts.languages import choose as choose_language
 from tradefair.expos.views import media_file
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("i18n/choose/<str:code>/", choose_language, name="choose_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("tradefair.api.urls")),
 ]

@@ -81,8 +81,11 @@ def test_the_account_page_shows_and_changes_the_language(client, people):
     response = client.post(HOME, {"language": "zh-hans"})
     assert response.status_code == 302 and response["Location"] == HOME
     assert language_of(people.buyer_admin) == "zh-hans"
-    assert [str(m) for m in client.get(HOME).context["messages"]] == [
-        "E-mails will be written in Simplified Chinese."
+    # The saved language is also the site's for an address without a language prefix.
+    followed = client.get(HOME, follow=True)
+    assert followed.redirect_chain == [(f"/zh-hans{HOME}", 302)]
+    assert [str(m) for m in followed.context["messages"]] == [
+        "E-mails will be written in Simplified Chinese."  # said in the page's language
     ]
 
 

@@ -87,6 +87,10 @@ def test_the_pdf_is_drawn_per_language_after_publishing(
         bulletin = publish_bulletin(expo=expo, by_user=None)
     assert sorted(BulletinDocument.objects.values_list("language", flat=True)) == [
         "en",
+        "id",
+        "ms",
+        "th",
+        "vi",
         "zh-hans",
     ]
     for prefix in ("", "/zh-hans"):

@@ -192,3 +192,32 @@ def test_the_schema_states_each_forms_max_length(form, field, method, path, name
         form.base_fields[field].max_length
         == api_input(method, f"/api/v1/expos/{{slug}}{path}", name)["maxLength"]
     )
+
+
+def test_the_profile_takes_a_local_name_and_refuses_what_the_form_refuses(fair):
+    client = api(fair.me.user)
+    url = f"{BASE}/exhibitor/profile"
+    body = {"name": "Guangxi Robotics", "name_local": "Công ty Robot Quảng Tây"}
+    no_language = client.put(url, body, content_type="application/json")
+    assert no_language.status_code == 400
+    assert "Say which language the local name is in." in no_language.content.decode()
+    unknown = client.put(
+        url, {**body, "name_local_language": "xx"}, content_type="application/json"
+    )
+    assert unknown.status_code == 400
+    saved = client.put(url, {**body, "name_local_language": "vi"}, content_type="application/json")
+    assert saved.status_code == 200
+    assert (saved.json()["name_local"], saved.json()["name_local_language"]) == (
+        "Công ty Robot Quảng Tây",
+        "vi",
+    )
+    # The schema lists the codes the form's choice offers, and the form refuses the rest.
+    schema = api_input("put", "/api/v1/expos/{slug}/{role}/profile", "name_local_language")
+    choices = {code for code, _ in ProfileForm().fields["name_local_language"].choices}
+    form_codes = {
+        code
+        for group in ProfileForm().fields["name_local_language"].choices
+        if isinstance(group[1], list)
+        for code, _ in group[1]
+    }
+    assert set(schema["enum"]) == form_codes | {""} and "" in choices

@@ -247,3 +247,21 @@ def test_the_product_list_costs_the_same_queries_for_one_or_three(
     with django_assert_num_queries(13):
         answer = client.get(url)
     assert answer.content.decode().count('class="panel item-row"') == products
+
+
+def test_the_profile_form_takes_a_local_name_with_its_language(fair):
+    client = client_for(fair, "admin")
+    url = reverse("exhibitor_catalogue:profile", kwargs={"slug": fair.expo.slug})
+    local = {"name": "Guangxi Robotics", "name_local": "บริษัท กวางสี โรโบติกส์ จำกัด"}
+    refused = client.post(url, local)
+    assert refused.status_code == 400
+    assert "Say which language the local name is in." in refused.content.decode()
+    unknown = client.post(url, {**local, "name_local_language": "xx"})
+    assert unknown.status_code == 400  # not one of the choices
+    assert client.post(url, {**local, "name_local_language": "th"}).status_code == 302
+    org = Organisation.objects.get(pk=fair.me.participation.organisation_id)
+    assert (org.name_local, org.name_local_language) == (local["name_local"], "th")
+    # The choices name each language in the reader's language, the fair's first.
+    form = client.get(f"/th{url}").content.decode()
+    assert '<optgroup label="ภาษาของงาน">' in form
+    assert '<option value="vi">เวียดนาม</option>' in form

@@ -79,7 +79,7 @@ def test_staff_download_the_export(client, staff, expo, pavilions):
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="test-expo-exhibitors.csv"'
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == ",".join(EXHIBITOR_HEADER)
+    assert lines[0] == ",".join([*EXHIBITOR_HEADER, "name_local", "name_local_language"])
     assert len(lines) == 4
 
 

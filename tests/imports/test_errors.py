@@ -158,14 +158,16 @@ def test_a_bad_row_is_named_and_nothing_is_imported(expo, existing, rows, messag
             [h if h != "hs_codes" else "hscode" for h in EXHIBITOR_HEADER],
             "line 1: header: missing column 'hs_codes'; unexpected column 'hscode' (the header "
             "for exhibitors is: name,name_zh,country,sectors,hs_codes,pavilion,"
-            "booth_area_m2,website,email,description)",
+            "booth_area_m2,website,email,description, optionally followed by "
+            "name_local,name_local_language)",
             id="renamed-column",
         ),
         pytest.param(
             [*EXHIBITOR_HEADER[:-1], "email"],
             "line 1: header: missing column 'description'; repeated column 'email' (the header "
             "for exhibitors is: name,name_zh,country,sectors,hs_codes,pavilion,"
-            "booth_area_m2,website,email,description)",
+            "booth_area_m2,website,email,description, optionally followed by "
+            "name_local,name_local_language)",
             id="repeated-column",
         ),
     ],
@@ -182,7 +184,8 @@ def test_a_buyer_file_with_booth_columns_is_refused(expo, existing):
 
     assert [str(error) for error in result.errors] == [
         "line 1: header: unexpected columns 'pavilion', 'booth_area_m2' (the header for buyers is: "
-        "name,name_zh,country,sectors,hs_codes,website,email,description)"
+        "name,name_zh,country,sectors,hs_codes,website,email,description, optionally followed "
+        "by name_local,name_local_language)"
     ]
     assert table_counts() == existing
 

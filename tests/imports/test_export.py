@@ -30,12 +30,13 @@ def test_the_csv_export_has_the_import_columns_sorted_by_name(expo, imported):
     assert (result.rows, result.content_type) == (3, "text/csv; charset=utf-8")
     assert result.content.startswith(b"\xef\xbb\xbf")  # so Excel reads the Chinese as UTF-8
     assert result.content.decode("utf-8-sig").splitlines() == [
-        "name,name_zh,country,sectors,hs_codes,pavilion,booth_area_m2,website,email,description",
-        "Bangkok Robotics,,TH,artificial-intelligence,85,ai,54.5,,,",
-        "Nanning Tea House,南宁茶馆,CN,,,,,,,Guangxi green tea",
+        "name,name_zh,country,sectors,hs_codes,pavilion,booth_area_m2,website,email,description,"
+        "name_local,name_local_language",
+        "Bangkok Robotics,,TH,artificial-intelligence,85,ai,54.5,,,,,",
+        "Nanning Tea House,南宁茶馆,CN,,,,,,,Guangxi green tea,,",
         '"Saigon Solar Co., Ltd.",西贡太阳能有限公司,VN,artificial-intelligence;green-economy,'
         "8541;854143,vn,36,https://saigonsolar.example.vn,sales@saigonsolar.example.vn,"
-        '"Solar modules, made in Binh Duong."',
+        '"Solar modules, made in Binh Duong.",,',
     ]
 
 
@@ -64,7 +65,7 @@ def test_the_xlsx_export_keeps_hs_codes_as_text_and_areas_as_numbers(expo, impor
 
     sheet = load_workbook(io.BytesIO(result.content)).worksheets[0]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0] == BUYER_HEADER
+    assert rows[0] == [*BUYER_HEADER, "name_local", "name_local_language"]
     assert rows[1][:5] == ["Jakarta Foods Tbk", None, "ID", None, "0101;0902"]
 
     exhibitors = export_participants(expo_slug=expo.slug, kind="exhibitors", filename="e.xlsx")

@@ -1,5 +1,6 @@
 """A small but realistic floor: two halls, three themed pavilions and a country pavilion."""
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -12,6 +13,27 @@ from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.services.search import refresh_search_text
 
 AddExhibitor = Callable[..., Participation]
+
+
+def caexpo_22() -> Expo:
+    """The reference edition as the browser tests show it: names, theme, city and venue in
+    English and Chinese."""
+    return Expo.objects.create(
+        slug="caexpo-22",
+        name="22nd China-ASEAN Expo",
+        name_zh="第22届中国—东盟博览会",
+        theme="Empowering development with digital intelligence, leading the future with "
+        "innovation",
+        theme_zh="数智赋能发展，创新引领未来",
+        city="Nanning",
+        city_zh="南宁",
+        venue="Nanning International Convention and Exhibition Center",
+        venue_zh="南宁国际会展中心",
+        host_country_id="CN",
+        start_date=dt.date(2025, 9, 17),
+        end_date=dt.date(2025, 9, 21),
+    )
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -113,10 +135,14 @@ def add_exhibitor(expo: Expo, floor: dict[str, Pavilion]) -> AddExhibitor:
         description: str = "",
         description_zh: str = "",
         role: str = Participation.Role.EXHIBITOR,
+        local: str = "",
+        local_language: str = "",
     ) -> Participation:
         org = Organisation.objects.create(
             name=name,
             name_zh=name_zh,
+            name_local=local,
+            name_local_language=local_language,
             country_id=country,
             website=f"https://{name.split()[0].lower()}.example",
             email=f"info@{name.split()[0].lower()}.example",

@@ -3,7 +3,6 @@
 Drives Debian's Chromium (never a downloaded one) and saves a screenshot under test-results/.
 """
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.pages.conftest import caexpo_22
 from tradefair.expos.models import Expo
 
 pytestmark = [
@@ -23,21 +23,7 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "test-results" / "directory.p
 
 @pytest.fixture
 def expo(transactional_db) -> Expo:
-    return Expo.objects.create(
-        slug="caexpo-22",
-        name="22nd China-ASEAN Expo",
-        name_zh="第22届中国—东盟博览会",
-        theme="Empowering development with digital intelligence, leading the future with "
-        "innovation",
-        theme_zh="数智赋能发展，创新引领未来",
-        city="Nanning",
-        city_zh="南宁",
-        venue="Nanning International Convention and Exhibition Center",
-        venue_zh="南宁国际会展中心",
-        host_country_id="CN",
-        start_date=dt.date(2025, 9, 17),
-        end_date=dt.date(2025, 9, 21),
-    )
+    return caexpo_22()
 
 
 @pytest.fixture
@@ -115,6 +101,7 @@ def test_search_filter_and_switch_to_chinese(live_server, page):
     assert page.evaluate("window.stillTheSamePage") is True
 
     # The language links were swapped along with the results, so the filters carry over.
+    page.locator("#language-switcher summary").click()
     page.locator("#language-switcher").get_by_text("简体中文").click()
     expect(page).to_have_url(re.compile(r"/zh-hans/caexpo-22/exhibitors/\?.*group=asean"))
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")

@@ -88,6 +88,7 @@ def test_publish_then_read_the_bulletin_in_english_and_chinese(
     expect(kinds.locator("table")).to_contain_text("CN¥8.9bn")  # 6.2 bn + US$380m
     page.screenshot(path=str(RESULTS / "bulletin-en.png"), full_page=True)
 
+    page.locator("#language-switcher summary").click()
     page.get_by_role("link", name="简体中文").click()
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(page.locator("h1")).to_have_text(zh("Statistical bulletin"))

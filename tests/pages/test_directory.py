@@ -142,7 +142,7 @@ def test_htmx_request_gets_only_the_results(client, three):
     assert "1 exhibitor" in html and "Bangkok Durian Export" in html
     # The language links are swapped out of band so they keep the new query.
     assert 'hx-swap-oob="true"' in html
-    assert 'href="/zh-hans/test-expo/exhibitors/?q=durian"' in html
+    assert 'href="/i18n/choose/zh-hans/?next=/zh-hans/test-expo/exhibitors/%3Fq%3Ddurian"' in html
     assert "HX-Request" in response["Vary"]
 
 

@@ -94,6 +94,7 @@ def test_find_on_map_from_the_directory(live_server, page, placed):
     after = booth.bounding_box()
     assert before and after and after["width"] > before["width"] * 1.4
 
+    page.locator("#language-switcher summary").click()
     page.get_by_role("link", name="简体中文").click()
     page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text("A1号馆")

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Browser, Page
 
+from tests.pages.conftest import caexpo_22
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.demo.layout import build_halls_and_pavilions
 from tradefair.expos.models import Expo, Sector
@@ -92,21 +93,7 @@ class Fair:
 
 @pytest.fixture
 def expo(transactional_db) -> Expo:
-    return Expo.objects.create(
-        slug="caexpo-22",
-        name="22nd China-ASEAN Expo",
-        name_zh="第22届中国—东盟博览会",
-        theme="Empowering Development with Digital Intelligence, Leading the Future with "
-        "Innovation",
-        theme_zh="数智赋能发展 创新引领未来",
-        city="Nanning",
-        city_zh="南宁",
-        venue="Nanning International Convention and Exhibition Center",
-        venue_zh="南宁国际会展中心",
-        host_country_id="CN",
-        start_date=dt.date(2025, 9, 17),
-        end_date=dt.date(2025, 9, 21),
-    )
+    return caexpo_22()
 
 
 def _floor(expo: Expo) -> list[Pavilion]:

@@ -28,7 +28,7 @@ def url(participation: Participation, prefix: str = "") -> str:
 
 def test_profile_shows_names_contacts_stand_and_offers(client, seafood):
     html = client.get(url(seafood)).content.decode()
-    assert "<h1>Guangxi Beibu Gulf Seafood Co., Ltd.</h1>" in html
+    assert '<h1 lang="en">Guangxi Beibu Gulf Seafood Co., Ltd.</h1>' in html
     assert '<p class="names" lang="zh-Hans">广西北部湾海产有限公司</p>' in html
     assert '<abbr class="code" title="ISO 3166">CN</abbr> China' in html
     assert 'href="https://guangxi.example"' in html and "mailto:info@guangxi.example" in html
@@ -42,7 +42,7 @@ def test_profile_shows_names_contacts_stand_and_offers(client, seafood):
 
 def test_profile_in_chinese(client, seafood):
     html = client.get(url(seafood, "/zh-hans")).content.decode()
-    assert "<h1>广西北部湾海产有限公司</h1>" in html
+    assert '<h1 lang="zh-Hans">广西北部湾海产有限公司</h1>' in html
     assert '<p class="names" lang="en">Guangxi Beibu Gulf Seafood Co., Ltd.</p>' in html
     assert "北部湾养殖的虾和牡蛎。" in html
     assert "冷冻虾" in html and "蓝色经济" in html

@@ -182,7 +182,7 @@ def test_htmx_gets_only_the_results_with_the_language_links(client, week):
     assert "<html" not in html and "<form" not in html
     assert "Forum on the Blue Economy" in html and "Durian" not in html
     assert 'id="language-switcher"' in html and 'hx-swap-oob="true"' in html
-    assert 'href="/zh-hans/test-expo/programme/?kind=forum"' in html
+    assert 'href="/i18n/choose/zh-hans/?next=/zh-hans/test-expo/programme/%3Fkind%3Dforum"' in html
     assert response["Vary"].count("HX-Request") == 1
     restore = client.get(
         PROGRAMME, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}

@@ -1,17 +1,31 @@
-"""Every UI string has a Simplified Chinese translation, and the compiled catalogue is current."""
+"""Every UI string is translated into each of the site's languages, and each compiled catalogue
+is current."""
 
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from django.conf import settings
+from django.utils.translation import to_locale
 
 import tradefair
 
-LOCALE = Path(tradefair.__file__).parent / "locale" / "zh_Hans" / "LC_MESSAGES"
+TRANSLATED = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
 
 
-def test_every_message_is_translated_and_none_is_fuzzy():
-    with (LOCALE / "django.po").open("rb") as f:
+def _folder(language: str) -> Path:
+    return Path(tradefair.__file__).parent / "locale" / language / "LC_MESSAGES"
+
+
+def test_every_language_of_the_site_has_a_catalogue():
+    assert TRANSLATED == ["zh_Hans", "vi", "th", "id", "ms"]
+    assert all((_folder(language) / "django.po").exists() for language in TRANSLATED)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated_and_none_is_fuzzy(language):
+    with (_folder(language) / "django.po").open("rb") as f:
         catalog = read_po(f)
     untranslated = [
         m.id
@@ -31,9 +45,10 @@ def _entries(messages) -> dict:
     return {norm(m.id): norm(m.string) for m in messages if m.id}
 
 
-def test_compiled_catalogue_matches_the_po_file():
-    with (LOCALE / "django.po").open("rb") as f:
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_compiled_catalogue_matches_the_po_file(language):
+    with (_folder(language) / "django.po").open("rb") as f:
         po = _entries(read_po(f))
-    with (LOCALE / "django.mo").open("rb") as f:
+    with (_folder(language) / "django.mo").open("rb") as f:
         mo = _entries(read_mo(f))
     assert mo == po, "run `tradefair compilemessages` after editing django.po"

@@ -25,6 +25,7 @@ from tradefair.catalogue.services.pictures import MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
 from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, max_length, refusals
 from tradefair.expos.api_outputs import Out
+from tradefair.expos.languages import CODES
 from tradefair.organisations.api import Message, expo_or_404
 from tradefair.organisations.models import Offer, OfferPicture, Organisation, Participation
 
@@ -100,6 +101,18 @@ class ProfileIn(Schema):
 
     name: str = Field(..., min_length=1, max_length=_limit("name", Organisation), pattern=NO_NUL)
     name_zh: str = Field("", max_length=_limit("name_zh", Organisation), pattern=NO_NUL)
+    name_local: str = Field(
+        "",
+        max_length=_limit("name_local", Organisation),
+        pattern=NO_NUL,
+        description="The name in the organisation's own language and script.",
+    )
+    name_local_language: str = Field(
+        "",
+        pattern=r"^([a-z]{2})?$",
+        description="The ISO 639-1 code of name_local's language; given with it or not at all.",
+        json_schema_extra={"enum": ["", *sorted(CODES)]},
+    )
     description: Text = ""
     description_zh: Text = ""
     website: str = Field(

@@ -12,6 +12,7 @@ from tradefair.catalogue.services.items import CAPTION_LENGTH, TEXT_LENGTH, Item
 from tradefair.catalogue.services.pictures import ACCEPTED, MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput
 from tradefair.catalogue.services.rules import MINIMUM_ORDER_LENGTH, TITLE_LENGTH
+from tradefair.expos.languages import language_choices
 from tradefair.expos.models import Country, Sector
 from tradefair.expos.names import country_name
 from tradefair.organisations.widgets import QuickSelectMultiple
@@ -36,6 +37,15 @@ def picture_help() -> str:
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Name in English"), max_length=200)
     name_zh = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
+    name_local = forms.CharField(
+        label=_("Name in your own language"),
+        max_length=200,
+        required=False,
+        help_text=_("As your company writes it at home, e.g. in Thai or Vietnamese script."),
+    )
+    name_local_language = forms.ChoiceField(
+        label=_("Language of that name"), required=False, choices=language_choices
+    )
     description = forms.CharField(
         label=_("Description in English"),
         max_length=TEXT_LENGTH,

@@ -10,6 +10,7 @@ are also shown as a table by the page that shows it.
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import altair as alt
 import vl_convert
 from django.core.cache import cache
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 FONT = "Noto Sans, Noto Sans CJK SC, Noto Sans Thai, Helvetica, Arial, sans-serif"
@@ -81,7 +83,7 @@ def bar_chart(
     chart = (
         alt.layer(bars_layer, values)
         .properties(width=width, height=alt.Step(24), description=description)
-        .configure(font=FONT, background="transparent")
+        .configure(font=FONT, background="transparent", aria=False)
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=12, labelColor=TEXT_COLOUR, domain=False)
         .configure_text(fontSize=12)
@@ -100,11 +102,24 @@ def _cached(inputs: object, build: Callable[[], dict[str, Any]]) -> SafeString:
     if drawn is None:
         # Vega resolves a link against its data loader's base, which vl-convert leaves at
         # Vega's sample-data site; the page's own links must stay relative to the page.
-        drawn = vl_convert.vegalite_to_svg(build()).replace(
-            f'xlink:href="{VEGA_BASE}/', 'xlink:href="/'
+        spec = build()
+        drawn = _accessible(
+            vl_convert.vegalite_to_svg(spec).replace(f'xlink:href="{VEGA_BASE}/', 'xlink:href="/'),
+            str(spec.get("description", "")),
         )
         cache.set(key, drawn, CACHE_SECONDS)
     return mark_safe(drawn)  # vl-convert wrote it; Vega escapes the labels
+
+
+_VEGA_ARIA = re.compile(r' (?:aria-roledescription|aria-label|role)="[^"]*"')
+
+
+def _accessible(drawn: str, description: str) -> str:
+    """One image described in the reader's language: Vega names its groups, axes and marks
+    for screen readers in English ("Y-axis for a discrete scale with 5 values"), which no
+    catalogue translates; the page's table beside the chart gives the figures instead."""
+    plain = _VEGA_ARIA.sub("", drawn)
+    return plain.replace("<svg ", f'<svg role="img" aria-label="{escape(description)}" ', 1)
 
 
 def bar_chart_svg(
@@ -169,7 +184,7 @@ def grouped_bar_chart(
     chart = (
         alt.layer(bars, values)
         .properties(width=width, height=alt.Step(14), description=description)
-        .configure(font=FONT, background="transparent")
+        .configure(font=FONT, background="transparent", aria=False)
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=12, labelColor=TEXT_COLOUR, domain=False)
         .configure_text(fontSize=11)

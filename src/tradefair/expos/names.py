@@ -1,5 +1,7 @@
 """Display names in the reader's language, from Babel's CLDR data."""
 
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -27,6 +29,63 @@ def in_reader_language(english: str, chinese: str) -> str:
 
     language = get_language() or "en"
     return chinese if language.startswith("zh") and chinese else english
+
+
+@dataclass(frozen=True)
+class ShownName:
+    """A name and the language it is written in, for a ``lang`` attribute (so that Thai or
+    Chinese text gets its own font)."""
+
+    text: str
+    lang: str
+
+
+def organisation_names(
+    english: str, chinese: str = "", local: str = "", local_language: str = ""
+) -> tuple[ShownName, ShownName | None]:
+    """The name a reader sees first and the one printed small under it.
+
+    A reader of the organisation's own language (a Thai reader of a Thai company) sees its
+    local name first, a Chinese reader the Chinese name, everyone else the English one; the
+    second is the English name under a local or Chinese one, and under the English one the
+    local name, else the Chinese.
+    """
+    from django.utils.translation import get_language
+
+    reader = (get_language() or "en").split("-")[0]
+    own = local_language.split("-")[0]
+    names: list[ShownName] = []
+    if local and own == reader:
+        names.append(ShownName(local, local_language))
+    if chinese and reader == "zh":
+        names.append(ShownName(chinese, "zh-Hans"))
+    names.append(ShownName(english, "en"))
+    if local:
+        names.append(ShownName(local, local_language))
+    if chinese:
+        names.append(ShownName(chinese, "zh-Hans"))
+    first = names[0]
+    other = next((n for n in names[1:] if n.text and n.text != first.text), None)
+    return first, other
+
+
+def organisation_name(
+    english: str, chinese: str = "", local: str = "", local_language: str = ""
+) -> str:
+    """The name a reader sees first (``organisation_names``)."""
+    return organisation_names(english, chinese, local, local_language)[0].text
+
+
+def unaccented(text: str) -> str:
+    """Latin letters without their diacritics ("Công ty Đồng Tâm" → "Cong ty Dong Tam"), so
+    that a search typed without them still finds a Vietnamese name. Marks on other scripts
+    stay: Thai vowels and tone marks are combining characters too, and are part of the word."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
+        if unicodedata.combining(char) and out and "LATIN" in unicodedata.name(out[-1], ""):
+            continue
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def one_full_stop(sentence: str) -> str:

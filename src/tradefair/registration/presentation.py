@@ -31,6 +31,10 @@ class BadgeView:
     name: str
     name_latin: str  # empty when the name is already in Latin letters
     organisation: str
+    # The organisation's name in its own language and script, printed under the other (in its
+    # font) when the reader's name for it is another; "" otherwise.
+    organisation_local: str
+    organisation_local_lang: str
     country: str
     role: str
     colour: str
@@ -50,11 +54,14 @@ def badge_view(badge: Badge) -> BadgeView:
     participation = badge.participation
     organisation = participation.organisation
     language = get_language() or "en"
+    local = organisation.name_local if organisation.name_local != organisation.display_name else ""
     return BadgeView(
         badge=badge,
         name=badge.name,
         name_latin="" if badge.name_latin == badge.name else badge.name_latin,
         organisation=organisation.display_name,
+        organisation_local=local,
+        organisation_local_lang=organisation.name_local_language if local else "",
         country=country_name(organisation.country_id, language, organisation.country_id),
         role=participation.get_role_display(),
         colour=ROLE_COLOURS.get(Participation.Role(participation.role), "#444444"),

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from tradefair.expos import formatting
 from tradefair.expos.models import Expo
+from tradefair.expos.presentation import own_name
 
 register = template.Library()
 
@@ -62,3 +63,9 @@ def one_full_stop(text: str) -> str:
 def clock_note(expo: Expo) -> SafeString:
     """Once per page that shows times: "All times are Nanning time (UTC+8).\""""
     return format_html('<p class="muted clock-note">{}</p>', formatting.clock_note(expo))
+
+
+@register.filter
+def own_language_name(code: str) -> str:
+    """A language in its own name, e.g. ``th`` → ภาษาไทย (the language switcher's words)."""
+    return own_name(code)

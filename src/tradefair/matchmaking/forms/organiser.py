@@ -10,9 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.formatting import clock_time, day, moment
+from tradefair.expos.languages import language_name, parse_codes
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
-from tradefair.matchmaking.languages import language_name, parse_codes
 from tradefair.matchmaking.models import Meeting, NegotiationSession, ScheduleRun, Slot
 from tradefair.matchmaking.queries.console import MeetingFilters, meeting_days, slots_to_move_to
 from tradefair.organisations.models import Participation

@@ -16,7 +16,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.formatting import time_span, weekday
-from tradefair.matchmaking.languages import language_name
+from tradefair.expos.languages import language_name
 from tradefair.matchmaking.models import Slot
 
 # The languages of the China-ASEAN Expo's parties: Chinese, English and the ASEAN languages.

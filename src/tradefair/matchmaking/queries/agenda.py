@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.accounts.services.roles import AnyUser, organisations_of
 from tradefair.expos.models import Expo
-from tradefair.expos.names import country_name, in_reader_language
+from tradefair.expos.names import country_name, in_reader_language, organisation_names
 from tradefair.floorplan.models import BoothAssignment
 from tradefair.matchmaking.models import Meeting
 from tradefair.matchmaking.queries.agenda_activities import (
@@ -45,6 +45,7 @@ class Counterpart:
     participation_id: int
     role: str
     name: str
+    name_lang: str  # the language ``name`` is written in, for its lang attribute and font
     country_code: str
     country: str
     booth: str
@@ -122,6 +123,8 @@ MEETING_COLUMNS = {
     "other_organisation": "{theirs}__organisation_id",
     "other_name": "{theirs}__organisation__name",
     "other_name_zh": "{theirs}__organisation__name_zh",
+    "other_name_local": "{theirs}__organisation__name_local",
+    "other_local_language": "{theirs}__organisation__name_local_language",
     "other_country": "{theirs}__organisation__country_id",
 }
 
@@ -287,6 +290,12 @@ def _booths(exhibitors: set[int]) -> dict[int, str]:
 
 
 def _row(meeting: dict[str, Any], booth: str, zone: ZoneInfo) -> AgendaMeeting:
+    name, _other = organisation_names(
+        meeting["other_name"],
+        meeting["other_name_zh"],
+        meeting["other_name_local"],
+        meeting["other_local_language"],
+    )
     return AgendaMeeting(
         pk=meeting["pk"],
         start=meeting["start"].astimezone(zone),
@@ -298,7 +307,8 @@ def _row(meeting: dict[str, Any], booth: str, zone: ZoneInfo) -> AgendaMeeting:
         counterpart=Counterpart(
             participation_id=meeting["other"],
             role=meeting["other_role"],
-            name=in_reader_language(meeting["other_name"], meeting["other_name_zh"]),
+            name=name.text,
+            name_lang=name.lang,
             country_code=meeting["other_country"],
             country=country_name(meeting["other_country"], get_language() or "en"),
             booth=booth,

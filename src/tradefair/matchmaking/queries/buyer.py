@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import get_language
 
 from tradefair.expos.models import Expo
-from tradefair.expos.names import country_name
+from tradefair.expos.names import country_name, organisation_names
 from tradefair.floorplan.models import BoothAssignment
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.organisations.models import Participation
@@ -111,12 +111,15 @@ def exhibitor_cards(expo: Expo, ids: Iterable[int]) -> dict[int, ExhibitorCard]:
     cards = {}
     for p in rows:
         org = p.organisation
-        shown = org.display_name
-        other = org.name if shown == org.name_zh else org.name_zh
+        shown, other = organisation_names(
+            org.name, org.name_zh, org.name_local, org.name_local_language
+        )
         cards[p.pk] = ExhibitorCard(
             pk=p.pk,
-            name=shown,
-            other_name="" if other == shown else other,
+            name=shown.text,
+            other_name=other.text if other else "",
+            name_lang=shown.lang,
+            other_lang=other.lang if other else "",
             country_code=org.country_id,
             country=country_name(org.country_id, language, fallback=org.country_id),
             pavilion=p.pavilion.display_name if p.pavilion else "",

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from tradefair.engine.schedule.reasons import Code
+from tradefair.expos.languages import language_name
 from tradefair.expos.models import Expo
 from tradefair.expos.names import in_reader_language
-from tradefair.matchmaking.languages import language_name
 from tradefair.matchmaking.models import NegotiationSession, ScheduleRun
 from tradefair.organisations.models import Participation
 

@@ -197,6 +197,8 @@ def _shown(other: str) -> tuple[str, ...]:
         f"{other}__expo_id",
         f"{other}__organisation__name",
         f"{other}__organisation__name_zh",
+        f"{other}__organisation__name_local",
+        f"{other}__organisation__name_local_language",
         f"{other}__organisation__country",
     )
 

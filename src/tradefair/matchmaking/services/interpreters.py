@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
+from tradefair.expos.languages import CODES
 from tradefair.expos.models import Expo
-from tradefair.matchmaking.languages import CODES
 from tradefair.matchmaking.models import Interpreter, Meeting, MeetingProfile, Slot
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
-from tradefair.matchmaking.languages import CODES
+from tradefair.expos.languages import CODES
 from tradefair.matchmaking.models import Availability, Meeting, MeetingProfile, Slot
 from tradefair.matchmaking.services.access import require_acts_for
 from tradefair.matchmaking.services.errors import InvalidRequest

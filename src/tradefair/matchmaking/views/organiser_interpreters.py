@@ -8,10 +8,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tradefair.accounts.gates import acting_user, organiser_page
+from tradefair.expos.languages import language_name
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import InterpreterForm
-from tradefair.matchmaking.languages import language_name
 from tradefair.matchmaking.models import Interpreter
 from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.services.errors import MatchmakingError

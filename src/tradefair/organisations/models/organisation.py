@@ -1,8 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.expos.names import in_reader_language
+from tradefair.expos.names import in_reader_language, organisation_name
+from tradefair.organisations.local_names import local_name_errors
 
 
 class Organisation(models.Model):
@@ -20,6 +23,21 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name_local = models.CharField(
+        _("local name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The name in the organisation's own language and script, e.g. a Thai company's "
+            "name in Thai."
+        ),
+    )
+    name_local_language = models.CharField(
+        _("language of the local name"),
+        max_length=2,
+        blank=True,
+        help_text=_("Its ISO 639-1 code, e.g. th, vi, id, ms, km, lo or my."),
+    )
     other_names = models.JSONField(
         _("names in other languages"),
         default=dict,
@@ -51,14 +69,26 @@ class Organisation(models.Model):
             models.UniqueConstraint(
                 Lower("name"), "country", name="organisation_name_unique_per_country"
             ),
+            # A local name is read in its language: neither without the other.
+            models.CheckConstraint(
+                condition=Q(name_local="", name_local_language="")
+                | (~Q(name_local="") & ~Q(name_local_language="")),
+                name="organisation_local_name_has_language",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        errors = local_name_errors(self.name_local, self.name_local_language)
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def display_name(self) -> str:
-        return in_reader_language(self.name, self.name_zh)
+        return organisation_name(self.name, self.name_zh, self.name_local, self.name_local_language)
 
     @property
     def display_description(self) -> str:

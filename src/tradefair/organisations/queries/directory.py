@@ -20,7 +20,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import get_language
 
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
-from tradefair.expos.names import country_name, in_reader_language
+from tradefair.expos.names import ShownName, country_name, in_reader_language, organisation_names
 from tradefair.floorplan.models import BoothAssignment, Pavilion
 from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.queries.matches import (
@@ -83,6 +83,8 @@ class ExhibitorCard:
     pk: int
     name: str
     other_name: str
+    name_lang: str  # the languages of the two names, for their lang attributes
+    other_lang: str
     country_code: str
     country: str
     pavilion: str
@@ -198,12 +200,6 @@ def _booths_prefetch() -> Prefetch:
     )
 
 
-def _other_name(shown: str, name: str, name_zh: str) -> str:
-    """The name in the language the reader is not reading, shown small under the main one."""
-    other = name if shown == name_zh else name_zh
-    return "" if other == shown else other
-
-
 def _ranked_ids(expo: Expo, filters: DirectoryFilters, *, near_misses: bool) -> QuerySet[Any]:
     """The matching exhibitors' ids in page order. Ranking narrow rows and reading the page's
     wide ones afterwards keeps the sort small: sorting the 735 whole rows that hold "85"
@@ -228,6 +224,8 @@ _CARD_FIELDS = (
     "id",
     "organisation__name",
     "organisation__name_zh",
+    "organisation__name_local",
+    "organisation__name_local_language",
     "organisation__country_id",
     "pavilion_id",
     "pavilion__name",
@@ -273,7 +271,9 @@ def _card(
     offers: dict[int, list[OfferLine]],
 ) -> ExhibitorCard:
     name, name_zh = row["organisation__name"], row["organisation__name_zh"]
-    shown = in_reader_language(name, name_zh)
+    shown, other = organisation_names(
+        name, name_zh, row["organisation__name_local"], row["organisation__name_local_language"]
+    )
     pavilion = hall = ""
     if row["pavilion_id"] is not None:
         pavilion = in_reader_language(row["pavilion__name"], row["pavilion__name_zh"])
@@ -290,8 +290,10 @@ def _card(
         match = best_match(terms, texts, offers.get(row["id"], []), sectors)
     return ExhibitorCard(
         pk=row["id"],
-        name=shown,
-        other_name=_other_name(shown, name, name_zh),
+        name=shown.text,
+        other_name=other.text if other else "",
+        name_lang=shown.lang,
+        other_lang=other.lang if other else "",
         country_code=row["organisation__country_id"],
         country=_country(row["organisation__country_id"]),
         pavilion=pavilion,
@@ -352,7 +354,8 @@ class Booth:
 class ExhibitorProfile:
     participation: Participation
     organisation: Organisation
-    other_name: str
+    name: ShownName
+    other_name: ShownName | None
     country: str
     booths: list[Booth]
     offers: list[Offer] = field(default_factory=list)
@@ -376,10 +379,14 @@ def exhibitor_profile(expo: Expo, pk: int) -> ExhibitorProfile | None:
     if participation is None:
         return None
     org = participation.organisation
+    shown, other = organisation_names(
+        org.name, org.name_zh, org.name_local, org.name_local_language
+    )
     return ExhibitorProfile(
         participation=participation,
         organisation=org,
-        other_name=_other_name(org.display_name, org.name, org.name_zh),
+        name=shown,
+        other_name=other,
         country=_country(org.country_id),
         booths=[
             Booth(a.booth.number, a.booth.area_m2) for a in participation.booth_assignments.all()

@@ -53,6 +53,7 @@ from django.db.models.expressions import Col
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan
 
+from tradefair.expos.names import unaccented
 from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.services.search import (
     CODES_END,
@@ -144,6 +145,14 @@ def near_misses_apply(query: str) -> bool:
 
 
 def _term_found(term: str, postgres: bool, near_misses: bool) -> Q:
+    """Where ``term`` occurs; a term typed with Latin diacritics also where it occurs without
+    them ("đồng" finds "Dong Tam Group"; names are indexed both ways, see ``search``)."""
+    bare = unaccented(term)
+    found = _occurs(term, postgres, near_misses)
+    return found if bare == term else found | _occurs(bare, postgres, near_misses)
+
+
+def _occurs(term: str, postgres: bool, near_misses: bool) -> Q:
     if postgres and len(term) < TRIGRAM:
         # No trigram index serves a shorter term; PostgreSQL would still estimate LIKE from
         # its statistics as rare and test it on every participation before the edition and

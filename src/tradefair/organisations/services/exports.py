@@ -18,6 +18,7 @@ from tradefair.organisations.services.imports_parse import (
     COLUMNS,
     FILE_TYPES,
     LIST_SEPARATOR,
+    OPTIONAL_COLUMNS,
     Kind,
 )
 
@@ -89,6 +90,8 @@ def export_rows(*, expo: Expo, kind: Kind) -> list[dict[str, Any]]:
         row: dict[str, Any] = {
             "name": org.name,
             "name_zh": org.name_zh,
+            "name_local": org.name_local,
+            "name_local_language": org.name_local_language,
             "country": org.country_id,
             "sectors": LIST_SEPARATOR.join(sorted(sectors.get(line_id, []))),
             "hs_codes": LIST_SEPARATOR.join(sorted(hs_codes.get(line_id, []))),
@@ -98,8 +101,12 @@ def export_rows(*, expo: Expo, kind: Kind) -> list[dict[str, Any]]:
             "email": org.email,
             "description": org.description,
         }
-        rows.append({column: row[column] for column in COLUMNS[kind]})
+        rows.append({column: row[column] for column in _columns(kind)})
     return rows
+
+
+def _columns(kind: Kind) -> list[str]:
+    return [*COLUMNS[kind], *OPTIONAL_COLUMNS]
 
 
 def _area_text(area: Decimal | None) -> str:
@@ -110,13 +117,13 @@ def _area_text(area: Decimal | None) -> str:
 def _csv(kind: Kind, rows: list[dict[str, Any]]) -> bytes:
     area = {"booth_area_m2": _area_text}
     return csv_bytes(
-        COLUMNS[kind],
-        ([area.get(c, _same)(row[c]) for c in COLUMNS[kind]] for row in rows),
+        _columns(kind),
+        ([area.get(c, _same)(row[c]) for c in _columns(kind)] for row in rows),
     )
 
 
 def _xlsx(kind: Kind, rows: list[dict[str, Any]]) -> bytes:
-    columns = COLUMNS[kind]
+    columns = _columns(kind)
 
     def cell(column: str, value: Any) -> Any:
         # A number cell, so organisers can sum areas in the spreadsheet.

@@ -39,7 +39,15 @@ ROLES: dict[Kind, Participation.Role] = {
     Kind.BUYERS: Participation.Role.BUYER,
 }
 TRADE_LINES: dict[Kind, type[Offer] | type[Need]] = {Kind.EXHIBITORS: Offer, Kind.BUYERS: Need}
-ORGANISATION_FIELDS = ("name", "name_zh", "website", "email", "description")
+ORGANISATION_FIELDS = (
+    "name",
+    "name_zh",
+    "name_local",
+    "name_local_language",
+    "website",
+    "email",
+    "description",
+)
 
 # Called as progress(phase, done, total) so a command can draw a bar for large files.
 Progress = Callable[[str, int, int], None]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
+from tradefair.organisations.local_names import local_name_errors
 
 
 class Kind(StrEnum):
@@ -40,11 +41,14 @@ COLUMNS: dict[Kind, list[str]] = {
     Kind.EXHIBITORS: [*_COMMON, "pavilion", "booth_area_m2", *_CONTACT],
     Kind.BUYERS: [*_COMMON, *_CONTACT],
 }
+# Columns a file may leave out (files written before they existed stay valid); exports write
+# them after the others.
+OPTIONAL_COLUMNS = ["name_local", "name_local_language"]
 FILE_TYPES = (".csv", ".xlsx")
 LIST_SEPARATOR = ";"
 
 _HS_CODE = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{2})?)?$")
-_MAX_LENGTH = {"name": 200, "name_zh": 200, "website": 200, "email": 254}
+_MAX_LENGTH = {"name": 200, "name_zh": 200, "name_local": 200, "website": 200, "email": 254}
 _BOOTH_AREA_LIMIT = Decimal("1000000")  # max_digits=8, decimal_places=2
 
 
@@ -85,6 +89,8 @@ class ParsedRow:
     line: int
     name: str
     name_zh: str
+    name_local: str
+    name_local_language: str
     country: str
     sector_ids: frozenset[int]
     hs_codes: frozenset[str]
@@ -185,14 +191,15 @@ _Report = Callable[[str, str], None]
 
 
 def check_header(cells: list[str], kind: Kind) -> list[RowError]:
-    """Every expected column exactly once, in any order, nothing else."""
+    """Every expected column exactly once, in any order, the optional ones at most once,
+    nothing else."""
     header = [cell.strip().lower() for cell in cells]
     expected = COLUMNS[kind]
     problems = []
     missing = [c for c in expected if c not in header]
     if missing:
         problems.append(_plural("missing column", missing))
-    unexpected = [c for c in header if c and c not in expected]
+    unexpected = [c for c in header if c and c not in expected and c not in OPTIONAL_COLUMNS]
     if unexpected:
         problems.append(_plural("unexpected column", unexpected))
     repeated = sorted({c for c in header if c and header.count(c) > 1})
@@ -200,7 +207,10 @@ def check_header(cells: list[str], kind: Kind) -> list[RowError]:
         problems.append(_plural("repeated column", repeated))
     if not problems:
         return []
-    fix = f"the header for {kind} is: {','.join(expected)}"
+    fix = (
+        f"the header for {kind} is: {','.join(expected)}, optionally followed by "
+        f"{','.join(OPTIONAL_COLUMNS)}"
+    )
     return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
 
 
@@ -396,6 +406,8 @@ def _parse_row(
             f"{len(cells) + len(extra)} cells but the header names {len(cells)} columns (put "
             "values that contain commas in quotes, and give every column with values a name)",
         )
+    for column in OPTIONAL_COLUMNS:
+        cells.setdefault(column, "")
     for column, limit in _MAX_LENGTH.items():
         if len(cells[column]) > limit:
             bad(column, f"too long ({len(cells[column])} characters, at most {limit})")
@@ -411,6 +423,9 @@ def _parse_row(
     name = cells["name"]
     if not name:
         bad("name", "missing (every row needs an English name)")
+    local_language = cells["name_local_language"].strip().lower()
+    for column, reason in local_name_errors(cells["name_local"], local_language).items():
+        bad(column, reason)
 
     country = cells["country"].upper()
     if not country:
@@ -475,6 +490,8 @@ def _parse_row(
             line=line,
             name=name,
             name_zh=cells["name_zh"],
+            name_local=cells["name_local"],
+            name_local_language=local_language,
             country=country,
             sector_ids=frozenset(sector_ids),
             hs_codes=frozenset(hs_codes),

@@ -19,9 +19,12 @@ column, not one per weight, keeps the rows every other page loads and the import
 they were. On PostgreSQL a generated ``tsvector`` column weights the same sections A to D
 (migration 0005).
 
-Pavilions are left out on purpose: the directory filters by pavilion, and a pavilion renamed
-in the floor plan would otherwise leave stale text behind. ``tradefair reindex`` rebuilds an
-edition's index after reference data (e.g. a sector's name) changed.
+Names are indexed as written and without their Latin diacritics, so a Vietnamese name is found
+typed either way; Thai, written without spaces between words, is found by any part of a name
+as every term is a substring. Pavilions are left out on purpose: the directory filters by
+pavilion, and a pavilion renamed in the floor plan would otherwise leave stale text behind.
+``tradefair reindex`` rebuilds an edition's index after reference data (e.g. a sector's name)
+changed.
 """
 
 from collections import defaultdict
@@ -29,9 +32,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from django.conf import settings
 from django.db.models import ManyToManyField, Model, QuerySet
+from django.utils.translation import to_locale
 
-from tradefair.expos.names import country_name
+from tradefair.expos.names import country_name, unaccented
 from tradefair.organisations.models import Need, Offer, Participation
 
 NAMES_END = "\x1c"
@@ -157,11 +162,12 @@ def refresh_search_text(participation_ids: Iterable[int]) -> int:
             org.description,
             org.description_zh,
             org.country_id,
-            country_name(org.country_id, "en"),
-            country_name(org.country_id, "zh_Hans"),
+            *(country_name(org.country_id, to_locale(code)) for code, _name in settings.LANGUAGES),
         ]
+        names = [org.name, org.name_zh, org.name_local, *map(str, org.other_names.values())]
         p.search_text = search_text(
-            names=[org.name, org.name_zh, *[str(n) for n in org.other_names.values()]],
+            # Each name also without its diacritics: "dong tam" finds "Đồng Tâm".
+            names=[*names, *map(unaccented, names)],
             products=parts.products,
             codes=parts.codes,
             topics=parts.topics,

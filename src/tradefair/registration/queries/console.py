@@ -10,9 +10,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
 from tradefair.expos import formatting
+from tradefair.expos.languages import language_name
 from tradefair.expos.models import Expo
 from tradefair.expos.names import country_name
-from tradefair.matchmaking.languages import language_name
 from tradefair.organisations.models import Delegation
 from tradefair.registration.models import Application
 from tradefair.registration.queries.duplicates import Candidate, duplicates

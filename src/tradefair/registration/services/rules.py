@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from tradefair.catalogue.services.items import ItemInput
 from tradefair.catalogue.services.rules import Known, item_problems
+from tradefair.expos.languages import CODES
 from tradefair.expos.models import Country, Expo
-from tradefair.matchmaking.languages import CODES
 from tradefair.organisations.models import Organisation
 from tradefair.registration.models import Application
 

@@ -4,9 +4,12 @@ Interpreters and meeting profiles store bare codes (``"zh"``, ``"vi"``); people 
 names. CLDR lists every two-letter ISO 639-1 code, so it is also the list of valid codes.
 """
 
+from typing import Any
+
 from babel import Locale
 from babel.core import UnknownLocaleError
 from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
 
 _ENGLISH = Locale("en").languages
 CODES = frozenset(code for code in map(str, _ENGLISH) if len(code) == 2 and code.isalpha())
@@ -32,3 +35,19 @@ def parse_codes(text: str) -> tuple[list[str], list[str]]:
         elif entry not in unknown:
             unknown.append(entry)
     return sorted(known), unknown
+
+
+# The languages of the ASEAN members' companies, listed first where a local name's language is
+# chosen: Vietnamese, Thai, Indonesian, Malay, Khmer, Lao, Burmese, Tagalog (Filipino), Tamil.
+FAIR_LANGUAGES = ("vi", "th", "id", "ms", "km", "lo", "my", "tl", "ta")
+
+
+def language_choices() -> list[tuple[str, Any]]:
+    """Choices for a language field in the reader's language: none, the fair's languages, then
+    every other language CLDR names, alphabetically."""
+    fair = [(code, language_name(code)) for code in FAIR_LANGUAGES if code in CODES]
+    others = sorted(
+        ((code, language_name(code)) for code in CODES - set(FAIR_LANGUAGES)),
+        key=lambda choice: choice[1].casefold(),
+    )
+    return [("", "—"), (_("Languages of the fair"), fair), (_("Other languages"), others)]
