@@ -109,6 +109,32 @@ def test_every_exhibitor_has_a_booth_of_its_contracted_area(loaded, demo):
     assert Booth.objects.get(expo__slug="caexpo-22", number="A1-101").area_m2 > Decimal(0)
 
 
+def test_asean_companies_carry_their_local_names(loaded):
+    exhibitors = Organisation.objects.filter(
+        participations__expo__slug="caexpo-22",
+        participations__role=Participation.Role.EXHIBITOR,
+    )
+    by_country = {
+        country: set(
+            exhibitors.filter(country_id=country).values_list("name_local_language", flat=True)
+        )
+        for country in ("VN", "TH", "ID", "MY", "BN", "CN", "KH")
+    }
+    assert by_country == {
+        "VN": {"vi"},
+        "TH": {"th"},
+        "ID": {"id"},
+        "MY": {"ms"},
+        "BN": {"ms"},
+        "CN": {""},  # Chinese companies have their Chinese name
+        "KH": {""},  # no font for Khmer on the machines yet
+    }
+    thai = exhibitors.filter(country_id="TH").values_list("name_local", flat=True)
+    assert all(name.startswith("บริษัท ") and "จำกัด" in name for name in thai)
+    vietnamese = exhibitors.filter(country_id="VN").values_list("name_local", flat=True)
+    assert all(name.startswith("Công ty ") for name in vietnamese)
+
+
 def test_offers_and_needs_carry_their_codes_sectors_and_markets(loaded, demo):
     offers = sum(len(e.offers) for e in demo.exhibitors)
     needs = sum(len(b.needs) for b in demo.buyers)

@@ -284,6 +284,8 @@ class _Writer:
                 Organisation(
                     name=org.name,
                     name_zh=org.name_zh,
+                    name_local=org.name_local,
+                    name_local_language=org.name_local_language,
                     kind=org.kind,
                     country_id=org.country,
                     website=org.website,

@@ -10,6 +10,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradefair.demo.local_vocabulary import (
+    BRAND_JOINER,
+    LOCAL_BRANDS,
+    LOCAL_FORMS,
+    LOCAL_LANGUAGE,
+    LOCAL_WORDS,
+)
 from tradefair.demo.vocabulary import (
     CHINESE_FORMS,
     CHINESE_PLACES,
@@ -43,6 +50,9 @@ class Named:
     city: str
     province: str  # Chinese organisations only: the province, for delegations
     domain: str
+    # ASEAN companies of a language the machines can draw: the name registered at home.
+    name_local: str = ""
+    name_local_language: str = ""
 
 
 def en_country(code: str) -> str:
@@ -141,9 +151,11 @@ class Namer:
         else:
             brand, brand_zh = self.rng.choice(profile.brands)
         word, word_zh = self.rng.choice(words)
-        prefix, suffix, form_zh = self.rng.choice(profile.forms)
+        form = self.rng.choice(profile.forms)
+        prefix, suffix, form_zh = form
         city, city_zh = self.rng.choice(profile.cities)
         slug = f"{_ascii_slug(brand)}-{_ascii_slug(word.split()[0])}"
+        local, language = _local_name(country, brand.split(" "), word, profile.forms.index(form))
         return Named(
             name=f"{prefix}{brand} {word}{suffix}",
             name_zh=f"{zh_country(country)}{brand_zh}{word_zh}{form_zh}",
@@ -152,6 +164,8 @@ class Namer:
             city=city,
             province="",
             domain=self._domain(slug, profile.tld),
+            name_local=local,
+            name_local_language=language,
         )
 
     def _domain(self, slug: str, tld: str) -> str:
@@ -161,6 +175,17 @@ class Namer:
             candidate = f"{slug}{n}.{tld}"
         self.domains.add(candidate)
         return candidate
+
+
+def _local_name(country: str, brand: list[str], word: str, form: int) -> tuple[str, str]:
+    """The company's name in its country's language (``local_vocabulary``), with the
+    language's code; blank for countries without one."""
+    if country not in LOCAL_FORMS:
+        return "", ""
+    language = LOCAL_LANGUAGE[country]
+    spelt = BRAND_JOINER[country].join(LOCAL_BRANDS.get(country, {}).get(w, w) for w in brand)
+    name = LOCAL_FORMS[country][form].format(brand=spelt, word=LOCAL_WORDS[language][word])
+    return name, language
 
 
 def exhibitor_profile(

@@ -32,6 +32,8 @@ def organisation(
         email=f"{mailbox}@{named.domain}",
         description=texts[0],
         description_zh=texts[1],
+        name_local=named.name_local,
+        name_local_language=named.name_local_language,
     )
 
 

@@ -21,6 +21,8 @@ class DemoOrganisation:
     email: str
     description: str
     description_zh: str
+    name_local: str = ""
+    name_local_language: str = ""
 
     @property
     def key(self) -> OrgKey:
