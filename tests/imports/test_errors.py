@@ -1,6 +1,7 @@
 """A file with any bad row imports nothing and names every bad row, its column and the fix."""
 
 import pytest
+from django.utils import translation
 
 from tradefair.organisations.services.imports import import_participants
 
@@ -333,4 +334,18 @@ def test_a_cell_beyond_the_csv_field_limit_is_refused_with_its_line(expo, existi
 
     assert len(result.errors) == 1
     assert str(result.errors[0]).startswith("line 3: row: unreadable CSV (field larger than")
+    assert table_counts() == existing
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("th", "บรรทัดที่ 2: name: ไม่ได้ระบุ (ทุกแถวต้องมีชื่อภาษาอังกฤษ)"),
+        ("en", "line 2: name: missing (every row needs an English name)"),
+    ],
+)
+def test_the_refusal_reads_in_the_readers_language(expo, existing, language, message):
+    with translation.override(language):
+        result = run(expo, csv_file(EXHIBITOR_HEADER, with_cell(2, NAME, "")))
+        assert [str(error) for error in result.errors] == [message]
     assert table_counts() == existing

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
@@ -76,10 +77,16 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
     def summary(self) -> str:
-        return (
-            f"{self.kind} of {self.expo}: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged"
-        )
+        return _(
+            "%(kind)s of %(expo)s: %(created)s created, %(updated)s updated, "
+            "%(unchanged)s unchanged"
+        ) % {
+            "kind": self.kind,
+            "expo": self.expo,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 def import_participants(
@@ -97,7 +104,12 @@ def import_participants(
     if expo is None:
         known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
         result.errors.append(
-            RowError(None, "expo", f"unknown expo '{expo_slug}' (known expos: {known or 'none'})")
+            RowError(
+                None,
+                "expo",
+                _("unknown expo '%(expo)s' (known expos: %(known)s)")
+                % {"expo": expo_slug, "known": known or _("none")},
+            )
         )
         return result
     try:
@@ -120,7 +132,11 @@ def import_participants(
         # Another import or an edit in the admin created the same row meanwhile.
         result.created = result.updated = result.unchanged = 0
         result.errors.append(
-            RowError(None, "database", f"a concurrent change conflicted ({exc}); import again")
+            RowError(
+                None,
+                "database",
+                _("a concurrent change conflicted (%(why)s); import again") % {"why": exc},
+            )
         )
     return result
 

@@ -22,6 +22,7 @@ from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
@@ -63,7 +64,11 @@ class RowError:
     def __str__(self) -> str:
         if self.line is None:
             return f"{self.column}: {self.reason}"
-        return f"line {self.line}: {self.column}: {self.reason}"
+        return _("line %(line)s: %(column)s: %(reason)s") % {
+            "line": self.line,
+            "column": self.column,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -127,12 +132,17 @@ def read_table(*, content: bytes, filename: str) -> list[tuple[int, list[str]]]:
     if suffix not in FILE_TYPES:
         shown = suffix or filename
         raise FileRejected(
-            RowError(None, "file", f"unsupported file type '{shown}' (upload a .csv or .xlsx file)")
+            RowError(
+                None,
+                "file",
+                _("unsupported file type '%(type)s' (upload a .csv or .xlsx file)")
+                % {"type": shown},
+            )
         )
     rows = _read_csv(content) if suffix == ".csv" else _read_xlsx(content)
     table = [(line, cells) for line, cells in rows if any(cells)]
     if not table:
-        raise FileRejected(RowError(None, "file", "the file is empty (expected a header row)"))
+        raise FileRejected(RowError(None, "file", _("the file is empty (expected a header row)")))
     return table
 
 
@@ -145,7 +155,8 @@ def _read_csv(content: bytes) -> Iterator[tuple[int, list[str]]]:
             RowError(
                 None,
                 "file",
-                f"not UTF-8 text (byte {exc.start}); save the file as 'CSV UTF-8' and try again",
+                _("not UTF-8 text (byte %(byte)s); save the file as 'CSV UTF-8' and try again")
+                % {"byte": exc.start},
             )
         ) from exc
     # Rows are numbered as a spreadsheet shows them, so a quoted multi-line cell is one line.
@@ -156,7 +167,11 @@ def _read_csv(content: bytes) -> Iterator[tuple[int, list[str]]]:
             yield line, [cell.strip() for cell in cells]
     except csv.Error as exc:
         raise FileRejected(
-            RowError(line + 1, "row", f"unreadable CSV ({exc}); check the quotes in this row")
+            RowError(
+                line + 1,
+                "row",
+                _("unreadable CSV (%(why)s); check the quotes in this row") % {"why": exc},
+            )
         ) from exc
 
 
@@ -167,7 +182,11 @@ def _read_xlsx(content: bytes) -> Iterator[tuple[int, list[str]]]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise FileRejected(
-            RowError(None, "file", f"not a readable .xlsx workbook ({exc}); save it again as .xlsx")
+            RowError(
+                None,
+                "file",
+                _("not a readable .xlsx workbook (%(why)s); save it again as .xlsx") % {"why": exc},
+            )
         ) from exc
     try:
         sheet = workbook.worksheets[0]
@@ -198,19 +217,29 @@ def check_header(cells: list[str], kind: Kind) -> list[RowError]:
     problems = []
     missing = [c for c in expected if c not in header]
     if missing:
-        problems.append(_plural("missing column", missing))
+        problems.append(
+            ngettext("missing column %(names)s", "missing columns %(names)s", len(missing))
+            % {"names": _quoted(missing)}
+        )
     unexpected = [c for c in header if c and c not in expected and c not in OPTIONAL_COLUMNS]
     if unexpected:
-        problems.append(_plural("unexpected column", unexpected))
+        problems.append(
+            ngettext("unexpected column %(names)s", "unexpected columns %(names)s", len(unexpected))
+            % {"names": _quoted(unexpected)}
+        )
     repeated = sorted({c for c in header if c and header.count(c) > 1})
     if repeated:
-        problems.append(_plural("repeated column", repeated))
+        problems.append(
+            ngettext("repeated column %(names)s", "repeated columns %(names)s", len(repeated))
+            % {"names": _quoted(repeated)}
+        )
     if not problems:
         return []
-    fix = (
-        f"the header for {kind} is: {','.join(expected)}, optionally followed by "
-        f"{','.join(OPTIONAL_COLUMNS)}"
-    )
+    fix = _("the header for %(kind)s is: %(columns)s, optionally followed by %(optional)s") % {
+        "kind": kind,
+        "columns": ",".join(expected),
+        "optional": ",".join(OPTIONAL_COLUMNS),
+    }
     return [RowError(1, "header", f"{'; '.join(problems)} ({fix})")]
 
 
@@ -302,9 +331,8 @@ def spellings(objects: Iterable[Any], fields: tuple[str, ...]) -> dict[str, Any]
     return found
 
 
-def _plural(label: str, names: list[str]) -> str:
-    quoted = ", ".join(f"'{n}'" for n in names)
-    return f"{label}{'s' if len(names) > 1 else ''} {quoted}"
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
 
 
 @dataclass(frozen=True)
@@ -368,8 +396,8 @@ def parse_rows(
                 RowError(
                     line,
                     "name",
-                    f"duplicate organisation '{row.name}' ({row.country}), already on line "
-                    f"{earlier}",
+                    _("duplicate organisation '%(name)s' (%(country)s), already on line %(line)s")
+                    % {"name": row.name, "country": row.country, "line": earlier},
                 )
             )
             continue
@@ -403,35 +431,49 @@ def _parse_row(
     if any(extra):
         bad(
             "row",
-            f"{len(cells) + len(extra)} cells but the header names {len(cells)} columns (put "
-            "values that contain commas in quotes, and give every column with values a name)",
+            _(
+                "%(cells)s cells but the header names %(columns)s columns (put values that "
+                "contain commas in quotes, and give every column with values a name)"
+            )
+            % {"cells": len(cells) + len(extra), "columns": len(cells)},
         )
     for column in OPTIONAL_COLUMNS:
         cells.setdefault(column, "")
     for column, limit in _MAX_LENGTH.items():
         if len(cells[column]) > limit:
-            bad(column, f"too long ({len(cells[column])} characters, at most {limit})")
+            bad(
+                column,
+                _("too long (%(length)s characters, at most %(most)s)")
+                % {"length": len(cells[column]), "most": limit},
+            )
     for column, value in cells.items():
         control = control_character(value)
         if control is not None:
             bad(
                 column,
-                f"contains the control character U+{ord(control):04X}; remove it (it is invisible "
-                "in most editors and cannot be stored)",
+                _(
+                    "contains the control character %(character)s; remove it (it is invisible "
+                    "in most editors and cannot be stored)"
+                )
+                % {"character": f"U+{ord(control):04X}"},
             )
 
     name = cells["name"]
     if not name:
-        bad("name", "missing (every row needs an English name)")
+        bad("name", _("missing (every row needs an English name)"))
     local_language = cells["name_local_language"].strip().lower()
     for column, reason in local_name_errors(cells["name_local"], local_language).items():
         bad(column, reason)
 
     country = cells["country"].upper()
     if not country:
-        bad("country", "missing (use ISO 3166 alpha-2, e.g. VN)")
+        bad("country", _("missing (use ISO 3166 alpha-2, e.g. VN)"))
     elif country not in lookups.countries:
-        bad("country", f"unknown country code '{cells['country']}' (use ISO 3166 alpha-2, e.g. VN)")
+        bad(
+            "country",
+            _("unknown country code '%(code)s' (use ISO 3166 alpha-2, e.g. VN)")
+            % {"code": cells["country"]},
+        )
 
     sector_ids = set()
     for spelling in split_list(cells["sectors"]):
@@ -439,8 +481,11 @@ def _parse_row(
         if sector_id is None:
             bad(
                 "sectors",
-                f"unknown sector '{spelling}' (use a sector's slug, English or Chinese name, "
-                f"e.g. {lookups.sector_example})",
+                _(
+                    "unknown sector '%(sector)s' (use a sector's slug, English or Chinese name, "
+                    "e.g. %(example)s)"
+                )
+                % {"sector": spelling, "example": lookups.sector_example},
             )
         else:
             sector_ids.add(sector_id)
@@ -450,13 +495,17 @@ def _parse_row(
         if not _HS_CODE.match(code):
             bad(
                 "hs_codes",
-                f"bad HS code format '{code}' (HS codes are 2, 4 or 6 digits, e.g. 85, 8541 or "
-                f"854143; keep the column as text so leading zeros stay)",
+                _(
+                    "bad HS code format '%(code)s' (HS codes are 2, 4 or 6 digits, e.g. 85, 8541 "
+                    "or 854143; keep the column as text so leading zeros stay)"
+                )
+                % {"code": code},
             )
         elif code not in lookups.hs_codes:
             bad(
                 "hs_codes",
-                f"unknown HS code '{code}' (not a chapter, heading or subheading of HS 2022)",
+                _("unknown HS code '%(code)s' (not a chapter, heading or subheading of HS 2022)")
+                % {"code": code},
             )
         else:
             hs_codes.add(code)
@@ -474,14 +523,19 @@ def _parse_row(
         except ValidationError:
             bad(
                 "website",
-                f"bad website URL '{website}' (use a full address, e.g. https://www.example.com)",
+                _("bad website URL '%(url)s' (use a full address, e.g. https://www.example.com)")
+                % {"url": website},
             )
     email = cells["email"]
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            bad("email", f"bad e-mail address '{email}' (use one address, e.g. info@example.com)")
+            bad(
+                "email",
+                _("bad e-mail address '%(email)s' (use one address, e.g. info@example.com)")
+                % {"email": email},
+            )
 
     if errors:
         return None, errors
@@ -522,11 +576,15 @@ def _pavilion(value: str, lookups: _Lookups, bad: _Report) -> int | None:
     pavilion_id = lookups.pavilions.get(value.casefold())
     if pavilion_id is None:
         hint = (
-            f"use a pavilion code or name of this expo, e.g. {lookups.pavilion_example}"
+            _("use a pavilion code or name of this expo, e.g. %(example)s")
+            % {"example": lookups.pavilion_example}
             if lookups.pavilion_example
-            else "this expo has no pavilions yet; add them in the floor plan first"
+            else _("this expo has no pavilions yet; add them in the floor plan first")
         )
-        bad("pavilion", f"unknown pavilion '{value}' ({hint})")
+        bad(
+            "pavilion",
+            _("unknown pavilion '%(value)s' (%(hint)s)") % {"value": value, "hint": hint},
+        )
     return pavilion_id
 
 
@@ -538,15 +596,25 @@ def _booth_area(value: str, bad: _Report) -> Decimal | None:
     except InvalidOperation:
         area = None
     if area is None or not area.is_finite():
-        bad("booth_area_m2", f"bad number '{value}' (give square metres, e.g. 36 or 54.5)")
+        bad(
+            "booth_area_m2",
+            _("bad number '%(value)s' (give square metres, e.g. 36 or 54.5)") % {"value": value},
+        )
         return None
     if area <= 0:
-        bad("booth_area_m2", f"must be greater than 0, got '{value}' (give square metres, e.g. 36)")
+        bad(
+            "booth_area_m2",
+            _("must be greater than 0, got '%(value)s' (give square metres, e.g. 36)")
+            % {"value": value},
+        )
         return None
     if area >= _BOOTH_AREA_LIMIT:
-        bad("booth_area_m2", f"too large '{value}' (less than 1,000,000 m²)")
+        bad("booth_area_m2", _("too large '%(value)s' (less than 1,000,000 m²)") % {"value": value})
         return None
     if area != area.quantize(Decimal("0.01")):
-        bad("booth_area_m2", f"too precise '{value}' (at most 2 decimal places, e.g. 54.25)")
+        bad(
+            "booth_area_m2",
+            _("too precise '%(value)s' (at most 2 decimal places, e.g. 54.25)") % {"value": value},
+        )
         return None
     return area
