@@ -423,3 +423,18 @@ def test_nothing_is_queued_when_the_action_rolls_back(
         raise RuntimeError("the rest of the action failed")
     assert callbacks == [] and queued == []
     assert not MeetingRequest.objects.exists()
+
+
+def test_a_thai_reader_gets_it_in_thai_with_the_thai_name_of_a_thai_company(
+    buyer, exhibitor, mailoutbox, django_capture_on_commit_callbacks
+):
+    organisation = buyer.participation.organisation
+    organisation.name_local, organisation.name_local_language = "บริษัท ผู้ซื้อหนึ่ง จำกัด", "th"
+    organisation.save(update_fields=["name_local", "name_local_language"])
+    colleague(exhibitor, "somchai@example.com", "th")
+    ask(buyer, exhibitor, django_capture_on_commit_callbacks)
+    subjects = by_recipient(mailoutbox)
+    assert subjects["somchai@example.com"][0] == "คำขอนัดเจรจาใหม่จาก บริษัท ผู้ซื้อหนึ่ง จำกัด"
+    assert subjects["exhibitor-one@example.com"][0] == "New meeting request from Buyer One"
+    thai = next(m.body for m in mailoutbox if m.to == ["somchai@example.com"])
+    assert thai.endswith(f"{SITE}/th/test-expo/exhibitor/requests/\n")
