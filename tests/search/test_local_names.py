@@ -6,7 +6,7 @@ Run on SQLite by default and on PostgreSQL with ``DATABASE_URL`` set.
 
 import pytest
 
-from tradefair.expos.names import organisation_names, unaccented
+from tradefair.expos.names import organisation_names, thai_unspaced, unaccented
 
 URL = "/test-expo/exhibitors/"
 THAI = "บริษัท ไทยยูเนี่ยน กรุ๊ป จำกัด"
@@ -35,9 +35,11 @@ def found(client, query: str, prefix: str = "") -> list[str]:
         "ยูเนี่ยน",  # "union", inside the run "ไทยยูเนี่ยน": Thai puts no space between words
         "ไทยยูเนี่ยน",  # "Thai union", two words written together
         "ไทยยูเนี่ยน กรุ๊ป",  # two terms, each a part of the name
+        "ไทยยูเนี่ยนกรุ๊ป",  # the same typed without the space the name has
+        "บริษัทไทยยูเนี่ยนกรุ๊ปจำกัด",  # the whole name without its spaces
         "จำกัด",  # "limited"
     ],
-    ids=["inner-word", "words-together", "two-terms", "last-word"],
+    ids=["inner-word", "words-together", "two-terms", "no-space", "whole-unspaced", "last-word"],
 )
 def test_a_thai_search_finds_the_thai_name(client, local, query):
     assert found(client, query) == ["Thai Union Group PCL"]
@@ -103,3 +105,8 @@ def test_unaccented_drops_latin_marks_only():
     assert unaccented("Công ty Cổ phần Đồng Tâm Nguyễn") == "Cong ty Co phan Dong Tam Nguyen"
     assert unaccented(THAI) == THAI  # Thai vowels and tone marks are combining marks too
     assert unaccented("广西") == "广西"
+
+
+def test_thai_unspaced_joins_thai_phrases_only():
+    assert thai_unspaced(THAI) == "บริษัทไทยยูเนี่ยนกรุ๊ปจำกัด"
+    assert thai_unspaced("Thai Union กรุ๊ป จำกัด") == "Thai Union กรุ๊ปจำกัด"

@@ -1,5 +1,6 @@
 """Display names in the reader's language, from Babel's CLDR data."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +87,16 @@ def unaccented(text: str) -> str:
             continue
         out.append(char)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+_THAI_GAP = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
+
+
+def thai_unspaced(text: str) -> str:
+    """Thai without the spaces between its phrases ("บริษัท ไทยยูเนี่ยน กรุ๊ป" →
+    "บริษัทไทยยูเนี่ยนกรุ๊ป"): Thai writes words together and places spaces by taste, so a
+    reader types a name with them or without."""
+    return _THAI_GAP.sub("", text)
 
 
 def one_full_stop(sentence: str) -> str:

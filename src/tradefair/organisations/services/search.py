@@ -20,8 +20,9 @@ they were. On PostgreSQL a generated ``tsvector`` column weights the same sectio
 (migration 0005).
 
 Names are indexed as written and without their Latin diacritics, so a Vietnamese name is found
-typed either way; Thai, written without spaces between words, is found by any part of a name
-as every term is a substring. Pavilions are left out on purpose: the directory filters by
+typed either way, and Thai names also without the spaces between their phrases: Thai writes
+words together, so a term is found inside a name as a substring, typed with the name's spaces
+or without them. Pavilions are left out on purpose: the directory filters by
 pavilion, and a pavilion renamed in the floor plan would otherwise leave stale text behind.
 ``tradefair reindex`` rebuilds an edition's index after reference data (e.g. a sector's name)
 changed.
@@ -36,7 +37,7 @@ from django.conf import settings
 from django.db.models import ManyToManyField, Model, QuerySet
 from django.utils.translation import to_locale
 
-from tradefair.expos.names import country_name, unaccented
+from tradefair.expos.names import country_name, thai_unspaced, unaccented
 from tradefair.organisations.models import Need, Offer, Participation
 
 NAMES_END = "\x1c"
@@ -166,8 +167,9 @@ def refresh_search_text(participation_ids: Iterable[int]) -> int:
         ]
         names = [org.name, org.name_zh, org.name_local, *map(str, org.other_names.values())]
         p.search_text = search_text(
-            # Each name also without its diacritics: "dong tam" finds "Đồng Tâm".
-            names=[*names, *map(unaccented, names)],
+            # Each name also without its diacritics ("dong tam" finds "Đồng Tâm") and, in Thai,
+            # without the spaces between phrases (a Thai reader types it either way).
+            names=[*names, *map(unaccented, names), *map(thai_unspaced, names)],
             products=parts.products,
             codes=parts.codes,
             topics=parts.topics,
