@@ -6,7 +6,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.models import Expo
-from tradefair.organisations.services.imports_parse import COLUMNS, FILE_TYPES, Kind
+from tradefair.organisations.services.imports_parse import (
+    COLUMNS,
+    FILE_TYPES,
+    OPTIONAL_COLUMNS,
+    Kind,
+)
 
 KIND_CHOICES = [(Kind.EXHIBITORS.value, _("exhibitors")), (Kind.BUYERS.value, _("buyers"))]
 # A CSV of 10,000 buyers is about 3 MB; anything far larger is a mistake, not an expo.
@@ -15,14 +20,21 @@ FORMAT_CHOICES = [(suffix, suffix.lstrip(".").upper()) for suffix in FILE_TYPES]
 
 
 class ImportForm(forms.Form):
-    expo = forms.ModelChoiceField(queryset=Expo.objects.all(), to_field_name="slug")
-    kind = forms.ChoiceField(choices=KIND_CHOICES)
+    expo = forms.ModelChoiceField(
+        label=_("Expo"), queryset=Expo.objects.all(), to_field_name="slug"
+    )
+    kind = forms.ChoiceField(label=_("Who the file lists"), choices=KIND_CHOICES)
     file = forms.FileField(
+        label=_("File"),
         # format_lazy keeps the help text lazy, so it is translated per request.
         help_text=format_lazy(
-            _("CSV (UTF-8) or XLSX. Exhibitors: {exhibitors}. Buyers: {buyers}."),
+            _(
+                "CSV (UTF-8) or XLSX. Exhibitors: {exhibitors}. Buyers: {buyers}. Either may "
+                "add {optional}."
+            ),
             exhibitors=",".join(COLUMNS[Kind.EXHIBITORS]),
             buyers=",".join(COLUMNS[Kind.BUYERS]),
+            optional=",".join(OPTIONAL_COLUMNS),
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(FILE_TYPES)}),
     )
@@ -41,6 +53,8 @@ class ImportForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    expo = forms.ModelChoiceField(queryset=Expo.objects.all(), to_field_name="slug")
-    kind = forms.ChoiceField(choices=KIND_CHOICES)
-    format = forms.ChoiceField(choices=FORMAT_CHOICES, initial=".csv")
+    expo = forms.ModelChoiceField(
+        label=_("Expo"), queryset=Expo.objects.all(), to_field_name="slug"
+    )
+    kind = forms.ChoiceField(label=_("Who the file lists"), choices=KIND_CHOICES)
+    format = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial=".csv")

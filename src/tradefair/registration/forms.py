@@ -205,11 +205,12 @@ def application_initial(application: Application) -> dict[str, Any]:
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
+        label=_("Decision"),
         choices=[
             (Decision.APPROVE, _("Approve")),
             (Decision.REJECT, _("Reject")),
             (Decision.ASK, _("Ask for more information")),
-        ]
+        ],
     )
     message = forms.CharField(
         label=_("Reason or question for the applicant"),
@@ -231,7 +232,9 @@ class DecisionForm(forms.Form):
 
 
 class BulkForm(forms.Form):
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True)
+    ids = forms.TypedMultipleChoiceField(
+        label=_("Applications"), coerce=int, choices=[], required=True
+    )
     decision = DecisionForm.base_fields["decision"]
     message = DecisionForm.base_fields["message"]
 
