@@ -1,16 +1,22 @@
 """Badges: one per admitted person, a QR code with a signed reference and nothing personal,
 refused when forged, replaced or of another edition; the portal's page and the A6 PDF."""
 
+import contextlib
 import datetime as dt
+import re
+import zlib
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.matchmaking.conftest import make_party_in
 from tradefair.accounts.models import User
 from tradefair.expos.models import Country, Expo
 from tradefair.organisations.models import Participation
 from tradefair.registration.models import Badge
+from tradefair.registration.presentation import badge_view
+from tradefair.registration.printing import badges_pdf
 from tradefair.registration.services.badges import (
     BadgeRefused,
     badge_of,
@@ -96,3 +102,34 @@ def test_the_badge_pages_need_a_role_in_the_edition(client, expo, admitted):
     client.force_login(User.objects.create_user("nobody@example.com"))
     assert client.get(url).status_code == 404
     assert client.post(reverse("badge:replace", args=[expo.slug])).status_code == 404
+
+
+def _fonts(pdf: bytes) -> set[str]:
+    """The fonts a PDF embeds (WeasyPrint puts their descriptors in compressed streams)."""
+    parts = [pdf]
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompress(stream.group(1)))
+    names = re.findall(rb"/FontName\s*/[A-Z]{6}\+([^\s/>]+)", b"".join(parts))
+    return {name.decode() for name in names}
+
+
+def test_a_thai_companys_badge_prints_its_thai_name_in_a_thai_font(expo):
+    buyer = make_party_in(expo, "Chao Phraya Foods", Participation.Role.BUYER)
+    organisation = buyer.participation.organisation
+    organisation.name_local, organisation.name_local_language = "บริษัท เจ้าพระยาฟู้ดส์ จำกัด", "th"
+    organisation.save()
+    badge = badge_of(buyer.user, expo)
+    assert badge is not None
+    with translation.override("en"):
+        english = badge_view(badge)
+    assert (english.organisation, english.organisation_local) == (
+        "Chao Phraya Foods",
+        "บริษัท เจ้าพระยาฟู้ดส์ จำกัด",
+    )
+    with translation.override("th"):  # the Thai name is already the one printed large
+        assert badge_view(badge).organisation == "บริษัท เจ้าพระยาฟู้ดส์ จำกัด"
+        assert badge_view(badge).organisation_local == ""
+    fonts = _fonts(badges_pdf(expo, [badge], "en"))
+    thai = ("Loma", "Garuda", "NotoSansThai", "Noto-Sans-Thai", "Norasi", "Kinnari", "Waree")
+    assert any(font.startswith(thai) for font in fonts), fonts
