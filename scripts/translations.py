@@ -2,7 +2,7 @@
 
 ``python scripts/translations.py todo LANG OUT.json`` writes every untranslated or fuzzy
 message of ``LANG`` (``zh_Hans``, ``vi``, ``th``, ``id``, ``ms``) as ``{msgid: ""}`` (plural
-ids as ``"singular||plural"`` with a list of forms), and
+ids as ``"singular||plural"`` with a list of forms, a context as ``"context::msgid"``), and
 ``python scripts/translations.py apply LANG IN.json`` writes the filled-in strings back,
 clearing the fuzzy flags and setting the catalogue's header. Run
 ``tradefair makemessages -l LANG --ignore=migrations`` (in ``src/tradefair``) before and
@@ -15,13 +15,17 @@ import sys
 from pathlib import Path
 
 from babel import Locale
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po, write_po
 
 LOCALE = Path(__file__).resolve().parent.parent / "src/tradefair/locale"
 
 
-def _key(message_id: str | tuple[str, ...]) -> str:
-    return message_id if isinstance(message_id, str) else "||".join(message_id)
+def _key(message: Message) -> str:
+    """The message's id as the JSON names it: plural ids joined by "||", a context before its
+    id and "::" (``trade flow::imports``), as one English word may need two translations."""
+    text = message.id if isinstance(message.id, str) else "||".join(message.id)
+    return f"{message.context}::{text}" if message.context else text
 
 
 def _done(string: str | tuple[str, ...]) -> bool:
@@ -35,7 +39,7 @@ def main() -> None:
         catalog = read_po(f, locale=language)
     if command == "todo":
         todo = {
-            _key(m.id): ([""] * catalog.num_plurals if isinstance(m.id, tuple) else "")
+            _key(m): ([""] * catalog.num_plurals if isinstance(m.id, tuple) else "")
             for m in catalog
             if m.id and (m.fuzzy or not _done(m.string))
         }
@@ -45,9 +49,9 @@ def main() -> None:
     filled = json.loads(path.read_text())
     applied = 0
     for message in catalog:
-        if not message.id or _key(message.id) not in filled:
+        if not message.id or _key(message) not in filled:
             continue
-        value = filled[_key(message.id)]
+        value = filled[_key(message)]
         if not value:
             continue
         message.string = tuple(value) if isinstance(message.id, tuple) else value

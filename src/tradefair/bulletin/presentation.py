@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from tradefair.bulletin.models import PublishedBulletin
 from tradefair.deals.models import Deal
@@ -243,7 +243,12 @@ def _trade(trade: dict[str, Any] | None) -> TradeView | None:
         code.code: code.description
         for code in HSCode.objects.filter(code__in=[c["chapter"] for c in trade["by_chapter"]])
     }
-    columns = [_("Partner"), _("Value (USD)"), _("A year earlier"), _("Change on a year earlier")]
+    columns = [
+        pgettext("trading partner country", "Partner"),
+        _("Value (USD)"),
+        _("A year earlier"),
+        _("Change on a year earlier"),
+    ]
     partner_title = _("China's trade with each ASEAN member")
     return TradeView(
         title=title,

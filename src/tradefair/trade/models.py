@@ -8,12 +8,14 @@ ISO 3166 alpha-3 codes, as Comtrade writes them. Values are in US dollars.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TradeFlow(models.Model):
     class Flow(models.TextChoices):
-        IMPORT = "M", _("imports")
-        EXPORT = "X", _("exports")
+        # A context of their own: "imports" also names the file imports of the admin.
+        IMPORT = "M", pgettext_lazy("trade flow", "imports")
+        EXPORT = "X", pgettext_lazy("trade flow", "exports")
 
     year = models.PositiveSmallIntegerField()
     month = models.PositiveSmallIntegerField(help_text=_("1 to 12; 0 for the whole year"))
