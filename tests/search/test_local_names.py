@@ -110,3 +110,18 @@ def test_unaccented_drops_latin_marks_only():
 def test_thai_unspaced_joins_thai_phrases_only():
     assert thai_unspaced(THAI) == "บริษัทไทยยูเนี่ยนกรุ๊ปจำกัด"
     assert thai_unspaced("Thai Union กรุ๊ป จำกัด") == "Thai Union กรุ๊ปจำกัด"
+
+
+def test_the_fairs_own_sectors_and_country_groups_read_in_the_readers_language(
+    client, add_exhibitor
+):
+    add_exhibitor(
+        "Mekong Rice Co.", country="VN", title="Jasmine rice", sectors=("agriculture-food",)
+    )
+    response = client.get(f"/th{URL}")
+    card = response.context["result"].cards[0]
+    assert card.sectors == ["เกษตรและอาหาร"]
+    form = response.context["form"]
+    assert ("asean", "อาเซียน") in form.fields["group"].choices
+    assert ("agriculture-food", "เกษตรและอาหาร") in form.fields["sector"].choices
+    assert client.get(URL).context["result"].cards[0].sectors == ["Agriculture and food"]

@@ -32,6 +32,17 @@ def in_reader_language(english: str, chinese: str) -> str:
     return chinese if language.startswith("zh") and chinese else english
 
 
+def reference_name(english: str, chinese: str) -> str:
+    """A name of the platform's own reference data (a sector, a country group) in the reader's
+    language: the Chinese stored beside it, else the catalogue's translation of the English
+    (``reference_data`` marks them), else the English for a name an organiser added."""
+    from django.utils.translation import get_language, gettext
+
+    if (get_language() or "en").startswith("zh") and chinese:
+        return chinese
+    return gettext(english) if english else english
+
+
 @dataclass(frozen=True)
 class ShownName:
     """A name and the language it is written in, for a ``lang`` attribute (so that Thai or

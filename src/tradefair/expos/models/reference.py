@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.expos.names import country_name, in_reader_language
+from tradefair.expos.names import country_name, reference_name
 
 
 class Country(models.Model):
@@ -103,4 +103,4 @@ class Sector(models.Model):
 
     @property
     def display_name(self) -> str:
-        return in_reader_language(self.name, self.name_zh)
+        return reference_name(self.name, self.name_zh)

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo, Sector
-from tradefair.expos.names import country_name, in_reader_language
+from tradefair.expos.names import country_name, reference_name
 from tradefair.matchmaking.models import (
     Interpreter,
     Meeting,
@@ -220,7 +220,7 @@ def _labels(dimension: Dimension, keys: list[str]) -> dict[str, str]:
         language = get_language() or "en"
         return {code: country_name(code, language) for code in keys}
     return {
-        slug: in_reader_language(name, name_zh)
+        slug: reference_name(name, name_zh)
         for slug, name, name_zh in Sector.objects.filter(slug__in=keys).values_list(
             "slug", "name", "name_zh"
         )

@@ -28,7 +28,7 @@ from tradefair.engine.recommend.diversity import diverse_positions
 from tradefair.engine.recommend.profiles import TradeLine
 from tradefair.engine.recommend.reasons import Kind, Reason, explain, hs_dotted, hs_label
 from tradefair.expos.models import Sector
-from tradefair.expos.names import country_name, in_reader_language
+from tradefair.expos.names import country_name, reference_name
 from tradefair.matchmaking.adapters.recommend import parties_of
 from tradefair.matchmaking.models import MeetingRequest, Recommendation
 from tradefair.matchmaking.models.recommendations import MAX_LIST_LENGTH
@@ -252,7 +252,7 @@ def _sector_names() -> dict[str, str]:
     names = cache.get(key)
     if names is None:
         names = {
-            str(pk): in_reader_language(name, name_zh)
+            str(pk): reference_name(name, name_zh)
             for pk, name, name_zh in Sector.objects.values_list("pk", "name", "name_zh")
         }
         cache.set(key, names, SECTOR_NAMES_SECONDS)

@@ -20,7 +20,13 @@ from django.db.models.functions import Substr
 from django.utils.translation import get_language
 
 from tradefair.expos.models import Country, CountryGroup, Expo, HSCode, Sector
-from tradefair.expos.names import ShownName, country_name, in_reader_language, organisation_names
+from tradefair.expos.names import (
+    ShownName,
+    country_name,
+    in_reader_language,
+    organisation_names,
+    reference_name,
+)
 from tradefair.floorplan.models import BoothAssignment, Pavilion
 from tradefair.organisations.models import Offer, Organisation, Participation
 from tradefair.organisations.queries.matches import (
@@ -179,7 +185,7 @@ def _load_filter_choices(expo: Expo) -> FilterChoices:
         ),
         key=lambda choice: choice[1],
     )
-    groups = [(g.slug, in_reader_language(g.name, g.name_zh)) for g in CountryGroup.objects.all()]
+    groups = [(g.slug, reference_name(g.name, g.name_zh)) for g in CountryGroup.objects.all()]
     pavilions = [(p.code, p.display_name) for p in Pavilion.objects.filter(expo=expo)]
     sectors = [(s.slug, s.display_name) for s in Sector.objects.all()]
     used = Offer.hs_codes.through.objects.filter(
@@ -338,7 +344,7 @@ def _sectors_by_participation(ids: list[int]) -> dict[int, list[str]]:
     )
     found: dict[int, list[str]] = defaultdict(list)
     for pid, name, name_zh in links:
-        label = in_reader_language(name, name_zh)
+        label = reference_name(name, name_zh)
         if label not in found[pid]:
             found[pid].append(label)
     return found
