@@ -38,13 +38,38 @@ def worker(args: list[str]) -> None:
     celery_main()
 
 
+def operator_language(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """The language of the person at the terminal, from the variables gettext itself reads
+    (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``th_TH.UTF-8`` → ``th``), when the
+    site speaks it; None for the C locale or one the site does not have (English, then)."""
+    from django.utils.translation import get_supported_language_variant, to_language
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for part in environ.get(name, "").split(":"):
+            code = part.split(".")[0].split("@")[0]
+            if code and code not in ("C", "POSIX"):
+                try:
+                    return str(get_supported_language_variant(to_language(code)))
+                except LookupError:
+                    return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradefair.settings")
     args = list(sys.argv if argv is None else argv)
     if len(args) > 1 and args[1] == "worker":
         worker(args[2:])
         return
+    import django
     from django.core.management import execute_from_command_line
+    from django.utils import translation
+
+    django.setup()
+    # Commands speak the operator's language: their refusals, progress and summaries.
+    language = operator_language()
+    if language:
+        translation.activate(language)
 
     args[0] = "tradefair"
     if len(args) > 2 and args[1] == "import" and args[2] in IMPORT_KINDS_ELSEWHERE:

@@ -166,7 +166,7 @@ def test_an_import_with_faults_exits_2_naming_each_and_imports_nothing(
     )
     assert "bad.geojson: feature 1: grid: missing" in err
     assert "bad.geojson: feature 1: geometry: not a Polygon but null" in err
-    assert f"3 error(s) in {bad}; nothing imported." in err
+    assert f"3 errors in {bad}; nothing imported." in err
     assert not Module.objects.filter(hall=other_hall).exists()
 
 

@@ -106,6 +106,14 @@ def test_bulletin_table_is_readable(small_edition: Expo):
     assert "Vietnam Pavilion" in text
 
 
+def test_the_table_speaks_the_language_of_its_locale(small_edition: Expo):
+    out = StringIO()
+    call_command("bulletin", "--expo", small_edition.slug, "--locale", "th", stdout=out)
+    text = out.getvalue()
+    assert "สัดส่วนผู้แสดงสินค้าต่างประเทศ" in text and "Foreign share" not in text
+    assert "20,000" in text  # Thai writes its numbers with the same digits and separators
+
+
 def test_bulletin_of_an_empty_edition_has_zero_share(expo: Expo):
     out = StringIO()
     call_command("bulletin", "--expo", expo.slug, "--json", stdout=out)

@@ -137,7 +137,7 @@ def test_check_prints_every_broken_rule_and_exits_one(
         "slot d1s01 table 1 holds 2 meetings: R1, R2",
         "buyer B1 is in 2 meetings in slot d1s01: R1, R2",
     ]
-    assert f"4 broken rule(s) in {bad}" in captured.err
+    assert f"4 broken rules in {bad}" in captured.err
 
 
 @pytest.mark.parametrize(

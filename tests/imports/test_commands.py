@@ -59,7 +59,7 @@ def test_a_bad_file_exits_non_zero_with_every_error_on_stderr(expo, pavilions, t
     assert captured.err.splitlines() == [
         "line 2: country: unknown country code 'XX' (use ISO 3166 alpha-2, e.g. VN)",
         "line 4: name: missing (every row needs an English name)",
-        "CommandError: 2 error(s) in bad.csv; nothing imported.",
+        "CommandError: 2 errors in bad.csv; nothing imported.",
     ]
     assert table_counts() == counts
 

@@ -195,7 +195,7 @@ def test_the_command_lists_every_error_and_exits_one(
         "or give room_capacity to create it)",
         "line 3: end_time: 09:00 is not after the start 14:00 (an activity ends after it starts, "
         "on the same day)",
-        "CommandError: 2 error(s) in bad.csv; nothing imported.",
+        "CommandError: 2 errors in bad.csv; nothing imported.",
     ]
     assert database() == before
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.table import Table
 
@@ -16,18 +17,18 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
     headline = Table(
         title=f"{data['name']} — {data['city']}, {data['start_date']}…{data['end_date']}"
     )
-    headline.add_column("Figure")
-    headline.add_column("Value", justify="right")
+    headline.add_column(_("Figure"))
+    headline.add_column(_("Value"), justify="right")
     rows = [
-        ("Exhibitors", num(data["exhibitors"])),
-        ("Countries and regions of exhibitors", num(data["exhibitor_countries"])),
-        ("Foreign exhibitors", num(data["foreign_exhibitors"])),
-        ("Foreign share", format_percent(data["foreign_exhibitor_share"], locale=locale)),
-        ("Belt and Road partner countries", num(data["belt_and_road_countries"])),
-        ("Exhibition area (m²)", num(data["exhibition_area_m2"])),
-        ("Country pavilions", num(data["country_pavilions"])),
-        ("Buyer organisations", num(data["buyers"])),
-        ("Delegations", num(data["delegations"])),
+        (_("Exhibitors"), num(data["exhibitors"])),
+        (_("Countries and regions of exhibitors"), num(data["exhibitor_countries"])),
+        (_("Foreign exhibitors"), num(data["foreign_exhibitors"])),
+        (_("Foreign share"), format_percent(data["foreign_exhibitor_share"], locale=locale)),
+        (_("Belt and Road partner countries"), num(data["belt_and_road_countries"])),
+        (_("Exhibition area (m²)"), num(data["exhibition_area_m2"])),
+        (_("Country pavilions"), num(data["country_pavilions"])),
+        (_("Buyer organisations"), num(data["buyers"])),
+        (_("Delegations"), num(data["delegations"])),
     ]
     for label, value in rows:
         headline.add_row(label, value)
@@ -35,38 +36,44 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
 
     programme = data["programme"]
     summit = programme["summit"]
-    activities = Table(title="Programme")
-    activities.add_column("Figure")
-    activities.add_column("Value", justify="right")
+    activities = Table(title=_("Programme"))
+    activities.add_column(_("Figure"))
+    activities.add_column(_("Value"), justify="right")
     for label, value in [
-        ("Published activities", programme["activities"]),
-        ("Summit main events", summit["main_events"]),
-        ("Summit supporting events", summit["supporting_events"]),
-        ("Summit concurrent events", summit["concurrent_events"]),
-        ("Summit delegates", summit["delegates"]),
-        ("Product launch events", programme["launch_events"]),
-        ("Launched products", programme["launched_products"]),
+        (_("Published activities"), programme["activities"]),
+        (_("Summit main events"), summit["main_events"]),
+        (_("Summit supporting events"), summit["supporting_events"]),
+        (_("Summit concurrent events"), summit["concurrent_events"]),
+        (_("Summit delegates"), summit["delegates"]),
+        (_("Product launch events"), programme["launch_events"]),
+        (_("Launched products"), programme["launched_products"]),
     ]:
         activities.add_row(label, num(value))
     console.print(activities)
 
     deals = data["deals"]
-    signed = Table(title="Deals (approved)")
-    for column in ("Kind", "Deals", "Value (USD)", "Value (CNY)"):
-        signed.add_column(column, justify="left" if column == "Kind" else "right")
+    signed = Table(title=_("Deals (approved)"))
+    signed.add_column(_("Kind"))
+    for column in (_("Deals"), _("Value (USD)"), _("Value (CNY)")):
+        signed.add_column(column, justify="right")
     for kind, total in deals["by_kind"].items():
         signed.add_row(kind, num(total["count"]), num(total["value_usd"]), num(total["value_cny"]))
-    signed.add_row("all", num(deals["count"]), num(deals["value_usd"]), num(deals["value_cny"]))
+    signed.add_row(_("all"), num(deals["count"]), num(deals["value_usd"]), num(deals["value_cny"]))
     console.print(signed)
     if deals["currencies_without_rate"]:
         missing = ", ".join(deals["currencies_without_rate"])
-        console.print(f"[red]Deals in {missing} are counted but not valued: set their rates.[/]")
+        console.print(
+            "[red]"
+            + _("Deals in %(currencies)s are counted but not valued: set their rates.")
+            % {"currencies": missing}
+            + "[/]"
+        )
 
-    pavilions = Table(title="Pavilions")
-    for column in ("Pavilion", "Kind", "Hall"):
+    pavilions = Table(title=_("Pavilions"))
+    for column in (_("Pavilion"), _("Kind"), _("Hall")):
         pavilions.add_column(column)
-    pavilions.add_column("Area (m²)", justify="right")
-    pavilions.add_column("Exhibitors", justify="right")
+    pavilions.add_column(_("Area (m²)"), justify="right")
+    pavilions.add_column(_("Exhibitors"), justify="right")
     for p in data["pavilions"]:
         pavilions.add_row(p["name"], p["kind"], p["hall"], num(p["area_m2"]), num(p["exhibitors"]))
     console.print(pavilions)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Protocol
 
+from django.utils.translation import gettext as _
+
 
 class Output(Protocol):
     def write(self, text: str) -> object: ...
@@ -41,7 +43,7 @@ def background_worker(out: Output) -> Iterator[subprocess.Popen[bytes]]:
         worker_command(),
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
-    out.write(f"Background worker started (pid {process.pid}).\n")
+    out.write(_("Background worker started (pid %(pid)s).") % {"pid": process.pid} + "\n")
     try:
         yield process
     finally:
@@ -51,4 +53,4 @@ def background_worker(out: Output) -> Iterator[subprocess.Popen[bytes]]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        out.write("Background worker stopped.\n")
+        out.write(_("Background worker stopped.") + "\n")

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tradefair.accounts.models import User
 from tradefair.engine.jsonformat import ProblemError
@@ -29,9 +31,9 @@ def checking(options: dict[str, Any]) -> bool:
     flags refused where they do not belong; a solve's output is checked writable first."""
     if options["check"]:
         if options["solution"] is None:
-            raise CommandError("--check needs PROBLEM.json SOLUTION.json", returncode=BAD_INPUT)
+            raise CommandError(_("--check needs PROBLEM.json SOLUTION.json"), returncode=BAD_INPUT)
         if options["output"] or options["keep"] or options["greedy"]:
-            raise CommandError("--check takes no -o, --keep or --greedy", returncode=BAD_INPUT)
+            raise CommandError(_("--check takes no -o, --keep or --greedy"), returncode=BAD_INPUT)
         return True
     if options["solution"] is not None:
         raise CommandError(
@@ -39,10 +41,10 @@ def checking(options: dict[str, Any]) -> bool:
             returncode=BAD_INPUT,
         )
     if options["output"] is None:
-        raise CommandError("-o SOLUTION.json is required", returncode=BAD_INPUT)
+        raise CommandError(_("-o SOLUTION.json is required"), returncode=BAD_INPUT)
     check_writable(options["output"])
     if options["greedy"] and options["keep"]:
-        raise CommandError("--keep needs the solver, not --greedy", returncode=BAD_INPUT)
+        raise CommandError(_("--keep needs the solver, not --greedy"), returncode=BAD_INPUT)
     return False
 
 
@@ -51,21 +53,31 @@ def read_engine_file(path: Path, parse: Callable[[str], T], say: Callable[[str],
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"cannot read {path}: {exc}", returncode=BAD_INPUT) from exc
+        raise CommandError(
+            _("cannot read %(path)s: %(why)s") % {"path": path, "why": exc}, returncode=BAD_INPUT
+        ) from exc
     try:
         return parse(text)
     except ProblemError as exc:
         for error in exc.errors:
             say(f"{path.name}: {error}")
         raise CommandError(
-            f"{len(exc.errors)} error(s) in {path}; nothing written.", returncode=BAD_INPUT
+            ngettext(
+                "%(count)s error in %(path)s; nothing written.",
+                "%(count)s errors in %(path)s; nothing written.",
+                len(exc.errors),
+            )
+            % {"count": len(exc.errors), "path": path},
+            returncode=BAD_INPUT,
         ) from exc
 
 
 def check_writable(path: Path) -> None:
     """Refuse an output we could not write before spending up to a minute solving."""
     if path.is_dir():
-        raise CommandError(f"-o {path}: is a folder; give a file name", returncode=BAD_INPUT)
+        raise CommandError(
+            _("-o %(path)s: is a folder; give a file name") % {"path": path}, returncode=BAD_INPUT
+        )
     if not path.resolve().parent.is_dir():
         raise CommandError(
             f"-o {path}: the folder {path.resolve().parent} does not exist", returncode=BAD_INPUT
@@ -78,14 +90,18 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
+        raise CommandError(
+            _("cannot write %(path)s: %(why)s") % {"path": path, "why": exc}, returncode=BAD_INPUT
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"cannot write {path}: {exc}", returncode=BAD_INPUT) from exc
+        raise CommandError(
+            _("cannot write %(path)s: %(why)s") % {"path": path, "why": exc}, returncode=BAD_INPUT
+        ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -108,7 +124,10 @@ def acting_organiser(expo: Expo, email: str | None) -> User:
     if email:
         found = active.filter(email__iexact=email).first()
         if found is None:
-            raise CommandError(f"--as {email}: no active user with that e-mail", returncode=2)
+            raise CommandError(
+                _("--as %(email)s: no active user with that e-mail") % {"email": email},
+                returncode=2,
+            )
         return found
     found = active.filter(staff_of__expo=expo).first() or active.filter(is_superuser=True).first()
     if found is None:
@@ -160,10 +179,10 @@ def for_an_expo(options: dict[str, Any], file_only: tuple[str, ...], result: str
     """Whether the command runs an edition (``--expo``) rather than files; refuses (exit 2)
     both or neither, file options with ``--expo`` and ``--publish``/``--as`` without it."""
     if (options["problem"] is None) == (options["expo"] is None):
-        raise CommandError("give either PROBLEM.json or --expo SLUG", returncode=BAD_INPUT)
+        raise CommandError(_("give either PROBLEM.json or --expo SLUG"), returncode=BAD_INPUT)
     if options["expo"] is None:
         if options["publish"] or options["acting"]:
-            raise CommandError("--publish and --as go with --expo SLUG", returncode=BAD_INPUT)
+            raise CommandError(_("--publish and --as go with --expo SLUG"), returncode=BAD_INPUT)
         return False
     flags = {"solution": "SOLUTION.json", "output": "-o"}
     unused = [
@@ -176,3 +195,24 @@ def for_an_expo(options: dict[str, Any], file_only: tuple[str, ...], result: str
             returncode=BAD_INPUT,
         )
     return True
+
+
+def solver_broke(faults: int) -> CommandError:
+    """A solver's answer that breaks the checker's rules is never written: our fault."""
+    return CommandError(
+        ngettext(
+            "the solver broke %(count)s rule; nothing written (please report this)",
+            "the solver broke %(count)s rules; nothing written (please report this)",
+            faults,
+        )
+        % {"count": faults}
+    )
+
+
+def broken_rules(faults: int, path: Path) -> CommandError:
+    """What ``--check`` says of a solution file that breaks rules (each printed before)."""
+    return CommandError(
+        ngettext("%(count)s broken rule in %(path)s", "%(count)s broken rules in %(path)s", faults)
+        % {"count": faults, "path": path},
+        returncode=1,
+    )

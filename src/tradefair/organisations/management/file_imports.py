@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
@@ -22,11 +24,23 @@ class FileImportResult(Protocol):
     def summary(self) -> str: ...
 
 
+def nothing_imported(errors: int, filename: str) -> str:
+    """What every import command says last when it refused a file."""
+    return ngettext(
+        "%(count)s error in %(file)s; nothing imported.",
+        "%(count)s errors in %(file)s; nothing imported.",
+        errors,
+    ) % {"count": errors, "file": filename}
+
+
 def expo_named(slug: str) -> Expo:
     expo = Expo.objects.filter(slug=slug).first()
     if expo is None:
         known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
-        raise CommandError(f"expo: unknown expo '{slug}' (known: {known or 'none'})")
+        raise CommandError(
+            _("expo: unknown expo '%(expo)s' (known: %(known)s)")
+            % {"expo": slug, "known": known or _("none")}
+        )
     return expo
 
 
@@ -42,7 +56,9 @@ def run_file_import(
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise CommandError(f"file: cannot read {path} ({exc.strerror})") from exc
+        raise CommandError(
+            _("file: cannot read %(path)s (%(why)s)") % {"path": path, "why": exc.strerror}
+        ) from exc
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -63,5 +79,5 @@ def run_file_import(
     if not result.ok:
         for error in result.errors:
             command.stderr.write(str(error))
-        raise CommandError(f"{len(result.errors)} error(s) in {path.name}; nothing imported.")
+        raise CommandError(nothing_imported(len(result.errors), path.name))
     command.stdout.write(command.style.SUCCESS(result.summary()))

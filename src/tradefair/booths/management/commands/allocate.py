@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 
 from tradefair.booths.models import AllocationRun
@@ -30,10 +32,12 @@ from tradefair.engine.jsonformat import dumps
 from tradefair.expos.engine_files import (
     acting_organiser,
     add_expo_arguments,
+    broken_rules,
     checking,
     find_expo,
     for_an_expo,
     read_engine_file,
+    solver_broke,
     write_atomically,
 )
 
@@ -71,7 +75,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
-            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+            raise CommandError(_("--time-limit must be a number of seconds > 0"), returncode=2)
         if for_an_expo(options, ("keep", "greedy", "check"), "floor plan"):
             self.run_expo(options, time_limit or AllocationRun.DEFAULT_TIME_LIMIT)
             return
@@ -84,7 +88,9 @@ class Command(BaseCommand):
             old = read_engine_file(options["keep"], parse_solution, self.stderr.write)
             keep = {a.exhibitor: a.modules for a in old.allocations}
         console = Console(stderr=True, quiet=options["verbosity"] == 0)
-        with console.status(f"placing {len(problem.exhibitors):,} exhibitors"):
+        with console.status(
+            _("placing %(count)s exhibitors") % {"count": f"{len(problem.exhibitors):,}"}
+        ):
             if options["greedy"]:
                 solution = solve_greedy(problem)
             else:
@@ -93,12 +99,10 @@ class Command(BaseCommand):
         if faults:
             for fault in faults:
                 self.stderr.write(fault)
-            raise CommandError(
-                f"the solver broke {len(faults)} rule(s); nothing written (please report this)"
-            )
+            raise solver_broke(len(faults))
         write_atomically(options["output"], dumps(solution_to_dict(problem, solution)))
         self.stdout.write(summary(problem, solution))
-        self.stdout.write(f"Wrote {options['output']}")
+        self.stdout.write(_("Wrote %(path)s") % {"path": options["output"]})
 
     def run_expo(self, options: dict[str, Any], time_limit: float) -> None:
         """The console's run (and publication) of one edition, executed in this process."""
@@ -106,7 +110,10 @@ class Command(BaseCommand):
         organiser = acting_organiser(expo, options["acting"])
         quiet = options["verbosity"] == 0
         console = Console(stderr=True, quiet=quiet)
-        with console.status(f"allocating the booths of {expo.slug} as {organiser.email}"):
+        with console.status(
+            _("allocating the booths of %(expo)s as %(user)s")
+            % {"expo": expo.slug, "user": organiser.email}
+        ):
             try:
                 run = allocate_now(expo=expo, by_user=organiser, time_limit=time_limit)
             except BoothError as exc:
@@ -119,13 +126,21 @@ class Command(BaseCommand):
             f"{stats['seconds']:.1f} s"
         )
         for left in left_out(run):
-            self.stdout.write(f"  without a booth: {left.name}: {left.reason}")
+            self.stdout.write(
+                "  "
+                + _("without a booth: %(name)s: %(why)s") % {"name": left.name, "why": left.reason}
+            )
         if options["publish"]:
             try:
                 placed = publish_run(run=run, by_user=organiser)
             except BoothError as exc:
-                raise CommandError(f"not published: {exc}", returncode=1) from exc
-            self.stdout.write(f"Published run {run.pk}: {len(placed):,} booths new or moved.")
+                raise CommandError(
+                    _("not published: %(why)s") % {"why": exc}, returncode=1
+                ) from exc
+            self.stdout.write(
+                _("Published run %(run)s: %(count)s booths new or moved.")
+                % {"run": run.pk, "count": f"{len(placed):,}"}
+            )
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
         problem = read_engine_file(problem_path, parse_problem, self.stderr.write)
@@ -134,9 +149,16 @@ class Command(BaseCommand):
         for fault in faults:
             self.stdout.write(fault)
         if faults:
-            raise CommandError(f"{len(faults)} broken rule(s) in {solution_path}", returncode=1)
+            raise broken_rules(len(faults), solution_path)
         self.stdout.write(
-            self.style.SUCCESS(f"{len(solution.allocations):,} booths obey every rule.")
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)s booth obeys every rule.",
+                    "%(count)s booths obey every rule.",
+                    len(solution.allocations),
+                )
+                % {"count": f"{len(solution.allocations):,}"}
+            )
         )
 
 
@@ -145,10 +167,18 @@ def summary(problem: Problem, solution: Solution) -> str:
     stats = solution.stats
     assert stats is not None
     share = stats.modules_placed / stats.upper_bound if stats.upper_bound else 1.0
-    return (
-        f"{len(solution.allocations):,} of {len(problem.exhibitors):,} exhibitors placed; "
-        f"{stats.modules_placed:,} of {problem.booked:,} booked modules "
-        f"({share:.1%} of the upper bound {stats.upper_bound:,}); "
-        f"clustering {stats.clustering:,} same-sector neighbour pairs; "
-        f"premium score {stats.premium_score:,.0f}; {stats.seconds:.1f} s"
-    )
+    return _(
+        "%(placed)s of %(exhibitors)s exhibitors placed; %(modules)s of %(booked)s booked "
+        "modules (%(share)s of the upper bound %(bound)s); clustering %(pairs)s same-sector "
+        "neighbour pairs; premium score %(premium)s; %(seconds)s s"
+    ) % {
+        "placed": f"{len(solution.allocations):,}",
+        "exhibitors": f"{len(problem.exhibitors):,}",
+        "modules": f"{stats.modules_placed:,}",
+        "booked": f"{problem.booked:,}",
+        "share": f"{share:.1%}",
+        "bound": f"{stats.upper_bound:,}",
+        "pairs": f"{stats.clustering:,}",
+        "premium": f"{stats.premium_score:,.0f}",
+        "seconds": f"{stats.seconds:.1f}",
+    }

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tradefair.booths.services.geojson_export import plan_geojson
 from tradefair.engine.jsonformat import dumps, load_json
@@ -24,6 +25,7 @@ from tradefair.expos.engine_files import (
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.floorplan.services.geojson import GeoJSONError, import_units
+from tradefair.organisations.management.file_imports import nothing_imported
 
 
 class Command(BaseCommand):
@@ -64,8 +66,13 @@ class Command(BaseCommand):
             write_atomically(options["output"], dumps(plan))
             units = sum(1 for f in plan["features"] if f["feature_type"] == "unit")
             self.stdout.write(
-                f"Wrote {options['output']}: {units:,} modules and "
-                f"{len(plan['features']) - units:,} booths of hall {hall.code}."
+                _("Wrote %(path)s: %(modules)s modules and %(booths)s booths of hall %(hall)s.")
+                % {
+                    "path": options["output"],
+                    "modules": f"{units:,}",
+                    "booths": f"{len(plan['features']) - units:,}",
+                    "hall": hall.code,
+                }
             )
             return
         expo = find_expo(options["expo"])
@@ -77,10 +84,12 @@ class Command(BaseCommand):
             for error in exc.errors:
                 self.stderr.write(f"{options['file'].name}: {error}")
             raise CommandError(
-                f"{len(exc.errors)} error(s) in {options['file']}; nothing imported.",
-                returncode=BAD_INPUT,
+                nothing_imported(len(exc.errors), str(options["file"])), returncode=BAD_INPUT
             ) from exc
-        self.stdout.write(f"Imported {created:,} modules into hall {hall.code} of {expo.slug}.")
+        self.stdout.write(
+            _("Imported %(count)s modules into hall %(hall)s of %(expo)s.")
+            % {"count": f"{created:,}", "hall": hall.code, "expo": expo.slug}
+        )
 
 
 def find_hall(expo: Expo, code: str) -> Hall:

@@ -3,6 +3,9 @@ from typing import IO, Any, cast
 
 from babel import Locale, UnknownLocaleError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import to_language
 from rich.console import Console
 
 from tradefair.bulletin.figures import bulletin_data
@@ -28,21 +31,23 @@ class Command(BaseCommand):
         try:
             expo = Expo.objects.get(slug=options["expo"])
         except Expo.DoesNotExist:
-            known = ", ".join(Expo.objects.values_list("slug", flat=True)) or "none yet"
+            known = ", ".join(Expo.objects.values_list("slug", flat=True)) or _("none yet")
             raise CommandError(
-                f"--expo: no edition with slug {options['expo']!r} (known: {known})"
+                _("--expo: no edition with slug %(slug)r (known: %(known)s)")
+                % {"slug": options["expo"], "known": known}
             ) from None
         try:
             Locale.parse(options["locale"])
         except (UnknownLocaleError, ValueError):
             raise CommandError(
-                f"--locale: unknown locale {options['locale']!r} (e.g. en, zh_Hans, vi, th)"
+                _("--locale: unknown locale %(locale)r (e.g. en, zh_Hans, vi, th)")
+                % {"locale": options["locale"]}
             ) from None
         if options["publish"]:
             bulletin = publish_bulletin(expo=expo, by_user=None)
             self.stderr.write(
-                f"Published bulletin no. {bulletin.number} of {expo.slug}; the worker draws its "
-                "PDFs."
+                _("Published bulletin no. %(number)s of %(expo)s; the worker draws its PDFs.")
+                % {"number": bulletin.number, "expo": expo.slug}
             )
             data = bulletin.data
         else:
@@ -50,6 +55,10 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            print_bulletin(
-                data, Console(file=cast(IO[str], self.stdout), width=110), locale=options["locale"]
-            )
+            # The tables' words in the language of the numbers' locale, where the site has it.
+            with translation.override(to_language(options["locale"])):
+                print_bulletin(
+                    data,
+                    Console(file=cast(IO[str], self.stdout), width=110),
+                    locale=options["locale"],
+                )

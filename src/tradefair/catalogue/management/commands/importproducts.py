@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tradefair.catalogue.services.imports import import_products
 from tradefair.catalogue.services.picture_sources import PicturesUnreadable, open_pictures
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         try:
             opened = open_pictures(Path(options["pictures"]))
         except PicturesUnreadable as exc:
-            raise CommandError(f"pictures: {exc}") from exc
+            raise CommandError(_("pictures: %(why)s") % {"why": exc}) from exc
         with opened as source:
             service = partial(import_products, pictures=source)
             run_file_import(self, slug=slug, path=path, service=service)

@@ -4,6 +4,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tradefair.deals.services.exports import ExportError, export_deals
 from tradefair.organisations.management.file_imports import expo_named
@@ -28,5 +30,16 @@ class Command(BaseCommand):
         try:
             path.write_bytes(result.content)
         except OSError as exc:
-            raise CommandError(f"cannot write {path} ({exc.strerror})") from exc
-        self.stdout.write(self.style.SUCCESS(f"{result.rows} deals written to {path}"))
+            raise CommandError(
+                _("cannot write %(path)s (%(why)s)") % {"path": path, "why": exc.strerror}
+            ) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)s deal written to %(path)s",
+                    "%(count)s deals written to %(path)s",
+                    result.rows,
+                )
+                % {"count": result.rows, "path": path}
+            )
+        )

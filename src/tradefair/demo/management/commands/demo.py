@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tradefair.demo.accounts import PASSWORD, ensure_demo_accounts
@@ -48,9 +49,13 @@ class Command(BaseCommand):
                 count = write_fits_csv(demo, options["fits_out"])
             except OSError as exc:
                 raise CommandError(
-                    f"--fits-out: cannot write {options['fits_out']}: {exc}"
+                    _("--fits-out: cannot write %(path)s: %(why)s")
+                    % {"path": options["fits_out"], "why": exc}
                 ) from exc
-            self.stdout.write(f"Wrote {count} true fits to {options['fits_out']}")
+            self.stdout.write(
+                _("Wrote %(count)s true fits to %(path)s")
+                % {"count": count, "path": options["fits_out"]}
+            )
             return
         call_command("migrate", interactive=False, verbosity=options["verbosity"] - 1)
         columns = [
@@ -68,27 +73,56 @@ class Command(BaseCommand):
             )
             recommended = self._recommend(progress, report.slug) if report.created else None
         if report.created:
-            self.stdout.write(self.style.SUCCESS(f"Loaded {demo.name} in {report.seconds} s."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Loaded %(name)s in %(seconds)s s.")
+                    % {"name": demo.name, "seconds": report.seconds}
+                )
+            )
         else:
-            self.stdout.write(f"{demo.name} ({report.slug}) is already loaded; nothing changed.")
+            self.stdout.write(
+                _("%(name)s (%(slug)s) is already loaded; nothing changed.")
+                % {"name": demo.name, "slug": report.slug}
+            )
         self.stdout.write(
-            f"{report.exhibitors:,} exhibitors from {report.exhibitor_countries} countries, "
-            f"{report.buyers:,} buyers, {report.hall_area_m2:,} m² of halls."
+            _(
+                "%(exhibitors)s exhibitors from %(countries)s countries, %(buyers)s buyers, "
+                "%(area)s m² of halls."
+            )
+            % {
+                "exhibitors": f"{report.exhibitors:,}",
+                "countries": report.exhibitor_countries,
+                "buyers": f"{report.buyers:,}",
+                "area": f"{report.hall_area_m2:,}",
+            }
         )
         self.stdout.write(
-            f"{report.slots:,} negotiation slots, {report.interpreters:,} interpreters, "
-            f"{report.requests:,} meeting requests; {report.held_meetings:,} meetings held, the "
-            "trade orders signed at them traced (schedule the rest from the organiser console)."
+            _(
+                "%(slots)s negotiation slots, %(interpreters)s interpreters, %(requests)s "
+                "meeting requests; %(held)s meetings held, the trade orders signed at them "
+                "traced (schedule the rest from the organiser console)."
+            )
+            % {
+                "slots": f"{report.slots:,}",
+                "interpreters": f"{report.interpreters:,}",
+                "requests": f"{report.requests:,}",
+                "held": f"{report.held_meetings:,}",
+            }
         )
         if report.created:
             # By name: the bulletin sits above the demo in the app layers.
             call_command("bulletin", expo=report.slug, publish=True, stdout=io.StringIO())
         self.stdout.write(
-            f"{report.deals:,} deals signed; the published bulletin is at /{report.slug}/bulletin/ "
-            f"(live figures: tradefair bulletin --expo {report.slug})."
+            _(
+                "%(deals)s deals signed; the published bulletin is at /%(slug)s/bulletin/ "
+                "(live figures: tradefair bulletin --expo %(slug)s)."
+            )
+            % {"deals": f"{report.deals:,}", "slug": report.slug}
         )
         if recommended is not None:
-            self.stdout.write(f"{recommended:,} recommendations stored.")
+            self.stdout.write(
+                _("%(count)s recommendations stored.") % {"count": f"{recommended:,}"}
+            )
         self._accounts(report.slug)
         if not options["load_only"]:
             with background_worker(self.stdout):
@@ -108,16 +142,21 @@ class Command(BaseCommand):
     def _accounts(self, slug: str) -> None:
         """Demo log-ins with a known password exist only where DEBUG says this is no production."""
         if not settings.DEBUG:
-            self.stdout.write("DEBUG is off: no demo accounts were created.")
+            self.stdout.write(_("DEBUG is off: no demo accounts were created."))
             return
-        self.stdout.write(f"Demo accounts (password: {PASSWORD}), log in at /accounts/login/:")
+        self.stdout.write(
+            _("Demo accounts (password: %(password)s), log in at /accounts/login/:")
+            % {"password": PASSWORD}
+        )
         for account in ensure_demo_accounts(slug):
             self.stdout.write(f"  {account.email:<26} {account.role:<10} {account.organisation}")
         busy = register_demo_accounts(slug)
         if busy:
             self.stdout.write(
-                "Registered for activities during negotiation slots (the scheduler keeps "
-                "these times free of their meetings):"
+                _(
+                    "Registered for activities during negotiation slots (the scheduler keeps "
+                    "these times free of their meetings):"
+                )
             )
         for entry in busy:
             self.stdout.write(f"  {entry.email:<26} {entry.start:<13} {entry.activity}")

@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
@@ -38,7 +39,8 @@ class Command(BaseCommand):
         if expo is None:
             known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
             raise CommandError(
-                f"--expo {options['expo']}: no such edition (known: {known or 'none'})",
+                _("--expo %(expo)s: no such edition (known: %(known)s)")
+                % {"expo": options["expo"], "known": known or _("none")},
                 returncode=BAD_INPUT,
             )
         started = time.perf_counter()
@@ -61,6 +63,14 @@ class Command(BaseCommand):
                 raise CommandError(f"--k: {exc}", returncode=BAD_INPUT) from exc
         seconds = time.perf_counter() - started
         self.stdout.write(
-            f"Stored {stored:,} recommendations for {expo.slug} "
-            f"(top {options['k']} each way) in {seconds:.1f} s."
+            _(
+                "Stored %(count)s recommendations for %(expo)s (top %(k)s each way) in "
+                "%(seconds)s s."
+            )
+            % {
+                "count": f"{stored:,}",
+                "expo": expo.slug,
+                "k": options["k"],
+                "seconds": f"{seconds:.1f}",
+            }
         )

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -35,10 +37,12 @@ from tradefair.engine.schedule.writer import dump_solution
 from tradefair.expos.engine_files import (
     acting_organiser,
     add_expo_arguments,
+    broken_rules,
     checking,
     find_expo,
     for_an_expo,
     read_engine_file,
+    solver_broke,
     write_atomically,
 )
 from tradefair.matchmaking.models import ScheduleRun
@@ -91,7 +95,7 @@ class Command(BaseCommand):
         expo = for_an_expo(options, ("keep", "greedy", "check"), "schedule")
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
-            raise CommandError("--time-limit must be a number of seconds > 0", returncode=2)
+            raise CommandError(_("--time-limit must be a number of seconds > 0"), returncode=2)
         if expo:
             self.run_expo(options, time_limit or EXPO_TIME_LIMIT)
             return
@@ -108,12 +112,10 @@ class Command(BaseCommand):
         if faults:
             for fault in faults:
                 self.stderr.write(fault)
-            raise CommandError(
-                f"the solver broke {len(faults)} rule(s); nothing written (please report this)"
-            )
+            raise solver_broke(len(faults))
         write_atomically(options["output"], dump_solution(solution, problem))
         self.stdout.write(summary(problem, solution, time.perf_counter() - started, keep))
-        self.stdout.write(f"Wrote {options['output']}")
+        self.stdout.write(_("Wrote %(path)s") % {"path": options["output"]})
 
     def run_expo(self, options: dict[str, Any], time_limit: float) -> None:
         """The console's run (and publication) of one edition, executed in this process."""
@@ -126,7 +128,9 @@ class Command(BaseCommand):
         organiser = acting_organiser(expo, options["acting"])
         quiet = options["verbosity"] == 0
         if not quiet:
-            self.stderr.write(f"Scheduling {expo.slug} as {organiser.email}")
+            self.stderr.write(
+                _("Scheduling %(expo)s as %(user)s") % {"expo": expo.slug, "user": organiser.email}
+            )
         with phase_bar(quiet=quiet) as progress:
             try:
                 run = schedule_now(
@@ -135,9 +139,14 @@ class Command(BaseCommand):
             except MatchmakingError as exc:
                 raise CommandError(str(exc), returncode=1) from exc
             except Exception as exc:
-                raise CommandError(f"the run failed and changed nothing: {exc!r}") from exc
+                raise CommandError(
+                    _("the run failed and changed nothing: %(why)r") % {"why": exc}
+                ) from exc
         if run.status != ScheduleRun.Status.DONE:  # given up on by someone else meanwhile
-            raise CommandError(f"run {run.pk} ended {run.status}: {run.error or 'no detail'}")
+            raise CommandError(
+                _("run %(run)s ended %(status)s: %(why)s")
+                % {"run": run.pk, "status": run.status, "why": run.error or _("no detail")}
+            )
         if not options["publish"]:
             self.stdout.write(run_summary(run))
             return
@@ -147,9 +156,12 @@ class Command(BaseCommand):
             published = publish_schedule(run=run, by_user=organiser)
         except MatchmakingError as exc:
             self.stdout.write(run_summary(run))
-            raise CommandError(f"not published: {exc}", returncode=1) from exc
+            raise CommandError(_("not published: %(why)s") % {"why": exc}, returncode=1) from exc
         self.stdout.write(run_summary(run))
-        self.stdout.write(f"Published {published:,} meetings of run {run.pk}.")
+        self.stdout.write(
+            _("Published %(count)s meetings of run %(run)s.")
+            % {"count": f"{published:,}", "run": run.pk}
+        )
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
         problem = self.read(problem_path, parse_problem)
@@ -158,9 +170,16 @@ class Command(BaseCommand):
         for fault in faults:
             self.stdout.write(fault)
         if faults:
-            raise CommandError(f"{len(faults)} broken rule(s) in {solution_path}", returncode=1)
+            raise broken_rules(len(faults), solution_path)
         self.stdout.write(
-            self.style.SUCCESS(f"{len(solution.meetings):,} meetings obey every rule.")
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)s meeting obeys every rule.",
+                    "%(count)s meetings obey every rule.",
+                    len(solution.meetings),
+                )
+                % {"count": f"{len(solution.meetings):,}"}
+            )
         )
 
     def read(self, path: Path, parse: Callable[[str], T]) -> T:
@@ -169,9 +188,11 @@ class Command(BaseCommand):
     def notes(self, problem: Problem) -> None:
         notes = duplicate_pairs(problem)
         for note in notes[:NOTES_SHOWN]:
-            self.stderr.write(f"note: {note}")
+            self.stderr.write(_("note: %(note)s") % {"note": note})
         if len(notes) > NOTES_SHOWN:
-            self.stderr.write(f"note: … and {len(notes) - NOTES_SHOWN} more repeated pairs")
+            self.stderr.write(
+                _("note: … and %(count)s more repeated pairs") % {"count": len(notes) - NOTES_SHOWN}
+            )
 
     def solve(
         self, problem: Problem, keep: Solution | None, options: dict[str, Any], *, quiet: bool
@@ -209,13 +230,15 @@ class Command(BaseCommand):
             except ModuleNotFoundError as exc:
                 if exc.name != "tradefair.engine.schedule.solver":
                     raise
-                raise CommandError("the solver is not installed; use --greedy") from exc
+                raise CommandError(_("the solver is not installed; use --greedy")) from exc
             try:
                 return solve(
                     problem, time_limit=options["time_limit"], keep=keep, progress=progress
                 )
             except Infeasible as exc:
-                raise CommandError(f"{exc}; nothing written", returncode=1) from exc
+                raise CommandError(
+                    _("%(why)s; nothing written") % {"why": exc}, returncode=1
+                ) from exc
 
 
 @contextmanager
@@ -236,20 +259,26 @@ def run_summary(run: ScheduleRun) -> str:
     """The console result page's figures: each against its bound, then left-out reasons."""
     from tradefair.matchmaking.queries import console, left_out, run_progress
 
-    table = Table(title=f"Run {run.pk} of {run.expo.slug}", show_header=False)
+    table = Table(
+        title=_("Run %(run)s of %(expo)s") % {"run": run.pk, "expo": run.expo.slug},
+        show_header=False,
+    )
     table.add_column(style="bold")
     table.add_column(justify="right")
     for figure in console.run_figures(run):
         value = f"{figure.value:,}"
         if figure.bound is not None and figure.share is not None:
-            value += f" of at most {figure.bound:,} ({figure.share:.1%})"
+            value += " " + _("of at most %(bound)s (%(share)s)") % {
+                "bound": f"{figure.bound:,}",
+                "share": f"{figure.share:.1%}",
+            }
         table.add_row(str(figure.label), value)
         if figure.bound is None:
             table.add_row("", str(figure.help))
-    table.add_row("Requests left out", f"{len(run.unscheduled or []):,}")
+    table.add_row(_("Requests left out"), f"{len(run.unscheduled or []):,}")
     for reason in left_out.reason_counts(run):
         table.add_row(f"  {reason.label}", f"{reason.count:,}")
-    table.add_row("Wall time", run_progress.wall_time(run) or "")
+    table.add_row(_("Wall time"), run_progress.wall_time(run) or "")
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
     return buffer.getvalue().rstrip("\n")
@@ -265,48 +294,68 @@ def summary(
     if gaps is None:
         gaps = metrics.idle_gaps(problem, solution.meetings)
     requesting = metrics.buyers_requesting(problem)
-    table = Table(title="Schedule", show_header=False)
+    table = Table(title=_("Schedule"), show_header=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
-    table.add_row("Meetings scheduled", f"{stats.count:,} of {len(problem.requests):,} requests")
-    table.add_row("Upper bound on meetings", _bound(stats.upper_bound, stats.count))
-    table.add_row("Total priority", f"{stats.priority:,}")
-    if stats.priority_upper_bound is not None:
-        table.add_row("Upper bound on priority", _bound(stats.priority_upper_bound, stats.priority))
-    who = "People" if problem.is_general else "Buyers"
     table.add_row(
-        f"{who} who asked and got no meeting",
-        f"{stats.buyers_without_meeting:,} of {requesting:,}",
+        _("Meetings scheduled"),
+        _("%(count)s of %(total)s requests")
+        % {"count": f"{stats.count:,}", "total": f"{len(problem.requests):,}"},
     )
-    table.add_row("Proven minimum of that", _minimum(stats))
+    table.add_row(_("Upper bound on meetings"), _bound(stats.upper_bound, stats.count))
+    table.add_row(_("Total priority"), f"{stats.priority:,}")
+    if stats.priority_upper_bound is not None:
+        table.add_row(
+            _("Upper bound on priority"), _bound(stats.priority_upper_bound, stats.priority)
+        )
+    table.add_row(
+        _("People who asked and got no meeting")
+        if problem.is_general
+        else _("Buyers who asked and got no meeting"),
+        _("%(count)s of %(total)s")
+        % {"count": f"{stats.buyers_without_meeting:,}", "total": f"{requesting:,}"},
+    )
+    table.add_row(_("Proven minimum of that"), _minimum(stats))
     per = gaps / stats.count if stats.count else 0.0
-    table.add_row("Idle gaps", f"{gaps:,} ({per:.2f} per meeting)")
+    table.add_row(
+        _("Idle gaps"),
+        _("%(gaps)s (%(per)s per meeting)") % {"gaps": f"{gaps:,}", "per": f"{per:.2f}"},
+    )
     if stats.idle_gaps_lower_bound is not None:
-        table.add_row("Proven minimum of idle gaps", f"{stats.idle_gaps_lower_bound:,}")
+        table.add_row(_("Proven minimum of idle gaps"), f"{stats.idle_gaps_lower_bound:,}")
     if problem.max_gap_spread is not None:
         most, fewest = metrics.gap_spread(problem, solution.meetings)
         table.add_row(
-            "Idle gaps per participant",
-            f"{fewest}-{most} (spread at most {problem.max_gap_spread})",
+            _("Idle gaps per participant"),
+            _("%(fewest)s-%(most)s (spread at most %(spread)s)")
+            % {"fewest": fewest, "most": most, "spread": problem.max_gap_spread},
         )
     if stats.status is not None:
-        table.add_row("Status", stats.status)
+        table.add_row(_("Status"), stats.status)
     days = stats.days_attended
     if days is None:
         days = metrics.days_attended(problem, solution.meetings)
     table.add_row(
-        "Days attended",
-        f"{days:,} ({metrics.days_per_participant(problem, solution.meetings):.2f}"
-        " per participant with a meeting)",
+        _("Days attended"),
+        _("%(days)s (%(per)s per participant with a meeting)")
+        % {
+            "days": f"{days:,}",
+            "per": f"{metrics.days_per_participant(problem, solution.meetings):.2f}",
+        },
     )
     if keep is not None:
         slot, at_table = metrics.kept_in_place(keep.meetings, solution.meetings)
         table.add_row(
-            "Kept from the previous schedule",
-            f"{slot:,} of {len(keep.meetings):,} in their slot ({at_table:,} at their table)",
+            _("Kept from the previous schedule"),
+            _("%(slot)s of %(total)s in their slot (%(table)s at their table)")
+            % {
+                "slot": f"{slot:,}",
+                "total": f"{len(keep.meetings):,}",
+                "table": f"{at_table:,}",
+            },
         )
-    table.add_row("Solver time", f"{stats.seconds:.1f} s")
-    table.add_row("Total time (read, solve, check, write)", f"{total_seconds:.1f} s")
+    table.add_row(_("Solver time"), f"{stats.seconds:.1f} s")
+    table.add_row(_("Total time (read, solve, check, write)"), f"{total_seconds:.1f} s")
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
     return buffer.getvalue().rstrip("\n")
@@ -314,14 +363,18 @@ def summary(
 
 def _bound(bound: int, reached: int) -> str:
     if bound < 0:
-        return "not proven"
-    share = f" (reached {reached / bound:.1%})" if bound else ""
-    return f"{bound:,}{share}"
+        return _("not proven")
+    if not bound:
+        return f"{bound:,}"
+    return _("%(bound)s (reached %(share)s)") % {
+        "bound": f"{bound:,}",
+        "share": f"{reached / bound:.1%}",
+    }
 
 
 def _minimum(stats: Stats) -> str:
     return (
-        "not proven"
+        _("not proven")
         if stats.min_buyers_without_meeting < 0
         else (f"{stats.min_buyers_without_meeting:,}")
     )

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tradefair.organisations.services.exports import ExportError, export_participants
 from tradefair.organisations.services.imports import Kind
@@ -30,5 +31,12 @@ class Command(BaseCommand):
         try:
             path.write_bytes(result.content)
         except OSError as exc:
-            raise CommandError(f"cannot write {path} ({exc.strerror})") from exc
-        self.stdout.write(self.style.SUCCESS(f"{result.rows} {options['kind']} written to {path}"))
+            raise CommandError(
+                _("cannot write %(path)s (%(why)s)") % {"path": path, "why": exc.strerror}
+            ) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(count)s %(kind)s written to %(path)s")
+                % {"count": result.rows, "kind": options["kind"], "path": path}
+            )
+        )

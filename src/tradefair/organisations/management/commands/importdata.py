@@ -4,9 +4,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from tradefair.organisations.management.file_imports import nothing_imported
 from tradefair.organisations.services.imports import Kind, import_participants
 
 # Below this many rows an import takes a moment, so a bar would only flicker.
@@ -29,7 +31,9 @@ class Command(BaseCommand):
         try:
             content = path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"file: cannot read {path} ({exc.strerror})") from exc
+            raise CommandError(
+                _("file: cannot read %(path)s (%(why)s)") % {"path": path, "why": exc.strerror}
+            ) from exc
         console = Console(stderr=True)
         show = console.is_terminal and len(content) >= PROGRESS_FROM_BYTES
         with Progress(
@@ -57,5 +61,5 @@ class Command(BaseCommand):
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(result.errors)} error(s) in {path.name}; nothing imported.")
+            raise CommandError(nothing_imported(len(result.errors), path.name))
         self.stdout.write(self.style.SUCCESS(result.summary()))

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Participation
@@ -16,7 +17,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         expo = Expo.objects.filter(slug=options["expo"]).first()
         if expo is None:
-            raise CommandError(f"--expo: no edition with slug {options['expo']!r}")
+            raise CommandError(
+                _("--expo: no edition with slug %(slug)r") % {"slug": options["expo"]}
+            )
         ids = list(Participation.objects.filter(expo=expo).values_list("id", flat=True))
         updated = sum(refresh_search_text(ids[i : i + 1000]) for i in range(0, len(ids), 1000))
-        self.stdout.write(f"Reindexed {updated} participations of {expo.slug}.")
+        self.stdout.write(
+            _("Reindexed %(count)s participations of %(expo)s.")
+            % {"count": updated, "expo": expo.slug}
+        )

@@ -4,9 +4,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
+from tradefair.organisations.management.file_imports import nothing_imported
 from tradefair.trade.services.imports import import_trade
 
 
@@ -46,9 +48,11 @@ class Command(BaseCommand):
 
                 result = import_trade(text=text, progress=progress)
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"file: cannot read {path} as UTF-8 CSV ({exc})") from exc
+            raise CommandError(
+                _("file: cannot read %(path)s as UTF-8 CSV (%(why)s)") % {"path": path, "why": exc}
+            ) from exc
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(result.errors)} error(s) in {path.name}; nothing imported.")
+            raise CommandError(nothing_imported(len(result.errors), path.name))
         self.stdout.write(self.style.SUCCESS(result.summary()))
