@@ -232,7 +232,7 @@ def test_the_commands_import_and_export(expo, parties, tmp_path, capsys):
     assert [r[0] for r in rows[1:]] == ["CAE22-001", "CAE22-002", "CAE22-003"]
     bad = tmp_path / "bad.csv"
     bad.write_bytes(_csv(*BAD_ROWS))
-    with pytest.raises(CommandError, match=r"error\(s\) in bad.csv; nothing imported"):
+    with pytest.raises(CommandError, match=r"18 errors in bad.csv; nothing imported"):
         call_command("importdeals", str(bad), expo=expo.slug)
     assert "line 2: kind: 'loan' is not a kind of deal" in capsys.readouterr().err
 
