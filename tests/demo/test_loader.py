@@ -118,7 +118,7 @@ def test_asean_companies_carry_their_local_names(loaded):
         country: set(
             exhibitors.filter(country_id=country).values_list("name_local_language", flat=True)
         )
-        for country in ("VN", "TH", "ID", "MY", "BN", "CN", "KH")
+        for country in ("VN", "TH", "ID", "MY", "BN", "KH", "LA", "MM", "CN", "SG", "PH")
     }
     assert by_country == {
         "VN": {"vi"},
@@ -126,8 +126,12 @@ def test_asean_companies_carry_their_local_names(loaded):
         "ID": {"id"},
         "MY": {"ms"},
         "BN": {"ms"},
+        "KH": {"km"},
+        "LA": {"lo"},
+        "MM": {"my"},
         "CN": {""},  # Chinese companies have their Chinese name
-        "KH": {""},  # no font for Khmer on the machines yet
+        "SG": {""},  # Singaporean and Philippine companies register in English
+        "PH": {""},
     }
     thai = exhibitors.filter(country_id="TH").values_list("name_local", flat=True)
     assert all(name.startswith("บริษัท ") and "จำกัด" in name for name in thai)

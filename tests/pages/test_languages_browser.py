@@ -91,6 +91,20 @@ def buyer(expo: Expo, add_exhibitor) -> Party:
         local="PT Perdagangan Kopi Jawa",
         local_language="id",
     )
+    for name, country, local, language in [
+        ("Angkor Rice Co., Ltd.", "KH", "ក្រុមហ៊ុន អង្គរ អង្ករ ឯ.ក", "km"),
+        ("Lanexang Coffee Co., Ltd.", "LA", "ບໍລິສັດ ລ້ານຊ້າງ ກາເຟ ຈຳກັດ", "lo"),
+        ("Shwe Rice Company Limited", "MM", "ရွှေဆန် ကုမ္ပဏီလီမိတက်", "my"),
+    ]:
+        add_exhibitor(
+            name,
+            country=country,
+            pavilion="food",
+            title="Rice",
+            hs=("1006",),
+            local=local,
+            local_language=language,
+        )
     party = make_party_in(expo, "Penang Fresh Foods", Participation.Role.BUYER)
     staff = User.objects.create_user("staff@expo.example")
     ExpoStaff.objects.create(user=staff, expo=expo)
@@ -180,7 +194,7 @@ def _without_codes(text: str) -> str:
     return text
 
 
-def _thai_fonts(page: Page, selector: str) -> set[str]:
+def _drawn_with(page: Page, selector: str) -> set[str]:
     """The fonts Chromium actually drew the element's text with."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
@@ -237,11 +251,23 @@ def test_public_pages_and_the_buyer_portal_read_fully_in(live_server, page: Page
         assert page.locator(".other-name[lang=th]").text_content() == THAI_NAME
 
 
+@pytest.mark.parametrize(
+    ("language", "fonts"),
+    [("km", {"Noto Sans Khmer"}), ("lo", {"Noto Sans Lao"}), ("my", {"Noto Sans Myanmar"})],
+)
+def test_khmer_lao_and_burmese_names_are_drawn_with_their_fonts(
+    live_server, page: Page, language, fonts
+):
+    page.goto(f"{live_server.url}/caexpo-22/exhibitors/?q=rice")
+    used = _drawn_with(page, f".other-name[lang={language}]")
+    assert used and used <= fonts, used
+
+
 def test_thai_is_drawn_with_a_thai_font(live_server, page: Page):
     durian = Participation.objects.get(organisation__name__startswith="Bangkok Durian").pk
     page.goto(f"{live_server.url}/th/caexpo-22/exhibitors/{durian}/")
     assert page.locator("h1").text_content() == THAI_NAME
-    used = _thai_fonts(page, "h1")
+    used = _drawn_with(page, "h1")
     assert used and used <= THAI_FONTS, used  # no glyph fell back to a non-Thai font
     page.goto(f"{live_server.url}/th/caexpo-22/exhibitors/")
-    assert _thai_fonts(page, "h1") <= THAI_FONTS  # the page's own Thai heading too
+    assert _drawn_with(page, "h1") <= THAI_FONTS  # the page's own Thai heading too

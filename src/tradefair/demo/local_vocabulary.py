@@ -1,24 +1,51 @@
 """Words the demo builds an ASEAN company's name from in the company's own language and script.
 
 ``vocabulary.py`` names every organisation in English and Chinese; a company from Viet Nam,
-Thailand, Indonesia, Malaysia or Brunei also gets the name it registers at home, e.g.
-"Minh Phat Agricultural Products JSC" → "Công ty Cổ phần Nông sản Minh Phát" and
-"Rattana Charoen Agricultural Products Co., Ltd." → "บริษัท รัตนาเจริญ ผลิตภัณฑ์การเกษตร จำกัด".
+Thailand, Indonesia, Malaysia, Brunei, Cambodia, Laos or Myanmar also gets the name it registers
+at home, e.g. "Minh Phat Agricultural Products JSC" → "Công ty Cổ phần Nông sản Minh Phát",
+"Rattana Charoen Agricultural Products Co., Ltd." → "บริษัท รัตนาเจริญ ผลิตภัณฑ์การเกษตร จำกัด",
+"Angkor Mekong Food Co., Ltd." → "ក្រុមហ៊ុន អង្គរមេគង្គ ចំណីអាហារ ឯ.ក",
+"Lanexang Champa Trading Co., Ltd." → "ບໍລິສັດ ລ້ານຊ້າງຈຳປາ ການຄ້າ ຈຳກັດ" and
+"Shwe Yadanar Trading Co., Ltd." → "ရွှေရတနာ ကုန်သွယ်ရေး ကုမ္ပဏီလီမိတက်".
+Singaporean and Philippine companies get none: they register their names in English, so the
+English name already is the name at home.
 The tables give the industry words as companies of each country put them in their names, the
-Vietnamese and Thai spelling of the Latin brands (Indonesian, Malaysian and Bruneian brands are
-already written in their own language), and each legal form as a whole name in the local word
-order. Cambodian, Lao and Myanmar companies get no local name here: Khmer, Lao and Burmese are
-left out because the machines have no fonts for their scripts.
+local spelling of the Latin brands (Indonesian, Malaysian and Bruneian brands are already
+written in their own language), and each legal form as a whole name in the local word order.
 
 Vietnamese is in NFC with the traditional tone placement ("Hòa", "Sức khỏe"), and capitalises
 the first syllable of each word of a name ("Công nghệ Thông minh"), as company names do.
+Khmer, Lao and Burmese run the words of a phrase together, so the two words of a brand are
+written as one ("អង្គរមេគង្គ", "ລ້ານຊ້າງຈຳປາ", "ရွှေရတနာ"); a space parts the brand, the trade
+and the legal form, as registered names are laid out, and sets off Khmer "និង" and Lao "ແລະ"
+(and). Burmese is in standard Unicode (the storage order of Unicode's Myanmar block), not in
+the Zawgyi font encoding.
 """
 
 # The language a country's company names are written in (ISO 639-1).
-LOCAL_LANGUAGE: dict[str, str] = {"VN": "vi", "TH": "th", "ID": "id", "MY": "ms", "BN": "ms"}
+LOCAL_LANGUAGE: dict[str, str] = {
+    "VN": "vi",
+    "TH": "th",
+    "ID": "id",
+    "MY": "ms",
+    "BN": "ms",
+    "KH": "km",
+    "LA": "lo",
+    "MM": "my",
+}
 
-# How the two words of a brand are joined: Thai writes them as one word ("รัตนาเจริญ").
-BRAND_JOINER: dict[str, str] = {"VN": " ", "TH": "", "ID": " ", "MY": " ", "BN": " "}
+# How the two words of a brand are joined: Thai, Khmer, Lao and Burmese write them as one word
+# ("รัตนาเจริญ", "អង្គរមេគង្គ", "ລ້ານຊ້າງຈຳປາ", "ရွှေရတနာ").
+BRAND_JOINER: dict[str, str] = {
+    "VN": " ",
+    "TH": "",
+    "ID": " ",
+    "MY": " ",
+    "BN": " ",
+    "KH": "",
+    "LA": "",
+    "MM": "",
+}
 
 # One format per entry of the country's ``forms`` in vocabulary.py, in the same order.
 LOCAL_FORMS: dict[str, tuple[str, ...]] = {
@@ -45,6 +72,22 @@ LOCAL_FORMS: dict[str, tuple[str, ...]] = {
     ),
     # Sdn Bhd.
     "BN": ("{brand} {word} Sdn Bhd",),
+    # Co., Ltd., Import Export Co., Ltd.: ក្រុមហ៊ុន (company) first, then ឯ.ក, short for
+    # ឯកជនទទួលខុសត្រូវមានកម្រិត (private limited), as registered Khmer names end.
+    "KH": (
+        "ក្រុមហ៊ុន {brand} {word} ឯ.ក",
+        "ក្រុមហ៊ុន {brand} {word} នាំចេញ-នាំចូល ឯ.ក",
+    ),
+    # Sole Co., Ltd., Co., Ltd.: ບໍລິສັດ … ຈຳກັດຜູ້ດຽວ (sole limited) and ບໍລິສັດ … ຈຳກັດ.
+    "LA": (
+        "ບໍລິສັດ {brand} {word} ຈຳກັດຜູ້ດຽວ",
+        "ບໍລິສັດ {brand} {word} ຈຳກັດ",
+    ),
+    # Co., Ltd., Company Limited: both are … ကုမ္ပဏီလီမိတက် in Burmese.
+    "MM": (
+        "{brand} {word} ကုမ္ပဏီလီမိတက်",
+        "{brand} {word} ကုမ္ပဏီလီမိတက်",
+    ),
 }
 
 LOCAL_BRANDS: dict[str, dict[str, str]] = {
@@ -87,6 +130,47 @@ LOCAL_BRANDS: dict[str, dict[str, str]] = {
         "Ayutthaya": "อยุธยา",
         "Mongkol": "มงคล",
         "Sakul": "สกุล",
+    },
+    "KH": {
+        "Angkor": "អង្គរ",
+        "Mekong": "មេគង្គ",
+        "Tonle": "ទន្លេ",
+        "Khmer": "ខ្មែរ",
+        "Apsara": "អប្សរា",
+        "Sovann": "សុវណ្ណ",
+        "Bayon": "បាយ័ន",
+        "Kampot": "កំពត",
+        "Preah": "ព្រះ",
+        "Chenla": "ចេនឡា",
+        "Meas": "មាស",
+        "Reaksmey": "រស្មី",
+    },
+    "LA": {
+        "Lanexang": "ລ້ານຊ້າງ",
+        "Champa": "ຈຳປາ",
+        "Mekong": "ແມ່ຂອງ",
+        "Phou": "ພູ",
+        "Sengdao": "ແສງດາວ",
+        "Savan": "ສະຫວັນ",
+        "Dokmai": "ດອກໄມ້",
+        "Kham": "ຄຳ",
+        "Vilay": "ວິໄລ",
+        "Sisavang": "ສີສະຫວ່າງ",
+        "Phoukhao": "ພູເຂົາ",
+    },
+    "MM": {
+        "Ayeyarwady": "ဧရာဝတီ",
+        "Shwe": "ရွှေ",
+        "Yadanar": "ရတနာ",
+        "Thiri": "သီရိ",
+        "Aung": "အောင်",
+        "Myint": "မြင့်",
+        "Zaw": "ဇော်",
+        "Mandalar": "မန္တလာ",
+        "Bagan": "ပုဂံ",
+        "Thanlwin": "သံလွင်",
+        "Pyi": "ပြည်",
+        "Mya": "မြ",
     },
 }
 
@@ -500,4 +584,324 @@ _MS = {
     "Asset Management": "Pengurusan Aset",
 }
 
-LOCAL_WORDS: dict[str, dict[str, str]] = {"vi": _VI, "th": _TH, "id": _ID, "ms": _MS}
+# Khmer: ក្រុមហ៊ុន names put the trade in Khmer words (borrowing where Khmer does: ឡាស៊ែរ,
+# ដ្រូន, ឌីជីថល), and write "និង" (and) after a space, as Khmer text does.
+_KM = {
+    # artificial-intelligence
+    "Intelligent Technology": "បច្ចេកវិទ្យាឆ្លាតវៃ",
+    "AI Technology": "បច្ចេកវិទ្យាបញ្ញាសិប្បនិម្មិត",
+    "Robotics": "មនុស្សយន្ត",
+    "Vision Technology": "បច្ចេកវិទ្យាចក្ខុវិស័យ",
+    "Data Intelligence": "ទិន្នន័យឆ្លាតវៃ",
+    "Smart Systems": "ប្រព័ន្ធឆ្លាតវៃ",
+    # new-quality-productivity
+    "Intelligent Equipment": "ឧបករណ៍ឆ្លាតវៃ",
+    "Laser Technology": "បច្ចេកវិទ្យាឡាស៊ែរ",
+    "Precision Machinery": "គ្រឿងចក្រសុក្រឹត",
+    "Advanced Manufacturing": "ផលិតកម្មទំនើប",
+    "Drone Technology": "បច្ចេកវិទ្យាដ្រូន",
+    "Semiconductor Equipment": "ឧបករណ៍សេមីកុងដុកទ័រ",
+    # blue-economy
+    "Marine": "នាវាចរណ៍",
+    "Ocean Industry": "ឧស្សាហកម្មសមុទ្រ",
+    "Marine Development": "អភិវឌ្ឍន៍សមុទ្រ",
+    "Blue Ocean": "មហាសមុទ្រខៀវ",
+    "Marine Technology": "បច្ចេកវិទ្យាសមុទ្រ",
+    "Harbour Industry": "ឧស្សាហកម្មកំពង់ផែ",
+    # digital-economy
+    "Digital Technology": "បច្ចេកវិទ្យាឌីជីថល",
+    "Electronics": "អេឡិចត្រូនិក",
+    "Communication Technology": "បច្ចេកវិទ្យាទូរគមនាគមន៍",
+    "Display Technology": "បច្ចេកវិទ្យាអេក្រង់",
+    "Network Technology": "បច្ចេកវិទ្យាបណ្ដាញ",
+    "Information Technology": "បច្ចេកវិទ្យាព័ត៌មាន",
+    # green-economy
+    "New Energy": "ថាមពលថ្មី",
+    "Solar Energy": "ថាមពលពន្លឺព្រះអាទិត្យ",
+    "Power Technology": "បច្ចេកវិទ្យាអគ្គិសនី",
+    "Energy Storage": "ផ្ទុកថាមពល",
+    "Electric Vehicle": "យានយន្តអគ្គិសនី",
+    "Green Power": "ថាមពលបៃតង",
+    # agriculture-food
+    "Agricultural Products": "ផលិតផលកសិកម្ម",
+    "Food": "ចំណីអាហារ",
+    "Agriculture Development": "អភិវឌ្ឍន៍កសិកម្ម",
+    "Agribusiness": "កសិពាណិជ្ជកម្ម",
+    "Food Industry": "ឧស្សាហកម្មចំណីអាហារ",
+    "Green Agriculture": "កសិកម្មបៃតង",
+    # foreign-trade-quality-products
+    "Consumer Products": "ទំនិញប្រើប្រាស់",
+    "Quality Goods": "ទំនិញគុណភាព",
+    "Lifestyle Products": "ផលិតផលរបៀបរស់នៅ",
+    "Brand Management": "គ្រប់គ្រងម៉ាកយីហោ",
+    "Home and Living": "គ្រឿងប្រើប្រាស់ក្នុងផ្ទះ",
+    "Daily Necessities": "សម្ភារៈប្រើប្រាស់ប្រចាំថ្ងៃ",
+    # machinery-equipment
+    "Machinery": "គ្រឿងចក្រ",
+    "Heavy Industry": "ឧស្សាហកម្មធុនធ្ងន់",
+    "Equipment Manufacturing": "ផលិតកម្មឧបករណ៍",
+    "Machinery Manufacturing": "ផលិតកម្មគ្រឿងចក្រ",
+    "Industrial Equipment": "ឧបករណ៍ឧស្សាហកម្ម",
+    "Mechanical and Electrical": "មេកានិច និងអគ្គិសនី",
+    # healthcare
+    "Pharmaceutical": "ឱសថ",
+    "Medical Technology": "បច្ចេកវិទ្យាវេជ្ជសាស្ត្រ",
+    "Biotechnology": "ជីវបច្ចេកវិទ្យា",
+    "Health Industry": "ឧស្សាហកម្មសុខភាព",
+    "Health Products": "ផលិតផលសុខភាព",
+    "Life Sciences": "វិទ្យាសាស្ត្រជីវិត",
+    # building-materials
+    "Building Materials": "សម្ភារៈសំណង់",
+    "Construction Materials": "សម្ភារៈសាងសង់",
+    "Home Building Materials": "សម្ភារៈតុបតែងផ្ទះ",
+    "New Materials": "វត្ថុធាតុថ្មី",
+    "Building Technology": "បច្ចេកវិទ្យាសំណង់",
+    # textiles-apparel
+    "Textile": "វាយនភណ្ឌ",
+    "Garment": "កាត់ដេរ",
+    "Apparel": "សម្លៀកបំពាក់",
+    "Knitting": "ក្រណាត់ចាក់",
+    "Home Textiles": "វាយនភណ្ឌប្រើក្នុងផ្ទះ",
+    "Fashion": "ម៉ូដ",
+    # forestry-rubber
+    "Rubber and Wood": "កៅស៊ូ និងឈើ",
+    "Forest Products": "ផលិតផលព្រៃឈើ",
+    "Forestry Development": "អភិវឌ្ឍន៍ព្រៃឈើ",
+    "Rubber and Timber": "កៅស៊ូ និងឈើអារ",
+    "Green Materials": "សម្ភារៈបៃតង",
+    # buyers
+    "Trading": "ពាណិជ្ជកម្ម",
+    "Import and Export": "នាំចូល និងនាំចេញ",
+    "Supply Chain": "ខ្សែសង្វាក់ផ្គត់ផ្គង់",
+    "Commerce": "ពាណិជ្ជកម្ម និងសេវាកម្ម",
+    "Distribution": "ចែកចាយ",
+    "International Trade": "ពាណិជ្ជកម្មអន្តរជាតិ",
+    "Procurement Services": "សេវាកម្មលទ្ធកម្ម",
+    "Sourcing": "ប្រមូលទិញ",
+    "Industrial": "ឧស្សាហកម្ម",
+    "Wholesale": "លក់ដុំ",
+    # investors
+    "Capital": "មូលធន",
+    "Investment": "វិនិយោគ",
+    "Ventures": "វិនិយោគហានិភ័យ",
+    "Industrial Investment": "វិនិយោគឧស្សាហកម្ម",
+    "Asset Management": "គ្រប់គ្រងទ្រព្យសកម្ម",
+}
+
+# Lao: ບໍລິສັດ names in today's spelling (ເຕັກໂນໂລຊີ, ຂໍ້ມູນຂ່າວສານ), with "ແລະ" (and) between
+# spaces, as Lao writes it.
+_LO = {
+    # artificial-intelligence
+    "Intelligent Technology": "ເຕັກໂນໂລຊີອັດສະລິຍະ",
+    "AI Technology": "ເຕັກໂນໂລຊີປັນຍາປະດິດ",
+    "Robotics": "ຫຸ່ນຍົນ",
+    "Vision Technology": "ເຕັກໂນໂລຊີການເບິ່ງເຫັນ",
+    "Data Intelligence": "ຂໍ້ມູນອັດສະລິຍະ",
+    "Smart Systems": "ລະບົບອັດສະລິຍະ",
+    # new-quality-productivity
+    "Intelligent Equipment": "ອຸປະກອນອັດສະລິຍະ",
+    "Laser Technology": "ເຕັກໂນໂລຊີເລເຊີ",
+    "Precision Machinery": "ເຄື່ອງຈັກຄວາມແມ່ນຍຳສູງ",
+    "Advanced Manufacturing": "ການຜະລິດທັນສະໄໝ",
+    "Drone Technology": "ເຕັກໂນໂລຊີໂດຣນ",
+    "Semiconductor Equipment": "ອຸປະກອນເຄິ່ງຕົວນຳ",
+    # blue-economy
+    "Marine": "ເດີນເຮືອ",
+    "Ocean Industry": "ອຸດສາຫະກຳທາງທະເລ",
+    "Marine Development": "ພັດທະນາທາງທະເລ",
+    "Blue Ocean": "ມະຫາສະໝຸດສີຟ້າ",
+    "Marine Technology": "ເຕັກໂນໂລຊີທາງທະເລ",
+    "Harbour Industry": "ອຸດສາຫະກຳທ່າເຮືອ",
+    # digital-economy
+    "Digital Technology": "ເຕັກໂນໂລຊີດິຈິຕອນ",
+    "Electronics": "ເອເລັກໂຕຣນິກ",
+    "Communication Technology": "ເຕັກໂນໂລຊີການສື່ສານ",
+    "Display Technology": "ເຕັກໂນໂລຊີຈໍສະແດງຜົນ",
+    "Network Technology": "ເຕັກໂນໂລຊີເຄືອຂ່າຍ",
+    "Information Technology": "ເຕັກໂນໂລຊີຂໍ້ມູນຂ່າວສານ",
+    # green-economy
+    "New Energy": "ພະລັງງານໃໝ່",
+    "Solar Energy": "ພະລັງງານແສງຕາເວັນ",
+    "Power Technology": "ເຕັກໂນໂລຊີໄຟຟ້າ",
+    "Energy Storage": "ເກັບຮັກສາພະລັງງານ",
+    "Electric Vehicle": "ລົດໄຟຟ້າ",
+    "Green Power": "ພະລັງງານສີຂຽວ",
+    # agriculture-food
+    "Agricultural Products": "ຜະລິດຕະພັນກະສິກຳ",
+    "Food": "ອາຫານ",
+    "Agriculture Development": "ພັດທະນາກະສິກຳ",
+    "Agribusiness": "ທຸລະກິດກະສິກຳ",
+    "Food Industry": "ອຸດສາຫະກຳອາຫານ",
+    "Green Agriculture": "ກະສິກຳສີຂຽວ",
+    # foreign-trade-quality-products
+    "Consumer Products": "ສິນຄ້າອຸປະໂພກບໍລິໂພກ",
+    "Quality Goods": "ສິນຄ້າຄຸນນະພາບ",
+    "Lifestyle Products": "ຜະລິດຕະພັນວິຖີຊີວິດ",
+    "Brand Management": "ບໍລິຫານຍີ່ຫໍ້",
+    "Home and Living": "ເຄື່ອງໃຊ້ໃນເຮືອນ",
+    "Daily Necessities": "ເຄື່ອງໃຊ້ປະຈຳວັນ",
+    # machinery-equipment
+    "Machinery": "ເຄື່ອງຈັກ",
+    "Heavy Industry": "ອຸດສາຫະກຳໜັກ",
+    "Equipment Manufacturing": "ຜະລິດອຸປະກອນ",
+    "Machinery Manufacturing": "ຜະລິດເຄື່ອງຈັກ",
+    "Industrial Equipment": "ອຸປະກອນອຸດສາຫະກຳ",
+    "Mechanical and Electrical": "ກົນຈັກ ແລະ ໄຟຟ້າ",
+    # healthcare
+    "Pharmaceutical": "ເພສັດ",
+    "Medical Technology": "ເຕັກໂນໂລຊີການແພດ",
+    "Biotechnology": "ເຕັກໂນໂລຊີຊີວະພາບ",
+    "Health Industry": "ອຸດສາຫະກຳສຸຂະພາບ",
+    "Health Products": "ຜະລິດຕະພັນສຸຂະພາບ",
+    "Life Sciences": "ວິທະຍາສາດຊີວິດ",
+    # building-materials
+    "Building Materials": "ວັດສະດຸກໍ່ສ້າງ",
+    "Construction Materials": "ວັດສະດຸ ແລະ ອຸປະກອນກໍ່ສ້າງ",
+    "Home Building Materials": "ວັດສະດຸຕົກແຕ່ງເຮືອນ",
+    "New Materials": "ວັດສະດຸໃໝ່",
+    "Building Technology": "ເຕັກໂນໂລຊີການກໍ່ສ້າງ",
+    # textiles-apparel
+    "Textile": "ສິ່ງທໍ",
+    "Garment": "ຕັດຫຍິບ",
+    "Apparel": "ເຄື່ອງນຸ່ງຫົ່ມ",
+    "Knitting": "ຜ້າຖັກ",
+    "Home Textiles": "ສິ່ງທໍສຳລັບເຮືອນ",
+    "Fashion": "ແຟຊັ່ນ",
+    # forestry-rubber
+    "Rubber and Wood": "ຢາງພາລາ ແລະ ໄມ້",
+    "Forest Products": "ຜະລິດຕະພັນປ່າໄມ້",
+    "Forestry Development": "ພັດທະນາປ່າໄມ້",
+    "Rubber and Timber": "ຢາງພາລາ ແລະ ໄມ້ແປຮູບ",
+    "Green Materials": "ວັດສະດຸສີຂຽວ",
+    # buyers
+    "Trading": "ການຄ້າ",
+    "Import and Export": "ນຳເຂົ້າ-ສົ່ງອອກ",
+    "Supply Chain": "ຕ່ອງໂສ້ການສະໜອງ",
+    "Commerce": "ການຄ້າ ແລະ ບໍລິການ",
+    "Distribution": "ຈັດຈຳໜ່າຍ",
+    "International Trade": "ການຄ້າສາກົນ",
+    "Procurement Services": "ບໍລິການຈັດຊື້",
+    "Sourcing": "ຈັດຫາສິນຄ້າ",
+    "Industrial": "ອຸດສາຫະກຳ",
+    "Wholesale": "ຂາຍຍົກ",
+    # investors
+    "Capital": "ທຶນ",
+    "Investment": "ການລົງທຶນ",
+    "Ventures": "ຮ່ວມລົງທຶນ",
+    "Industrial Investment": "ລົງທຶນອຸດສາຫະກຳ",
+    "Asset Management": "ບໍລິຫານຊັບສິນ",
+}
+
+# Burmese: names join their words without spaces and say "နှင့်" (and) inside a word; they
+# borrow where Myanmar firms do (ဒစ်ဂျစ်တယ်, အီလက်ထရောနစ်, စမတ် for "smart").
+_MY = {
+    # artificial-intelligence
+    "Intelligent Technology": "စမတ်နည်းပညာ",
+    "AI Technology": "ဉာဏ်ရည်တုနည်းပညာ",
+    "Robotics": "စက်ရုပ်",
+    "Vision Technology": "အမြင်နည်းပညာ",
+    "Data Intelligence": "ဒေတာဉာဏ်ရည်",
+    "Smart Systems": "စမတ်စနစ်",
+    # new-quality-productivity
+    "Intelligent Equipment": "စမတ်စက်ပစ္စည်း",
+    "Laser Technology": "လေဆာနည်းပညာ",
+    "Precision Machinery": "တိကျသောစက်ယန္တရား",
+    "Advanced Manufacturing": "ခေတ်မီထုတ်လုပ်ရေး",
+    "Drone Technology": "ဒရုန်းနည်းပညာ",
+    "Semiconductor Equipment": "တစ်ပိုင်းလျှပ်ကူးစက်ပစ္စည်း",
+    # blue-economy
+    "Marine": "ရေကြောင်း",
+    "Ocean Industry": "ပင်လယ်စက်မှုလုပ်ငန်း",
+    "Marine Development": "ပင်လယ်ဖွံ့ဖြိုးရေး",
+    "Blue Ocean": "ပင်လယ်ပြာ",
+    "Marine Technology": "ရေကြောင်းနည်းပညာ",
+    "Harbour Industry": "ဆိပ်ကမ်းလုပ်ငန်း",
+    # digital-economy
+    "Digital Technology": "ဒစ်ဂျစ်တယ်နည်းပညာ",
+    "Electronics": "အီလက်ထရောနစ်",
+    "Communication Technology": "ဆက်သွယ်ရေးနည်းပညာ",
+    "Display Technology": "မျက်နှာပြင်နည်းပညာ",
+    "Network Technology": "ကွန်ရက်နည်းပညာ",
+    "Information Technology": "သတင်းအချက်အလက်နည်းပညာ",
+    # green-economy
+    "New Energy": "စွမ်းအင်သစ်",
+    "Solar Energy": "နေရောင်ခြည်စွမ်းအင်",
+    "Power Technology": "လျှပ်စစ်နည်းပညာ",
+    "Energy Storage": "စွမ်းအင်သိုလှောင်မှု",
+    "Electric Vehicle": "လျှပ်စစ်ယာဉ်",
+    "Green Power": "စိမ်းလန်းစွမ်းအင်",
+    # agriculture-food
+    "Agricultural Products": "စိုက်ပျိုးထွက်ကုန်",
+    "Food": "စားသောက်ကုန်",
+    "Agriculture Development": "စိုက်ပျိုးရေးဖွံ့ဖြိုးရေး",
+    "Agribusiness": "စိုက်ပျိုးရေးလုပ်ငန်း",
+    "Food Industry": "စားသောက်ကုန်စက်မှုလုပ်ငန်း",
+    "Green Agriculture": "စိမ်းလန်းစိုက်ပျိုးရေး",
+    # foreign-trade-quality-products
+    "Consumer Products": "လူသုံးကုန်",
+    "Quality Goods": "အရည်အသွေးမီကုန်ပစ္စည်း",
+    "Lifestyle Products": "လူနေမှုပုံစံထုတ်ကုန်",
+    "Brand Management": "အမှတ်တံဆိပ်စီမံခန့်ခွဲမှု",
+    "Home and Living": "အိမ်သုံးပစ္စည်း",
+    "Daily Necessities": "နေ့စဉ်သုံးပစ္စည်း",
+    # machinery-equipment
+    "Machinery": "စက်ယန္တရား",
+    "Heavy Industry": "အကြီးစားစက်မှုလုပ်ငန်း",
+    "Equipment Manufacturing": "စက်ပစ္စည်းထုတ်လုပ်ရေး",
+    "Machinery Manufacturing": "စက်ယန္တရားထုတ်လုပ်ရေး",
+    "Industrial Equipment": "စက်မှုသုံးပစ္စည်းကိရိယာ",
+    "Mechanical and Electrical": "စက်မှုနှင့်လျှပ်စစ်",
+    # healthcare
+    "Pharmaceutical": "ဆေးဝါး",
+    "Medical Technology": "ဆေးဘက်ဆိုင်ရာနည်းပညာ",
+    "Biotechnology": "ဇီဝနည်းပညာ",
+    "Health Industry": "ကျန်းမာရေးလုပ်ငန်း",
+    "Health Products": "ကျန်းမာရေးထုတ်ကုန်",
+    "Life Sciences": "ဇီဝသိပ္ပံ",
+    # building-materials
+    "Building Materials": "ဆောက်လုပ်ရေးပစ္စည်း",
+    "Construction Materials": "ဆောက်လုပ်ရေးသုံးပစ္စည်း",
+    "Home Building Materials": "အိမ်အလှဆင်ပစ္စည်း",
+    "New Materials": "ပစ္စည်းသစ်",
+    "Building Technology": "ဆောက်လုပ်ရေးနည်းပညာ",
+    # textiles-apparel
+    "Textile": "အထည်အလိပ်",
+    "Garment": "အထည်ချုပ်",
+    "Apparel": "အဝတ်အထည်",
+    "Knitting": "ချည်ထိုး",
+    "Home Textiles": "အိမ်သုံးအထည်",
+    "Fashion": "ဖက်ရှင်",
+    # forestry-rubber
+    "Rubber and Wood": "ရော်ဘာနှင့်သစ်",
+    "Forest Products": "သစ်တောထွက်ကုန်",
+    "Forestry Development": "သစ်တောဖွံ့ဖြိုးရေး",
+    "Rubber and Timber": "ရော်ဘာနှင့်သစ်လုံး",
+    "Green Materials": "စိမ်းလန်းပစ္စည်း",
+    # buyers
+    "Trading": "ကုန်သွယ်ရေး",
+    "Import and Export": "ပို့ကုန်သွင်းကုန်",
+    "Supply Chain": "ထောက်ပံ့ရေးကွင်းဆက်",
+    "Commerce": "ကူးသန်းရောင်းဝယ်ရေး",
+    "Distribution": "ဖြန့်ဖြူးရေး",
+    "International Trade": "နိုင်ငံတကာကုန်သွယ်ရေး",
+    "Procurement Services": "ဝယ်ယူရေးဝန်ဆောင်မှု",
+    "Sourcing": "ကုန်ပစ္စည်းဝယ်ယူရေး",
+    "Industrial": "စက်မှုလုပ်ငန်း",
+    "Wholesale": "လက်ကား",
+    # investors
+    "Capital": "အရင်းအနှီး",
+    "Investment": "ရင်းနှီးမြှုပ်နှံမှု",
+    "Ventures": "စွန့်ဦးလုပ်ငန်း",
+    "Industrial Investment": "စက်မှုရင်းနှီးမြှုပ်နှံမှု",
+    "Asset Management": "ပိုင်ဆိုင်မှုစီမံခန့်ခွဲမှု",
+}
+
+LOCAL_WORDS: dict[str, dict[str, str]] = {
+    "vi": _VI,
+    "th": _TH,
+    "id": _ID,
+    "ms": _MS,
+    "km": _KM,
+    "lo": _LO,
+    "my": _MY,
+}
