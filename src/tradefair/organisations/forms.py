@@ -6,12 +6,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.models import Expo
-from tradefair.organisations.services.imports_parse import (
-    COLUMNS,
-    FILE_TYPES,
-    OPTIONAL_COLUMNS,
-    Kind,
-)
+from tradefair.organisations.services.import_files import FILE_TYPES
+from tradefair.organisations.services.imports_parse import COLUMNS, OPTIONAL_COLUMNS, Kind
 
 KIND_CHOICES = [(Kind.EXHIBITORS.value, _("exhibitors")), (Kind.BUYERS.value, _("buyers"))]
 # A CSV of 10,000 buyers is about 3 MB; anything far larger is a mistake, not an expo.

@@ -42,7 +42,7 @@ from tradefair.matchmaking.services.recommendations import queue_refresh_after_e
 from tradefair.organisations.models import Offer, OfferPicture, Participation
 from tradefair.organisations.queries.directory import forget_filter_choices
 from tradefair.organisations.queries.names import OrganisationNames
-from tradefair.organisations.services.imports_parse import (
+from tradefair.organisations.services.import_files import (
     ImportCounts,
     InRequestLimits,
     RowError,

@@ -20,7 +20,7 @@ from tradefair.deals.services.imports import LIMITS, MAX_BYTES
 from tradefair.deals.services.imports_parse import Lookups, parse_parties
 from tradefair.deals.services.recording import REFERENCE_LIMIT, TITLE_LIMIT, DealInput
 from tradefair.expos.models import Country, Expo, Sector
-from tradefair.organisations.services.imports_parse import FILE_TYPES, too_large
+from tradefair.organisations.services.import_files import FILE_TYPES, too_large
 from tradefair.programme.models import Activity
 
 

@@ -8,7 +8,7 @@ from tradefair.deals.services.imports_parse import COLUMNS, ROLE_SEPARATOR
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.organisations.services.exports import CONTENT_TYPES, ExportError, ExportResult
-from tradefair.organisations.services.imports_parse import LIST_SEPARATOR
+from tradefair.organisations.services.import_files import LIST_SEPARATOR
 
 __all__ = ["ExportError", "ExportResult", "export_deals"]
 

@@ -23,7 +23,7 @@ from tradefair.deals.services.errors import InvalidDeal
 from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED, parse_rows
 from tradefair.deals.services.writing import write_deal
 from tradefair.expos.models import Expo
-from tradefair.organisations.services.imports_parse import (
+from tradefair.organisations.services.import_files import (
     ImportCounts,
     InRequestLimits,
     RowError,

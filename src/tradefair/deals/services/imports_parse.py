@@ -23,7 +23,7 @@ from tradefair.deals.services.writing import DealValues, PartyLine
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.organisations.models import Organisation, Participation
 from tradefair.organisations.queries.names import OrganisationNames
-from tradefair.organisations.services.imports_parse import (
+from tradefair.organisations.services.import_files import (
     RowError,
     choice_spellings,
     control_character,

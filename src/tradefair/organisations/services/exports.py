@@ -13,14 +13,9 @@ from typing import Any
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.organisations.models import Participation
+from tradefair.organisations.services.import_files import FILE_TYPES, LIST_SEPARATOR
 from tradefair.organisations.services.imports import ROLES, TRADE_LINES
-from tradefair.organisations.services.imports_parse import (
-    COLUMNS,
-    FILE_TYPES,
-    LIST_SEPARATOR,
-    OPTIONAL_COLUMNS,
-    Kind,
-)
+from tradefair.organisations.services.imports_parse import COLUMNS, OPTIONAL_COLUMNS, Kind
 
 CONTENT_TYPES = {
     ".csv": "text/csv; charset=utf-8",

@@ -21,15 +21,13 @@ from django.utils.translation import gettext as _
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
 from tradefair.organisations.queries.directory import forget_filter_choices
+from tradefair.organisations.services.import_files import FileRejected, RowError, read_table
 from tradefair.organisations.services.imports_parse import (
-    FileRejected,
     Kind,
     ParsedRow,
-    RowError,
     check_header,
     organisation_key,
     parse_rows,
-    read_table,
 )
 from tradefair.organisations.services.search import refresh_search_text
 

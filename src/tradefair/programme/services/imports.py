@@ -27,13 +27,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tradefair.expos.models import Expo
-from tradefair.organisations.services.imports import assign_changed, chunks
-from tradefair.organisations.services.imports_parse import (
+from tradefair.organisations.services.import_files import (
     ImportCounts,
     InRequestLimits,
     RowError,
     bounded_table,
 )
+from tradefair.organisations.services.imports import assign_changed, chunks
 from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.imports_parse import (
     COLUMNS,

@@ -8,7 +8,7 @@ from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.models import Organisation
 from tradefair.organisations.queries.names import OrganisationNames
-from tradefair.organisations.services.imports_parse import choice_spellings, spellings
+from tradefair.organisations.services.import_files import choice_spellings, spellings
 from tradefair.programme.models import Activity, Room, Speaker
 
 # An import may set an activity to draft or published; cancelling tells the registrants, so it

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
-from tradefair.organisations.services.imports_parse import (
+from tradefair.organisations.services.import_files import (
     RowError,
     control_character,
     rows_as_dicts,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tradefair.accounts.gates import organiser_page
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
-from tradefair.organisations.services.imports_parse import FILE_TYPES, too_large
+from tradefair.organisations.services.import_files import FILE_TYPES, too_large
 from tradefair.programme.services.imports import LIMITS, MAX_BYTES, MAX_ROWS, import_programme
 from tradefair.programme.services.imports_parse import COLUMNS, REQUIRED
 from tradefair.programme.services.imports_sample import sample_file

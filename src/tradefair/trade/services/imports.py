@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tradefair.expos.models import Country
-from tradefair.organisations.services.imports_parse import RowError
+from tradefair.organisations.services.import_files import RowError
 from tradefair.trade.models import TradeFlow
 
 COLUMNS = [
