@@ -2,6 +2,7 @@
 
 import os
 import sys
+from contextlib import suppress
 
 # Commands whose natural name is a Python keyword or too generic for a module name.
 ALIASES = {"import": "importdata", "export": "exportdata"}
@@ -45,13 +46,14 @@ def operator_language(environ: dict[str, str] | os._Environ[str] = os.environ) -
     from django.utils.translation import get_supported_language_variant, to_language
 
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        for part in environ.get(name, "").split(":"):
-            code = part.split(".")[0].split("@")[0]
-            if code and code not in ("C", "POSIX"):
-                try:
-                    return str(get_supported_language_variant(to_language(code)))
-                except LookupError:
-                    return None
+        codes = [part.split(".")[0].split("@")[0] for part in environ.get(name, "").split(":")]
+        codes = [code for code in codes if code and code not in ("C", "POSIX")]
+        if not codes:
+            continue
+        for code in codes:  # the first variable set decides; LANGUAGE may list several
+            with suppress(LookupError):
+                return str(get_supported_language_variant(to_language(code)))
+        return None
     return None
 
 

@@ -16,6 +16,8 @@ from tradefair.cli import operator_language
         ({"LANG": "vi_VN.UTF-8"}, "vi"),
         ({"LANG": "zh_CN.UTF-8"}, "zh-hans"),  # mainland Chinese reads Simplified Chinese
         ({"LANGUAGE": "ms:en", "LANG": "th_TH.UTF-8"}, "ms"),  # LANGUAGE first, as gettext
+        ({"LANGUAGE": "fr:vi", "LANG": "th_TH.UTF-8"}, "vi"),  # its list in order
+        ({"LANGUAGE": "fr", "LANG": "th_TH.UTF-8"}, None),  # the first variable set decides
         ({"LC_ALL": "id_ID.UTF-8", "LANG": "en_US.UTF-8"}, "id"),
         ({"LANG": "C.UTF-8"}, None),
         ({"LANG": "fr_FR.UTF-8"}, None),  # not a language of the site: English

@@ -84,7 +84,7 @@ def test_the_profile_heads_with_the_readers_name(client, local):
     assert f'<p class="names" lang="th">{THAI}</p>' in english
 
 
-def test_names_without_a_local_one_keep_the_chinese_order(settings):
+def test_names_without_a_local_one_keep_the_chinese_order():
     from django.utils import translation
 
     with translation.override("zh-hans"):

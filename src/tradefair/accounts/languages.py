@@ -16,23 +16,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import is_valid_path
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language_from_path, override
-from django.utils.translation.trans_real import parse_accept_lang_header
+from django.utils.translation import get_language_from_path, get_language_from_request, override
 
 from tradefair.accounts.services.preferences import set_language, supported_language
 
 # Paths outside ``i18n_patterns``: they have no language prefix to add.
 UNPREFIXED = ("/api/", "/i18n/", "/static/", "/media/")
-
-
-def _browser_language(request: HttpRequest) -> str | None:
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        if code == "*":
-            break
-        found = supported_language(code)
-        if found:
-            return found
-    return None
 
 
 def preferred_language(request: HttpRequest) -> str:
@@ -43,7 +32,8 @@ def preferred_language(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and supported_language(user.language):
         return str(user.language)
-    return _browser_language(request) or settings.LANGUAGE_CODE
+    # Django's own reading of Accept-Language (its cookie check finds nothing usable here).
+    return get_language_from_request(request)
 
 
 def remember(request: HttpRequest, response: HttpResponse, language: str) -> None:

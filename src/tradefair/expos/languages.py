@@ -4,6 +4,8 @@ Interpreters and meeting profiles store bare codes (``"zh"``, ``"vi"``); people 
 names. CLDR lists every two-letter ISO 639-1 code, so it is also the list of valid codes.
 """
 
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale
@@ -15,12 +17,18 @@ _ENGLISH = Locale("en").languages
 CODES = frozenset(code for code in map(str, _ENGLISH) if len(code) == 2 and code.isalpha())
 
 
+@lru_cache(maxsize=16)
+def _names(language: str) -> Mapping[str, str]:
+    """CLDR's language names in ``language`` (English where it has none)."""
+    try:
+        return Locale.parse(to_locale(language)).languages
+    except (UnknownLocaleError, ValueError):
+        return _ENGLISH
+
+
 def language_name(code: str, language: str | None = None) -> str:
     """``language_name("vi")`` → "Vietnamese" (越南语 for a Chinese reader)."""
-    try:
-        names = Locale.parse(to_locale(language or get_language() or "en")).languages
-    except (UnknownLocaleError, ValueError):
-        names = _ENGLISH
+    names = _names(language or get_language() or "en")
     return str(names.get(code) or _ENGLISH.get(code) or code)
 
 

@@ -15,7 +15,7 @@ from tradefair.catalogue.services import audit
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.rules import TEXT_LENGTH
 from tradefair.catalogue.services.stored_files import delete_after_commit, store_logo
-from tradefair.organisations.local_names import local_name_errors
+from tradefair.organisations.local_names import local_name_error
 from tradefair.organisations.models import Organisation, Participation
 
 
@@ -44,7 +44,9 @@ def _check(values: ProfileInput) -> ProfileInput:
     cleaned = ProfileInput(**{k: v.strip() for k, v in asdict(values).items()})
     if not cleaned.name:
         raise CatalogueError(_("Give the organisation's name in English."), field="name")
-    _check_local_name(cleaned.name_local, cleaned.name_local_language)
+    refused = local_name_error(cleaned.name_local, cleaned.name_local_language)
+    if refused:
+        raise CatalogueError(refused[1], field=refused[0])
     for field in ("description", "description_zh"):
         if len(getattr(cleaned, field)) > TEXT_LENGTH:
             raise CatalogueError(
@@ -52,11 +54,6 @@ def _check(values: ProfileInput) -> ProfileInput:
                 field=field,
             )
     return cleaned
-
-
-def _check_local_name(name: str, language: str) -> None:
-    for field, message in local_name_errors(name, language).items():
-        raise CatalogueError(message, field=field)
 
 
 def _locked(participation: Participation, name: str) -> Organisation:

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.names import in_reader_language, organisation_name
-from tradefair.organisations.local_names import local_name_errors
+from tradefair.organisations.local_names import local_name_error
 
 
 class Organisation(models.Model):
@@ -82,9 +82,9 @@ class Organisation(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors = local_name_errors(self.name_local, self.name_local_language)
-        if errors:
-            raise ValidationError(errors)
+        refused = local_name_error(self.name_local, self.name_local_language)
+        if refused:
+            raise ValidationError({refused[0]: refused[1]})
 
     @property
     def display_name(self) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
-from tradefair.organisations.local_names import local_name_errors
+from tradefair.organisations.local_names import local_name_error
 from tradefair.organisations.services.import_files import (
     RowError,
     control_character,
@@ -241,8 +241,9 @@ def _parse_row(
     if not name:
         bad("name", _("missing (every row needs an English name)"))
     local_language = cells["name_local_language"].strip().lower()
-    for column, reason in local_name_errors(cells["name_local"], local_language).items():
-        bad(column, reason)
+    refused = local_name_error(cells["name_local"], local_language)
+    if refused:
+        bad(*refused)
 
     country = cells["country"].upper()
     if not country:
