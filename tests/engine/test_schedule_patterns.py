@@ -94,7 +94,7 @@ def test_shift_frames_keep_the_gap_free_without_gaps_and_the_others_busy_where_t
     slot_of = _first(m)
     g = request_graph(problem)
     people = sorted({p for p, _ in m.busy})
-    gapped = patterns._holders(g, slot_of)
+    gapped = patterns.gap_holders(g, slot_of)
     free = set(random.Random(2).sample(sorted(gapped), 6))  # six with a gap
     held, no_gaps = patterns._held("shift", people, free, gapped, m.starts)
     moving = set(people) - free - held

@@ -27,7 +27,7 @@ from dataclasses import replace
 import numpy as np
 from ortools.sat.python import cp_model
 
-from tradefair.engine.schedule import hints, patterns
+from tradefair.engine.schedule import hints, holders, patterns
 from tradefair.engine.schedule.anneal import anneal
 from tradefair.engine.schedule.board import Board
 from tradefair.engine.schedule.bounds import Bounds
@@ -402,9 +402,10 @@ def _together(
     workers: int,
 ) -> tuple[list[int], int, bool]:
     """The gaps stage on events of the literature's size (``GAPS_PLAN``): CP-SAT's core search
-    on the whole model in a thread, from ``hint``, while this thread anneals the schedule and
-    then improves it by ``patterns``; each stops the other when it reaches it (a schedule at
-    the proven bound, or a proof). The schedule, the bound and whether proven."""
+    on the whole model in a thread, from ``hint``, while this thread anneals the schedule,
+    then improves it by ``patterns``, choosing who holds the gaps (``holders``) after their
+    first step; each stops the other when it reaches it (a schedule at the proven bound, or
+    a proof). The schedule, the bound and whether proven."""
     m.model.minimize(m.gaps)
     m.model.clear_hints()
     _hint(m, hint)
@@ -429,6 +430,20 @@ def _together(
             time.monotonic() + ANNEAL_SHARE * (until - time.monotonic()),
             stop=lambda: not search.is_alive(),
         )
+
+        def choose_holders(slot_of: dict[int, int], gaps: int) -> tuple[dict[int, int], int]:
+            return holders.improve(
+                base,
+                m.x,
+                m.starts,
+                g,
+                slot_of,
+                gaps,
+                deadline=until,
+                stop=lambda: gaps <= bound[0] or not search.is_alive(),
+                workers=max(1, min(workers, _cores())),
+            )
+
         slot_of, gaps, proven = patterns.improve(
             base,
             m.x,
@@ -439,6 +454,7 @@ def _together(
             gaps,
             deadline=until,
             enough=lambda best: best <= bound[0] or not search.is_alive(),
+            then=choose_holders,
         )
     finally:
         solver.stop_search()

@@ -54,11 +54,14 @@ def improve(
     deadline: float,
     enough: Callable[[int], bool],
     seed: int = 0,
+    then: Callable[[dict[int, int], int], tuple[dict[int, int], int]] | None = None,
 ) -> tuple[dict[int, int], int, bool]:
     """The schedule ``slot_of`` (request -> slot, ``gaps`` idle gaps) improved until
     ``deadline`` or until ``enough(gaps)``; with its gaps and whether a step that freed
     everyone proved it optimal. ``model`` minimises the gaps and is not changed; ``x``,
-    ``busy`` and ``starts`` are its meeting and busy Booleans and each person's gap starts."""
+    ``busy`` and ``starts`` are its meeting and busy Booleans and each person's gap starts.
+    ``then``, a move tried once after the first step (which proves small events at once),
+    takes the schedule and its gaps and returns them or a better one."""
     rng = random.Random(seed)
     people = sorted({p for p, _ in busy})
     others = {kind: freed[2] for kind, freed in FREED.items()}
@@ -66,7 +69,7 @@ def improve(
     while not enough(gaps) and (left := deadline - time.monotonic()) > 0.1:
         step += 1
         kind = "busy" if step % 2 else "shift"
-        gapped = _holders(g, slot_of)
+        gapped = gap_holders(g, slot_of)
         if step == 1:  # the whole problem, for the LP search's bound (below)
             free = set(people)
         else:
@@ -98,6 +101,8 @@ def improve(
             others[kind] += RESIZE
         elif status != cp_model.INFEASIBLE:
             others[kind] = max(0, others[kind] - RESIZE)
+        if step == 1 and then is not None and not enough(gaps):
+            slot_of, gaps = then(slot_of, gaps)
     return slot_of, gaps, False
 
 
@@ -118,7 +123,7 @@ def _held(
     return held - moving, [v for p in sorted(moving) for v in starts.get(p, ())]
 
 
-def _holders(g: RequestGraph, slot_of: Mapping[int, int]) -> set[int]:
+def gap_holders(g: RequestGraph, slot_of: Mapping[int, int]) -> set[int]:
     """The people with a gap on some day."""
     mine: dict[tuple[int, int], list[int]] = defaultdict(list)
     day = {t: d for d, slots in enumerate(g.days()) for t in slots}
