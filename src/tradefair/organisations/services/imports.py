@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
 from tradefair.organisations.queries.directory import forget_filter_choices
-from tradefair.organisations.services.import_files import FileRejected, RowError, read_table
+from tradefair.organisations.services.import_files import (
+    FileRejected,
+    ImportCounts,
+    RowError,
+    read_table,
+)
 from tradefair.organisations.services.imports_parse import (
     Kind,
     ParsedRow,
@@ -56,19 +61,10 @@ T = TypeVar("T")
 
 
 @dataclass
-class ImportResult:
-    """What an import did: either ``errors`` (and nothing written) or the three row counts."""
+class ImportResult(ImportCounts):
+    """What an exhibitor or buyer import did: the counts of every file import, and its kind."""
 
-    kind: Kind
-    expo: str
-    errors: list[RowError] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+    kind: Kind = field(kw_only=True)
 
     @property
     def rows(self) -> int:
