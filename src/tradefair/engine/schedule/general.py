@@ -78,8 +78,6 @@ EXTRA_WORKERS = 1
 # the neighbourhoods; core search alone with the neighbourhoods left the small event with
 # optional meetings unproven after 18 s (4 >= 3), where the LP search proves it in 0.3 s.
 GAPS_SUBSOLVERS = ("core", "default_lp")
-# Seconds to complete a schedule into a hint for every variable (paper-5: 0.02 s).
-HINT_SECONDS = 10.0
 CLASH = (
     "cannot all be scheduled together under the rules "
     "(slots, availability, tables, order and the gap spread)"
@@ -339,12 +337,9 @@ def _hint(m: Model, chosen: list[int]) -> None:
     """Hint the schedule ``chosen`` (a value per meeting Boolean) with every variable's value
     (``hints``: CP-SAT starts from complete hints only); the meetings alone, for the
     branching, if the rest cannot be completed in time."""
-    given = list(zip(m.x.values(), chosen, strict=True))
-    values = hints.completed(m.model, given, HINT_SECONDS)
-    if values is not None:
-        hints.hint_all(m.model, values)
-    else:
-        for v, on in given:
+    slot_of = {r: t for (r, t), on in zip(m.x, chosen, strict=True) if on}
+    if not hints.hint_schedule(m.model, m.x, slot_of):
+        for v, on in zip(m.x.values(), chosen, strict=True):
             m.model.add_hint(v, on)
 
 

@@ -27,7 +27,6 @@ from tradefair.engine.schedule.patterns import gap_holders
 Var = cp_model.IntVar
 HOLDERS_SECONDS = 8.0  # the search for few people with a gap
 PLACE_SECONDS = 10.0  # the gaps among them
-HINT_SECONDS = 10.0
 
 
 def improve(
@@ -99,16 +98,12 @@ def _place(
     """The fewest gaps when only ``holders`` may have one (every block may still move), by
     core search from ``slot_of``, which keeps that rule; None if it found no schedule."""
     copy = model.clone()
-    copy.clear_hints()
     variables = copy.proto.variables
     for p, vs in starts.items():
         if p not in holders:
             for v in vs:
                 variables[v.index].domain[1] = 0
-    given = [(v, int(slot_of.get(r) == t)) for (r, t), v in x.items()]
-    values = hints.completed(copy, given, HINT_SECONDS)
-    if values is not None:
-        hints.hint_all(copy, values)
+    hints.hint_schedule(copy, x, slot_of)
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = 1

@@ -39,7 +39,6 @@ STEP_SECONDS = 4.0  # a step's limit
 # Per kind of step: people with a gap freed, of their partners, more at random to start with.
 FREED = {"busy": (8, 20, 10), "shift": (6, 0, 0)}
 RESIZE = 3  # freed at random, more after a proven step, fewer after one out of time
-HINT_SECONDS = 10.0
 
 
 def improve(
@@ -166,7 +165,6 @@ def _frame(
     full."""
     taken = {(int(p), t) for r, t in slot_of.items() for p in (g.buyer[r], g.exhibitor[r])}
     copy = model.clone()
-    copy.clear_hints()
     variables = copy.proto.variables
     for (p, t), b in busy.items():
         if p in held:
@@ -174,10 +172,7 @@ def _frame(
             domain[0] = domain[1] = int((p, t) in taken)
     for v in no_gaps:
         variables[v.index].domain[1] = 0
-    given = [(v, int(slot_of.get(r) == t)) for (r, t), v in x.items()]
-    values = hints.completed(copy, given, HINT_SECONDS)
-    if values is not None:
-        hints.hint_all(copy, values)
+    hints.hint_schedule(copy, x, slot_of)
     return copy
 
 
