@@ -27,6 +27,14 @@ from .test_schedule_general_oracle import (
 )
 
 FOUR = (*ONE_DAY, _slot("s3", 0, 12))
+APART = Problem(  # A meets B first and C last, with a slot between them
+    slots=ONE_DAY,
+    participants=ABC,
+    requests=(
+        _pair("ab", "A", "B", fixed_slot="s0", required=True),
+        _pair("ac", "A", "C", fixed_slot="s2", required=True),
+    ),
+)
 
 
 def bound(problem: Problem, seconds: float = 10.0) -> int:
@@ -35,19 +43,11 @@ def bound(problem: Problem, seconds: float = 10.0) -> int:
 
 
 def test_meetings_fixed_apart_force_a_gap_and_next_to_each_other_none() -> None:
-    apart = Problem(
-        slots=ONE_DAY,
-        participants=ABC,
-        requests=(
-            _pair("ab", "A", "B", fixed_slot="s0", required=True),
-            _pair("ac", "A", "C", fixed_slot="s2", required=True),
-        ),
-    )
-    assert bound(apart) == 1
+    assert bound(APART) == 1
     together = replace(
-        apart,
+        APART,
         requests=tuple(
-            replace(r, fixed_slot=s) for r, s in zip(apart.requests, ["s0", "s1"], strict=True)
+            replace(r, fixed_slot=s) for r, s in zip(APART.requests, ["s0", "s1"], strict=True)
         ),
     )
     assert bound(together) == 0
@@ -103,32 +103,16 @@ def test_the_bound_never_passes_the_oracles_fewest_gaps(problem: Problem) -> Non
 
 
 def test_large_events_report_it_as_their_proven_bound() -> None:
-    problem = Problem(
-        slots=ONE_DAY,
-        participants=ABC,
-        requests=(
-            _pair("ab", "A", "B", fixed_slot="s0", required=True),
-            _pair("ac", "A", "C", fixed_slot="s2", required=True),
-        ),
-    )
     with (
         mock.patch.object(general_model, "LARGE_BOOLEANS", 0),
         mock.patch.object(alone, "fewest", wraps=alone.fewest) as fewest,
     ):
-        solution = solve_general(problem, time_limit=10.0, workers=1)
+        solution = solve_general(APART, time_limit=10.0, workers=1)
     fewest.assert_called_once()
     assert solution.stats is not None
     assert solution.stats.idle_gaps == solution.stats.idle_gaps_lower_bound == 1
 
 
 def test_a_person_out_of_time_adds_nothing_unproven() -> None:
-    problem = Problem(
-        slots=ONE_DAY,
-        participants=ABC,
-        requests=(
-            _pair("ab", "A", "B", fixed_slot="s0", required=True),
-            _pair("ac", "A", "C", fixed_slot="s2", required=True),
-        ),
-    )
-    g = request_graph(problem)
+    g = request_graph(APART)
     assert alone.bound(g, build(g).x, time.monotonic() - 1.0) == 0
