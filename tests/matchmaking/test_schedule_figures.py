@@ -4,9 +4,11 @@ schedule`` summary and the console's run figures (idle gaps, days at the fair)."
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.engine.schedule import metrics
@@ -148,3 +150,26 @@ def test_a_run_stored_before_these_figures_shows_none_of_them(client, expo, orga
     # The figures and the sentence it has are still there.
     assert ("<dt>Meetings placed</dt>" if language == "en" else "<dt>已安排洽谈数</dt>") in page
     assert ("10 accepted requests;" if language == "en" else "已接受请求 10 个；") in page
+
+
+@pytest.mark.parametrize(
+    ("language", "status", "seconds", "meetings"),
+    [
+        ("en", "optimal (proven)", "0.5 sec", "1,200 of 1,200 requests"),
+        ("zh-hans", "最优（已证明）", "0.5秒", "1,200 个请求中的 1,200 个"),
+        ("vi", "tối ưu (đã chứng minh)", "0,5 giây", "1.200"),
+    ],
+)
+def test_the_cli_summary_reads_in_the_operators_language(
+    language, status, seconds, meetings
+) -> None:
+    """Numbers grouped as the reader groups them (Vietnamese: 1.200), the status and the
+    seconds in their words, not the file's 'optimal' and an English 's'."""
+    many = replace(PROBLEM, requests=PROBLEM.requests * 400)
+    stats = replace(metrics.summarise(PROBLEM, MEETINGS, seconds=0.5), count=1200, status="optimal")
+    with translation.override(language):
+        table = summary(many, Solution(MEETINGS, stats=stats), 0.5)
+    cells = [line.split("│")[2].strip() for line in _rows(table)]
+    assert status in cells
+    assert seconds in cells
+    assert any(meetings in cell for cell in cells)

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from babel.numbers import format_decimal
+from babel.units import format_unit
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,6 +47,8 @@ from tradefair.expos.engine_files import (
     solver_broke,
     write_atomically,
 )
+from tradefair.expos.formatting import number, percent
+from tradefair.expos.presentation import reader_locale
 from tradefair.matchmaking.models import ScheduleRun
 
 BAD_INPUT = 2
@@ -160,7 +164,7 @@ class Command(BaseCommand):
         self.stdout.write(run_summary(run))
         self.stdout.write(
             _("Published %(count)s meetings of run %(run)s.")
-            % {"count": f"{published:,}", "run": run.pk}
+            % {"count": number(published), "run": run.pk}
         )
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
@@ -178,7 +182,7 @@ class Command(BaseCommand):
                     "%(count)s meetings obey every rule.",
                     len(solution.meetings),
                 )
-                % {"count": f"{len(solution.meetings):,}"}
+                % {"count": number(len(solution.meetings))}
             )
         )
 
@@ -266,18 +270,18 @@ def run_summary(run: ScheduleRun) -> str:
     table.add_column(style="bold")
     table.add_column(justify="right")
     for figure in console.run_figures(run):
-        value = f"{figure.value:,}"
+        value = number(figure.value)
         if figure.bound is not None and figure.share is not None:
             value += " " + _("of at most %(bound)s (%(share)s)") % {
-                "bound": f"{figure.bound:,}",
-                "share": f"{figure.share:.1%}",
+                "bound": number(figure.bound),
+                "share": percent(figure.share, tenths=True),
             }
         table.add_row(str(figure.label), value)
         if figure.bound is None:
             table.add_row("", str(figure.help))
-    table.add_row(_("Requests left out"), f"{len(run.unscheduled or []):,}")
+    table.add_row(_("Requests left out"), number(len(run.unscheduled or [])))
     for reason in left_out.reason_counts(run):
-        table.add_row(f"  {reason.label}", f"{reason.count:,}")
+        table.add_row(f"  {reason.label}", number(reason.count))
     table.add_row(_("Wall time"), run_progress.wall_time(run) or "")
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
@@ -300,10 +304,10 @@ def summary(
     table.add_row(
         _("Meetings scheduled"),
         _("%(count)s of %(total)s requests")
-        % {"count": f"{stats.count:,}", "total": f"{len(problem.requests):,}"},
+        % {"count": number(stats.count), "total": number(len(problem.requests))},
     )
     table.add_row(_("Upper bound on meetings"), _bound(stats.upper_bound, stats.count))
-    table.add_row(_("Total priority"), f"{stats.priority:,}")
+    table.add_row(_("Total priority"), number(stats.priority))
     if stats.priority_upper_bound is not None:
         table.add_row(
             _("Upper bound on priority"), _bound(stats.priority_upper_bound, stats.priority)
@@ -313,16 +317,16 @@ def summary(
         if problem.is_general
         else _("Buyers who asked and got no meeting"),
         _("%(count)s of %(total)s")
-        % {"count": f"{stats.buyers_without_meeting:,}", "total": f"{requesting:,}"},
+        % {"count": number(stats.buyers_without_meeting), "total": number(requesting)},
     )
     table.add_row(_("Proven minimum of that"), _minimum(stats))
     per = gaps / stats.count if stats.count else 0.0
     table.add_row(
         _("Idle gaps"),
-        _("%(gaps)s (%(per)s per meeting)") % {"gaps": f"{gaps:,}", "per": f"{per:.2f}"},
+        _("%(gaps)s (%(per)s per meeting)") % {"gaps": number(gaps), "per": _hundredths(per)},
     )
     if stats.idle_gaps_lower_bound is not None:
-        table.add_row(_("Proven minimum of idle gaps"), f"{stats.idle_gaps_lower_bound:,}")
+        table.add_row(_("Proven minimum of idle gaps"), number(stats.idle_gaps_lower_bound))
     if problem.max_gap_spread is not None:
         most, fewest = metrics.gap_spread(problem, solution.meetings)
         table.add_row(
@@ -331,7 +335,7 @@ def summary(
             % {"fewest": fewest, "most": most, "spread": problem.max_gap_spread},
         )
     if stats.status is not None:
-        table.add_row(_("Status"), stats.status)
+        table.add_row(_("Status"), _status(stats.status))
     days = stats.days_attended
     if days is None:
         days = metrics.days_attended(problem, solution.meetings)
@@ -339,8 +343,8 @@ def summary(
         _("Days attended"),
         _("%(days)s (%(per)s per participant with a meeting)")
         % {
-            "days": f"{days:,}",
-            "per": f"{metrics.days_per_participant(problem, solution.meetings):.2f}",
+            "days": number(days),
+            "per": _hundredths(metrics.days_per_participant(problem, solution.meetings)),
         },
     )
     if keep is not None:
@@ -349,13 +353,13 @@ def summary(
             _("Kept from the previous schedule"),
             _("%(slot)s of %(total)s in their slot (%(table)s at their table)")
             % {
-                "slot": f"{slot:,}",
-                "total": f"{len(keep.meetings):,}",
-                "table": f"{at_table:,}",
+                "slot": number(slot),
+                "total": number(len(keep.meetings)),
+                "table": number(at_table),
             },
         )
-    table.add_row(_("Solver time"), f"{stats.seconds:.1f} s")
-    table.add_row(_("Total time (read, solve, check, write)"), f"{total_seconds:.1f} s")
+    table.add_row(_("Solver time"), _seconds(stats.seconds))
+    table.add_row(_("Total time (read, solve, check, write)"), _seconds(total_seconds))
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
     return buffer.getvalue().rstrip("\n")
@@ -365,10 +369,10 @@ def _bound(bound: int, reached: int) -> str:
     if bound < 0:
         return _("not proven")
     if not bound:
-        return f"{bound:,}"
+        return number(bound)
     return _("%(bound)s (reached %(share)s)") % {
-        "bound": f"{bound:,}",
-        "share": f"{reached / bound:.1%}",
+        "bound": number(bound),
+        "share": percent(reached / bound, tenths=True),
     }
 
 
@@ -376,5 +380,21 @@ def _minimum(stats: Stats) -> str:
     return (
         _("not proven")
         if stats.min_buyers_without_meeting < 0
-        else (f"{stats.min_buyers_without_meeting:,}")
+        else number(stats.min_buyers_without_meeting)
+    )
+
+
+def _status(status: str) -> str:
+    """The solution's status ('optimal' or 'feasible' in the file) in the reader's words."""
+    words = {"optimal": _("optimal (proven)"), "feasible": _("feasible (not proven optimal)")}
+    return words.get(status, status)
+
+
+def _hundredths(value: float) -> str:
+    return format_decimal(round(value, 2), format="#,##0.00", locale=reader_locale())
+
+
+def _seconds(value: float) -> str:
+    return format_unit(
+        value, "duration-second", length="short", format="#,##0.0", locale=reader_locale()
     )
