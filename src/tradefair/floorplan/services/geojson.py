@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tradefair.expos.formatting import number
 from tradefair.floorplan.models import Hall, Module, Pavilion
 
 UNIT = "unit"
@@ -320,7 +321,7 @@ def _square(
                     "out of range: a module is at most %(size)s m across and within "
                     "%(extent)s m of the hall's origin"
                 )
-                % {"size": _metres(MAX_SIZE), "extent": f"{MAX_METRES:,}"},
+                % {"size": _metres(MAX_SIZE), "extent": number(MAX_METRES)},
             )
         )
         return None

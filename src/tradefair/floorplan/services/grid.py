@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tradefair.engine.booths.layout import island_blocks
+from tradefair.expos.formatting import number
 from tradefair.floorplan.models import Hall, Module, Pavilion
 
 
@@ -67,10 +68,10 @@ def _faults(hall: Hall, spec: GridSpec, pavilion: Pavilion | None) -> dict[str, 
             "The grid covers %(grid)s m² (%(width)s x %(depth)s m), more than the hall's "
             "%(area)s m²: use fewer or smaller blocks."
         ) % {
-            "grid": f"{spec.width_m * spec.depth_m:,.0f}",
+            "grid": number(round(spec.width_m * spec.depth_m)),
             "width": f"{spec.width_m:g}",
             "depth": f"{spec.depth_m:g}",
-            "area": f"{hall.area_m2:,}",
+            "area": number(hall.area_m2),
         }
     return errors
 

@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import fixed, number
+
 FILE_TYPES = (".csv", ".xlsx")
 
 
@@ -158,9 +160,9 @@ class InRequestLimits:
 
 def too_large(size: int, limits: InRequestLimits) -> str:
     return _("the file is %(size)s MB; a %(kind)s import takes at most %(most)s MB") % {
-        "size": f"{size / 2**20:.1f}",
+        "size": fixed(size / 2**20, 1),
         "kind": limits.kind,
-        "most": f"{limits.max_bytes // 2**20}",
+        "most": number(limits.max_bytes // 2**20),
     }
 
 
@@ -179,7 +181,7 @@ def bounded_table(
         message = _(
             "%(rows)s rows; a %(kind)s import takes at most %(most)s (split the file and import "
             "the parts one after the other)"
-        ) % {"rows": f"{len(table) - 1:,}", "kind": limits.kind, "most": f"{limits.max_rows:,}"}
+        ) % {"rows": number(len(table) - 1), "kind": limits.kind, "most": number(limits.max_rows)}
         return [], [RowError(None, "file", message)]
     return table, check_columns(table[0][1], limits.columns, limits.required)
 

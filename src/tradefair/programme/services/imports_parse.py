@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.services.import_files import (
@@ -355,18 +356,18 @@ class _Row:
         value = self.cells[column]
         if not value:
             return None
-        number = int(value) if value.isdigit() else None
-        if number is None or not 0 < number <= _LARGEST_CAPACITY:
+        seats = int(value) if value.isdigit() else None
+        if seats is None or not 0 < seats <= _LARGEST_CAPACITY:
             self.bad(
                 column,
                 _(
                     "bad number '%(value)s' (give a whole number of seats from 1 to %(most)s, "
                     "e.g. %(example)s)"
                 )
-                % {"value": value, "most": f"{_LARGEST_CAPACITY:,}", "example": example},
+                % {"value": value, "most": number(_LARGEST_CAPACITY), "example": example},
             )
             return None
-        return number
+        return seats
 
     def _room(self) -> str | None:
         """The room's key in the plan; the plan learns of a new room or new details."""
@@ -467,24 +468,24 @@ class _Row:
     def _speakers(self) -> tuple[SpeakerLine, ...]:
         speakers: list[SpeakerLine] = []
         seen: set[str] = set()
-        for number, entry in enumerate(split_list(self.cells["speakers"], LIST_SEPARATOR), start=1):
-            speaker = self._speaker(number, entry)
+        for nth, entry in enumerate(split_list(self.cells["speakers"], LIST_SEPARATOR), start=1):
+            speaker = self._speaker(nth, entry)
             if speaker is None:
                 continue
             if speaker.name.casefold() in seen:
                 self.bad(
                     "speakers",
                     _("speaker %(number)d: %(name)s is listed twice; list each person once")
-                    % {"number": number, "name": speaker.name},
+                    % {"number": nth, "name": speaker.name},
                 )
                 continue
             seen.add(speaker.name.casefold())
             speakers.append(speaker)
         return tuple(speakers)
 
-    def _speaker(self, number: int, entry: str) -> SpeakerLine | None:
+    def _speaker(self, nth: int, entry: str) -> SpeakerLine | None:
         parts = [part.strip() for part in entry.split(SPEAKER_SEPARATOR)]
-        where = _("speaker %(number)d ('%(entry)s')") % {"number": number, "entry": entry}
+        where = _("speaker %(number)d ('%(entry)s')") % {"number": nth, "entry": entry}
         if len(parts) > 4:
             self.bad(
                 "speakers",

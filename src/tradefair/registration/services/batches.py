@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, require_role
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.services import background
 from tradefair.organisations.models import Delegation, Participation
@@ -66,7 +67,7 @@ def queue_batch(
                 "%(count)s badges match; a batch holds at most %(max)s. Choose a role or a "
                 "delegation to split it."
             )
-            % {"count": f"{count:,}", "max": f"{MAX_BADGES:,}"}
+            % {"count": number(count), "max": number(MAX_BADGES)}
         )
     with transaction.atomic():
         batch.badges = count

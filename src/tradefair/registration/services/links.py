@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, require_role
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Delegation, Participation
 from tradefair.registration.models import Application, DelegationLink
@@ -26,7 +27,7 @@ MAX_QUOTA = 10_000
 def _check_quota(quota: int) -> None:
     if not 1 <= quota <= MAX_QUOTA:
         raise RegistrationError(
-            _("Give a quota between 1 and %(max)s.") % {"max": f"{MAX_QUOTA:,}"}, field="quota"
+            _("Give a quota between 1 and %(max)s.") % {"max": number(MAX_QUOTA)}, field="quota"
         )
 
 

@@ -40,6 +40,7 @@ from tradefair.expos.engine_files import (
     solver_broke,
     write_atomically,
 )
+from tradefair.expos.formatting import number, percent, seconds
 
 TIME_LIMIT = 60.0
 
@@ -89,7 +90,7 @@ class Command(BaseCommand):
             keep = {a.exhibitor: a.modules for a in old.allocations}
         console = Console(stderr=True, quiet=options["verbosity"] == 0)
         with console.status(
-            _("placing %(count)s exhibitors") % {"count": f"{len(problem.exhibitors):,}"}
+            _("placing %(count)s exhibitors") % {"count": number(len(problem.exhibitors))}
         ):
             if options["greedy"]:
                 solution = solve_greedy(problem)
@@ -120,10 +121,21 @@ class Command(BaseCommand):
                 raise CommandError(str(exc), returncode=1) from exc
         stats = run.stats
         self.stdout.write(
-            f"Run {run.pk}: {stats['placed_exhibitors']:,} of {stats['exhibitors']:,} exhibitors "
-            f"placed; {stats['modules_placed']:,} of {stats['booked']:,} booked modules "
-            f"(upper bound {stats['upper_bound']:,}); clustering {stats['clustering']:,}; "
-            f"{stats['seconds']:.1f} s"
+            _(
+                "Run %(run)s: %(placed)s of %(exhibitors)s exhibitors placed; %(modules)s of "
+                "%(booked)s booked modules (upper bound %(bound)s); clustering %(pairs)s; "
+                "%(seconds)s"
+            )
+            % {
+                "run": run.pk,
+                "placed": number(stats["placed_exhibitors"]),
+                "exhibitors": number(stats["exhibitors"]),
+                "modules": number(stats["modules_placed"]),
+                "booked": number(stats["booked"]),
+                "bound": number(stats["upper_bound"]),
+                "pairs": number(stats["clustering"]),
+                "seconds": seconds(stats["seconds"]),
+            }
         )
         for left in left_out(run):
             self.stdout.write(
@@ -139,7 +151,7 @@ class Command(BaseCommand):
                 ) from exc
             self.stdout.write(
                 _("Published run %(run)s: %(count)s booths new or moved.")
-                % {"run": run.pk, "count": f"{len(placed):,}"}
+                % {"run": run.pk, "count": number(len(placed))}
             )
 
     def check_files(self, problem_path: Path, solution_path: Path) -> None:
@@ -157,7 +169,7 @@ class Command(BaseCommand):
                     "%(count)s booths obey every rule.",
                     len(solution.allocations),
                 )
-                % {"count": f"{len(solution.allocations):,}"}
+                % {"count": number(len(solution.allocations))}
             )
         )
 
@@ -170,15 +182,15 @@ def summary(problem: Problem, solution: Solution) -> str:
     return _(
         "%(placed)s of %(exhibitors)s exhibitors placed; %(modules)s of %(booked)s booked "
         "modules (%(share)s of the upper bound %(bound)s); clustering %(pairs)s same-sector "
-        "neighbour pairs; premium score %(premium)s; %(seconds)s s"
+        "neighbour pairs; premium score %(premium)s; %(seconds)s"
     ) % {
-        "placed": f"{len(solution.allocations):,}",
-        "exhibitors": f"{len(problem.exhibitors):,}",
-        "modules": f"{stats.modules_placed:,}",
-        "booked": f"{problem.booked:,}",
-        "share": f"{share:.1%}",
-        "bound": f"{stats.upper_bound:,}",
-        "pairs": f"{stats.clustering:,}",
-        "premium": f"{stats.premium_score:,.0f}",
-        "seconds": f"{stats.seconds:.1f}",
+        "placed": number(len(solution.allocations)),
+        "exhibitors": number(len(problem.exhibitors)),
+        "modules": number(stats.modules_placed),
+        "booked": number(problem.booked),
+        "share": percent(share, tenths=True),
+        "bound": number(stats.upper_bound),
+        "pairs": number(stats.clustering),
+        "premium": number(round(stats.premium_score)),
+        "seconds": seconds(stats.seconds),
     }

@@ -22,6 +22,7 @@ from tradefair.expos.engine_files import (
     read_engine_file,
     write_atomically,
 )
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.floorplan.services.geojson import GeoJSONError, import_units
@@ -69,8 +70,8 @@ class Command(BaseCommand):
                 _("Wrote %(path)s: %(modules)s modules and %(booths)s booths of hall %(hall)s.")
                 % {
                     "path": options["output"],
-                    "modules": f"{units:,}",
-                    "booths": f"{len(plan['features']) - units:,}",
+                    "modules": number(units),
+                    "booths": number(len(plan["features"]) - units),
                     "hall": hall.code,
                 }
             )
@@ -88,7 +89,7 @@ class Command(BaseCommand):
             ) from exc
         self.stdout.write(
             _("Imported %(count)s modules into hall %(hall)s of %(expo)s.")
-            % {"count": f"{created:,}", "hall": hall.code, "expo": expo.slug}
+            % {"count": number(created), "hall": hall.code, "expo": expo.slug}
         )
 
 

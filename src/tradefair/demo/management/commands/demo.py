@@ -20,6 +20,7 @@ from tradefair.demo.generator import generate
 from tradefair.demo.loader import load_demo, total_rows
 from tradefair.demo.loader_programme import register_demo_accounts
 from tradefair.demo.worker import background_worker
+from tradefair.expos.formatting import number, seconds
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.recommendations import refresh_recommendations
 
@@ -75,8 +76,8 @@ class Command(BaseCommand):
         if report.created:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Loaded %(name)s in %(seconds)s s.")
-                    % {"name": demo.name, "seconds": report.seconds}
+                    _("Loaded %(name)s in %(seconds)s.")
+                    % {"name": demo.name, "seconds": seconds(report.seconds)}
                 )
             )
         else:
@@ -90,10 +91,10 @@ class Command(BaseCommand):
                 "%(area)s m² of halls."
             )
             % {
-                "exhibitors": f"{report.exhibitors:,}",
+                "exhibitors": number(report.exhibitors),
                 "countries": report.exhibitor_countries,
-                "buyers": f"{report.buyers:,}",
-                "area": f"{report.hall_area_m2:,}",
+                "buyers": number(report.buyers),
+                "area": number(report.hall_area_m2),
             }
         )
         self.stdout.write(
@@ -103,10 +104,10 @@ class Command(BaseCommand):
                 "traced (schedule the rest from the organiser console)."
             )
             % {
-                "slots": f"{report.slots:,}",
-                "interpreters": f"{report.interpreters:,}",
-                "requests": f"{report.requests:,}",
-                "held": f"{report.held_meetings:,}",
+                "slots": number(report.slots),
+                "interpreters": number(report.interpreters),
+                "requests": number(report.requests),
+                "held": number(report.held_meetings),
             }
         )
         if report.created:
@@ -117,11 +118,11 @@ class Command(BaseCommand):
                 "%(deals)s deals signed; the published bulletin is at /%(slug)s/bulletin/ "
                 "(live figures: tradefair bulletin --expo %(slug)s)."
             )
-            % {"deals": f"{report.deals:,}", "slug": report.slug}
+            % {"deals": number(report.deals), "slug": report.slug}
         )
         if recommended is not None:
             self.stdout.write(
-                _("%(count)s recommendations stored.") % {"count": f"{recommended:,}"}
+                _("%(count)s recommendations stored.") % {"count": number(recommended)}
             )
         self._accounts(report.slug)
         if not options["load_only"]:

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
+from tradefair.expos.formatting import number
+from tradefair.expos.formatting import seconds as format_seconds
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.errors import InvalidRequest
 from tradefair.matchmaking.services.recommendations import refresh_recommendations
@@ -63,14 +65,11 @@ class Command(BaseCommand):
                 raise CommandError(f"--k: {exc}", returncode=BAD_INPUT) from exc
         seconds = time.perf_counter() - started
         self.stdout.write(
-            _(
-                "Stored %(count)s recommendations for %(expo)s (top %(k)s each way) in "
-                "%(seconds)s s."
-            )
+            _("Stored %(count)s recommendations for %(expo)s (top %(k)s each way) in %(seconds)s.")
             % {
-                "count": f"{stored:,}",
+                "count": number(stored),
                 "expo": expo.slug,
                 "k": options["k"],
-                "seconds": f"{seconds:.1f}",
+                "seconds": format_seconds(seconds),
             }
         )

@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from babel.numbers import format_decimal
-from babel.units import format_unit
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -47,8 +45,7 @@ from tradefair.expos.engine_files import (
     solver_broke,
     write_atomically,
 )
-from tradefair.expos.formatting import number, percent
-from tradefair.expos.presentation import reader_locale
+from tradefair.expos.formatting import fixed, number, percent, seconds
 from tradefair.matchmaking.models import ScheduleRun
 
 BAD_INPUT = 2
@@ -323,7 +320,7 @@ def summary(
     per = gaps / stats.count if stats.count else 0.0
     table.add_row(
         _("Idle gaps"),
-        _("%(gaps)s (%(per)s per meeting)") % {"gaps": number(gaps), "per": _hundredths(per)},
+        _("%(gaps)s (%(per)s per meeting)") % {"gaps": number(gaps), "per": fixed(per, 2)},
     )
     if stats.idle_gaps_lower_bound is not None:
         table.add_row(_("Proven minimum of idle gaps"), number(stats.idle_gaps_lower_bound))
@@ -344,7 +341,7 @@ def summary(
         _("%(days)s (%(per)s per participant with a meeting)")
         % {
             "days": number(days),
-            "per": _hundredths(metrics.days_per_participant(problem, solution.meetings)),
+            "per": fixed(metrics.days_per_participant(problem, solution.meetings), 2),
         },
     )
     if keep is not None:
@@ -358,8 +355,8 @@ def summary(
                 "table": number(at_table),
             },
         )
-    table.add_row(_("Solver time"), _seconds(stats.seconds))
-    table.add_row(_("Total time (read, solve, check, write)"), _seconds(total_seconds))
+    table.add_row(_("Solver time"), seconds(stats.seconds))
+    table.add_row(_("Total time (read, solve, check, write)"), seconds(total_seconds))
     buffer = io.StringIO()
     Console(file=buffer, width=100).print(table)
     return buffer.getvalue().rstrip("\n")
@@ -388,13 +385,3 @@ def _status(status: str) -> str:
     """The solution's status ('optimal' or 'feasible' in the file) in the reader's words."""
     words = {"optimal": _("optimal (proven)"), "feasible": _("feasible (not proven optimal)")}
     return words.get(status, status)
-
-
-def _hundredths(value: float) -> str:
-    return format_decimal(round(value, 2), format="#,##0.00", locale=reader_locale())
-
-
-def _seconds(value: float) -> str:
-    return format_unit(
-        value, "duration-second", length="short", format="#,##0.0", locale=reader_locale()
-    )
