@@ -11,7 +11,6 @@ registration service, after ``ensure_demo_accounts`` made them.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -21,6 +20,7 @@ from tradefair.demo.accounts import DOMAIN
 from tradefair.demo.programme_people import DELEGATE_DOMAIN
 from tradefair.demo.programme_records import DemoProgramme
 from tradefair.demo.records import OrgKey
+from tradefair.expos.formatting import moment
 from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall
 from tradefair.matchmaking.models import Availability, MeetingProfile, Slot
@@ -341,4 +341,5 @@ def _seated(activity: Activity) -> int:
 
 
 def _clock(activity: Activity, expo: Expo) -> str:
-    return f"{activity.start.astimezone(ZoneInfo(expo.time_zone)):%-d %b %H:%M}"
+    """When, in the edition's clock and the operator's language ("17 Sept 2025, 10:30")."""
+    return moment(activity.start, expo.time_zone)
