@@ -166,6 +166,8 @@ def test_a_bad_day_or_room_is_named_and_ignored(client, week):
     assert len(titles(response)) == 3
     assert "day: “2025-13-40” is not a day of this expo; choose one from the list." in html
     assert "room: “stage” is not a room; choose one from the list." in html
+    superscript = html_of(client.get(PROGRAMME, {"room": "\u00b2"}))  # int() refuses it
+    assert "room: “\u00b2” is not a room; choose one from the list." in superscript
     response = client.get(PROGRAMME, {"day": "2025-10-01"})  # a real date outside the expo
     assert "day: “2025-10-01” is not a day of this expo" in html_of(response)
 

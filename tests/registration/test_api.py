@@ -48,6 +48,9 @@ def test_the_callers_badge_then_a_scan(client, expo, organiser, admitted):
     [
         ("TF.1.1.1:forged", "entrance", 400, "may be forged"),
         (None, "lobby", 400, "Name the place"),
+        # Unicode digits that str.isdigit() takes and int() refuses (a 500 before).
+        (None, "activity:\u00b2", 400, "Name the place"),
+        (None, "table:1:\u2460", 400, "Name the place"),
     ],
 )
 def test_refusals_name_the_reason(client, expo, organiser, admitted, token, place, status, words):

@@ -64,6 +64,8 @@ def test_refused_codes_and_places_change_nothing(expo, organiser, admitted, code
         ("hall", "Name the place"),
         ("activity:999", "no such activity"),
         ("table:999:1", "no such negotiation session"),
+        ("activity:\u00b2", "Name the place"),  # a superscript 2: int() refuses it
+        ("table:\u0663:1", "Name the place"),  # an Arabic-Indic 3: int() takes it, we do not
     ]:
         with pytest.raises(RegistrationError, match=message):
             parse_place(expo, text)

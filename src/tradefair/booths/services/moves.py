@@ -22,6 +22,7 @@ from tradefair.booths.services.errors import MoveRefused
 from tradefair.booths.services.runs import require_organiser
 from tradefair.engine.booths.plan import Plan
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.floorplan.models import Booth, BoothAssignment, Hall, Pavilion
 from tradefair.organisations.models import Participation
 
@@ -140,5 +141,6 @@ def _widths(size: int) -> list[int]:
 
 
 def _pavilion_name(zone: str) -> str:
-    pavilion = Pavilion.objects.filter(pk=int(zone)).first() if zone.isdigit() else None
+    pk = whole_number(zone)
+    pavilion = None if pk is None else Pavilion.objects.filter(pk=pk).first()
     return pavilion.display_name if pavilion else zone

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tradefair.expos.formatting import time_span, weekday
 from tradefair.expos.languages import language_name
+from tradefair.expos.parsing import whole_number
 from tradefair.matchmaking.models import Slot
 
 # The languages of the China-ASEAN Expo's parties: Chinese, English and the ASEAN languages.
@@ -118,7 +119,7 @@ class MeetingSettingsForm(forms.Form):
 
     @property
     def chosen_slots(self) -> set[int]:
-        return {int(pk) for pk in self._chosen("slots") if pk.isdigit()}
+        return {n for pk in self._chosen("slots") if (n := whole_number(pk)) is not None}
 
     @property
     def chosen_days(self) -> set[str]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.models import Expo, Sector
 from tradefair.expos.names import country_name, reference_name
+from tradefair.expos.parsing import whole_number
 from tradefair.matchmaking.models import (
     Interpreter,
     Meeting,
@@ -309,8 +310,8 @@ def candidates(expo: Expo, *, role: str, text: str, limit: int = 20) -> list[Par
     if not text:
         return []
     match = Q(organisation__name__icontains=text) | Q(organisation__name_zh__icontains=text)
-    if text.isdigit():
-        match |= Q(pk=int(text))
+    if (pk := whole_number(text)) is not None:
+        match |= Q(pk=pk)
     return list(
         Participation.objects.filter(match, expo=expo, role=role)
         .select_related("organisation")

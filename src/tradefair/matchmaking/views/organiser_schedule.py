@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import ScheduleRunForm
 from tradefair.matchmaking.models import ScheduleRun
@@ -31,9 +32,10 @@ PROGRESS_EVERY = "1s"
 
 def _shown_run(expo: Expo, runs: list[ScheduleRun], wanted: str | None) -> ScheduleRun | None:
     """The run asked for by ``?run=``, else the newest; another edition's run is a 404."""
-    if wanted and wanted.isdigit():
-        found = next((r for r in runs if r.pk == int(wanted)), None)
-        return found or get_object_or_404(ScheduleRun, pk=int(wanted), expo=expo)
+    pk = whole_number(wanted or "")
+    if pk is not None:
+        found = next((r for r in runs if r.pk == pk), None)
+        return found or get_object_or_404(ScheduleRun, pk=pk, expo=expo)
     return runs[0] if runs else None
 
 

@@ -21,6 +21,7 @@ from tradefair.accounts.gates import organiser_page
 from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.matchmaking.models import ScheduleRun
 from tradefair.matchmaking.queries import console, left_out
@@ -126,9 +127,10 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
 
 def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
     """The edition's run ``pk``; another edition's run, or none, is a 404."""
-    if pk is None or not str(pk).isdigit():
+    found = whole_number(str(pk)) if pk is not None else None
+    if found is None:
         raise Http404("no run given")
-    return get_object_or_404(ScheduleRun, pk=int(pk), expo=expo)
+    return get_object_or_404(ScheduleRun, pk=found, expo=expo)
 
 
 @require_GET

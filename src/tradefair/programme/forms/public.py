@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tradefair.expos.parsing import whole_number
 from tradefair.programme.queries.listing import ProgrammeFilters
 from tradefair.programme.queries.pages import FilterChoices
 
@@ -82,9 +83,8 @@ def parse_filters(query: QueryDict, days: list[dt.date]) -> ParsedFilters:
     room: int | None = None
     raw_room = _clean(query.get("room", ""))
     if raw_room:
-        if raw_room.isdigit() and len(raw_room) <= 9:
-            room = int(raw_room)
-        else:
+        room = whole_number(raw_room) if len(raw_room) <= 9 else None
+        if room is None:
             errors.append(
                 _("room: “%(value)s” is not a room; choose one from the list.")
                 % {"value": raw_room}

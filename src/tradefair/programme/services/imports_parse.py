@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.services.import_files import (
     RowError,
@@ -356,7 +357,7 @@ class _Row:
         value = self.cells[column]
         if not value:
             return None
-        seats = int(value) if value.isdigit() else None
+        seats = whole_number(value)
         if seats is None or not 0 < seats <= _LARGEST_CAPACITY:
             self.bad(
                 column,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.catalogue.services.rules import codes
 from tradefair.expos.models import Country, Expo, HSCode, Sector
+from tradefair.expos.parsing import whole_number
 from tradefair.registration.models import Application, ApplicationPerson, DelegationLink
 from tradefair.registration.services import notifications
 from tradefair.registration.services.errors import InvalidApplication, RegistrationError
@@ -39,7 +40,8 @@ def find_application(expo: Expo, token: str) -> Application | None:
         pk = signing.Signer(salt=notifications.LINK_SALT).unsign(token)
     except signing.BadSignature:
         return None
-    return Application.objects.filter(expo=expo, pk=int(pk)).first() if pk.isdigit() else None
+    found = whole_number(pk)
+    return None if found is None else Application.objects.filter(expo=expo, pk=found).first()
 
 
 def is_open(expo: Expo) -> bool:

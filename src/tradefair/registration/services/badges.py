@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from tradefair.accounts.models import Membership, User
 from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.organisations.models import Participation
 from tradefair.registration.models import Application, Badge
 from tradefair.registration.services.errors import RegistrationError
@@ -46,9 +47,10 @@ def verify(expo: Expo, code: str) -> Badge:
             _("This code is not a badge of this platform: it may be forged.")
         ) from forged
     prefix, expo_id, pk, version = [*value.split("."), "", "", "", ""][:4]
-    if prefix != PREFIX or not (expo_id.isdigit() and pk.isdigit() and version.isdigit()):
+    ids = [whole_number(part) for part in (expo_id, pk, version)]
+    if prefix != PREFIX or None in ids:
         raise BadgeRefused(_("This code is not a badge of this platform: it may be forged."))
-    if int(expo_id) != expo.pk:
+    if ids[0] != expo.pk:
         raise BadgeRefused(_("This badge is for another edition."))
     badge = (
         Badge.objects.filter(expo=expo, pk=int(pk))

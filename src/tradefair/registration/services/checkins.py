@@ -23,6 +23,7 @@ from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, require_role
 from tradefair.expos.models import Expo
 from tradefair.expos.names import in_reader_language
+from tradefair.expos.parsing import whole_number
 from tradefair.matchmaking.models import Meeting, NegotiationSession
 from tradefair.matchmaking.services.booking import mark_held
 from tradefair.programme.models import Activity
@@ -67,20 +68,21 @@ def parse_place(expo: Expo, text: str) -> Place:
     parts = text.strip().split(":")
     if parts == ["entrance"]:
         return Place(CheckIn.Place.ENTRANCE)
-    if len(parts) == 2 and parts[0] == "activity" and parts[1].isdigit():
-        activity = Activity.objects.filter(expo=expo, pk=int(parts[1])).first()
+    kind, ids = parts[0], [whole_number(part) for part in parts[1:]]
+    if kind == "activity" and len(ids) == 1 and (pk := ids[0]) is not None:
+        activity = Activity.objects.filter(expo=expo, pk=pk).first()
         if activity is None:
             raise RegistrationError(_("There is no such activity in this expo."), field="place")
         return Place(CheckIn.Place.ACTIVITY, activity=activity)
-    if len(parts) == 3 and parts[0] == "table" and parts[1].isdigit() and parts[2].isdigit():
-        session = NegotiationSession.objects.filter(expo=expo, pk=int(parts[1])).first()
+    if kind == "table" and len(ids) == 2 and ids[0] is not None and (table := ids[1]) is not None:
+        session = NegotiationSession.objects.filter(expo=expo, pk=ids[0]).first()
         if session is None:
             raise RegistrationError(_("There is no such negotiation session."), field="place")
-        if not 1 <= int(parts[2]) <= session.tables:
+        if not 1 <= table <= session.tables:
             raise RegistrationError(
                 _("The session has tables 1 to %(n)s.") % {"n": session.tables}, field="place"
             )
-        return Place(CheckIn.Place.TABLE, session=session, table=int(parts[2]))
+        return Place(CheckIn.Place.TABLE, session=session, table=table)
     raise RegistrationError(
         _("Name the place as entrance, activity:<id> or table:<session id>:<table number>."),
         field="place",

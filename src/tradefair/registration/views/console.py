@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Organisation
 from tradefair.registration.forms import BulkForm, DecisionForm
@@ -34,7 +35,7 @@ def _filters(request: HttpRequest) -> console.Filters:
         Application.Status.values else "",
         kind=request.GET.get("kind", "") if request.GET.get("kind") in
         Application.Kind.values else "",
-        delegation=int(delegation) if delegation.isdigit() else None,
+        delegation=whole_number(delegation),
         query=request.GET.get("q", "")[:100],
     )  # fmt: skip
 
