@@ -63,7 +63,7 @@ def test_a_session_that_is_someones_only_availability_stays(
     Availability.objects.create(participation=exhibitor.participation, slot=kept.slots.first())
     with pytest.raises(
         InvalidTransition,
-        match=r"^1 participants can attend only in this session's slots; change their",
+        match=r"^1 participant can attend only in this session's slots; change their",
     ):
         delete_session(session=gone, by_user=organiser)
     Availability.objects.filter(participation=buyer.participation).delete()
@@ -78,7 +78,7 @@ def test_a_session_that_is_an_interpreters_only_availability_stays(expo, organis
     interpreter.available_slots.set(two_sessions[1].slots.all())
     with pytest.raises(
         InvalidTransition,
-        match=r"^1 interpreters are available only in this session's slots; change their",
+        match=r"^1 interpreter is available only in this session's slots; change their",
     ):
         delete_session(session=two_sessions[1], by_user=organiser)
     assert NegotiationSession.objects.count() == 2
@@ -89,7 +89,7 @@ def test_a_session_with_meetings_stays(expo, organiser, buyer, exhibitor, two_se
         request=accepted(buyer.participation, exhibitor.participation),
         slot=two_sessions[1].slots.get(),
     )
-    with pytest.raises(InvalidTransition, match="has 1 meetings"):
+    with pytest.raises(InvalidTransition, match="has 1 meeting; move or remove it first"):
         delete_session(session=two_sessions[1], by_user=organiser)
     assert NegotiationSession.objects.count() == 2
 

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from tradefair.expos.models import Country, Expo
 from tradefair.matchmaking.models import Availability, Meeting, MeetingProfile, Slot
@@ -175,11 +176,13 @@ def test_withdrawing_a_slot_with_a_meeting_is_refused(
     _meeting(buyer, exhibitor, slots[1])
     with pytest.raises(InvalidRequest) as refused:
         update(exhibitor, slot_ids=[slots[0].pk])
-    # Slots are named in the expo's time zone (Asia/Shanghai).
-    local = slots[1].start.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    # Slots are named in the expo's time zone (Asia/Shanghai), as the reader writes dates.
     assert str(refused.value) == (
-        f"You have meetings scheduled at {local:%Y-%m-%d %H:%M}: keep those slots."
+        "You have meetings scheduled at 18 Sept 2025, 09:20: keep those slots."
     )
+    with translation.override("zh-hans"), pytest.raises(InvalidRequest) as refused:
+        update(exhibitor, slot_ids=[slots[0].pk])
+    assert str(refused.value) == "您在 2025年9月18日 09:20 已安排洽谈：请保留这些时段。"
     assert state(exhibitor) == (None, None, [])
     update(exhibitor, slot_ids=[slots[0].pk, slots[1].pk])
     assert state(exhibitor) == ([], None, [slots[0].pk, slots[1].pk])

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from tests.registration.conftest import buyer_values
 from tradefair.registration.models import Application, ApplicationPerson
@@ -58,10 +59,22 @@ def test_every_broken_rule_is_named_and_nothing_is_written(expo):
     ]  # fmt: skip
     messages = dict(refused.value.problems)
     assert messages["days"] == (
-        "2025-10-01 is not a day of the expo; choose days between 2025-09-17 and 2025-09-21."
+        "1 Oct 2025 is not a day of the expo; choose days from 17\u2009–\u200921 Sept 2025."
     )
     assert "Latin letters" in messages["people-0-name_latin"]
     assert not Application.objects.exists() and not ApplicationPerson.objects.exists()
+
+
+def test_a_vietnamese_reader_gets_the_limit_and_the_days_written_their_way(expo):
+    """Vietnamese groups thousands with a dot and writes its own dates: not "4000", not ISO."""
+    values = buyer_values(description="x" * 4001, days=[dt.date(2025, 10, 1)])
+    with translation.override("vi"):
+        messages = dict(application_problems(expo, values))
+    assert messages["description"] == "Mô tả không được dài quá 4.000 ký tự."
+    assert messages["days"] == (
+        "1 thg 10, 2025 không phải là ngày diễn ra hội chợ; "
+        "hãy chọn các ngày trong khoảng 17\u2009–\u200921 thg 9, 2025."
+    )
 
 
 def test_a_buyer_names_a_code_or_a_sector_and_a_delegate_needs_neither(expo):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Country, HSCode, Sector
 
 TITLE_LENGTH = 200
@@ -90,16 +91,19 @@ def item_problems(values: ItemInput, known: Known, *, product: bool) -> list[tup
     for name in ("title", "title_zh"):
         if len(getattr(values, name).strip()) > TITLE_LENGTH:
             found.append(
-                (name, _("Keep the name within %(max)s characters.") % {"max": TITLE_LENGTH})
+                (
+                    name,
+                    _("Keep the name within %(max)s characters.") % {"max": number(TITLE_LENGTH)},
+                )
             )
     for name in ("text", "text_zh"):
         if len(getattr(values, name)) > TEXT_LENGTH:
             message = _("Keep the description within %(max)s characters.")
-            found.append((name, message % {"max": TEXT_LENGTH}))
+            found.append((name, message % {"max": number(TEXT_LENGTH)}))
     wanted = codes(values)
     if len(wanted) > MAX_CODES:
         message = _("Give at most %(max)s HS codes; the most specific ones find the right buyers.")
-        found.append(("hs_codes", message % {"max": MAX_CODES}))
+        found.append(("hs_codes", message % {"max": number(MAX_CODES)}))
     elif missing := wanted - known.hs_codes:
         message = _(
             "Unknown HS codes: %(codes)s. Give 2-, 4- or 6-digit codes of the Harmonized System."
@@ -115,12 +119,14 @@ def item_problems(values: ItemInput, known: Known, *, product: bool) -> list[tup
         return found
     if len(values.minimum_order.strip()) > MINIMUM_ORDER_LENGTH:
         message = _("Keep the minimum order within %(max)s characters.")
-        found.append(("minimum_order", message % {"max": MINIMUM_ORDER_LENGTH}))
+        found.append(("minimum_order", message % {"max": number(MINIMUM_ORDER_LENGTH)}))
     listed = certifications(values)
     if long := next((c for c in listed if len(c) > CERTIFICATION_LENGTH), None):
         message = _("“%(name)s…” is longer than %(max)s characters; shorten it or separate it.")
-        found.append(("certifications", message % {"name": long[:20], "max": CERTIFICATION_LENGTH}))
+        found.append(
+            ("certifications", message % {"name": long[:20], "max": number(CERTIFICATION_LENGTH)})
+        )
     elif len(listed) > MAX_CERTIFICATIONS:
         message = _("List at most %(max)s certifications.")
-        found.append(("certifications", message % {"max": MAX_CERTIFICATIONS}))
+        found.append(("certifications", message % {"max": number(MAX_CERTIFICATIONS)}))
     return found

@@ -84,7 +84,7 @@ def import_units(hall: Hall, data: dict[str, Any], *, replace: bool = False) -> 
                     "file's in their place",
                     count,
                 )
-                % {"hall": hall.code, "count": count}
+                % {"hall": hall.code, "count": number(count)}
             )
         elif count:
             held = existing.filter(booth__isnull=False).count()
@@ -98,7 +98,7 @@ def import_units(hall: Hall, data: dict[str, Any], *, replace: bool = False) -> 
                         "booths before replacing the modules",
                         held,
                     )
-                    % {"count": held, "hall": hall.code}
+                    % {"count": number(held), "hall": hall.code}
                 )
         if errors:
             raise GeoJSONError(errors)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tradefair.engine.booths.layout import island_blocks
 from tradefair.expos.formatting import number
@@ -95,11 +96,14 @@ def generate_grid(
             if held:
                 raise GridError(
                     {
-                        "replace": _(
+                        "replace": ngettext(
+                            "%(count)s module of hall %(hall)s carries a booth: move or remove "
+                            "that booth before replacing the grid.",
                             "%(count)s modules of hall %(hall)s carry booths: move or remove "
-                            "those booths before replacing the grid."
+                            "those booths before replacing the grid.",
+                            held,
                         )
-                        % {"count": held, "hall": hall.code}
+                        % {"count": number(held), "hall": hall.code}
                     }
                 )
             existing.delete()

@@ -11,13 +11,13 @@ stores no rows, which means every slot, including slots the organisers add later
 """
 
 from collections.abc import Collection
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
+from tradefair.expos.formatting import moment, number
 from tradefair.expos.languages import CODES
 from tradefair.matchmaking.models import Availability, Meeting, MeetingProfile, Slot
 from tradefair.matchmaking.services.access import require_acts_for
@@ -96,18 +96,17 @@ def update_meeting_profile(
                     "%(count)s meetings are already scheduled: the most meetings wanted cannot "
                     "be below %(count)s. Cancel meetings first."
                 )
-                % {"count": scheduled}
+                % {"count": number(scheduled)}
             )
         if wanted is not None:
-            zone = ZoneInfo(participation.expo.time_zone)
+            zone = participation.expo.time_zone
             stranded = sorted(
-                f"{m.slot.start.astimezone(zone):%Y-%m-%d %H:%M}"
-                for m in mine.exclude(slot_id__in=wanted).select_related("slot")
+                m.slot.start for m in mine.exclude(slot_id__in=wanted).select_related("slot")
             )
             if stranded:
                 raise InvalidRequest(
                     _("You have meetings scheduled at %(times)s: keep those slots.")
-                    % {"times": ", ".join(stranded)}
+                    % {"times": ", ".join(moment(start, zone) for start in stranded)}
                 )
         profile, _created = MeetingProfile.objects.update_or_create(
             participation=participation,

@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tradefair.accounts.models import User
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
 from tradefair.matchmaking.models import (
@@ -114,28 +116,38 @@ def delete_session(*, session: NegotiationSession, by_user: User) -> int:
         meetings = Meeting.objects.filter(slot_id__in=slot_ids).count()
         if meetings:
             raise InvalidTransition(
-                _("This session has %(count)d meetings; move or remove them first.")
-                % {"count": meetings}
+                ngettext(
+                    "This session has %(count)s meeting; move or remove it first.",
+                    "This session has %(count)s meetings; move or remove them first.",
+                    meetings,
+                )
+                % {"count": number(meetings)}
             )
         only_here = _limited_to(Availability.objects, "participation_id", slot_ids)
         if only_here:
             raise InvalidTransition(
-                _(
-                    "%(count)d participants can attend only in this session's slots; "
-                    "change their availability first."
+                ngettext(
+                    "%(count)s participant can attend only in this session's slots; "
+                    "change their availability first.",
+                    "%(count)s participants can attend only in this session's slots; "
+                    "change their availability first.",
+                    only_here,
                 )
-                % {"count": only_here}
+                % {"count": number(only_here)}
             )
         interpreters = _limited_to(
             Interpreter.available_slots.through.objects, "interpreter_id", slot_ids
         )
         if interpreters:
             raise InvalidTransition(
-                _(
-                    "%(count)d interpreters are available only in this session's slots; "
-                    "change their availability first."
+                ngettext(
+                    "%(count)s interpreter is available only in this session's slots; "
+                    "change their availability first.",
+                    "%(count)s interpreters are available only in this session's slots; "
+                    "change their availability first.",
+                    interpreters,
                 )
-                % {"count": interpreters}
+                % {"count": number(interpreters)}
             )
         deleted = len(slot_ids)
         session.delete()

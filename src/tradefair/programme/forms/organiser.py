@@ -15,9 +15,10 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from tradefair.accounts.models import User
-from tradefair.expos.formatting import day
+from tradefair.expos.formatting import day, number
 from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall
 from tradefair.organisations.models import Organisation, Participation
@@ -52,7 +53,10 @@ class HallChoice(forms.ModelChoiceField):
 
 class RoomChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return _("%(room)s (%(seats)d seats)") % {"room": obj.display_name, "seats": obj.capacity}
+        return ngettext("%(room)s (%(seats)s seat)", "%(room)s (%(seats)s seats)", obj.capacity) % {
+            "room": obj.display_name,
+            "seats": number(obj.capacity),
+        }
 
 
 def _lines(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from tradefair.expos.formatting import day_span, moment
+from tradefair.expos.formatting import day_span, moment, number
 from tradefair.expos.models import Expo
 from tradefair.expos.names import in_reader_language
 from tradefair.programme.models import Activity, Speaker
@@ -88,10 +88,10 @@ class Conflict:
                 "activity": names[0],
                 "days": day_span(*self.days),
             }
-        return _("%(activity)s has %(seated)d seated registrations but holds only %(seats)d.") % {
+        return _("%(activity)s has %(seated)s seated registrations but holds only %(seats)s.") % {
             "activity": names[0],
-            "seated": self.seated,
-            "seats": self.seats,
+            "seated": number(self.seated),
+            "seats": number(self.seats),
         }
 
     @property

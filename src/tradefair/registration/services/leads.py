@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import require_organisation_of
 from tradefair.expos import spreadsheets
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.names import country_name
 from tradefair.organisations.models import Participation
@@ -58,7 +59,8 @@ def update_lead(*, lead: Lead, notes: str, rating: int | None, by_user: User) ->
         raise RegistrationError(_("Rate from 1 (cold) to 5 (hot)."), field="rating")
     if len(notes) > NOTES_LENGTH:
         raise RegistrationError(
-            _("Keep the notes within %(max)s characters.") % {"max": NOTES_LENGTH}, field="notes"
+            _("Keep the notes within %(max)s characters.") % {"max": number(NOTES_LENGTH)},
+            field="notes",
         )
     lead.notes, lead.rating = notes.strip(), rating
     lead.save(update_fields=["notes", "rating", "updated_at"])

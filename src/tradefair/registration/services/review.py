@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
 from tradefair.accounts.services.roles import ORGANISER, has_role
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Organisation
 from tradefair.registration.models import Application
@@ -126,7 +127,7 @@ def _decide(
             )
         if len(message) > MESSAGE_LENGTH:
             raise RegistrationError(
-                _("Keep the message within %(max)s characters.") % {"max": MESSAGE_LENGTH},
+                _("Keep the message within %(max)s characters.") % {"max": number(MESSAGE_LENGTH)},
                 field="message",
             )
     if organisation is not None and (by_partner or decision != Decision.APPROVE):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tradefair.catalogue.services.items import ItemInput
 from tradefair.catalogue.services.rules import Known, item_problems
+from tradefair.expos.formatting import day, day_span, number
 from tradefair.expos.languages import CODES
 from tradefair.expos.models import Country, Expo
 from tradefair.organisations.models import Organisation
@@ -95,7 +96,7 @@ def application_problems(expo: Expo, values: ApplicationInput) -> list[tuple[str
     for name in ("name", "name_zh"):
         if len(getattr(values, name).strip()) > NAME_LENGTH:
             found.append(
-                (name, _("Keep the name within %(max)s characters.") % {"max": NAME_LENGTH})
+                (name, _("Keep the name within %(max)s characters.") % {"max": number(NAME_LENGTH)})
             )
     if not Country.objects.filter(pk=values.country.upper()).exists():
         found.append(("country", _("Choose the organisation's country from the list.")))
@@ -105,7 +106,7 @@ def application_problems(expo: Expo, values: ApplicationInput) -> list[tuple[str
         found.append(("email", _("Enter a valid e-mail address.")))
     if len(values.description) > TEXT_LENGTH:
         message = _("Keep the description within %(max)s characters.")
-        found.append(("description", message % {"max": TEXT_LENGTH}))
+        found.append(("description", message % {"max": number(TEXT_LENGTH)}))
     if values.kind == Application.Kind.BUYER:
         found += _buying_problems(values)
     if unknown := sorted(set(values.languages) - CODES):
@@ -145,20 +146,9 @@ def _days_problems(expo: Expo, days: list[dt.date]) -> list[tuple[str, str]]:
         return [("days", _("Choose at least one day you attend."))]
     valid = set(expo_days(expo))
     if outside := sorted(d for d in set(days) if d not in valid):
-        message = _(
-            "%(days)s is not a day of the expo; choose days between %(first)s and %(last)s."
-        )
-        return [
-            (
-                "days",
-                message
-                % {
-                    "days": ", ".join(d.isoformat() for d in outside),
-                    "first": expo.start_date.isoformat(),
-                    "last": expo.end_date.isoformat(),
-                },
-            )
-        ]
+        message = _("%(days)s is not a day of the expo; choose days from %(span)s.")
+        span = day_span(expo.start_date, expo.end_date)
+        return [("days", message % {"days": ", ".join(day(d) for d in outside), "span": span})]
     return []
 
 
@@ -167,7 +157,7 @@ def _people_problems(people: list[PersonInput]) -> list[tuple[str, str]]:
         return [("people", _("Name at least one person who comes."))]
     if len(people) > MAX_PEOPLE:
         message = _("At most %(max)s people per application; send another for the rest.")
-        return [("people", message % {"max": MAX_PEOPLE})]
+        return [("people", message % {"max": number(MAX_PEOPLE)})]
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
     for n, person in enumerate(people):
@@ -184,7 +174,7 @@ def _people_problems(people: list[PersonInput]) -> list[tuple[str, str]]:
         for name in ("name", "name_latin"):
             if len(getattr(person, name).strip()) > PERSON_NAME_LENGTH:
                 message = _("Keep the name within %(max)s characters.")
-                found.append((prefix + name, message % {"max": PERSON_NAME_LENGTH}))
+                found.append((prefix + name, message % {"max": number(PERSON_NAME_LENGTH)}))
         email = person.email.strip().lower()
         if not _email_ok(email):
             found.append((prefix + "email", _("Enter a valid e-mail address.")))
