@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tradefair.accounts.models import User
 from tradefair.expos.models import Expo
@@ -109,6 +109,46 @@ def test_a_bad_upload_lists_every_error_and_imports_nothing(
         "e.g. 36 or 54.5)</li>"
     ) in page
     assert "created," not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "vi",
+            "dòng 3: email: địa chỉ email không hợp lệ 'robotics@' "
+            "(hãy dùng một địa chỉ duy nhất, ví dụ info@example.com)",
+        ),
+        (
+            None,
+            "line 3: email: bad e-mail address 'robotics@' "
+            "(use one address, e.g. info@example.com)",
+        ),
+    ],
+)
+def test_the_worker_writes_the_errors_in_the_uploaders_language(
+    staff, expo, pavilions, language, expected
+):
+    """The worker has no reader: errors are stored once, in the language of the uploader's
+    e-mails, or the site's when nobody is named (a job whose uploader was deleted)."""
+    if language:
+        staff.language = language
+        staff.save()
+    rows = [list(row) for row in EXHIBITORS]
+    rows[1][8] = "robotics@"
+    job = ImportJob(
+        expo=expo,
+        kind="exhibitors",
+        original_name="exhibitors.csv",
+        uploaded_by=staff if language else None,
+    )
+    job.file.save("exhibitors.csv", upload(csv_file(EXHIBITOR_HEADER, rows)), save=False)
+    job.save()
+
+    with translation.override("th"):  # whatever the worker's process had active
+        execute_import(job_id=job.pk)
+
+    assert ImportJob.objects.get().errors == [expected]
 
 
 def test_a_duplicate_delivery_does_nothing(client, staff, expo, pavilions):

@@ -13,9 +13,10 @@ import logging
 from pathlib import PurePath
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from tradefair.expos.models import Expo
@@ -77,7 +78,10 @@ def execute_import(*, job_id: int) -> ImportJob | None:
         now_doing.update(phase=phase[:40], progress=done / total if total else 1.0)
 
     try:
-        with heartbeat(ImportJob.objects.filter(pk=job.pk), fields=lambda: dict(now_doing)):
+        with (
+            heartbeat(ImportJob.objects.filter(pk=job.pk), fields=lambda: dict(now_doing)),
+            translation.override(_uploader_language(job)),
+        ):
             with job.file.open("rb") as stored:
                 content = stored.read()
             result = import_participants(
@@ -87,18 +91,26 @@ def execute_import(*, job_id: int) -> ImportJob | None:
                 content=content,
                 progress=progress,
             )
+            errors = [str(error) for error in result.errors]
     except Exception:
         ImportJob.objects.filter(pk=job.pk).update(
             status=Status.FAILED, failure=CRASHED, phase="", finished_at=timezone.now()
         )
         raise
-    _record(job, result)
+    _record(job, result, errors)
     return job
 
 
-def _record(job: ImportJob, result: ImportResult) -> None:
+def _uploader_language(job: ImportJob) -> str:
+    """The row errors are stored as text, written once: in the language of whoever uploaded
+    the file (the one their e-mails use), not the worker's, which has none."""
+    uploader = job.uploaded_by
+    return (uploader.language if uploader else "") or settings.LANGUAGE_CODE
+
+
+def _record(job: ImportJob, result: ImportResult, errors: list[str]) -> None:
     job.status, job.phase, job.progress, job.failure = Status.DONE, "", 1.0, ""
-    job.errors = [str(error) for error in result.errors]
+    job.errors = errors
     if result.ok:
         job.created_count = result.created
         job.updated_count = result.updated
