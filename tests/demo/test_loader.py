@@ -334,3 +334,13 @@ def test_fits_out_to_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match=r"--fits-out: cannot write .*missing/fits\.csv"):
         call_command("demo", "--fits-out", str(target))
     assert not target.exists()
+
+
+def test_the_demo_accounts_roles_are_printed_in_the_operators_words():
+    from django.utils import translation
+
+    from tradefair.demo.accounts import DemoAccount
+
+    accounts = [DemoAccount("x@demo", role, "Org") for role in ("organiser", "buyer", "exhibitor")]
+    with translation.override("zh-hans"):
+        assert [a.role_label() for a in accounts] == ["主办方", "采购商", "展商"]

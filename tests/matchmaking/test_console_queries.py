@@ -172,3 +172,30 @@ def test_by_buyer_sector_reads_the_needs(expo, fair):
         BreakdownRow("", "No sector given", 4, 1, 1, 2),
         BreakdownRow("blue-economy", "Blue economy", 2, 2, 1, 1),
     ]
+
+
+def test_every_phase_the_general_solver_reports_is_said_in_words() -> None:
+    """The general solver's stages (required, keep, served, priority) and the other solver's
+    day packing show on the bar and the run page as sentences, not as the engine's codes."""
+    from tests.engine.test_schedule_general_oracle import ABCD, _pair, _slot
+    from tradefair.engine.schedule.general import solve_general
+    from tradefair.engine.schedule.problem import Meeting, Problem, Solution
+    from tradefair.matchmaking.queries.run_progress import PHASES, phase_label
+
+    problem = Problem(
+        slots=(_slot("s0", 0, 9, tables=2), _slot("s1", 0, 10, tables=2)),
+        participants=ABCD,
+        requests=(_pair("ab", "A", "B", required=True), _pair("cd", "C", "D")),
+    )
+    seen: list[str] = []
+    solve_general(
+        problem,
+        time_limit=5,
+        keep=Solution((Meeting("ab", "s0", 1),)),
+        progress=lambda phase, _share: seen.append(phase),
+    )
+    assert {"required", "keep", "served", "priority"} <= set(seen)
+    assert [phase for phase in [*seen, "days", "starting", "greedy"] if phase not in PHASES] == []
+    with translation.override("zh-hans"):
+        assert phase_label("required") == "正在安排必需的洽谈"
+        assert phase_label("days") == "正在把各人的洽谈集中到更少的天数"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import ExpoStaff, Membership, User
 from tradefair.demo.showcase import BUYER_COUNTRIES, PER_ROLE
@@ -34,8 +35,14 @@ ORGANISER_EXCLUDED_MODELS = ("user",)
 @dataclass(frozen=True)
 class DemoAccount:
     email: str
-    role: str
+    role: str  # "organiser" or a participation's role
     organisation: str
+
+    def role_label(self) -> str:
+        """The role in the operator's words, as the portals name it."""
+        if self.role == "organiser":
+            return _("organiser")
+        return str(Participation.Role(self.role).label)
 
 
 def ensure_demo_accounts(slug: str) -> list[DemoAccount]:
@@ -84,7 +91,7 @@ def _partner(expo: Expo) -> Participation | None:
 
 
 def _user(email: str, password: str, name: str, *, is_staff: bool = False) -> User:
-    user, _ = User.objects.get_or_create(
+    user, _created = User.objects.get_or_create(
         email=email, defaults={"password": password, "first_name": name, "is_staff": is_staff}
     )
     return user
@@ -111,7 +118,7 @@ def _buyers(expo: Expo) -> list[Participation]:
 
 def _organiser_group() -> Group:
     """Re-granted on every load, so models added since the last load are included."""
-    group, _ = Group.objects.get_or_create(name=ORGANISER_GROUP)
+    group, _created = Group.objects.get_or_create(name=ORGANISER_GROUP)
     group.permissions.set(
         Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS).exclude(
             content_type__app_label="accounts", content_type__model__in=ORGANISER_EXCLUDED_MODELS

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from django.db import connection, transaction
 from django.db.models import Model
+from django.utils.translation import gettext as _
 
 from tradefair.booths.models import SpaceBooking
 from tradefair.deals.models import Deal
@@ -70,7 +71,7 @@ def load_demo(demo: DemoExpo, *, reset: bool = False, step: Step | None = None) 
             return _report(existing, created=False, started=started)
         if existing is not None:
             unload_demo(demo.slug)
-            advance("Deleted the previous demo", 0)
+            advance(_("Deleted the previous demo"), 0)
         sync_reference_data(Country, CountryGroup, HSCode, Sector)
         expo = _Writer(demo, advance).write()
     refresh_planner_statistics()
@@ -192,13 +193,13 @@ class _Writer:
         ).write()
         self._trade()
         applications = write_applications(expo)
-        self.advance("Wrote the applications", applications.applications)
+        self.advance(_("Wrote the applications"), applications.applications)
         attendance = write_attendance(expo)
-        self.advance("Checked in the first day", attendance.badges)
+        self.advance(_("Checked in the first day"), attendance.badges)
         ids = list(self.participation_ids.values())
         for chunk in _chunks(ids, BATCH):
             refresh_search_text(chunk)
-            self.advance("Indexed the directory", len(chunk))
+            self.advance(_("Indexed the directory"), len(chunk))
         return expo
 
     def _trade(self) -> None:
@@ -224,7 +225,7 @@ class _Writer:
             unique_fields=["year", "month", "reporter", "partner", "flow", "commodity"],
             update_fields=["value_usd", "illustrative"],
         )
-        self.advance("Added the trade context", len(rows))
+        self.advance(_("Added the trade context"), len(rows))
 
     def _floor(self, expo: Expo) -> dict[str, int]:
         halls = Hall.objects.bulk_create(
@@ -252,7 +253,7 @@ class _Writer:
             )
             for p in self.demo.pavilions
         )
-        self.advance("Built halls and pavilions", len(halls) + len(pavilions))
+        self.advance(_("Built halls and pavilions"), len(halls) + len(pavilions))
         return {p.code: p.pk for p in pavilions}
 
     def _all_organisations(self) -> list[DemoOrganisation]:
@@ -297,7 +298,7 @@ class _Writer:
         for chunk in _chunks(new, BATCH):
             for created in Organisation.objects.bulk_create(chunk):
                 self.org_ids[(created.country_id, created.name)] = created.pk
-            self.advance("Created organisations", len(chunk))
+            self.advance(_("Created organisations"), len(chunk))
 
     def _participations(self, expo: Expo, pavilion_ids: dict[str, int]) -> None:
         demo = self.demo
@@ -340,9 +341,9 @@ class _Writer:
                 Participation(expo=expo, organisation_id=self.org_ids[key], role=role, **extra)
                 for key, role, extra in chunk
             )
-            for (key, role, _), obj in zip(chunk, objects, strict=True):
+            for (key, role, _extra), obj in zip(chunk, objects, strict=True):
                 created[key] = self.participation_ids[(key, role)] = obj.pk
-            self.advance("Registered participations", len(chunk))
+            self.advance(_("Registered participations"), len(chunk))
         return created
 
     def _booths(self, expo: Expo, pavilion_ids: dict[str, int]) -> None:
@@ -372,7 +373,7 @@ class _Writer:
             )
             for booth, b in zip(booths, chunk, strict=True):
                 booth_of.update(dict.fromkeys(b.modules, booth.pk))
-            self.advance("Placed booths", len(chunk))
+            self.advance(_("Placed booths"), len(chunk))
         hall_ids = dict(Hall.objects.filter(expo=expo).values_list("code", "pk"))
         for chunk in _chunks(self.demo.modules, BATCH):
             Module.objects.bulk_create(
@@ -388,7 +389,7 @@ class _Writer:
                 )
                 for m in chunk
             )
-            self.advance("Laid out the halls' modules", len(chunk))
+            self.advance(_("Laid out the halls' modules"), len(chunk))
         self._space_bookings()
 
     def _space_bookings(self) -> None:
@@ -415,7 +416,7 @@ class _Writer:
             for rival in e.competitors
             if rival in exhibitor  # a cut of the demo may leave the rival out
         )
-        self.advance("Recorded the space bookings", len(bookings))
+        self.advance(_("Recorded the space bookings"), len(bookings))
 
     def _trade_lines(self) -> None:
         demo = self.demo
@@ -455,7 +456,7 @@ class _Writer:
                 for pid, line in chunk
             )
             links: dict[str, list[Model]] = {name: [] for name in through}
-            for obj, (_, line) in zip(objects, chunk, strict=True):
+            for obj, (_pid, line) in zip(objects, chunk, strict=True):
                 links["hs_codes"] += [
                     through["hs_codes"](**{fk: obj.pk, "hscode_id": c}) for c in line.hs_codes
                 ]
@@ -468,7 +469,9 @@ class _Writer:
                 ]
             for name, rows in links.items():
                 through[name].objects.bulk_create(rows, batch_size=BATCH)  # type: ignore[attr-defined]
-            self.advance(f"Wrote {model._meta.verbose_name_plural}", len(chunk))
+            self.advance(
+                _("Wrote %(things)s") % {"things": model._meta.verbose_name_plural}, len(chunk)
+            )
 
 
 def total_rows(demo: DemoExpo) -> int:

@@ -8,6 +8,8 @@ demo, keeping every constraint of the model.
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.demo.deals import DemoDeal, DemoDeals
 from tradefair.demo.records import OrgKey
@@ -40,7 +42,7 @@ class DealWriter:
             ExchangeRate(expo=self.expo, currency=code, usd=usd, cny=cny, as_of=self.deals.rates_on)
             for code, (usd, cny) in self.deals.rates.items()
         )
-        self.advance("Set the exchange rates", len(self.deals.rates))
+        self.advance(_("Set the exchange rates"), len(self.deals.rates))
         sector_ids = dict(Sector.objects.values_list("slug", "id"))
         delegations = {
             d.name: (d.pk, d.partner_id) for d in Delegation.objects.filter(expo=self.expo)
@@ -84,7 +86,7 @@ class DealWriter:
             for d, deal in zip(demo_deals, deals, strict=True)
             for code in d.hs_codes
         )
-        self.advance("Recorded the deals", len(deals))
+        self.advance(_("Recorded the deals"), len(deals))
 
     def _meetings(self, demo_deals: tuple[DemoDeal, ...], deals: list[Deal]) -> None:
         """Each traced order's meeting, held: one a slot from the first slot on, so nobody

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tradefair.demo.records import DemoMeetings, OrgKey, session_slots
 from tradefair.expos.models import Expo
@@ -89,7 +90,7 @@ class MeetingWriter:
             )
             self.slot_ids.append([slot.pk for slot in slots])
             rows += len(slots)
-        self.advance("Opened negotiation sessions", len(sessions) + rows)
+        self.advance(_("Opened negotiation sessions"), len(sessions) + rows)
 
     def _interpreters(self) -> None:
         demo_interpreters = self.meetings.interpreters
@@ -104,7 +105,7 @@ class MeetingWriter:
             for slot in self._slots_of(demo.sessions)
         ]
         through.objects.bulk_create(links, batch_size=BATCH)
-        self.advance("Engaged interpreters", len(interpreters) + len(links))
+        self.advance(_("Engaged interpreters"), len(interpreters) + len(links))
 
     def _profiles(self) -> None:
         for chunk in _chunks(self.meetings.profiles):
@@ -121,7 +122,7 @@ class MeetingWriter:
                 for slot in self._slots_of(p.sessions)
             ]
             Availability.objects.bulk_create(availability, batch_size=BATCH)
-            self.advance("Wrote meeting profiles", len(chunk) + len(availability))
+            self.advance(_("Wrote meeting profiles"), len(chunk) + len(availability))
 
     def _requests(self) -> None:
         """Plain ``executemany``: the ORM's per-object work took 47 s for 150,000 rows."""
@@ -155,7 +156,7 @@ class MeetingWriter:
                         for r in chunk
                     ],
                 )
-                self.advance("Wrote meeting requests", len(chunk))
+                self.advance(_("Wrote meeting requests"), len(chunk))
 
 
 def unload_meetings(expo: Expo) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import Membership, User
 from tradefair.demo.accounts import DOMAIN
@@ -113,7 +114,7 @@ class ProgrammeWriter:
         )
         for org, participation in zip(wanted, participations, strict=True):
             self.participation_ids[(org.key, Participation.Role.DELEGATE)] = participation.pk
-        self.advance("Invited delegations", 2 * len(wanted))
+        self.advance(_("Invited delegations"), 2 * len(wanted))
 
     def _rooms(self) -> dict[str, int]:
         halls = dict(Hall.objects.filter(expo=self.expo).values_list("code", "id"))
@@ -189,7 +190,7 @@ class ProgrammeWriter:
             for a in demo_activities
             for order, s in enumerate(a.speakers, start=1)
         )
-        self.advance("Planned the programme", len(self.programme.rooms) + len(demo_activities))
+        self.advance(_("Planned the programme"), len(self.programme.rooms) + len(demo_activities))
         return ids
 
     def _products(self, activity_ids: dict[str, int]) -> None:
@@ -208,7 +209,7 @@ class ProgrammeWriter:
             )
             for p in products
         )
-        self.advance("Listed launched products", len(products))
+        self.advance(_("Listed launched products"), len(products))
 
     def _people(self) -> list[int]:
         people = self.programme.people
@@ -229,7 +230,7 @@ class ProgrammeWriter:
             ),
             batch_size=BATCH,
         )
-        self.advance("Registered delegates", 2 * len(people))
+        self.advance(_("Registered delegates"), 2 * len(people))
         return [user.pk for user in users]
 
     def _registrations(self, activity_ids: dict[str, int], user_ids: list[int]) -> None:
@@ -253,7 +254,7 @@ class ProgrammeWriter:
                 )
                 for r in chunk
             )
-            self.advance("Seated delegates", len(chunk))
+            self.advance(_("Seated delegates"), len(chunk))
 
 
 def unload_programme(expo: Expo) -> None:

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from tradefair.accounts.models import User
 from tradefair.engine.jsonformat import ProblemError
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 
 BAD_INPUT = 2
@@ -37,7 +38,7 @@ def checking(options: dict[str, Any]) -> bool:
         return True
     if options["solution"] is not None:
         raise CommandError(
-            f"unexpected {options['solution']}; did you mean -o or --check?",
+            _("unexpected %(path)s; did you mean -o or --check?") % {"path": options["solution"]},
             returncode=BAD_INPUT,
         )
     if options["output"] is None:
@@ -67,7 +68,7 @@ def read_engine_file(path: Path, parse: Callable[[str], T], say: Callable[[str],
                 "%(count)s errors in %(path)s; nothing written.",
                 len(exc.errors),
             )
-            % {"count": len(exc.errors), "path": path},
+            % {"count": number(len(exc.errors)), "path": path},
             returncode=BAD_INPUT,
         ) from exc
 
@@ -80,7 +81,9 @@ def check_writable(path: Path) -> None:
         )
     if not path.resolve().parent.is_dir():
         raise CommandError(
-            f"-o {path}: the folder {path.resolve().parent} does not exist", returncode=BAD_INPUT
+            _("-o %(path)s: the folder %(folder)s does not exist")
+            % {"path": path, "folder": path.resolve().parent},
+            returncode=BAD_INPUT,
         )
 
 
@@ -112,7 +115,9 @@ def find_expo(slug: str) -> Expo:
     if expo is None:
         known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
         raise CommandError(
-            f"--expo {slug}: no such edition (known: {known or 'none'})", returncode=BAD_INPUT
+            _("--expo %(expo)s: no such edition (known: %(known)s)")
+            % {"expo": slug, "known": known or _("none")},
+            returncode=BAD_INPUT,
         )
     return expo
 
@@ -132,7 +137,8 @@ def acting_organiser(expo: Expo, email: str | None) -> User:
     found = active.filter(staff_of__expo=expo).first() or active.filter(is_superuser=True).first()
     if found is None:
         raise CommandError(
-            f"{expo.slug} has no organiser to record the run under: add one, or pass --as EMAIL",
+            _("%(expo)s has no organiser to record the run under: add one, or pass --as EMAIL")
+            % {"expo": expo.slug},
             returncode=BAD_INPUT,
         )
     return found
@@ -177,7 +183,8 @@ def add_expo_arguments(parser: CommandParser, *, work: str) -> None:
 
 def for_an_expo(options: dict[str, Any], file_only: tuple[str, ...], result: str) -> bool:
     """Whether the command runs an edition (``--expo``) rather than files; refuses (exit 2)
-    both or neither, file options with ``--expo`` and ``--publish``/``--as`` without it."""
+    both or neither, file options with ``--expo`` and ``--publish``/``--as`` without it.
+    ``result`` names where the edition's result goes, in the reader's words."""
     if (options["problem"] is None) == (options["expo"] is None):
         raise CommandError(_("give either PROBLEM.json or --expo SLUG"), returncode=BAD_INPUT)
     if options["expo"] is None:
@@ -190,8 +197,11 @@ def for_an_expo(options: dict[str, Any], file_only: tuple[str, ...], result: str
     ]
     if unused:
         raise CommandError(
-            f"--expo takes no {', '.join(unused)}: the edition's data is the problem "
-            f"and the result goes to its {result}",
+            _(
+                "--expo takes no %(options)s: the edition's data is the problem and the result "
+                "goes to its %(result)s"
+            )
+            % {"options": ", ".join(unused), "result": result},
             returncode=BAD_INPUT,
         )
     return True
@@ -205,7 +215,7 @@ def solver_broke(faults: int) -> CommandError:
             "the solver broke %(count)s rules; nothing written (please report this)",
             faults,
         )
-        % {"count": faults}
+        % {"count": number(faults)}
     )
 
 
@@ -213,6 +223,6 @@ def broken_rules(faults: int, path: Path) -> CommandError:
     """What ``--check`` says of a solution file that breaks rules (each printed before)."""
     return CommandError(
         ngettext("%(count)s broken rule in %(path)s", "%(count)s broken rules in %(path)s", faults)
-        % {"count": faults, "path": path},
+        % {"count": number(faults), "path": path},
         returncode=1,
     )

@@ -7,7 +7,12 @@ from tradefair.deals.models import Deal
 from tradefair.deals.services.imports_parse import COLUMNS, ROLE_SEPARATOR
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
-from tradefair.organisations.services.exports import CONTENT_TYPES, ExportError, ExportResult
+from tradefair.organisations.services.exports import (
+    CONTENT_TYPES,
+    ExportError,
+    ExportResult,
+    unsupported_file_type,
+)
 from tradefair.organisations.services.import_files import LIST_SEPARATOR
 
 __all__ = ["ExportError", "ExportResult", "export_deals"]
@@ -25,7 +30,7 @@ def export_deals(*, expo: Expo, filename: str) -> ExportResult:
     """
     suffix = PurePath(filename).suffix.lower()
     if suffix not in CONTENT_TYPES:
-        raise ExportError(f"unsupported file type '{suffix or filename}' (use .csv or .xlsx)")
+        raise ExportError(unsupported_file_type(suffix or filename))
     deals = (
         Deal.objects.filter(expo=expo)
         .select_related("sector")

@@ -13,8 +13,10 @@ from tradefair.expos.services.background import NO_WORKER_AFTER, duration
 from tradefair.matchmaking.models import ScheduleRun
 
 PHASES = {
+    "starting": _("Starting"),
     "reading": _("Reading the accepted requests, availability and interpreters"),
     "index": _("Indexing the requests"),
+    "greedy": _("Scheduling first come, first served"),
     "bounds": _("Proving how many meetings are possible at most"),
     "exact": _("Searching for the best schedule (exact solver)"),
     "select": _("Choosing which meetings to hold"),
@@ -22,6 +24,12 @@ PHASES = {
     "fill": _("Filling the tables left free"),
     "serve": _("Making sure every buyer gets a meeting"),
     "repair": _("Resolving clashes"),
+    "days": _("Bringing people's meetings onto fewer days"),
+    # The general solver's stages (rules beyond buyer and exhibitor, docs/formats/schedule.md).
+    "required": _("Placing the required meetings"),
+    "keep": _("Keeping the previous schedule's meetings in place"),
+    "served": _("Giving a meeting to as many people as possible"),
+    "priority": _("Holding the meetings with the highest priority"),
     "gaps": _("Closing idle gaps in people's days"),
     "done": _("Finishing the schedule"),
     "saving": _("Saving the schedule"),

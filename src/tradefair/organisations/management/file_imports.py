@@ -12,7 +12,9 @@ from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.organisations.queries.import_progress import phase_label
 
 
 class FileImportResult(Protocol):
@@ -30,7 +32,7 @@ def nothing_imported(errors: int, filename: str) -> str:
         "%(count)s error in %(file)s; nothing imported.",
         "%(count)s errors in %(file)s; nothing imported.",
         errors,
-    ) % {"count": errors, "file": filename}
+    ) % {"count": number(errors), "file": filename}
 
 
 def expo_named(slug: str) -> Expo:
@@ -72,7 +74,7 @@ def run_file_import(
 
         def progress(phase: str, done: int, total: int) -> None:
             if phase not in tasks:
-                tasks[phase] = bar.add_task(phase, total=total)
+                tasks[phase] = bar.add_task(phase_label(phase), total=total)
             bar.update(tasks[phase], completed=done)
 
         result = service(expo=expo, filename=path.name, content=content, progress=progress)

@@ -1,4 +1,5 @@
-"""What the admin's job page says about an import going on: phases in words, real wall time."""
+"""What the admin's job page and the import commands' bars say about an import going on:
+phases in words, real wall time."""
 
 from dataclasses import dataclass
 
@@ -8,15 +9,27 @@ from django.utils.translation import gettext_lazy as _
 from tradefair.expos.services.background import NO_WORKER_AFTER, duration
 from tradefair.organisations.models import ImportJob
 
-# The codes are the import service's progress phases (and "reading", set when a worker claims
-# the job); the organiser reads what is happening instead.
+# The codes are the file imports' progress phases (and "reading", set when a worker claims
+# the job); the organiser reads what is happening instead. One table for every import (the
+# exhibitors', the programme's, the products', the deals', the trade figures'): the apps that
+# import sit above this one, so all of them can read it.
 PHASES = {
     "reading": _("Reading the file and checking every row"),
+    "checking": _("Checking every row"),
+    "checking pictures": _("Checking the rows and their pictures"),
     "organisations": _("Saving the organisations"),
     "participations": _("Saving their participation in the edition"),
     "offers and needs": _("Saving their sectors and HS codes"),
     "index": _("Updating the directory's search"),
+    "activities": _("Saving the activities"),
+    "speakers": _("Saving the speakers"),
+    "writing": _("Saving the rows"),
 }
+
+
+def phase_label(code: str) -> str:
+    """An import's phase in the reader's words; a code not in the table as it is."""
+    return str(PHASES.get(code, code))
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ def activity(job: ImportJob) -> Activity | None:
     since = job.created_at if queued else (job.started_at or job.created_at)
     return Activity(
         queued=queued,
-        phase="" if queued else str(PHASES.get(job.phase, job.phase)),
+        phase="" if queued else phase_label(job.phase),
         share=0.0 if queued else job.progress,
         elapsed=duration(now - since),
         no_worker=queued and now - since > NO_WORKER_AFTER,

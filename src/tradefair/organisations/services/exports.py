@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tradefair.expos.models import Expo
 from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.organisations.models import Participation
@@ -35,16 +37,23 @@ class ExportResult:
     rows: int
 
 
+def unsupported_file_type(suffix: str) -> str:
+    return _("unsupported file type '%(type)s' (use .csv or .xlsx)") % {"type": suffix}
+
+
 def export_participants(*, expo_slug: str, kind: Kind | str, filename: str) -> ExportResult:
     """Write every exhibitor (or buyer) of the expo; the suffix of ``filename`` picks the format."""
     kind = Kind(kind)
     suffix = PurePath(filename).suffix.lower()
     if suffix not in FILE_TYPES:
-        raise ExportError(f"unsupported file type '{suffix or filename}' (use .csv or .xlsx)")
+        raise ExportError(unsupported_file_type(suffix or filename))
     expo = Expo.objects.filter(slug=expo_slug).first()
     if expo is None:
         known = ", ".join(Expo.objects.order_by("slug").values_list("slug", flat=True))
-        raise ExportError(f"unknown expo '{expo_slug}' (known expos: {known or 'none'})")
+        raise ExportError(
+            _("unknown expo '%(expo)s' (known expos: %(known)s)")
+            % {"expo": expo_slug, "known": known or _("none")}
+        )
     rows = export_rows(expo=expo, kind=kind)
     content = _xlsx(kind, rows) if suffix == ".xlsx" else _csv(kind, rows)
     return ExportResult(

@@ -77,7 +77,7 @@ class Command(BaseCommand):
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError(_("--time-limit must be a number of seconds > 0"), returncode=2)
-        if for_an_expo(options, ("keep", "greedy", "check"), "floor plan"):
+        if for_an_expo(options, ("keep", "greedy", "check"), _("floor plan")):
             self.run_expo(options, time_limit or AllocationRun.DEFAULT_TIME_LIMIT)
             return
         if checking(options):

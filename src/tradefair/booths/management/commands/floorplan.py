@@ -98,7 +98,8 @@ def find_hall(expo: Expo, code: str) -> Hall:
     if hall is None:
         known = ", ".join(Hall.objects.filter(expo=expo).values_list("code", flat=True))
         raise CommandError(
-            f"--hall {code}: no such hall in {expo.slug} (halls: {known or 'none'})",
+            _("--hall %(hall)s: no such hall in %(expo)s (halls: %(known)s)")
+            % {"hall": code, "expo": expo.slug, "known": known or _("none")},
             returncode=BAD_INPUT,
         )
     return hall

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tradefair.deals.services.exports import ExportError, export_deals
+from tradefair.expos.formatting import number
 from tradefair.organisations.management.file_imports import expo_named
 
 
@@ -40,6 +41,6 @@ class Command(BaseCommand):
                     "%(count)s deals written to %(path)s",
                     result.rows,
                 )
-                % {"count": result.rows, "path": path}
+                % {"count": number(result.rows), "path": path}
             )
         )

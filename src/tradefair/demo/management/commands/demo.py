@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 ) from exc
             self.stdout.write(
                 _("Wrote %(count)s true fits to %(path)s")
-                % {"count": count, "path": options["fits_out"]}
+                % {"count": number(count), "path": options["fits_out"]}
             )
             return
         call_command("migrate", interactive=False, verbosity=options["verbosity"] - 1)
@@ -66,7 +66,7 @@ class Command(BaseCommand):
             TimeElapsedColumn(),
         ]
         with Progress(*columns, disable=options["verbosity"] == 0) as progress:
-            task = progress.add_task("Loading the demo", total=total_rows(demo))
+            task = progress.add_task(_("Loading the demo"), total=total_rows(demo))
             report = load_demo(
                 demo,
                 reset=options["reset"],
@@ -92,7 +92,7 @@ class Command(BaseCommand):
             )
             % {
                 "exhibitors": number(report.exhibitors),
-                "countries": report.exhibitor_countries,
+                "countries": number(report.exhibitor_countries),
                 "buyers": number(report.buyers),
                 "area": number(report.hall_area_m2),
             }
@@ -131,10 +131,11 @@ class Command(BaseCommand):
 
     def _recommend(self, progress: Progress, slug: str) -> int:
         """Each buyer's and exhibitor's top 50, so the portals open with recommendations."""
-        task = progress.add_task("Recommending", total=100)
+        task = progress.add_task(_("Recommending"), total=100)
 
         def show(phase: str, share: float) -> None:
-            progress.update(task, description=f"Recommending: {phase}", completed=100 * share)
+            description = _("Recommending: %(phase)s") % {"phase": phase}
+            progress.update(task, description=description, completed=100 * share)
 
         return refresh_recommendations(
             expo=Expo.objects.get(slug=slug), k=RECOMMENDATIONS_K, progress=show
@@ -150,7 +151,8 @@ class Command(BaseCommand):
             % {"password": PASSWORD}
         )
         for account in ensure_demo_accounts(slug):
-            self.stdout.write(f"  {account.email:<26} {account.role:<10} {account.organisation}")
+            role = account.role_label()
+            self.stdout.write(f"  {account.email:<26} {role:<10} {account.organisation}")
         busy = register_demo_accounts(slug)
         if busy:
             self.stdout.write(

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         )
         quiet = options["verbosity"] == 0
         with Progress(*columns, console=Console(stderr=True), disable=quiet) as bar:
-            task = bar.add_task("starting", total=1.0)
+            task = bar.add_task(_("starting"), total=1.0)
 
             def progress(phase: str, share: float) -> None:
                 bar.update(task, description=phase, completed=min(max(share, 0.0), 1.0))

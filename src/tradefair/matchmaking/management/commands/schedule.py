@@ -93,7 +93,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        expo = for_an_expo(options, ("keep", "greedy", "check"), "schedule")
+        expo = for_an_expo(options, ("keep", "greedy", "check"), _("schedule"))
         time_limit = options["time_limit"]
         if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
             raise CommandError(_("--time-limit must be a number of seconds > 0"), returncode=2)
@@ -146,7 +146,12 @@ class Command(BaseCommand):
         if run.status != ScheduleRun.Status.DONE:  # given up on by someone else meanwhile
             raise CommandError(
                 _("run %(run)s ended %(status)s: %(why)s")
-                % {"run": run.pk, "status": run.status, "why": run.error or _("no detail")}
+                % {
+                    "run": run.pk,
+                    "status": run.get_status_display(),
+                    # Stored in English (the services' gettext_noop texts): said in the reader's.
+                    "why": _(run.error) if run.error else _("no detail"),
+                }
             )
         if not options["publish"]:
             self.stdout.write(run_summary(run))
@@ -192,36 +197,28 @@ class Command(BaseCommand):
             self.stderr.write(_("note: %(note)s") % {"note": note})
         if len(notes) > NOTES_SHOWN:
             self.stderr.write(
-                _("note: … and %(count)s more repeated pairs") % {"count": len(notes) - NOTES_SHOWN}
+                _("note: … and %(count)s more repeated pairs")
+                % {"count": number(len(notes) - NOTES_SHOWN)}
             )
 
     def solve(
         self, problem: Problem, keep: Solution | None, options: dict[str, Any], *, quiet: bool
     ) -> Solution:
-        columns = (
-            TextColumn("{task.description:<24}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=Console(stderr=True), disable=quiet) as bar:
-            task = bar.add_task("starting", total=1.0)
-
-            def progress(phase: str, fraction: float) -> None:
-                bar.update(task, description=phase, completed=min(max(fraction, 0.0), 1.0))
-
+        with phase_bar(quiet=quiet) as progress:
             if options["greedy"]:
                 from tradefair.engine.schedule.greedy import greedy
 
                 if problem.is_general:
                     raise CommandError(
-                        "--greedy takes buyer-exhibitor problems only; this one has general "
-                        "rules (participants pairs, required meetings, slots, fixed_slot, "
-                        "after or max_gap_spread): run it without --greedy",
+                        _(
+                            "--greedy takes buyer-exhibitor problems only; this one has general "
+                            "rules (participants pairs, required meetings, slots, fixed_slot, "
+                            "after or max_gap_spread): run it without --greedy"
+                        ),
                         returncode=BAD_INPUT,
                     )
 
-                progress("first come, first served", 0.0)
+                progress("greedy", 0.0)
                 solution = greedy(problem)
                 progress("done", 1.0)
                 return solution
@@ -248,7 +245,7 @@ def phase_bar(*, quiet: bool) -> Iterator[Callable[[str, float], None]]:
     from tradefair.matchmaking.queries.run_progress import phase_label
 
     with Progress(*_COLUMNS, console=Console(stderr=True), disable=quiet) as bar:
-        task = bar.add_task("starting", total=1.0)
+        task = bar.add_task(phase_label("starting"), total=1.0)
 
         def progress(phase: str, share: float) -> None:
             bar.update(task, description=phase_label(phase), completed=min(max(share, 0.0), 1.0))
@@ -329,7 +326,11 @@ def summary(
         table.add_row(
             _("Idle gaps per participant"),
             _("%(fewest)s-%(most)s (spread at most %(spread)s)")
-            % {"fewest": fewest, "most": most, "spread": problem.max_gap_spread},
+            % {
+                "fewest": number(fewest),
+                "most": number(most),
+                "spread": number(problem.max_gap_spread),
+            },
         )
     if stats.status is not None:
         table.add_row(_("Status"), _status(stats.status))

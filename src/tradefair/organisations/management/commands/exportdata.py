@@ -5,7 +5,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from tradefair.expos.formatting import number
 from tradefair.organisations.services.exports import ExportError, export_participants
 from tradefair.organisations.services.imports import Kind
 
@@ -34,9 +36,18 @@ class Command(BaseCommand):
             raise CommandError(
                 _("cannot write %(path)s (%(why)s)") % {"path": path, "why": exc.strerror}
             ) from exc
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("%(count)s %(kind)s written to %(path)s")
-                % {"count": result.rows, "kind": options["kind"], "path": path}
-            )
+        self.stdout.write(self.style.SUCCESS(written(Kind(options["kind"]), result.rows, path)))
+
+
+def written(kind: Kind, rows: int, path: Path) -> str:
+    if kind is Kind.EXHIBITORS:
+        text = ngettext(
+            "%(count)s exhibitor written to %(path)s",
+            "%(count)s exhibitors written to %(path)s",
+            rows,
         )
+    else:
+        text = ngettext(
+            "%(count)s buyer written to %(path)s", "%(count)s buyers written to %(path)s", rows
+        )
+    return text % {"count": number(rows), "path": path}

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from tradefair.organisations.management.file_imports import nothing_imported
+from tradefair.organisations.queries.import_progress import phase_label
 from tradefair.organisations.services.imports import Kind, import_participants
 
 # Below this many rows an import takes a moment, so a bar would only flicker.
@@ -48,7 +49,7 @@ class Command(BaseCommand):
 
             def progress(phase: str, done: int, total: int) -> None:
                 if phase not in tasks:
-                    tasks[phase] = bar.add_task(phase, total=total)
+                    tasks[phase] = bar.add_task(phase_label(phase), total=total)
                 bar.update(tasks[phase], completed=done)
 
             result = import_participants(

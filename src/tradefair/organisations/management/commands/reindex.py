@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Participation
 from tradefair.organisations.services.search import refresh_search_text
@@ -24,5 +25,5 @@ class Command(BaseCommand):
         updated = sum(refresh_search_text(ids[i : i + 1000]) for i in range(0, len(ids), 1000))
         self.stdout.write(
             _("Reindexed %(count)s participations of %(expo)s.")
-            % {"count": updated, "expo": expo.slug}
+            % {"count": number(updated), "expo": expo.slug}
         )

@@ -5,10 +5,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
+from tradefair.expos.formatting import number
 from tradefair.organisations.management.file_imports import nothing_imported
+from tradefair.organisations.queries.import_progress import phase_label
 from tradefair.trade.services.imports import import_trade
 
 
@@ -33,7 +36,7 @@ class Command(BaseCommand):
                 Progress(
                     TextColumn("{task.description}"),
                     BarColumn(),
-                    TextColumn("{task.completed:,} rows"),
+                    TextColumn("{task.fields[rows]}"),
                     console=console,
                     transient=True,
                     disable=not console.is_terminal,
@@ -42,9 +45,15 @@ class Command(BaseCommand):
                 tasks: dict[str, TaskID] = {}
 
                 def progress(phase: str, done: int, total: int) -> None:
+                    # Worded here, not in rich's drawing thread, which has no language active.
+                    rows = ngettext("%(count)s row", "%(count)s rows", done) % {
+                        "count": number(done)
+                    }
                     if phase not in tasks:
-                        tasks[phase] = bar.add_task(phase, total=total or None)
-                    bar.update(tasks[phase], completed=done)
+                        tasks[phase] = bar.add_task(
+                            phase_label(phase), total=total or None, rows=rows
+                        )
+                    bar.update(tasks[phase], completed=done, rows=rows)
 
                 result = import_trade(text=text, progress=progress)
         except (OSError, UnicodeDecodeError) as exc:
