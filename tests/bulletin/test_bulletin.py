@@ -114,6 +114,17 @@ def test_the_table_speaks_the_language_of_its_locale(small_edition: Expo):
     assert "20,000" in text  # Thai writes its numbers with the same digits and separators
 
 
+def test_the_table_names_kinds_and_dates_in_words_not_codes(small_edition: Expo):
+    """Pavilion kinds and the edition's dates read as the pages write them, in the locale's
+    language: not the stored codes ("themed") nor ISO dates."""
+    out = StringIO()
+    call_command("bulletin", "--expo", small_edition.slug, "--locale", "zh_Hans", stdout=out)
+    text = out.getvalue()
+    assert "2025年9月17日\u2009–\u200921日" in text and "2025-09-17" not in text
+    assert "│ 主题展馆 │" in text and "│ 国家馆   │" in text and "themed" not in text
+    assert "│ 贸易订单 │" in text and "│ 投资项目 │" in text and "trade " not in text
+
+
 def test_bulletin_of_an_empty_edition_has_zero_share(expo: Expo):
     out = StringIO()
     call_command("bulletin", "--expo", expo.slug, "--json", stdout=out)

@@ -2,9 +2,11 @@
 
 import pytest
 from django.db import connections
+from django.utils import translation
 
 from tradefair.cli import main
 from tradefair.organisations.models import Organisation
+from tradefair.organisations.services.imports import ImportResult, Kind
 
 from .files import EXHIBITOR_HEADER, EXHIBITORS, csv_file, table_counts
 
@@ -35,13 +37,20 @@ def good_file(tmp_path):
 def test_import_prints_the_counts_and_exits_zero(expo, pavilions, good_file, capsys):
     assert tradefair("import", "exhibitors", str(good_file), "--expo", expo.slug) == 0
     assert capsys.readouterr().out.strip() == (
-        "exhibitors of test-expo: 3 created, 0 updated, 0 unchanged"
+        "Exhibitors of test-expo: 3 created, 0 updated, 0 unchanged"
     )
 
     assert tradefair("import", "exhibitors", str(good_file), "--expo", expo.slug) == 0
     assert capsys.readouterr().out.strip() == (
-        "exhibitors of test-expo: 0 created, 0 updated, 3 unchanged"
+        "Exhibitors of test-expo: 0 created, 0 updated, 3 unchanged"
     )
+
+
+def test_the_summary_names_the_kind_and_groups_the_counts_the_readers_way():
+    result = ImportResult(kind=Kind.EXHIBITORS, expo="test-expo", created=1234, unchanged=5)
+    with translation.override("vi"):
+        said = result.summary()
+    assert said == "Đơn vị triển lãm của test-expo: 1.234 tạo mới, 0 cập nhật, 5 không đổi"
 
 
 def test_a_bad_file_exits_non_zero_with_every_error_on_stderr(expo, pavilions, tmp_path, capsys):
@@ -90,7 +99,7 @@ def test_export_writes_a_file_the_import_reads_back_unchanged(
 
     assert tradefair("import", "exhibitors", str(out), "--expo", expo.slug) == 0
     assert capsys.readouterr().out.strip() == (
-        "exhibitors of test-expo: 0 created, 0 updated, 3 unchanged"
+        "Exhibitors of test-expo: 0 created, 0 updated, 3 unchanged"
     )
 
 

@@ -123,3 +123,25 @@ def test_the_bulletin_reads_the_seed_figures_from_the_demo_data():
 
 def test_no_statistics_no_block():
     assert trade_block() is None
+
+
+def test_the_import_bar_says_its_phases_and_rows_in_the_readers_words():
+    """``tradefair import trade`` draws the service's phases: each has words in the table every
+    import command reads; the summary groups its counts as the reader does."""
+    from django.utils import translation
+
+    from tradefair.organisations.queries.import_progress import PHASES, phase_label
+
+    seen: list[str] = []
+    text = io.StringIO("\n".join([HEADER, row(), row(flow="M")]) + "\n")
+    result = import_trade(text=text, progress=lambda phase, _done, _total: seen.append(phase))
+    assert (
+        result.ok and seen and [phase for phase in [*seen, "checking"] if phase not in PHASES] == []
+    )
+    with translation.override("vi"):
+        assert (phase_label("checking"), phase_label("writing")) == (
+            "Đang kiểm tra từng dòng",
+            "Đang lưu các dòng",
+        )
+        result.written, result.new = 12_345, 2_000
+        assert result.summary() == "Thống kê thương mại: đã ghi 12.345 dòng (2.000 dòng mới)."

@@ -1,22 +1,30 @@
 """The bulletin in a terminal: the tables `tradefair bulletin` prints (data from `figures`)."""
 
+import datetime as dt
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.table import Table
 
+from tradefair.deals.models import Deal
+from tradefair.expos.formatting import day_span
+from tradefair.floorplan.models import Pavilion
+
 
 def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -> None:
-    """A readable summary and pavilion table, numbers formatted by Babel for ``locale``."""
+    """A readable summary and pavilion table, numbers formatted by Babel for ``locale``; the
+    words and the dates in the active language (the command makes it ``locale``'s)."""
 
     def num(value: float) -> str:
         return format_decimal(value, locale=locale)
 
-    headline = Table(
-        title=f"{data['name']} — {data['city']}, {data['start_date']}…{data['end_date']}"
+    dates = day_span(
+        dt.date.fromisoformat(data["start_date"]), dt.date.fromisoformat(data["end_date"])
     )
+    headline = Table(title=f"{data['name']} — {data['city']}, {dates}")
     headline.add_column(_("Figure"))
     headline.add_column(_("Value"), justify="right")
     rows = [
@@ -56,8 +64,14 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
     signed.add_column(_("Kind"))
     for column in (_("Deals"), _("Value (USD)"), _("Value (CNY)")):
         signed.add_column(column, justify="right")
+    deal_kinds = dict(Deal.Kind.choices)
     for kind, total in deals["by_kind"].items():
-        signed.add_row(kind, num(total["count"]), num(total["value_usd"]), num(total["value_cny"]))
+        signed.add_row(
+            capfirst(str(deal_kinds.get(kind, kind))),
+            num(total["count"]),
+            num(total["value_usd"]),
+            num(total["value_cny"]),
+        )
     signed.add_row(_("all"), num(deals["count"]), num(deals["value_usd"]), num(deals["value_cny"]))
     console.print(signed)
     if deals["currencies_without_rate"]:
@@ -74,6 +88,8 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
         pavilions.add_column(column)
     pavilions.add_column(_("Area (m²)"), justify="right")
     pavilions.add_column(_("Exhibitors"), justify="right")
+    pavilion_kinds = dict(Pavilion.Kind.choices)
     for p in data["pavilions"]:
-        pavilions.add_row(p["name"], p["kind"], p["hall"], num(p["area_m2"]), num(p["exhibitors"]))
+        kind = capfirst(str(pavilion_kinds.get(p["kind"], p["kind"])))
+        pavilions.add_row(p["name"], kind, p["hall"], num(p["area_m2"]), num(p["exhibitors"]))
     console.print(pavilions)

@@ -37,6 +37,7 @@ from tradefair.catalogue.services.picture_sources import (
     store_picture,
 )
 from tradefair.catalogue.services.stored_files import delete_stored
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.services.recommendations import queue_refresh_after_edit
 from tradefair.organisations.models import Offer, OfferPicture, Participation
@@ -87,13 +88,13 @@ Progress = Callable[[str, int, int], None]
 class ImportResult(ImportCounts):
     def summary(self) -> str:
         return _(
-            "Products of %(expo)s: %(created)d created, %(updated)d updated, "
-            "%(unchanged)d unchanged."
+            "Products of %(expo)s: %(created)s created, %(updated)s updated, "
+            "%(unchanged)s unchanged."
         ) % {
             "expo": self.expo,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            "created": number(self.created),
+            "updated": number(self.updated),
+            "unchanged": number(self.unchanged),
         }
 
 

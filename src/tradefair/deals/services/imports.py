@@ -22,6 +22,7 @@ from tradefair.deals.models import Deal
 from tradefair.deals.services.errors import InvalidDeal
 from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED, parse_rows
 from tradefair.deals.services.writing import write_deal
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.import_files import (
     ImportCounts,
@@ -52,12 +53,12 @@ class ImportResult(ImportCounts):
 
     def summary(self) -> str:
         return _(
-            "Deals of %(expo)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged."
+            "Deals of %(expo)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
         ) % {
             "expo": self.expo,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            "created": number(self.created),
+            "updated": number(self.updated),
+            "unchanged": number(self.unchanged),
         }
 
 

@@ -16,8 +16,10 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Need, Offer, Organisation, Participation
 from tradefair.organisations.queries.directory import forget_filter_choices
@@ -75,11 +77,11 @@ class ImportResult(ImportCounts):
             "%(kind)s of %(expo)s: %(created)s created, %(updated)s updated, "
             "%(unchanged)s unchanged"
         ) % {
-            "kind": self.kind,
+            "kind": capfirst(self.kind.label),
             "expo": self.expo,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            "created": number(self.created),
+            "updated": number(self.updated),
+            "unchanged": number(self.unchanged),
         }
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
 from tradefair.organisations.local_names import local_name_error
+from tradefair.organisations.models import ImportJob
 from tradefair.organisations.services.import_files import (
     RowError,
     control_character,
@@ -32,6 +33,11 @@ class Kind(StrEnum):
 
     EXHIBITORS = "exhibitors"
     BUYERS = "buyers"
+
+    @property
+    def label(self) -> str:
+        """The kind in the reader's words ("exhibitors", "展商"), as the admin's upload names it."""
+        return str(ImportJob.Kind(self.value).label)
 
 
 _COMMON = ["name", "name_zh", "country", "sectors", "hs_codes"]
@@ -118,7 +124,7 @@ def check_header(cells: list[str], kind: Kind) -> list[RowError]:
     if not problems:
         return []
     fix = _("the header for %(kind)s is: %(columns)s, optionally followed by %(optional)s") % {
-        "kind": kind,
+        "kind": kind.label,
         "columns": ",".join(expected),
         "optional": ",".join(OPTIONAL_COLUMNS),
     }

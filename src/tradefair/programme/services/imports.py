@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.import_files import (
     ImportCounts,
@@ -73,19 +74,21 @@ class ImportResult(ImportCounts):
 
     def summary(self) -> str:
         summary = _(
-            "Programme of %(expo)s: %(created)d created, %(updated)d updated, "
-            "%(unchanged)d unchanged; %(rooms)d new rooms."
+            "Programme of %(expo)s: %(created)s created, %(updated)s updated, "
+            "%(unchanged)s unchanged; %(rooms)s new rooms."
         ) % {
             "expo": self.expo,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rooms": self.rooms_created,
+            "created": number(self.created),
+            "updated": number(self.updated),
+            "unchanged": number(self.unchanged),
+            "rooms": number(self.rooms_created),
         }
         if self.promoted:
-            summary += " " + _("%(count)d people moved from waiting lists to seats.") % {
-                "count": self.promoted
-            }
+            summary += " " + ngettext(
+                "%(count)s person moved from a waiting list to a seat.",
+                "%(count)s people moved from waiting lists to seats.",
+                self.promoted,
+            ) % {"count": number(self.promoted)}
         return summary
 
 

@@ -22,6 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Country
 from tradefair.organisations.services.import_files import RowError
 from tradefair.trade.models import TradeFlow
@@ -65,12 +66,12 @@ class TradeImportResult:
         return not self.errors
 
     def summary(self) -> str:
-        text = _("Trade statistics: %(written)d rows written (%(new)d new).") % {
-            "written": self.written,
-            "new": self.new,
+        text = _("Trade statistics: %(written)s rows written (%(new)s new).") % {
+            "written": number(self.written),
+            "new": number(self.new),
         }
         if self.skipped:
-            left = "; ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
+            left = "; ".join(f"{number(n)} {why}" for why, n in sorted(self.skipped.items()))
             text += " " + _("Left out, not used by the bulletin: %(left)s.") % {"left": left}
         return text
 
