@@ -31,6 +31,14 @@ def test_good_credentials_give_a_token_stored_only_as_its_hash(client, people):
     assert stored.last_used_at is not None
 
 
+@pytest.mark.parametrize("typed", ["Admin@Saigon.Example", "  admin@saigon.example "])
+def test_the_address_is_taken_as_the_log_in_form_takes_it(client, people, typed):
+    """Any case and spaces around it, as the form's e-mail field and its look-up allow."""
+    response = post(client, typed, PASSWORD)
+    assert response.status_code == 200, response.content
+    assert ApiToken.objects.get().user == people.buyer_admin
+
+
 def test_last_use_is_written_at_most_once_a_minute(client, people):
     token = post(client, "admin@saigon.example", PASSWORD).json()["token"]
     stored = ApiToken.objects.get(user=people.buyer_admin)

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.accounts.models import Membership, User
+from tradefair.accounts.models import Membership
+from tradefair.accounts.services.login import stored_address
 from tradefair.accounts.services.password_reset import send_password_reset
 
 
@@ -22,10 +23,7 @@ class EmailLoginForm(AuthenticationForm):
     }
 
     def clean_username(self) -> str:
-        """Addresses are unique whatever their case, so people may type them in any case."""
-        typed: str = self.cleaned_data["username"]
-        stored = User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
-        return stored or typed
+        return stored_address(self.cleaned_data["username"])
 
 
 class PasswordResetRequestForm(PasswordResetForm):

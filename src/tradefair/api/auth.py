@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.lockout import is_locked_out, lockout_message
+from tradefair.accounts.services.login import stored_address
 from tradefair.accounts.tokens import bearer, issue_token
 from tradefair.expos.api_inputs import NO_NUL, max_length
 from tradefair.expos.api_outputs import Out
@@ -45,7 +46,8 @@ class Message(Out):
 )
 def obtain_token(request: HttpRequest, credentials: Credentials) -> TokenOut:
     """Exchange an e-mail address and password for a bearer token."""
-    user = authenticate(request, username=credentials.email, password=credentials.password)
+    email = stored_address(credentials.email)  # as the log-in form: any case, spaces around
+    user = authenticate(request, username=email, password=credentials.password)
     if is_locked_out(request):
         raise HttpError(429, lockout_message())
     if not isinstance(user, User) or not user.is_active:
