@@ -113,6 +113,28 @@ def test_report_confirm_approve_through_the_api(expo, parties, organiser, held):
     assert missing.status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("reference", "CAEXPO-001"),
+        ("province", "CN-GX"),
+        ("online", True),
+        ("activity", 1),
+        ("parties", [{"organisation": 1, "role": "buyer"}]),
+    ],
+)
+def test_a_report_cannot_set_the_organisers_fields(expo, parties, held, field, value):
+    """The portal's report form has none of them; the API refuses them the same way."""
+    url = f"/api/v1/expos/{expo.slug}/deals"
+    body = {**_body(parties, reference="", kind="trade", parties=[], meeting=held.pk)}
+    body[field] = value
+    refused = client_of(member_of(held, "buyer")).post(url, body, content_type="application/json")
+    assert refused.status_code == 400, refused.content
+    detail = refused.json()["detail"]
+    assert detail == f"{field}: a party's report leaves it to the organisers", detail
+    assert not Deal.objects.exists()
+
+
 def test_dates_and_decimals_round_trip(expo, parties, organiser):
     url = f"/api/v1/expos/{expo.slug}/deals"
     client_of(organiser).post(url, _body(parties), content_type="application/json")

@@ -62,7 +62,8 @@ class DealIn(Schema):
         "",
         max_length=recording.REFERENCE_LIMIT,
         pattern=NO_NUL,
-        description="Unique in the edition; may be left out when reporting from a meeting.",
+        description="Unique in the edition. Organisers only: a report from a meeting is "
+        "numbered M<meeting>-<n>.",
     )
     kind: Kind
     title: str = Field(..., min_length=1, max_length=recording.TITLE_LIMIT, pattern=NO_NUL)
@@ -70,7 +71,8 @@ class DealIn(Schema):
     parties: list[PartyIn] = Field(
         default_factory=list,
         max_length=20,
-        description="Required when organisers record; a report takes the meeting's two sides.",
+        description="Required when organisers record. Organisers only: a report takes the "
+        "meeting's two sides.",
     )
     counterpart_country: str = Field(..., max_length=2, pattern=r"^[A-Z]{2}$")
     sector: str = Field("", max_length=50, pattern=r"^[-a-z0-9]*$")
@@ -84,9 +86,13 @@ class DealIn(Schema):
     stage: Stage = "intention"
     signed_on: dt.date | None = Field(None, description="Required from stage 'signed' on.")
     public: bool = True
-    online: bool = False
-    province: str = Field("", max_length=5, pattern=r"^(CN-[A-Z]{2})?$")
-    activity: int | None = Field(None, ge=1, le=MAX_ID, description="The signing ceremony.")
+    online: bool = Field(False, description="Signed online. Organisers only.")
+    province: str = Field(
+        "", max_length=5, pattern=r"^(CN-[A-Z]{2})?$", description="Organisers only."
+    )
+    activity: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The signing ceremony. Organisers only."
+    )
     meeting: int | None = Field(
         None, ge=1, le=MAX_ID, description="Report as a party of this held meeting."
     )

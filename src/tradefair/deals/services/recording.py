@@ -40,7 +40,8 @@ REFERENCE_LIMIT = 40
 
 @dataclass(frozen=True)
 class DealInput:
-    """A deal as a form or the API gives it; ``parties`` is ignored when a party reports."""
+    """A deal as a form or the API gives it; a party's report leaves the organisers' fields
+    (``ORGANISERS_FIELDS``) at their defaults."""
 
     reference: str
     kind: str
@@ -58,6 +59,11 @@ class DealInput:
     online: bool = False
     province: str = ""
     activity: int | None = None  # the signing ceremony's id
+
+
+# What only the organisers set: a report takes its parties from the meeting, its reference
+# from the meeting's number, and the ceremony, province and online mark at approval.
+ORGANISERS_FIELDS = ("reference", "parties", "activity", "province", "online")
 
 
 def _organiser(user: User, expo: Expo) -> None:
@@ -203,9 +209,16 @@ def report_deal(*, meeting: Meeting, data: DealInput, by_user: User) -> Deal:
             _("Only a meeting the organisers marked as held can lead to a reported deal."),
             "meeting",
         )
+    blank = DealInput("", "", "", "", Decimal(0), "")
+    _refuse(
+        {
+            name: _("a party's report leaves it to the organisers")
+            for name in ORGANISERS_FIELDS
+            if getattr(data, name) != getattr(blank, name)
+        }
+    )
     expo = meeting.expo
-    reference = data.reference.strip() or f"M{meeting.pk}-{meeting.deals.count() + 1}"
-    data = replace(data, reference=reference)
+    data = replace(data, reference=f"M{meeting.pk}-{meeting.deals.count() + 1}")
     _refuse(problems(expo, data))
     buyer_role, exhibitor_role = _side_roles(data.kind)
     parties = (PartyLine(buyer, buyer_role), PartyLine(exhibitor, exhibitor_role))
@@ -215,7 +228,7 @@ def report_deal(*, meeting: Meeting, data: DealInput, by_user: User) -> Deal:
             _values(data, parties, review=Deal.Review.REPORTED, reported_by=by_user),
             None,
         )
-        deal = Deal.objects.get(expo=expo, reference=reference)
+        deal = Deal.objects.get(expo=expo, reference=data.reference)
         deal.meetings.add(meeting)
     return deal
 
