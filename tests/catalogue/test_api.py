@@ -97,7 +97,7 @@ def test_a_picture_is_uploaded_and_a_bad_file_refused_with_the_forms_words(fair)
     bad = client.post(url, {"picture": upload("x.png", picture_bytes((300, 300), "TIFF"))})
     assert (bad.status_code, bad.json()) == (
         400,
-        {"detail": "TIFF pictures are not accepted; send a JPEG, PNG, WebP, GIF file."},
+        {"detail": "picture: TIFF pictures are not accepted; send a JPEG, PNG, WebP, GIF file."},
     )
     gone = client.delete(f"{BASE}/exhibitor/pictures/{good.json()['id']}")
     assert gone.status_code == 204 and not offer.pictures.exists()

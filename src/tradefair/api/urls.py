@@ -85,8 +85,13 @@ STATUS_OF_ERROR: list[tuple[type[Exception], int]] = [
 
 
 def _refused(request: HttpRequest, exc: Any) -> HttpResponse:
+    """The service's message; led by the field it names, as a form shows it beside the field
+    and the API has no field to show it beside (the deals' messages name theirs already)."""
     status = next(code for kind, code in STATUS_OF_ERROR if isinstance(exc, kind))
-    return api.create_response(request, {"detail": str(exc)}, status=status)
+    detail, field = str(exc), getattr(exc, "field", None)
+    if field and not detail.startswith(f"{field}:"):
+        detail = f"{field}: {detail}"
+    return api.create_response(request, {"detail": detail}, status=status)
 
 
 api.add_exception_handler(RoleRequired, _refused)
