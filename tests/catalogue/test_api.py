@@ -8,7 +8,7 @@ from tradefair.accounts.tokens import issue_token
 from tradefair.catalogue.forms import ItemForm, PictureForm, ProfileForm
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services.items import ItemInput, add_picture, save_item
-from tradefair.organisations.models import Need, Offer
+from tradefair.organisations.models import Need, Offer, Organisation
 
 from .conftest import picture_bytes, upload
 
@@ -192,6 +192,49 @@ def test_the_schema_states_each_forms_max_length(form, field, method, path, name
         form.base_fields[field].max_length
         == api_input(method, f"/api/v1/expos/{{slug}}{path}", name)["maxLength"]
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "stored"),
+    [
+        ("website", "https://gxr.example", "https://gxr.example"),
+        ("website", "gxr.example/en", "https://gxr.example/en"),  # the form assumes https
+        ("website", "  http://gxr.example  ", "http://gxr.example"),
+        ("website", "http://foo", None),
+        ("website", "http://a..b", None),
+        ("website", "ftp://gxr.example", None),
+        ("website", "https://" + "a" * 190 + ".example", None),  # over the model's 200
+        ("email", "info@gxr.example", "info@gxr.example"),
+        ("email", "a@b.c", None),
+        ("email", 'a"b@gxr.example', None),
+        ("phone", "     +86 771 000 0000", "+86 771 000 0000"),  # trimmed before measured
+        ("contact_person", "Li Wei" + " " * 200, "Li Wei"),
+    ],
+)
+def test_the_profile_api_and_form_take_and_refuse_the_same(fair, field, value, stored):
+    """The API's answer and the portal's, for the same value: saved alike or refused alike."""
+    from tradefair.catalogue.services.errors import CatalogueError
+    from tradefair.catalogue.services.profile import update_profile
+
+    body = {"name": "Guangxi Robotics", field: value}
+    answer = api(fair.me.user).put(
+        f"{BASE}/exhibitor/profile", body, content_type="application/json"
+    )
+    form = ProfileForm(data=body)
+    try:
+        by_form = form.is_valid() and update_profile(
+            participation=fair.me.participation, by_user=fair.me.user, values=form.values()
+        )
+    except CatalogueError:
+        by_form = False
+    if stored is None:
+        assert answer.status_code in (400, 422) and field in answer.json()["detail"]
+        assert by_form is False
+    else:
+        assert answer.status_code == 200, answer.content
+        assert answer.json()[field] == stored
+        organisation = Organisation.objects.get(pk=fair.me.participation.organisation_id)
+        assert by_form is not False and getattr(organisation, field) == stored
 
 
 def test_the_profile_takes_a_local_name_and_refuses_what_the_form_refuses(fair):

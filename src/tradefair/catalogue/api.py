@@ -51,7 +51,7 @@ class ItemIn(Schema):
     """A product (exhibitors) or a sourcing need (buyers); needs ignore nothing: the product
     fields are refused on a need rather than dropped."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # as the form
 
     title: str = Field(..., min_length=1, max_length=_limit("title"), pattern=NO_NUL)
     title_zh: str = Field("", max_length=_limit("title_zh"), pattern=NO_NUL)
@@ -97,7 +97,7 @@ class ProductOut(ItemOut):
 
 
 class ProfileIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # as the form
 
     name: str = Field(..., min_length=1, max_length=_limit("name", Organisation), pattern=NO_NUL)
     name_zh: str = Field("", max_length=_limit("name_zh", Organisation), pattern=NO_NUL)
@@ -116,10 +116,18 @@ class ProfileIn(Schema):
     description: Text = ""
     description_zh: Text = ""
     website: str = Field(
-        "", max_length=_limit("website", Organisation), pattern=r"^(https?://\S+)?$"
+        "",
+        max_length=_limit("website", Organisation),
+        pattern=r"^\S*$",
+        description="A web address (http or https; https:// is assumed when none is given) "
+        f"of at most {_limit('website', Organisation)} characters with it, checked as the "
+        "portal's form checks it.",
     )
     email: str = Field(
-        "", max_length=_limit("email", Organisation), pattern=r"^([^@\s]+@[^@\s]+)?$"
+        "",
+        max_length=_limit("email", Organisation),
+        pattern=r"^([^@\s]+@[^@\s]+)?$",
+        description="Checked as the portal's form checks it.",
     )
     phone: str = Field("", max_length=_limit("phone", Organisation), pattern=NO_NUL)
     contact_person: str = Field(

@@ -1,10 +1,12 @@
 """An organisation's public profile, edited by its admins in the exhibitor or buyer portal."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator, URLValidator, validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
@@ -15,6 +17,7 @@ from tradefair.catalogue.services import audit
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.rules import TEXT_LENGTH
 from tradefair.catalogue.services.stored_files import delete_after_commit, store_logo
+from tradefair.expos.api_inputs import max_length
 from tradefair.organisations.local_names import local_name_error
 from tradefair.organisations.models import Organisation, Participation
 
@@ -53,7 +56,29 @@ def _check(values: ProfileInput) -> ProfileInput:
                 _("Keep the description within %(max)s characters.") % {"max": TEXT_LENGTH},
                 field=field,
             )
-    return cleaned
+    return _addresses(cleaned)
+
+
+def _addresses(values: ProfileInput) -> ProfileInput:
+    """The website and e-mail checked as the form's fields check them, with their messages,
+    ``https://`` assumed as the form assumes it; web addresses only (no ftp)."""
+    website = values.website
+    if website and "://" not in website:
+        website = f"https://{website}"
+    checks: dict[str, tuple[str, list[Any]]] = {
+        "website": (website, [URLValidator(schemes=["http", "https"])]),
+        "email": (values.email, [validate_email]),
+    }
+    for field, (value, validators) in checks.items():
+        if not value:
+            continue
+        limit = max_length(Organisation, field)
+        try:
+            for validate in [MaxLengthValidator(limit), *validators]:
+                validate(value)
+        except ValidationError as refused:
+            raise CatalogueError(refused.messages[0], field=field) from refused
+    return replace(values, website=website)
 
 
 def _locked(participation: Participation, name: str) -> Organisation:
