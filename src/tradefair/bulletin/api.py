@@ -36,7 +36,7 @@ def latest_bulletin(request: HttpRequest, slug: ExpoSlug) -> BulletinOut:
     """The latest published bulletin: exhibitors, buyers, pavilions, the programme, the deals
     (count and value in USD and CNY by kind, size, sector and country, with the rates used),
     the funnel from meeting requests to deals, and each partner's credit."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     bulletin = published(expo).first()
     if bulletin is None:
         raise HttpError(404, _("The organisers have not published a bulletin yet."))

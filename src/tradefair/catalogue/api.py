@@ -169,7 +169,7 @@ def _token_user(request: HttpRequest) -> User:
 
 
 def _acting(request: HttpRequest, slug: str, role: str) -> tuple[Participation, User]:
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     user = _token_user(request)
     participation = require_organisation_of(user, expo, role)
     participation.expo = expo
@@ -211,7 +211,7 @@ def exhibitor_products(
     request: HttpRequest, slug: ExpoSlug, id: RecordId
 ) -> list[ItemOut | ProductOut]:
     """An exhibitor's products with their pictures' addresses, as its profile page shows them."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     exhibitor = Participation.objects.filter(
         expo=expo, pk=id, role=Participation.Role.EXHIBITOR
     ).first()

@@ -227,7 +227,7 @@ def _token_user(request: HttpRequest) -> User:
 def list_deals(request: HttpRequest, slug: ExpoSlug, query: Query[PageQuery]) -> DealPage:
     """Approved public deals by reference, 50 to a page; with an organiser's token, all deals
     (figures-only and waiting for review too)."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     user = _caller(request)
     deals = Deal.objects.filter(expo=expo).order_by("reference")
     if user is None or not has_role(user, expo, ORGANISER):
@@ -273,7 +273,7 @@ def _input(body: DealIn) -> recording.DealInput:
 def create_deal(request: HttpRequest, slug: ExpoSlug, body: DealIn) -> DealOut:
     """Record a deal (organisers; it counts at once) or, with ``meeting``, report one as a party
     of that held meeting (the other party confirms, then the organisers approve)."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     user = _token_user(request)
     if body.meeting is None:
         deal = recording.record_deal(expo=expo, data=_input(body), by_user=user)
@@ -305,7 +305,7 @@ def _review(action: str) -> Any:
     }
 
     def view(request: HttpRequest, slug: ExpoSlug, reference: Reference) -> DealOut:
-        expo = expo_or_404(slug)
+        expo = expo_or_404(slug, request)
         deal = services[action](deal=_deal(expo, reference), by_user=_token_user(request))
         return _out(deal)
 

@@ -14,6 +14,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
+from tradefair.accounts.models import User
+from tradefair.accounts.services.roles import ORGANISER, has_role
+from tradefair.accounts.tokens import bearer
 from tradefair.expos.api_inputs import (
     COUNTRY_OR_EMPTY,
     HS_CHAPTER_OR_EMPTY,
@@ -32,12 +35,21 @@ from tradefair.organisations.queries.matches import Match
 router = Router(tags=["directory"])
 
 
-def expo_or_404(slug: str) -> Expo:
-    """The edition called ``slug``, or a 404 that says which one was not found."""
+def expo_or_404(slug: str, request: HttpRequest) -> Expo:
+    """The edition called ``slug``, or a 404 that says which one was not found. An edition not
+    yet public is found only for its organisers, as the site shows it only in their console
+    (its public pages and portals answer 404 to everyone else, and so does the API)."""
     expo = Expo.objects.filter(slug=slug).first()
-    if expo is None:
+    if expo is None or not (expo.is_public or _organiser(request, expo)):
         raise HttpError(404, _("There is no expo called “%(slug)s”.") % {"slug": slug})
     return expo
+
+
+def _organiser(request: HttpRequest, expo: Expo) -> bool:
+    user = getattr(request, "auth", None)  # set on endpoints that require a token
+    if not isinstance(user, User):
+        user = bearer(request)  # the public endpoints read it only for a draft edition
+    return isinstance(user, User) and has_role(user, expo, ORGANISER)
 
 
 class ExhibitorFilters(Schema):
@@ -126,7 +138,7 @@ def list_exhibitors(
     request: HttpRequest, slug: ExpoSlug, filters: Query[ExhibitorFilters]
 ) -> ExhibitorPage:
     """The exhibitors of an edition, filtered like the directory page, 24 to a page."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     wanted = DirectoryFilters(
         q=filters.q,
         country=filters.country.upper(),

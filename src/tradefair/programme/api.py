@@ -208,8 +208,8 @@ def _public_or_404(activities: QuerySet[Activity], pk: int) -> Activity:
     return found
 
 
-def _to_register_for(slug: str, pk: int) -> Activity:
-    expo = expo_or_404(slug)
+def _to_register_for(request: HttpRequest, slug: str, pk: int) -> Activity:
+    expo = expo_or_404(slug, request)
     return _public_or_404(Activity.objects.filter(expo=expo, status__in=PUBLIC_STATUSES), pk)
 
 
@@ -228,7 +228,7 @@ def list_programme(
     request: HttpRequest, slug: ExpoSlug, filters: Query[ProgrammeQuery]
 ) -> ProgrammePage:
     """The published (and cancelled, marked) activities, by start time, 50 to a page."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     wanted = ProgrammeFilters(day=_day(expo, filters.day), kind=filters.kind or "", q=filters.q)
     paginator = Paginator(filtered(expo, wanted), PAGE_SIZE)
     page = paginator.get_page(filters.page)
@@ -248,7 +248,7 @@ def list_programme(
 )
 def activity_detail(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> ActivityDetailOut:
     """One activity: times, room, places left, descriptions, speakers and launched products."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     with_people = public_activities(expo).prefetch_related(
         Prefetch("speakers", Speaker.objects.select_related("organisation")),
         Prefetch(
@@ -284,7 +284,7 @@ def register(
     ``{"confirm_clash": true}`` to register anyway) or when you are already registered.
     """
     user = _user(request)
-    activity = _to_register_for(slug, id)
+    activity = _to_register_for(request, slug, id)
     place = registration.register(activity=activity, user=user, confirm_clash=body.confirm_clash)
     return RegistrationOut(status=cast(Place, place.registration.status), position=place.position)
 
@@ -297,5 +297,5 @@ def register(
 def cancel(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> None:
     """Give up your place; a freed seat goes to the first person waiting, who is told."""
     user = _user(request)
-    activity = _to_register_for(slug, id)
+    activity = _to_register_for(request, slug, id)
     registration.cancel(activity=activity, user=user)

@@ -61,7 +61,7 @@ def _user(request: HttpRequest) -> User:
 @router.get("/expos/{slug}/badge", response={200: BadgeOut}, openapi_extra=refusals(401, 404, 422))
 def my_badge(request: HttpRequest, slug: ExpoSlug) -> BadgeOut:
     """The caller's badge in this edition."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     badge = badge_of(_user(request), expo)
     if badge is None:
         raise HttpError(
@@ -82,7 +82,7 @@ def my_badge(request: HttpRequest, slug: ExpoSlug) -> BadgeOut:
 )
 def create_checkin(request: HttpRequest, slug: ExpoSlug, body: CheckInIn) -> Status[Any]:
     """A staff scan: 201 the first time at this place, 200 (nothing changed) after."""
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     scan = check_in(
         expo=expo, code=body.token, place=parse_place(expo, body.place), by_user=_user(request)
     )

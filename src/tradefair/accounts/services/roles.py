@@ -89,10 +89,11 @@ def organisations_of(user: AnyUser, expo: Expo, *roles: str) -> dict[str, Partic
 
 
 def organisations_by_slug(user: AnyUser, slug: str, *roles: str) -> dict[str, Participation]:
-    """Like :func:`organisations_of` for the edition with ``slug``, each participation with
-    its expo loaded: an API call scoped to an edition reads both in one query. Empty when the
-    user holds none of ``roles`` there, or no edition has that slug (the caller tells which)."""
-    return _acting(user, Q(expo__slug=slug), roles, "expo")
+    """Like :func:`organisations_of` for the public edition with ``slug``, each participation
+    with its expo loaded: an API call scoped to an edition reads both in one query. Empty when
+    the user holds none of ``roles`` there, or no public edition has that slug (the caller
+    tells which); a draft's portals are closed, on the site and in the API."""
+    return _acting(user, Q(expo__slug=slug, expo__is_public=True), roles, "expo")
 
 
 def _acting(

@@ -40,5 +40,5 @@ def sides_in(request: HttpRequest, slug: str, *roles: str) -> dict[str, Particip
     edition when it has none (the caller then refuses in its own words)."""
     sides = organisations_by_slug(user_of(request), slug, *roles)
     if not sides:
-        expo_or_404(slug)
+        expo_or_404(slug, request)
     return sides

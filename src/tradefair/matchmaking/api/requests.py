@@ -147,7 +147,7 @@ def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
 def create_request(request: HttpRequest, slug: ExpoSlug, body: RequestIn) -> RequestOut:
     """Ask for a meeting (priority 1 to 5): a buyer names an exhibitor, an exhibitor a buyer."""
     user = user_of(request)
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     if (body.exhibitor is None) == (body.buyer is None):
         raise HttpError(
             400, _("Name either the exhibitor (as a buyer) or the buyer (as an exhibitor).")
@@ -181,7 +181,7 @@ def create_request(request: HttpRequest, slug: ExpoSlug, body: RequestIn) -> Req
 def list_requests(request: HttpRequest, slug: ExpoSlug) -> list[RequestOut]:
     """The requests the user's organisations made or received in this edition."""
     user = user_of(request)
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     return [_out(r) for r in _visible(user, expo).order_by("created_at", "id")]
 
 
@@ -189,7 +189,7 @@ def list_requests(request: HttpRequest, slug: ExpoSlug) -> list[RequestOut]:
 def accept(request: HttpRequest, slug: ExpoSlug, pk: RecordId) -> RequestOut:
     """The exhibitor accepts a pending request; accepting again changes nothing."""
     user = user_of(request)
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     found = _request_or_404(user, expo, pk)
     services.accept_request(request=found, by_user=user)
     return _out(_request_or_404(user, expo, pk))
@@ -205,7 +205,7 @@ def decline(
 ) -> RequestOut:
     """The asked side declines a pending request: an exhibitor says why, a buyer may."""
     user = user_of(request)
-    expo = expo_or_404(slug)
+    expo = expo_or_404(slug, request)
     found = _request_or_404(user, expo, pk)
     reason = body.reason
     require_acts_for(user, found.receiver)  # who may answer is refused before what was sent

@@ -1,0 +1,48 @@
+"""An edition not yet public: the site shows it only in its organisers' console (its public
+pages and portals answer 404), and the API answers the same 404 to everyone but them."""
+
+import pytest
+
+from tradefair.expos.models import Expo
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/api/v1/expos/test-expo"
+
+
+@pytest.fixture
+def draft(expo: Expo, people) -> Expo:
+    Expo.objects.filter(pk=expo.pk).update(is_public=False)
+    return expo
+
+
+NOT_FOUND = {"detail": "There is no expo called “test-expo”."}
+
+
+@pytest.mark.parametrize("path", ["/exhibitors", "/deals", "/programme", "/bulletin"])
+def test_nobody_but_its_organisers_finds_a_draft(as_user, people, draft, path):
+    for caller in (None, people.outsider, people.exhibitor_admin, people.buyer_admin):
+        answer = as_user(caller).get(f"{BASE}{path}")
+        assert (answer.status_code, answer.json()) == (404, NOT_FOUND), (caller, path)
+
+
+def test_its_organisers_read_it_and_its_participants_cannot_write_to_it(as_user, people, draft):
+    organiser = as_user(people.organiser)
+    assert organiser.get(f"{BASE}/exhibitors").status_code == 200
+    assert organiser.get(f"{BASE}/deals").status_code == 200
+    profile = as_user(people.exhibitor_admin).put(
+        f"{BASE}/exhibitor/profile", {"name": "Guangxi Robotics"}, content_type="application/json"
+    )
+    assert (profile.status_code, profile.json()) == (404, NOT_FOUND)
+    request = as_user(people.buyer_admin).post(
+        f"{BASE}/meeting-requests",
+        {"exhibitor": people.exhibitor_org.pk},
+        content_type="application/json",
+    )
+    assert request.status_code == 404
+    agenda = as_user(people.buyer_admin).get(f"{BASE}/agenda")
+    assert agenda.status_code == 404
+
+
+def test_a_public_edition_is_found_as_before(as_user, people):
+    assert as_user(None).get(f"{BASE}/exhibitors").status_code == 200
