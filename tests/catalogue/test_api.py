@@ -8,6 +8,7 @@ from tradefair.accounts.tokens import issue_token
 from tradefair.catalogue.forms import ItemForm, PictureForm, ProfileForm
 from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services.items import ItemInput, add_picture, save_item
+from tradefair.catalogue.services.rules import CERTIFICATION_LENGTH, MAX_CERTIFICATIONS, MAX_CODES
 from tradefair.organisations.models import Need, Offer, Organisation
 
 from .conftest import picture_bytes, upload
@@ -264,3 +265,44 @@ def test_the_profile_takes_a_local_name_and_refuses_what_the_form_refuses(fair):
         for code, _ in group[1]
     }
     assert set(schema["enum"]) == form_codes | {""} and "" in choices
+
+
+@pytest.mark.parametrize(
+    ("codes", "certifications", "taken"),
+    [
+        (MAX_CODES, MAX_CERTIFICATIONS, True),
+        (MAX_CODES + 1, 1, False),
+        (1, MAX_CERTIFICATIONS + 1, False),
+    ],
+)
+def test_long_lists_are_taken_and_refused_alike_by_the_form_and_the_api(
+    fair, codes, certifications, taken
+):
+    """The form's boxes hold as many codes and certifications as the rules allow, each written
+    at its longest ('8479.50', 60 characters); one more is refused by both."""
+    from tradefair.catalogue.services.errors import CatalogueError
+    from tradefair.expos.models import HSCode
+
+    six = HSCode.objects.filter(code__regex=r"^[0-9]{6}$").order_by("code")
+    dotted = [f"{c[:4]}.{c[4:]}" for c in six.values_list("code", flat=True)[:codes]]
+    names = [
+        f"Certificate {i:02d} ".ljust(CERTIFICATION_LENGTH, "x") for i in range(certifications)
+    ]
+    body = {"title": "Packing arm", "hs_codes": dotted, "certifications": names}
+    answer = api(fair.me.user).post(
+        f"{BASE}/exhibitor/products", body, content_type="application/json"
+    )
+    assert (answer.status_code == 201) is taken, answer.content
+    typed = {
+        "title": "Packing arm",
+        "hs_codes": ", ".join(dotted),
+        "certifications": ", ".join(names),
+    }
+    form = ItemForm(data=typed, product=True, new=True)
+    try:
+        by_form = form.is_valid() and save_item(
+            participation=fair.me.participation, by_user=fair.me.user, values=form.values()
+        )
+    except CatalogueError:
+        by_form = None
+    assert bool(by_form) is taken, form.errors

@@ -116,3 +116,60 @@ def test_set_a_rate(expo, parties, console):
         url(expo, "rates"), {"currency": "XYZ", "usd": "1", "cny": "1", "as_of": "2025-09-16"}
     )
     assert "is not an ISO 4217 currency code" in refused.content.decode()
+
+
+def test_as_many_parties_and_codes_as_a_deal_holds_and_no_more(expo, parties, console, organiser):
+    """The console's boxes hold the most parties and HS codes a deal may carry; one more is
+    refused by the console, the service and the API alike."""
+    from tradefair.deals.services.errors import InvalidDeal
+    from tradefair.deals.services.rules import MAX_HS_CODES, MAX_PARTIES
+    from tradefair.deals.services.writing import PartyLine
+    from tradefair.expos.models import Country, HSCode
+    from tradefair.organisations.models import Organisation, Participation
+
+    signers = []
+    for n in range(MAX_PARTIES + 1):
+        org = Organisation.objects.create(
+            name=f"Signatory {n:02d} ".ljust(200, "x"), country=Country.objects.get(code="VN")
+        )
+        Participation.objects.create(expo=expo, organisation=org, role="buyer")
+        signers.append(org)
+    codes = list(
+        HSCode.objects.filter(code__regex=r"^[0-9]{6}$")
+        .order_by("code")
+        .values_list("code", flat=True)[: MAX_HS_CODES + 1]
+    )
+    form = {
+        "kind": "trade",
+        "title": "Durian order",
+        "counterpart_country": "VN",
+        "value": "2500000",
+        "currency": "USD",
+        "stage": "intention",
+        "public": "on",
+    }
+    for n, (how_many, listed, taken) in enumerate(
+        [
+            (MAX_PARTIES, MAX_HS_CODES, True),
+            (MAX_PARTIES + 1, 1, False),
+            (1, MAX_HS_CODES + 1, False),
+        ]
+    ):
+        sent = {
+            **form,
+            "reference": f"L-{n}",
+            "parties": "; ".join(f"seller={o.name} (VN)" for o in signers[:how_many]),
+            "hs_codes": "; ".join(codes[:listed]),
+        }
+        console.post(url(expo, "record"), sent)
+        assert Deal.objects.filter(reference=f"L-{n}").exists() is taken, (how_many, listed)
+        lines = tuple(PartyLine(o.pk, "seller") for o in signers[:how_many])
+        data = DealInput(
+            reference=f"S-{n}", kind="trade", title="Durian order", counterpart_country="VN",
+            value=Decimal(1), currency="USD", parties=lines, hs_codes=tuple(codes[:listed]),
+        )  # fmt: skip
+        if taken:
+            recording.record_deal(expo=expo, data=data, by_user=organiser)
+        else:
+            with pytest.raises(InvalidDeal, match="at most"):
+                recording.record_deal(expo=expo, data=data, by_user=organiser)

@@ -21,9 +21,9 @@ from tradefair.catalogue.queries import item_of, items_of, picture_of
 from tradefair.catalogue.services import items as services
 from tradefair.catalogue.services.audit import needs_review
 from tradefair.catalogue.services.errors import NotAllowed
-from tradefair.catalogue.services.pictures import MAX_BYTES
+from tradefair.catalogue.services.pictures import MAX_BYTES, MAX_PIXELS, MIN_SIDE
 from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
-from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, max_length, refusals
+from tradefair.expos.api_inputs import NO_NUL, SLUG, ExpoSlug, RecordId, max_length, refusals
 from tradefair.expos.api_outputs import Out
 from tradefair.expos.languages import CODES
 from tradefair.organisations.api import Message, expo_or_404
@@ -35,12 +35,22 @@ Role = Literal["exhibitor", "buyer"]
 Text = Annotated[str, Field("", max_length=services.TEXT_LENGTH, pattern=NO_NUL)]
 HSCodeIn = Annotated[str, Field(max_length=8, pattern=r"^[0-9]{2}(\.?[0-9]{2}){0,2}$")]
 CountryIn = Annotated[str, Field(max_length=2, pattern=r"^[A-Za-z]{2}$")]
-SectorIn = Annotated[str, Field(max_length=50, pattern=r"^[-a-z0-9]+$")]
+SectorIn = Annotated[str, Field(max_length=50, pattern=SLUG)]
 Caption = Annotated[str, FormParam("", max_length=services.CAPTION_LENGTH, pattern=NO_NUL)]
 # Only the success status is declared, so ninja answers with it; the refusals are documented.
 REFUSED = refusals(400, 401, 403, 404, 422)
 READ_REFUSED = refusals(401, 403, 404, 422)
-UPLOAD = {**REFUSED, "description": f"JPEG, PNG, WebP or GIF of at most {MAX_BYTES} bytes."}
+PICTURE = (
+    f"JPEG, PNG, WebP or GIF of at most {MAX_BYTES} bytes, at least {MIN_SIDE} pixels on each "
+    f"side and at most {MAX_PIXELS} pixels in all."
+)
+UPLOAD = {**REFUSED, "description": PICTURE}
+# The descriptions replace the docstrings in the schema, so each states its endpoint's limits.
+NEW_ITEM = {**REFUSED, "description": f"At most {services.MAX_ITEMS} per participation."}
+NEW_PICTURE = {
+    **REFUSED,
+    "description": f"At most {services.MAX_PICTURES} pictures per product. {PICTURE}",
+}
 
 
 def _limit(field: str, model: type = Offer) -> int:
@@ -306,7 +316,7 @@ def _delete(request: HttpRequest, slug: str, role: str, pk: int) -> Status[Any]:
 @router.post(
     "/expos/{slug}/exhibitor/products",
     response={201: ProductOut, 202: Message},
-    openapi_extra=REFUSED,
+    openapi_extra=NEW_ITEM,
 )
 def add_product(request: HttpRequest, slug: ExpoSlug, body: ProductIn) -> Status[Any]:
     """Add a product; 202 when the edition's organisers approve listing changes first."""
@@ -334,7 +344,7 @@ def delete_product(request: HttpRequest, slug: ExpoSlug, id: RecordId) -> Status
 @router.post(
     "/expos/{slug}/exhibitor/products/{id}/pictures",
     response={201: PictureOut, 202: Message},
-    openapi_extra=UPLOAD,
+    openapi_extra=NEW_PICTURE,
 )
 def add_product_picture(
     request: HttpRequest,
@@ -376,7 +386,7 @@ def my_needs(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductOut]
 
 
 @router.post(
-    "/expos/{slug}/buyer/needs", response={201: ItemOut, 202: Message}, openapi_extra=REFUSED
+    "/expos/{slug}/buyer/needs", response={201: ItemOut, 202: Message}, openapi_extra=NEW_ITEM
 )
 def add_need(request: HttpRequest, slug: ExpoSlug, body: ItemIn) -> Status[Any]:
     return _save(request, slug, "buyer", body, None)

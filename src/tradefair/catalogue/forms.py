@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from tradefair.catalogue.services.items import CAPTION_LENGTH, TEXT_LENGTH, ItemInput
 from tradefair.catalogue.services.pictures import ACCEPTED, MAX_BYTES
 from tradefair.catalogue.services.profile import ProfileInput
-from tradefair.catalogue.services.rules import MINIMUM_ORDER_LENGTH, TITLE_LENGTH
+from tradefair.catalogue.services.rules import (
+    CERTIFICATION_LENGTH,
+    MAX_CERTIFICATIONS,
+    MAX_CODES,
+    MINIMUM_ORDER_LENGTH,
+    TITLE_LENGTH,
+)
 from tradefair.expos.languages import language_choices
 from tradefair.expos.models import Country, Sector
 from tradefair.expos.names import country_name
@@ -20,6 +26,10 @@ from tradefair.organisations.widgets import QuickSelectMultiple
 CODE_SEPARATORS = re.compile(r"[\s,;\uff0c\uff1b\u3001]+")  # also the Chinese comma and 、
 NAME_SEPARATORS = re.compile(r"[,;\uff0c\uff1b\u3001]+")  # names keep their spaces
 PICTURE_TYPES = "image/jpeg,image/png,image/webp,image/gif"
+# The list boxes hold as many entries as the rules allow, with a separator each, so what the
+# form refuses is what the rules (and the API) refuse: too many, or one too long.
+CODES_BOX = MAX_CODES * len("84.79.50, ")
+CERTIFICATIONS_BOX = MAX_CERTIFICATIONS * (CERTIFICATION_LENGTH + len(", "))
 
 
 def split_list(text: str, separators: re.Pattern[str] = CODE_SEPARATORS) -> list[str]:
@@ -111,7 +121,7 @@ class ItemForm(forms.Form):
     hs_codes = forms.CharField(
         label=_("HS codes"),
         required=False,
-        max_length=400,
+        max_length=CODES_BOX,
         help_text=_("2-, 4- or 6-digit codes of the Harmonized System, e.g. 8507 850760."),
     )
     sectors = forms.MultipleChoiceField(
@@ -128,7 +138,7 @@ class ItemForm(forms.Form):
     )
     certifications = forms.CharField(
         label=_("Certifications"),
-        max_length=600,
+        max_length=CERTIFICATIONS_BOX,
         required=False,
         help_text=_("Separated by commas, e.g. CE, ISO 9001, Halal."),
     )

@@ -27,8 +27,9 @@ from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.accounts.tokens import bearer
 from tradefair.deals.models import Deal, DealParty
 from tradefair.deals.services import recording
+from tradefair.deals.services.rules import MAX_HS_CODES, MAX_PARTIES
 from tradefair.deals.services.writing import PartyLine
-from tradefair.expos.api_inputs import ID_LIMITS, NO_NUL, ExpoSlug, refusals
+from tradefair.expos.api_inputs import ID_LIMITS, NO_NUL, SLUG_OR_EMPTY, ExpoSlug, refusals
 from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting
@@ -70,16 +71,29 @@ class DealIn(Schema):
     title_zh: str = Field("", max_length=recording.TITLE_LIMIT, pattern=NO_NUL)
     parties: list[PartyIn] = Field(
         default_factory=list,
-        max_length=20,
+        max_length=MAX_PARTIES,
         description="Required when organisers record. Organisers only: a report takes the "
         "meeting's two sides.",
     )
     counterpart_country: str = Field(..., max_length=2, pattern=r"^[A-Z]{2}$")
-    sector: str = Field("", max_length=50, pattern=r"^[-a-z0-9]*$")
+    sector: str = Field("", max_length=50, pattern=SLUG_OR_EMPTY)
     hs_codes: list[
         Annotated[str, Field(max_length=6, pattern=r"^[0-9]{2}([0-9]{2}([0-9]{2})?)?$")]
-    ] = Field(default_factory=list, max_length=50, description="Trade orders only.")
-    value: Decimal = Field(..., ge=0, lt=Decimal("1e18"), decimal_places=2)
+    ] = Field(default_factory=list, max_length=MAX_HS_CODES, description="Trade orders only.")
+    value: Decimal = Field(
+        ...,
+        ge=0,
+        lt=Decimal("1e18"),
+        decimal_places=2,
+        description="0 or more, below 10^18, with at most two decimals; a JSON number or a "
+        "string holding one (exact).",
+        json_schema_extra={
+            "anyOf": [
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 1e18, "multipleOf": 0.01},
+                {"type": "string"},
+            ]
+        },
+    )
     currency: str = Field(
         ..., max_length=3, pattern=r"^[A-Z]{3}$", description="ISO 4217, with a rate set."
     )

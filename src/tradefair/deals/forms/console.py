@@ -14,14 +14,24 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.deals.forms.reading import deal_input
+from tradefair.deals.forms.reading import CODES_BOX, deal_input
 from tradefair.deals.models import Deal, ExchangeRate
 from tradefair.deals.services.imports import LIMITS, MAX_BYTES
 from tradefair.deals.services.imports_parse import Lookups, parse_parties
-from tradefair.deals.services.recording import REFERENCE_LIMIT, TITLE_LIMIT, DealInput
+from tradefair.deals.services.recording import (
+    REFERENCE_LIMIT,
+    TITLE_LIMIT,
+    DealInput,
+)
+from tradefair.deals.services.rules import MAX_PARTIES
+from tradefair.expos.api_inputs import max_length
 from tradefair.expos.models import Country, Expo, Sector
+from tradefair.organisations.models import Organisation
 from tradefair.organisations.services.import_files import FILE_TYPES, too_large
 from tradefair.programme.models import Activity
+
+# One party's line at its longest: a role, the name, the country, the separator.
+PARTY_BOX = len("project_owner=") + max_length(Organisation, "name") + len(" (VN); ")
 
 
 class DealsFileForm(forms.Form):
@@ -74,7 +84,7 @@ class DealForm(forms.Form):
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=TITLE_LIMIT, required=False)
     parties = forms.CharField(
         label=_("Parties"),
-        max_length=2000,
+        max_length=MAX_PARTIES * PARTY_BOX,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
             "The organisations that signed, separated by ';', named as in the exhibitor or buyer "
@@ -84,7 +94,10 @@ class DealForm(forms.Form):
     counterpart_country = forms.ChoiceField(label=_("Counterpart country"))
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     hs_codes = forms.CharField(
-        label=_("HS codes"), required=False, max_length=300, help_text=_("Trade orders: 0810; 0801")
+        label=_("HS codes"),
+        required=False,
+        max_length=CODES_BOX,
+        help_text=_("Trade orders: 0810; 0801"),
     )
     value = forms.DecimalField(label=_("Value"), max_digits=20, decimal_places=2, min_value=0)
     currency = forms.ChoiceField(label=_("Currency"))

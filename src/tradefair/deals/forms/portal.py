@@ -7,7 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from tradefair.deals.forms.reading import deal_input
+from tradefair.deals.forms.reading import CODES_BOX, deal_input
 from tradefair.deals.models import Deal
 from tradefair.deals.services.recording import TITLE_LIMIT, DealInput
 from tradefair.expos.models import Country, Sector
@@ -20,7 +20,10 @@ class ReportForm(forms.Form):
     counterpart_country = forms.ChoiceField(label=_("Counterpart country"))
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     hs_codes = forms.CharField(
-        label=_("HS codes"), required=False, max_length=300, help_text=_("Trade orders: 0810; 0801")
+        label=_("HS codes"),
+        required=False,
+        max_length=CODES_BOX,
+        help_text=_("Trade orders: 0810; 0801"),
     )
     value = forms.DecimalField(label=_("Value"), max_digits=20, decimal_places=2, min_value=0)
     currency = forms.ChoiceField(label=_("Currency"))

@@ -7,6 +7,11 @@ from django import forms
 
 from tradefair.deals.services.errors import DealError
 from tradefair.deals.services.recording import DealInput
+from tradefair.deals.services.rules import MAX_HS_CODES
+
+# The codes' box holds as many codes as a deal may carry, each with a separator, so the form
+# refuses what the service (and the API) refuse: too many, or one that is no HS code.
+CODES_BOX = MAX_HS_CODES * len("081090; ")
 
 # The fields of ``DealInput`` a form may hold under the same name.
 _SHARED = (

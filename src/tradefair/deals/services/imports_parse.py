@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.deals.services.rules import (
+    codes_count_problem,
     currency_problem,
+    parties_count_problem,
     stage_move_problem,
     value_problem,
 )
@@ -177,6 +179,8 @@ def parse_parties(
             continue
         seen.add(found)
         lines.append(PartyLine(found, role or lookups.default_role(found, kind)))
+    if too_many := parties_count_problem(len(lines)):
+        reasons.append(too_many)
     return tuple(lines), reasons
 
 
@@ -281,6 +285,8 @@ class _Row:
 
     def _hs_codes(self, kind: str) -> frozenset[str]:
         codes = split_list(self.cells["hs_codes"].replace(",", ";"))
+        if too_many := codes_count_problem(len(codes)):
+            self.bad("hs_codes", too_many)
         if codes and kind and kind != Deal.Kind.TRADE:
             self.bad("hs_codes", _("only trade orders carry HS codes; leave the cell empty"))
         unknown = [code for code in codes if code not in self.lookups.hs_codes]

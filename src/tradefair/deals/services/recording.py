@@ -23,7 +23,9 @@ from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.deals.services.errors import InvalidDeal, NotAllowed
 from tradefair.deals.services.rules import (
+    codes_count_problem,
     currency_problem,
+    parties_count_problem,
     province_problem,
     stage_move_problem,
     value_problem,
@@ -74,6 +76,12 @@ def _organiser(user: User, expo: Expo) -> None:
 def problems(expo: Expo, data: DealInput, *, existing: Deal | None = None) -> dict[str, str]:
     """Every field the registry refuses, with the reason and the fix (empty: all good)."""
     found: dict[str, str] = {}
+    for field, why in [
+        ("parties", parties_count_problem(len(data.parties))),
+        ("hs_codes", codes_count_problem(len(data.hs_codes))),
+    ]:
+        if why:
+            found[field] = why
     if not data.reference.strip() or len(data.reference) > REFERENCE_LIMIT:
         found["reference"] = _("required, at most %(n)d characters") % {"n": REFERENCE_LIMIT}
     elif existing is None and Deal.objects.filter(expo=expo, reference=data.reference).exists():

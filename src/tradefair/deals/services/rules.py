@@ -8,9 +8,25 @@ import pycountry
 from django.utils.translation import gettext as _
 
 from tradefair.deals.models import Deal
+from tradefair.expos.formatting import number
 
 STAGES = list(Deal.Stage.values)  # in the order a deal moves through
 LARGEST_VALUE = Decimal("1e18")  # max_digits=20, decimal_places=2
+MAX_PARTIES = 20  # the organisations that signed one deal
+MAX_HS_CODES = 50  # a trade order's codes, as a product's
+
+
+def parties_count_problem(count: int) -> str:
+    if count > MAX_PARTIES:
+        return _("name at most %(max)s organisations") % {"max": number(MAX_PARTIES)}
+    return ""
+
+
+def codes_count_problem(count: int) -> str:
+    if count > MAX_HS_CODES:
+        why = _("Give at most %(max)s HS codes; the most specific ones find the right buyers.")
+        return why % {"max": number(MAX_HS_CODES)}
+    return ""
 
 
 def currency_problem(code: str, rated: set[str]) -> str:
