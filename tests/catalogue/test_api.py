@@ -306,3 +306,17 @@ def test_long_lists_are_taken_and_refused_alike_by_the_form_and_the_api(
     except CatalogueError:
         by_form = None
     assert bool(by_form) is taken, form.errors
+
+
+def test_a_sector_named_with_an_underscore_is_taken(fair):
+    """The admin may give a sector any slug Django allows; the forms offer it, so the API
+    takes it."""
+    from tradefair.expos.models import Sector
+
+    Sector.objects.create(slug="Food_drink", name="Food and drink")
+    body = {"title": "Dried longan", "sectors": ["Food_drink"]}
+    answer = api(fair.me.user).post(
+        f"{BASE}/exhibitor/products", body, content_type="application/json"
+    )
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["sectors"] == ["Food_drink"]
