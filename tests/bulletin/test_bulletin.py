@@ -123,6 +123,8 @@ def test_the_table_names_kinds_and_dates_in_words_not_codes(small_edition: Expo)
     assert "2025年9月17日\u2009–\u200921日" in text and "2025-09-17" not in text
     assert "│ 主题展馆 │" in text and "│ 国家馆   │" in text and "themed" not in text
     assert "│ 贸易订单 │" in text and "│ 投资项目 │" in text and "trade " not in text
+    # The count of foreign exhibitors, then their share: two words, not the share's twice.
+    assert text.count("境外展商占比") == 1 and "│ 境外展商 " in text
 
 
 def test_bulletin_of_an_empty_edition_has_zero_share(expo: Expo):

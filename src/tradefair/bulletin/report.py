@@ -6,6 +6,7 @@ from typing import Any
 from babel.numbers import format_decimal, format_percent
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from rich.console import Console
 from rich.table import Table
 
@@ -30,7 +31,8 @@ def print_bulletin(data: dict[str, Any], console: Console, locale: str = "en") -
     rows = [
         (_("Exhibitors"), num(data["exhibitors"])),
         (_("Countries and regions of exhibitors"), num(data["exhibitor_countries"])),
-        (_("Foreign exhibitors"), num(data["foreign_exhibitors"])),
+        # A count here; the pages' "Foreign exhibitors" is a share (境外展商占比 in Chinese).
+        (pgettext("a count", "Foreign exhibitors"), num(data["foreign_exhibitors"])),
         (_("Foreign share"), format_percent(data["foreign_exhibitor_share"], locale=locale)),
         (_("Belt and Road partner countries"), num(data["belt_and_road_countries"])),
         (_("Exhibition area (m²)"), num(data["exhibition_area_m2"])),
