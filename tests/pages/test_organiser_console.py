@@ -275,7 +275,7 @@ def test_a_session_with_meetings_is_not_deleted(client, world):
     before = state(world)
     response = client.post(url("session_delete", world, pk=world.session.pk), follow=True)
     assert [str(m) for m in response.context["messages"]] == [
-        "This session has 1 meetings; move or remove them first."
+        "This session has 1 meeting; move or remove it first."
     ]
     assert state(world) == before
 
