@@ -67,6 +67,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written():
         row(cmd="ABC"),
         row(value="-4"),
         row(),  # the same flow as line 2
+        row(year="2\u00b2"),  # a superscript two: isdigit() said yes, int() raised
     )
     assert not result.ok
     assert [(e.line, e.column) for e in result.errors] == [
@@ -78,6 +79,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written():
         (8, "cmdCode"),
         (9, "primaryValue"),
         (10, "period"),
+        (11, "refYear"),
     ]
     assert str(result.errors[3]) == (
         "line 6: reporterISO: 'XXX' is not an ISO 3166 alpha-3 code (e.g. CHN)"

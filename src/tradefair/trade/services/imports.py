@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Country
+from tradefair.expos.parsing import whole_number
 from tradefair.organisations.services.import_files import RowError
 from tradefair.trade.models import TradeFlow
 
@@ -178,9 +179,9 @@ def _check(
 def _whole(
     row: dict[str, str], column: str, low: int, high: int, bad: Callable[..., None]
 ) -> int | None:
-    raw = row[column]
-    if raw.isdigit() and low <= int(raw) <= high:
-        return int(raw)
+    found = whole_number(row[column])
+    if found is not None and low <= found <= high:
+        return found
     bad(column, _("'%(value)s' is not a whole number from %(low)d to %(high)d"), low=low, high=high)
     return None
 
