@@ -18,11 +18,7 @@ from tradefair.deals.forms.reading import CODES_BOX, deal_input
 from tradefair.deals.models import Deal, ExchangeRate
 from tradefair.deals.services.imports import LIMITS, MAX_BYTES
 from tradefair.deals.services.imports_parse import Lookups, parse_parties
-from tradefair.deals.services.recording import (
-    REFERENCE_LIMIT,
-    TITLE_LIMIT,
-    DealInput,
-)
+from tradefair.deals.services.recording import REFERENCE_LIMIT, TITLE_LIMIT, DealInput
 from tradefair.deals.services.rules import MAX_PARTIES
 from tradefair.expos.api_inputs import max_length
 from tradefair.expos.models import Country, Expo, Sector

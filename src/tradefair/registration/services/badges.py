@@ -47,19 +47,19 @@ def verify(expo: Expo, code: str) -> Badge:
             _("This code is not a badge of this platform: it may be forged.")
         ) from forged
     prefix, expo_id, pk, version = [*value.split("."), "", "", "", ""][:4]
-    ids = [whole_number(part) for part in (expo_id, pk, version)]
-    if prefix != PREFIX or None in ids:
+    expo_pk, badge_pk, number = (whole_number(part) for part in (expo_id, pk, version))
+    if prefix != PREFIX or expo_pk is None or badge_pk is None or number is None:
         raise BadgeRefused(_("This code is not a badge of this platform: it may be forged."))
-    if ids[0] != expo.pk:
+    if expo_pk != expo.pk:
         raise BadgeRefused(_("This badge is for another edition."))
     badge = (
-        Badge.objects.filter(expo=expo, pk=int(pk))
+        Badge.objects.filter(expo=expo, pk=badge_pk)
         .select_related("participation__organisation")
         .first()
     )
     if badge is None:
         raise BadgeRefused(_("This badge no longer exists."))
-    if badge.version != int(version):
+    if badge.version != number:
         raise BadgeRefused(
             _("This badge was reported lost and replaced: it no longer admits anyone.")
         )

@@ -74,8 +74,9 @@ def parse_place(expo: Expo, text: str) -> Place:
         if activity is None:
             raise RegistrationError(_("There is no such activity in this expo."), field="place")
         return Place(CheckIn.Place.ACTIVITY, activity=activity)
-    if kind == "table" and len(ids) == 2 and ids[0] is not None and (table := ids[1]) is not None:
-        session = NegotiationSession.objects.filter(expo=expo, pk=ids[0]).first()
+    table = ids[1] if len(ids) == 2 else None
+    if kind == "table" and table is not None and (pk := ids[0]) is not None:
+        session = NegotiationSession.objects.filter(expo=expo, pk=pk).first()
         if session is None:
             raise RegistrationError(_("There is no such negotiation session."), field="place")
         if not 1 <= table <= session.tables:
