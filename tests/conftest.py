@@ -5,7 +5,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests import restore
 from tradefair.expos.models import Country, Expo
+
+
+def pytest_configure() -> None:
+    restore.install()
 
 
 @pytest.fixture

@@ -61,6 +61,16 @@ def loaded(django_db_setup, django_db_blocker, demo):
         unload_with_trade(demo.slug)
 
 
+@pytest.fixture
+def command_demo(monkeypatch, demo) -> DemoExpo:
+    """``tradefair demo`` reads the session's generated demo: generating again takes 10-25 s
+    a call and is tested on its own (test_generator)."""
+    from tradefair.demo.management.commands import demo as command
+
+    monkeypatch.setattr(command, "generate", lambda: demo)
+    return demo
+
+
 def _counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in MODELS}
 
@@ -266,7 +276,8 @@ def test_fit_keys_name_loaded_organisations(loaded, demo):
         assert Organisation.objects.filter(country_id=country, name=name).count() == 1
 
 
-def test_loading_again_changes_nothing(loaded, demo, capsys):
+def test_loading_again_changes_nothing(loaded, command_demo, capsys):
+    demo = command_demo
     before = _counts()
     report = load_demo(demo)
     call_command("demo", "--load-only", verbosity=0)
@@ -319,7 +330,8 @@ def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo)
     assert not modules.exists()
 
 
-def test_fits_out_writes_the_answer_key(demo, tmp_path, capsys):
+def test_fits_out_writes_the_answer_key(command_demo, tmp_path, capsys):
+    demo = command_demo
     path = tmp_path / "fits.csv"
     call_command("demo", "--fits-out", str(path))
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -327,7 +339,7 @@ def test_fits_out_writes_the_answer_key(demo, tmp_path, capsys):
     assert len(lines) == len(demo.fits) + 1
 
 
-def test_fits_out_to_a_missing_folder_is_a_clear_error(tmp_path):
+def test_fits_out_to_a_missing_folder_is_a_clear_error(command_demo, tmp_path):
     from django.core.management import CommandError
 
     target = tmp_path / "missing" / "fits.csv"
