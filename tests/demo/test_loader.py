@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from tests.demo.conftest import unload_with_trade
+from tests.demo.conftest import rolled_back
 from tradefair.bulletin.figures import bulletin_data
 from tradefair.deals.models import Deal, DealParty, ExchangeRate
 from tradefair.demo.accounts import ensure_demo_accounts
@@ -53,12 +53,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker, demo):
-    """Load once for the module (about 20 s) and remove it afterwards for other modules."""
-    with django_db_blocker.unblock():
-        report = load_demo(demo)
-    yield report
-    with django_db_blocker.unblock():
-        unload_with_trade(demo.slug)
+    """Load once for the module (80-170 s on PostgreSQL), rolled back after it."""
+    yield from rolled_back(django_db_blocker, lambda: load_demo(demo))
 
 
 @pytest.fixture
