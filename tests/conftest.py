@@ -2,11 +2,15 @@
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests import restore
 from tradefair.expos.models import Country, Expo
+
+if TYPE_CHECKING:
+    from tradefair.demo.records import DemoExpo
 
 
 def pytest_configure() -> None:
@@ -25,6 +29,15 @@ def expo(db) -> Expo:
         start_date=dt.date(2025, 9, 17),
         end_date=dt.date(2025, 9, 21),
     )
+
+
+@pytest.fixture(scope="session")
+def demo() -> "DemoExpo":
+    """The demo as generated, once per test process (10-25 s): the generator is
+    deterministic, so sharing it is safe."""
+    from tradefair.demo.generator import generate
+
+    return generate()
 
 
 @pytest.fixture(autouse=True)

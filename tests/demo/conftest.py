@@ -1,19 +1,9 @@
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-import pytest
 from django.db import connection, transaction
 
-from tradefair.demo.generator import generate
-from tradefair.demo.records import DemoExpo
-
 T = TypeVar("T")
-
-
-@pytest.fixture(scope="session")
-def demo() -> DemoExpo:
-    """Generated once per session: the generator is deterministic, so sharing it is safe."""
-    return generate()
 
 
 def unload_with_trade(slug: str) -> None:

@@ -209,11 +209,10 @@ def test_character_ngrams_match_chinese_without_a_segmenter() -> None:
     assert cosine[1, 1] == pytest.approx(1.0, abs=1e-6)
 
 
-def test_quality_beats_the_sector_baseline_on_a_demo_slice() -> None:
+def test_quality_beats_the_sector_baseline_on_a_demo_slice(demo) -> None:
     from bench.recommend import parties
-    from tradefair.demo.generator import generate
 
-    buyers, exhibitors, fits = parties(generate())
+    buyers, exhibitors, fits = parties(demo)
     kept = np.arange(0, len(buyers), 6)  # every sixth buyer, all exhibitors
     renumber = np.full(len(buyers), -1)
     renumber[kept] = np.arange(kept.size)
