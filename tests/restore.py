@@ -2,8 +2,8 @@
 
 ``serialized_rollback`` keeps what the migrations wrote (countries, 6,900 HS codes, sectors,
 content types, permissions) as JSON, and Django saves it back row by row before every such
-test: 7,500 round trips, 10-18 s a test on PostgreSQL, for 60 browser, race and fault tests.
-Here the JSON is read once per process and each table gets one ``bulk_create``, inside the
+test: 7,500 round trips, 10-18 s a test on PostgreSQL, for the 20 modules of browser and race
+tests. Here the JSON is read once per process and each table gets one ``bulk_create``, inside the
 same transaction and with the same constraint check as Django's own restore.
 """
 
