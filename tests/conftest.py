@@ -2,15 +2,12 @@
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import pytest
 
 from tests import restore
+from tradefair.demo.records import DemoExpo
 from tradefair.expos.models import Country, Expo
-
-if TYPE_CHECKING:
-    from tradefair.demo.records import DemoExpo
 
 
 def pytest_configure() -> None:
@@ -32,7 +29,7 @@ def expo(db) -> Expo:
 
 
 @pytest.fixture(scope="session")
-def demo() -> "DemoExpo":
+def demo() -> DemoExpo:
     """The demo as generated, once per test process (10-25 s): the generator is
     deterministic, so sharing it is safe."""
     from tradefair.demo.generator import generate

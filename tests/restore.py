@@ -28,10 +28,12 @@ def _rows(data: str, using: str) -> Rows:
         fields = model._meta.concrete_fields
         rows[model].append({f.attname: getattr(obj, f.attname) for f in fields})
         for name, targets in (item.m2m_data or {}).items():
-            field = model._meta.get_field(name)
-            through = field.remote_field.through  # type: ignore[union-attr]
-            source = f"{field.m2m_field_name()}_id"  # type: ignore[union-attr]
-            target = f"{field.m2m_reverse_field_name()}_id"  # type: ignore[union-attr]
+            field: Any = model._meta.get_field(name)  # a ManyToManyField
+            through = field.remote_field.through
+            source, target = (
+                through._meta.get_field(end()).attname
+                for end in (field.m2m_field_name, field.m2m_reverse_field_name)
+            )
             rows[through].extend({source: obj.pk, target: pk} for pk in targets)
     return rows
 

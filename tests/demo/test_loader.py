@@ -58,13 +58,12 @@ def loaded(django_db_setup, django_db_blocker, demo):
 
 
 @pytest.fixture
-def command_demo(monkeypatch, demo) -> DemoExpo:
+def command_demo(monkeypatch, demo) -> None:
     """``tradefair demo`` reads the session's generated demo: generating again takes 10-25 s
     a call and is tested on its own (test_generator)."""
     from tradefair.demo.management.commands import demo as command
 
     monkeypatch.setattr(command, "generate", lambda: demo)
-    return demo
 
 
 def _counts() -> dict[str, int]:
@@ -272,8 +271,7 @@ def test_fit_keys_name_loaded_organisations(loaded, demo):
         assert Organisation.objects.filter(country_id=country, name=name).count() == 1
 
 
-def test_loading_again_changes_nothing(loaded, command_demo, capsys):
-    demo = command_demo
+def test_loading_again_changes_nothing(loaded, demo, command_demo, capsys):
     before = _counts()
     report = load_demo(demo)
     call_command("demo", "--load-only", verbosity=0)
@@ -326,8 +324,7 @@ def test_reset_replaces_an_expo_and_keeps_organisations_others_use(loaded, demo)
     assert not modules.exists()
 
 
-def test_fits_out_writes_the_answer_key(command_demo, tmp_path, capsys):
-    demo = command_demo
+def test_fits_out_writes_the_answer_key(demo, command_demo, tmp_path, capsys):
     path = tmp_path / "fits.csv"
     call_command("demo", "--fits-out", str(path))
     lines = path.read_text(encoding="utf-8").splitlines()
