@@ -36,7 +36,7 @@ def test_its_organisers_read_it_and_its_participants_cannot_write_to_it(as_user,
     assert (profile.status_code, profile.json()) == (404, NOT_FOUND)
     request = as_user(people.buyer_admin).post(
         f"{BASE}/meeting-requests",
-        {"exhibitor": people.exhibitor_org.pk},
+        {"exhibitor": people.exhibitor_org.pk, "priority": 3},
         content_type="application/json",
     )
     assert request.status_code == 404

@@ -9,7 +9,10 @@ CHINESE = {"Accept-Language": "zh-Hans,zh;q=0.9,en;q=0.5"}
 
 def test_a_refusal_comes_back_in_chinese(as_user, fair):  # noqa: F811
     response = as_user(fair.buyer).post(
-        BASE, {"exhibitor": fair.exhibitor_id}, content_type="application/json", headers=CHINESE
+        BASE,
+        {"exhibitor": fair.exhibitor_id, "priority": 2},
+        content_type="application/json",
+        headers=CHINESE,
     )
     assert response.status_code == 409
     assert response.json() == {"detail": "您已有一个发给 Guangxi Robotics 的未完成请求。"}

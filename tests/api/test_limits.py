@@ -32,7 +32,7 @@ def test_a_180000_character_message_is_refused_and_nothing_is_created(as_user, f
 
 
 def test_a_message_of_the_forms_limit_is_accepted(as_user, fair):  # noqa: F811
-    response = ask(as_user, fair, {"message": "x" * 2000})
+    response = ask(as_user, fair, {"message": "x" * 2000, "priority": 3})
     assert response.status_code == 201
     assert len(MeetingRequest.objects.get(pk=response.json()["id"]).message) == 2000
 
@@ -43,6 +43,16 @@ def test_a_priority_outside_1_to_5_is_refused(as_user, fair, priority):  # noqa:
     response = ask(as_user, fair, {"priority": priority})
     assert response.status_code == 422
     assert response.json() == {"detail": "“priority” must be from 1 to 5."}
+    assert MeetingRequest.objects.count() == before
+
+
+def test_a_request_without_a_priority_is_refused_as_the_forms_refuse_it(as_user, fair):  # noqa: F811
+    """Both forms require a priority (their first choices differ: 3 for a buyer's request, 1
+    for an exhibitor's invitation), so the API picks none for the caller."""
+    before = MeetingRequest.objects.count()
+    response = ask(as_user, fair, {"message": "Tea"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "“priority” is required."}
     assert MeetingRequest.objects.count() == before
 
 
@@ -61,7 +71,7 @@ def test_a_priority_must_be_a_json_whole_number(as_user, fair, priority):  # noq
 
 
 def test_the_refusal_is_in_the_callers_language(as_user, fair):  # noqa: F811
-    long = ask(as_user, fair, {"message": "x" * 180_000}, **CHINESE)
+    long = ask(as_user, fair, {"message": "x" * 180_000, "priority": 3}, **CHINESE)
     assert long.status_code == 422
     assert long.json() == {"detail": "“message”最多只能有 2,000 个字符。"}
     assert long["Content-Language"] == "zh-hans"

@@ -96,7 +96,7 @@ def test_an_api_client_finds_the_id_to_send_from_me_alone(as_user, people, expo)
     buyer = Participation.objects.get(organisation=people.buyer_org)
     made = client.post(
         f"/api/v1/expos/{acting['expo']}/meeting-requests",
-        {"buyer": buyer.pk, "message": "Robots for your warehouse"},
+        {"buyer": buyer.pk, "message": "Robots for your warehouse", "priority": 1},
         content_type="application/json",
     )
     assert made.status_code == 201, made.json()

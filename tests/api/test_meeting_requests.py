@@ -132,7 +132,9 @@ def test_a_buyer_requests_and_the_exhibitor_accepts(as_user, fair):
 
 
 def test_service_errors_carry_the_services_message(as_user, fair):
-    duplicate = call(as_user, fair.buyer, "post", BASE, {"exhibitor": fair.exhibitor_id})
+    duplicate = call(
+        as_user, fair.buyer, "post", BASE, {"exhibitor": fair.exhibitor_id, "priority": 3}
+    )
     assert duplicate.status_code == 409
     assert duplicate.json() == {"detail": "You already have an open request to Guangxi Robotics."}
 
@@ -151,7 +153,10 @@ def test_service_errors_carry_the_services_message(as_user, fair):
 
 
 def test_unknown_exhibitor_request_and_expo_are_404(as_user, fair):
-    assert call(as_user, fair.buyer, "post", BASE, {"exhibitor": 999999}).status_code == 404
+    assert (
+        call(as_user, fair.buyer, "post", BASE, {"exhibitor": 999999, "priority": 3}).status_code
+        == 404
+    )
     assert call(as_user, fair.exhibitor, "post", f"{BASE}/999999/accept").status_code == 404
     response = as_user(fair.buyer).get("/api/v1/expos/nowhere/meeting-requests")
     assert response.status_code == 404
@@ -163,7 +168,9 @@ def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(as_user, fair):
     exhibitor = Participation.objects.get(pk=fair.exhibitor_id)
     exhibitor.organisation.name = "Guangxi Robotics Co., Ltd."
     exhibitor.organisation.save()
-    duplicate = call(as_user, fair.buyer, "post", BASE, {"exhibitor": fair.exhibitor_id})
+    duplicate = call(
+        as_user, fair.buyer, "post", BASE, {"exhibitor": fair.exhibitor_id, "priority": 3}
+    )
     assert duplicate.json() == {
         "detail": "You already have an open request to Guangxi Robotics Co., Ltd."
     }

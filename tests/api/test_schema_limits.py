@@ -108,6 +108,13 @@ def test_the_priorities_the_forms_offer_are_the_schemas_range(form):
     assert offered == list(range(priority["minimum"], priority["maximum"] + 1))
 
 
+@pytest.mark.parametrize("form", [requests.MeetingRequestForm, answers.InvitationForm])
+def test_a_priority_is_required_by_the_schema_as_by_the_forms(form):
+    assert form.base_fields["priority"].required
+    assert "priority" in body_schema(*CREATE)["required"]
+    assert "default" not in api_input(*CREATE, "priority")
+
+
 def test_no_input_is_unbounded():
     unbounded = []
     for name, schema in every_input():

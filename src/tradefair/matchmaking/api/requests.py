@@ -4,8 +4,9 @@ The endpoints only find objects and call ``services.requests``; the services dec
 what. Requests of organisations the user does not act for are answered 404, as if absent.
 Refusals (``MatchmakingError``, ``RoleRequired``) become JSON in ``tradefair.api.urls``.
 
-The bodies carry the forms' limits, read from the model: message and reason lengths, priority 1
-to 5, and an exhibitor declines a buyer only with a reason, as on the exhibitor's page.
+The bodies carry the forms' limits, read from the model: message and reason lengths, a priority
+from 1 to 5 that must be given, and an exhibitor declines a buyer only with a reason, as on the
+exhibitor's page.
 """
 
 import datetime as dt
@@ -58,8 +59,9 @@ class RequestIn(Schema):
     exhibitor: BodyId | None = Field(None, description="Participation id.")
     buyer: BodyId | None = Field(None, description="Participation id.")
     message: str = Field("", max_length=max_length(MeetingRequest, "message"), pattern=NO_NUL)
+    # Required, as on both forms (the buyer's request and the exhibitor's invitation), which
+    # offer different first choices (3 and 1): a default here would pick one for the caller.
     priority: WholeNumber = Field(
-        LOWEST_PRIORITY,
         ge=LOWEST_PRIORITY,
         le=HIGHEST_PRIORITY,
         description="1 nice to have … 5 must meet; higher priorities are scheduled first.",
