@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, sync_playwright
 
 from tradefair.expos.models import Expo, HSCode, Sector
@@ -57,7 +58,9 @@ def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
 
     Request it after the fixtures that write data: while Playwright's event loop runs, Django
     hands out a separate connection per context, so the writes and the test database's flush
-    must happen outside it. The ORM calls a test makes beside the loop are allowed explicitly.
+    must happen outside it. The ORM calls a test makes beside the loop are allowed explicitly,
+    and their connection is closed before the loop ends: left open, it kept PostgreSQL from
+    dropping the test database at the end of the run ("being accessed by other users").
     """
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
@@ -66,6 +69,7 @@ def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture

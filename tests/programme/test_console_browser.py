@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.matchmaking.conftest import make_party_in
-from tests.pages.conftest import CHROMIUM_ARGS
+from tests.pages.conftest import chromium  # noqa: F401
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Hall
@@ -135,21 +135,17 @@ def organiser(expo: Expo, programme) -> User:
 
 
 @pytest.fixture
-def page(live_server, organiser, monkeypatch) -> Iterator[Page]:
+def page(live_server, organiser, request: pytest.FixtureRequest) -> Iterator[Page]:
     client = Client()
     client.force_login(organiser)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
-        yield context.new_page()
-        browser.close()
+    browser: Browser = request.getfixturevalue("chromium")  # after the log-in's writes
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    yield context.new_page()
+    context.close()
 
 
 def _no_sideways_scroll(page: Page) -> None:
