@@ -108,6 +108,15 @@ def test_the_priorities_the_forms_offer_are_the_schemas_range(form):
     assert offered == list(range(priority["minimum"], priority["maximum"] + 1))
 
 
+def test_a_buyer_and_an_exhibitor_read_the_same_words_for_each_priority():
+    buyer = requests.MeetingRequestForm.base_fields["priority"]
+    exhibitor = answers.InvitationForm.base_fields["priority"]
+    assert [(v, str(label)) for v, label in buyer.choices] == [
+        (v, str(label)) for v, label in exhibitor.choices
+    ]
+    assert buyer.error_messages["invalid_choice"] == exhibitor.error_messages["invalid_choice"]
+
+
 @pytest.mark.parametrize("form", [requests.MeetingRequestForm, answers.InvitationForm])
 def test_a_priority_is_required_by_the_schema_as_by_the_forms(form):
     assert form.base_fields["priority"].required

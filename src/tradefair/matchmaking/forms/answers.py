@@ -3,15 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.matchmaking.forms.requests import priority_field
 from tradefair.matchmaking.models import MeetingRequest
-
-PRIORITIES = [
-    (1, _("1 · nice to meet")),
-    (2, _("2")),
-    (3, _("3 · important")),
-    (4, _("4")),
-    (5, _("5 · must meet")),
-]
 
 
 class DeclineForm(forms.Form):
@@ -47,14 +40,7 @@ class InvitationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What you offer them and why a meeting is worth their time."),
     )
-    priority = forms.TypedChoiceField(
-        label=_("Priority"),
-        choices=PRIORITIES,
-        coerce=int,
+    priority = priority_field(
         initial=1,
         help_text=_("Meetings with a higher priority count more when the schedule is made."),
-        error_messages={
-            "invalid_choice": _("Choose a priority from 1 to 5."),
-            "required": _("Choose a priority from 1 to 5."),
-        },
     )
