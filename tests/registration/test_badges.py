@@ -105,9 +105,14 @@ def test_the_badge_pages_need_a_role_in_the_edition(client, expo, admitted):
 
 
 def _fonts(pdf: bytes) -> set[str]:
-    """The fonts a PDF embeds (WeasyPrint puts their descriptors in compressed streams)."""
+    """The fonts a PDF embeds (WeasyPrint puts their descriptors in compressed streams).
+
+    pydyf writes each stream as ``stream\\n`` + data + ``\\nendstream``; an optional ``\\r`` in
+    the pattern took the last byte of a stream that ended in one (1 in 256, with the badge's
+    random code in it), and that stream no longer decompressed.
+    """
     parts = [pdf]
-    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+    for stream in re.finditer(rb"stream\n(.*?)\nendstream", pdf, re.S):
         with contextlib.suppress(zlib.error):
             parts.append(zlib.decompress(stream.group(1)))
     names = re.findall(rb"/FontName\s*/[A-Z]{6}\+([^\s/>]+)", b"".join(parts))
