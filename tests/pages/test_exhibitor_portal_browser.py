@@ -113,6 +113,7 @@ def test_accept_and_decline_inline(live_server, page: Page, scene: Scene):
     page.goto(f"{live_server.url}/caexpo-22/exhibitor/invite/{scene.jakarta.pk}/")
     page.fill("#id_message", "Our robots sort 60 boxes a minute.")
     page.select_option("#id_priority", "4")
+    page.screenshot(path=str(RESULTS / "exhibitor-invite.png"), full_page=True)
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.locator(".portal-messages")).to_contain_text(
         "Your invitation was sent to Jakarta Agro Trading"
