@@ -119,6 +119,17 @@ def test_an_exhibitor_declines_a_buyer_only_with_a_reason(as_user, fair):  # noq
     assert call(as_user, fair.buyer, "post", url).status_code == 403
 
 
+def test_declining_again_still_needs_the_reason_the_form_asks_for(as_user, fair):  # noqa: F811
+    url = f"{BASE}/{fair.request.pk}/decline"
+    assert call(as_user, fair.exhibitor, "post", url, {"reason": "Sold out"}).status_code == 200
+    again = call(as_user, fair.exhibitor, "post", url)
+    assert again.status_code == 422
+    assert again.json() == {"detail": "“reason” is required: tell the buyer why you decline."}
+    assert call(as_user, fair.exhibitor, "post", url, {"reason": "Sold out"}).status_code == 200
+    fair.request.refresh_from_db()
+    assert (fair.request.status, fair.request.decline_reason) == ("declined", "Sold out")
+
+
 def test_a_buyer_may_decline_an_exhibitors_invitation_without_a_reason(as_user, fair):  # noqa: F811
     invitation = MeetingRequest.objects.create(
         expo=fair.request.expo,

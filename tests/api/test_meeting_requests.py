@@ -81,6 +81,9 @@ MATRIX = [
     ("accept", "delegate", 403),
     ("accept", "buyer", 403),
     ("accept", "exhibitor", 200),
+    # Organisers see every request but answer none: no page of theirs does.
+    ("accept", "organiser", 403),
+    ("decline", "organiser", 403),
     ("decline", None, 401),
     ("decline", "other_exhibitor", 404),
     ("decline", "delegate", 403),
@@ -103,6 +106,8 @@ def test_permission_matrix(as_user, fair, endpoint, caller, status):
     assert response.status_code == status, response.content
     if status >= 400:
         assert response.json()["detail"]
+        fair.request.refresh_from_db()
+        assert fair.request.status == MeetingRequest.Status.PENDING
 
 
 def test_lists_show_only_the_callers_organisations(as_user, fair):

@@ -304,3 +304,11 @@ def test_an_exhibitor_asks_a_buyer_and_only_the_buyer_answers(
     assert MeetingRequest.objects.get().status == Status.ACCEPTED
     assert mailoutbox[1].to == ["exhibitor-one@example.com"]
     assert mailoutbox[1].subject == "Buyer One accepted your meeting request"
+
+
+def test_organisers_answer_no_request_for_the_asked_side(pending: MeetingRequest, organiser: User):
+    """Answering is the asked organisation's own decision; no organiser page gives it for them."""
+    for answer in (accept_request, decline_request):
+        with pytest.raises(NotAllowed, match="You do not act for this organisation"):
+            answer(request=pending, by_user=organiser)
+    assert MeetingRequest.objects.get(pk=pending.pk).status == Status.PENDING

@@ -90,7 +90,7 @@ def test_a_table_scan_marks_the_meeting_held(expo, organiser, admitted):
         request=request_meeting(
             buyer=admitted.participation, exhibitor=exhibitor.participation, by_user=organiser
         ),
-        by_user=organiser,
+        by_user=exhibitor.user,
     )
     slot = session.slots.order_by("start").first()
     meeting = book_meeting(request=request, slot=slot, by_user=organiser)

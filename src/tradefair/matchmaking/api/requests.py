@@ -38,7 +38,7 @@ from tradefair.matchmaking.api.access import ERRORS, refusals_documented, user_o
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.models.requests import HIGHEST_PRIORITY, LOWEST_PRIORITY
 from tradefair.matchmaking.services import requests as services
-from tradefair.matchmaking.services.access import require_acts_for
+from tradefair.matchmaking.services.access import require_member_of
 from tradefair.organisations.api import expo_or_404
 from tradefair.organisations.models import Participation
 
@@ -189,7 +189,7 @@ def list_requests(request: HttpRequest, slug: ExpoSlug) -> list[RequestOut]:
 
 @router.post("/expos/{slug}/meeting-requests/{pk}/accept", response={200: RequestOut, **ERRORS})
 def accept(request: HttpRequest, slug: ExpoSlug, pk: RecordId) -> RequestOut:
-    """The exhibitor accepts a pending request; accepting again changes nothing."""
+    """The asked side accepts a pending request (not organisers); accepting again: no change."""
     user = user_of(request)
     expo = expo_or_404(slug, request)
     found = _request_or_404(user, expo, pk)
@@ -205,13 +205,13 @@ NO_BODY = DeclineIn(reason="")
 def decline(
     request: HttpRequest, slug: ExpoSlug, pk: RecordId, body: DeclineIn = NO_BODY
 ) -> RequestOut:
-    """The asked side declines a pending request: an exhibitor says why, a buyer may."""
+    """The asked side (not organisers) declines: an exhibitor always says why, a buyer may."""
     user = user_of(request)
     expo = expo_or_404(slug, request)
     found = _request_or_404(user, expo, pk)
     reason = body.reason
-    require_acts_for(user, found.receiver)  # who may answer is refused before what was sent
-    if not reason and not found.from_exhibitor and found.status == MeetingRequest.Status.PENDING:
+    require_member_of(user, found.receiver)  # who may answer is refused before what was sent
+    if not reason and not found.from_exhibitor:  # as the exhibitor's form, whatever the status
         raise ValidationError([{"loc": ("body", "body", "reason"), "type": "reason_required"}])
     services.decline_request(request=found, reason=reason, by_user=user)
     return _out(_request_or_404(user, expo, pk))

@@ -17,15 +17,28 @@ def is_staff_of(user: User, expo: Expo) -> bool:
     return has_role(user, expo, ORGANISER)
 
 
+def is_member_of(user: User, participation: Participation) -> bool:
+    """An active member of the participating organisation."""
+    return (
+        user.is_active
+        and Membership.objects.filter(
+            user=user, organisation_id=participation.organisation_id
+        ).exists()
+    )
+
+
 def acts_for(user: User, participation: Participation) -> bool:
     """A member of the participating organisation, or the edition's organiser staff."""
     if not user.is_active:
         return False
-    if is_staff_of(user, participation.expo):
-        return True
-    return Membership.objects.filter(
-        user=user, organisation_id=participation.organisation_id
-    ).exists()
+    return is_staff_of(user, participation.expo) or is_member_of(user, participation)
+
+
+def require_member_of(user: User, participation: Participation) -> None:
+    """Only the organisation's own members: an answer to a meeting request is theirs to give,
+    and no organiser page gives it for them (the API refuses it as the pages do)."""
+    if not is_member_of(user, participation):
+        raise NotAllowed(_("You do not act for this organisation."))
 
 
 def require_staff(user: User, expo: Expo) -> None:

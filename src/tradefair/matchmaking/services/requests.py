@@ -14,7 +14,11 @@ from tradefair.accounts.models import User
 from tradefair.expos.names import one_full_stop
 from tradefair.matchmaking.models import Meeting, MeetingRequest
 from tradefair.matchmaking.services import notifications
-from tradefair.matchmaking.services.access import require_acts_for, require_staff
+from tradefair.matchmaking.services.access import (
+    require_acts_for,
+    require_member_of,
+    require_staff,
+)
 from tradefair.matchmaking.services.errors import (
     DuplicateRequest,
     InvalidRequest,
@@ -107,10 +111,10 @@ def _refresh(request: MeetingRequest, current: MeetingRequest) -> MeetingRequest
 
 
 def accept_request(*, request: MeetingRequest, by_user: User) -> MeetingRequest:
-    """The asked side (or an organiser) accepts; accepting an accepted request is a no-op."""
+    """The asked side accepts; accepting an accepted request is a no-op."""
     with transaction.atomic():
         current = _locked(request)
-        require_acts_for(by_user, current.receiver)
+        require_member_of(by_user, current.receiver)
         if current.status == Status.ACCEPTED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
@@ -132,7 +136,7 @@ def decline_request(*, request: MeetingRequest, reason: str = "", by_user: User)
     """
     with transaction.atomic():
         current = _locked(request)
-        require_acts_for(by_user, current.receiver)
+        require_member_of(by_user, current.receiver)
         if current.status == Status.DECLINED:
             return _refresh(request, current)
         if current.status != Status.PENDING:
