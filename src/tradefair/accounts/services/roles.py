@@ -84,7 +84,11 @@ def organisation_of(user: AnyUser, expo: Expo, role: str) -> Participation | Non
 
 def organisations_of(user: AnyUser, expo: Expo, *roles: str) -> dict[str, Participation]:
     """The participation ``user`` acts for in each of ``roles`` they hold in ``expo``, chosen
-    as :func:`organisation_of` chooses, in one query (a page asking for both sides)."""
+    as :func:`organisation_of` chooses, in one query (a page asking for both sides). None in a
+    draft, whose portals are closed (:func:`organisations_by_slug`): its organisers may read it
+    through the API, but not act in it as a participant of theirs."""
+    if not expo.is_public:
+        return {}
     return _acting(user, Q(expo=expo), roles)
 
 
