@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from tradefair.bulletin.models import PublishedBulletin
 from tradefair.deals.models import Deal
 from tradefair.expos.charts import Bar, bar_chart, svg
-from tradefair.expos.formatting import change, day, money, month_span, number, percent
+from tradefair.expos.formatting import change, day, exact, money, month_span, number, percent
 from tradefair.expos.models import HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
 from tradefair.expos.presentation import reader_locale
@@ -332,11 +332,17 @@ def bulletin_view(data: dict[str, Any]) -> BulletinView:
         channels=channels,
         partners=partners,
         programme=_programme(data["programme"]),
-        rates=[Row([code, f"{r['usd']:g}", f"{r['cny']:g}"]) for code, r in rates.items()],
-        rates_on=max((r["as_of"] for r in rates.values()), default=""),
+        rates=[Row([code, exact(r["usd"]), exact(r["cny"])]) for code, r in rates.items()],
+        rates_on=_rates_day(rates),
         missing_rates=list(deals.get("currencies_without_rate", [])),
         trade=_trade(data.get("trade")),
     )
+
+
+def _rates_day(rates: dict[str, dict[str, Any]]) -> str:
+    """The latest day of the rates (kept as ISO dates in the data), as the reader writes it."""
+    latest = max((r["as_of"] for r in rates.values()), default="")
+    return day(dt.date.fromisoformat(latest)) if latest else ""
 
 
 def published_body(bulletin: PublishedBulletin) -> SafeString:

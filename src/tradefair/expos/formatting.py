@@ -51,6 +51,13 @@ def _count(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+def exact(value: float | Decimal) -> str:
+    """Every digit of a rate, in the reader's notation and never in exponents: one dong is
+    "0.0000379" US dollars (Vietnamese "0,0000379"), where "%g" wrote "3.79e-05"."""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return format_decimal(amount, locale=reader_locale(), decimal_quantization=False)
+
+
 def seconds(value: float) -> str:
     """A solver's or a command's time, to a tenth, as CLDR writes seconds: "15.1 sec",
     "15.1秒", "15,1 giây"."""
