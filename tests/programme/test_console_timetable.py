@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.programme.conftest import at
 from tradefair.programme.models import Activity, Room
@@ -80,3 +81,19 @@ def test_the_page_shows_the_asked_day_else_the_first_busy_one(
     html = client.get(target).content.decode()
     assert html.count("All times are Nanning time (UTC+8).") == 1
     assert 'href="?day=2025-09-19" aria-current="page"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "vi", "id"])
+def test_a_double_bookings_lanes_are_css_in_every_language(
+    client, expo, organiser, room, make_activity, language
+):
+    """The lanes' offsets are CSS, not prose: "33,33%" would be no width at all in vi or id,
+    and the two activities would be drawn over each other."""
+    for title in ("First", "Second", "Third"):
+        make_activity(title=title)
+    client.force_login(organiser)
+    with translation.override(language):
+        target = reverse("programme_organiser:timetable", kwargs={"slug": expo.slug})
+    html = client.get(target, {"day": "2025-09-18"}).content.decode()
+    assert "margin-left: calc(33.33% + 3px); width: calc(33.33% - 6px);" in html
+    assert "33,33" not in html
