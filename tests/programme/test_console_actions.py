@@ -12,6 +12,7 @@ from tradefair.expos.models import Sector
 from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.services.activities import cancel_activity, create_activity
 from tradefair.programme.services.errors import InvalidActivity, NotAllowed
+from tradefair.programme.services.registration import cancel as cancel_registration
 from tradefair.programme.services.registration import register
 
 pytestmark = pytest.mark.django_db
@@ -309,6 +310,25 @@ def test_cancelling_tells_every_live_registrant_in_their_language(
     assert "All times are Nanning time (UTC+8)." in sent[0].body
     assert "蓝色经济论坛" in sent[1].body
     assert "2025年9月18日 10:00" in sent[1].body
+
+
+def test_the_plain_text_notices_print_titles_as_written(
+    expo, organiser, make_activity, make_party, django_capture_on_commit_callbacks
+):
+    """A plain-text e-mail is no HTML: "R&D" must not arrive as "R&amp;D"."""
+    forum = make_activity(capacity=1, title='R&D Forum: "Smart" Ports', title_zh="")
+    seated, waiting = (make_party(f"Guest {n}").user for n in (1, 2))
+    for user in (seated, waiting):
+        register(activity=forum, user=user)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_registration(activity=forum, user=seated)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_activity(activity=forum, by_user=organiser)
+    bodies = [m.body for m in mail.outbox]
+    assert len(bodies) == 2  # the promotion of the one waiting, then the cancellation
+    for body in bodies:
+        assert '“R&D Forum: "Smart" Ports”' in body
+        assert "&amp;" not in body and "&quot;" not in body
 
 
 def chinese(message: str) -> str:
