@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.expos.formatting import fixed, number
 from tradefair.expos.models import Expo
 from tradefair.organisations.services.import_files import FILE_TYPES
 from tradefair.organisations.services.imports_parse import COLUMNS, OPTIONAL_COLUMNS, Kind
@@ -41,8 +42,8 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(
                 _("The file is %(size)s MB; imports are limited to %(limit)s MB."),
                 params={
-                    "size": round(upload.size / 2**20, 1),
-                    "limit": MAX_IMPORT_BYTES // 2**20,
+                    "size": fixed(upload.size / 2**20, 1),
+                    "limit": number(MAX_IMPORT_BYTES // 2**20),
                 },
             )
         return upload

@@ -22,6 +22,7 @@ from tradefair.booths.services.moves import Target, move_booth, set_pinned
 from tradefair.booths.services.publishing import queue_publication
 from tradefair.booths.services.runs import give_up_on_dead_runs, start_run
 from tradefair.engine.jsonformat import dumps
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.floorplan.models import Booth, Hall
@@ -149,7 +150,8 @@ def _laid_out(request: HttpRequest, expo: Expo, hall: Hall, modules: int) -> Htt
     """After a grid or a plan file: say so and show the hall on the console's plan."""
     messages.success(
         request,
-        _("Hall %(hall)s has %(count)s modules now.") % {"hall": hall.code, "count": modules},
+        _("Hall %(hall)s has %(count)s modules now.")
+        % {"hall": hall.code, "count": number(modules)},
     )
     return redirect(reverse("booths_console:home", args=[expo.slug]) + f"?hall={hall.code}")
 

@@ -19,6 +19,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from tradefair.expos.formatting import number
+
 MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photograph; more is a decompression bomb
 MIN_SIDE = 100
@@ -87,7 +89,7 @@ def read_picture(upload: UploadedFile) -> Picture:
     if min(width, height) < MIN_SIDE:
         raise PictureRefused(
             _("The picture is %(w)s × %(h)s pixels; send one at least %(min)s pixels on each side.")
-            % {"w": width, "h": height, "min": MIN_SIDE}
+            % {"w": number(width), "h": number(height), "min": number(MIN_SIDE)}
         )
     upright: Image.Image = ImageOps.exif_transpose(image)
     alpha = upright.mode in {"RGBA", "LA"} or "transparency" in upright.info

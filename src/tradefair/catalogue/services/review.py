@@ -17,6 +17,7 @@ from tradefair.catalogue.models import ProfileChange
 from tradefair.catalogue.services import audit, items, profile
 from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.stored_files import delete_stored
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.organisations.models import Offer, OfferPicture
 
@@ -103,7 +104,8 @@ def reject_change(*, expo: Expo, change_id: int, by_user: User, note: str) -> Pr
         raise CatalogueError(_("Say why, so that they can correct it."), field="note")
     if len(note) > NOTE_LENGTH:
         raise CatalogueError(
-            _("Keep the reason within %(max)s characters.") % {"max": NOTE_LENGTH}, field="note"
+            _("Keep the reason within %(max)s characters.") % {"max": number(NOTE_LENGTH)},
+            field="note",
         )
     with transaction.atomic():
         change = _pending(expo, change_id)

@@ -70,8 +70,8 @@ def _faults(hall: Hall, spec: GridSpec, pavilion: Pavilion | None) -> dict[str, 
             "%(area)s m²: use fewer or smaller blocks."
         ) % {
             "grid": number(round(spec.width_m * spec.depth_m)),
-            "width": f"{spec.width_m:g}",
-            "depth": f"{spec.depth_m:g}",
+            "width": number(spec.width_m),
+            "depth": number(spec.depth_m),
             "area": number(hall.area_m2),
         }
     return errors

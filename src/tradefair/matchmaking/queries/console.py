@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo, Sector
 from tradefair.expos.names import country_name, reference_name
 from tradefair.expos.parsing import whole_number
@@ -417,7 +418,7 @@ def run_figures(run: ScheduleRun) -> list[RunFigure]:
             int(stats["buyers_without_meeting"]),
             None,
             _("at least %(n)s cannot get one in any schedule")
-            % {"n": stats.get("min_buyers_without_meeting", 0)},
+            % {"n": number(int(stats.get("min_buyers_without_meeting", 0)))},
         )
     )
     return figures + _day_figures(stats)

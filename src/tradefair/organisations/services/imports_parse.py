@@ -16,6 +16,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Country, Expo, HSCode, Sector
 from tradefair.floorplan.models import Pavilion
 from tradefair.organisations.local_names import local_name_error
@@ -229,7 +230,7 @@ def _parse_row(
             bad(
                 column,
                 _("too long (%(length)s characters, at most %(most)s)")
-                % {"length": len(cells[column]), "most": limit},
+                % {"length": number(len(cells[column])), "most": number(limit)},
             )
     for column, value in cells.items():
         control = control_character(value)

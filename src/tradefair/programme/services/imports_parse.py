@@ -395,10 +395,14 @@ class _Row:
                 self.bad(
                     "room_capacity",
                     _(
-                        "line %(line)d gives room '%(room)s' %(seats)d seats; give the same "
+                        "line %(line)d gives room '%(room)s' %(seats)s seats; give the same "
                         "capacity on every line, or leave it blank after the first"
                     )
-                    % {"line": known.capacity_line, "room": known.name, "seats": known.capacity},
+                    % {
+                        "line": known.capacity_line,
+                        "room": known.name,
+                        "seats": number(known.capacity),
+                    },
                 )
             elif known.capacity is None:
                 known.capacity, known.capacity_line = capacity, self.line
@@ -533,7 +537,7 @@ class _Row:
 
 
 def _too_long(length: int, limit: int) -> str:
-    return _("too long (%(length)d characters, at most %(limit)d)") % {
-        "length": length,
-        "limit": limit,
+    return _("too long (%(length)s characters, at most %(most)s)") % {
+        "length": number(length),
+        "most": number(limit),
     }

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tradefair.accounts.gates import acting_user, organiser_page
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
 from tradefair.programme.forms.organiser import ActivityForm, SpeakerForm
@@ -138,11 +139,11 @@ def activity_cancel(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 ngettext(
-                    "“%(title)s” is cancelled; %(count)d registrant is told by e-mail.",
-                    "“%(title)s” is cancelled; %(count)d registrants are told by e-mail.",
+                    "“%(title)s” is cancelled; %(count)s registrant is told by e-mail.",
+                    "“%(title)s” is cancelled; %(count)s registrants are told by e-mail.",
                     told,
                 )
-                % {"title": activity.title, "count": told},
+                % {"title": activity.title, "count": number(told)},
             )
         return redirect("programme_organiser:activities", slug=expo.slug)
     context = {

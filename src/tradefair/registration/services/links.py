@@ -75,7 +75,7 @@ def change_link(
                     "%(count)s applications through this link stand already: the quota cannot "
                     "be below %(count)s."
                 )
-                % {"count": standing},
+                % {"count": number(standing)},
                 field="quota",
             )
         locked.quota, locked.is_open = quota, is_open
