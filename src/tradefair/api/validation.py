@@ -156,6 +156,11 @@ def explain(error: dict[str, Any], facts: dict[str, Any]) -> str:
         return _bounds(field, kind, ctx, facts)
     if kind in NOT_A_WHOLE_NUMBER:
         return _("“%(field)s” must be a whole number.") % words
+    if kind == "decimal_max_places":
+        return _("“%(field)s” may have at most %(places)s decimals.") % {
+            **words,
+            "places": _number(ctx["decimal_places"]),
+        }
     if kind == "string_type":
         return _("“%(field)s” must be a string.") % words
     choices = facts.get("enum") or re.findall(r"'([^']*)'", str(ctx.get("expected", "")))

@@ -3,14 +3,14 @@
 ``GET`` lists the deals anyone may see (approved and public); an organiser's token also shows
 figures-only deals and the ones waiting for review. ``POST`` records a deal as an organiser,
 or, with ``meeting``, reports one as a party of that held meeting. The other party confirms,
-the organisers approve or reject. Every check is the services' (``services.recording``), so
-the API refuses exactly what the console and the import refuse; their refusals become
-``{"detail": …}`` in ``tradefair.api.urls``.
+the organisers approve or reject. Every check is the services' (``services.recording``), and
+the body requires what the console's and the portal's forms require, the value read by their
+own field (``api_inputs``), so the API refuses exactly what the forms refuse; the services'
+refusals become ``{"detail": …}`` in ``tradefair.api.urls``.
 """
 
 import datetime as dt
 from collections import defaultdict
-from decimal import Decimal
 from typing import Annotated, Any, Literal, cast
 
 from django.core.paginator import Paginator
@@ -25,6 +25,7 @@ from pydantic import ConfigDict
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import ORGANISER, has_role
 from tradefair.accounts.tokens import bearer
+from tradefair.deals.api_inputs import Value
 from tradefair.deals.models import Deal, DealParty
 from tradefair.deals.services import recording
 from tradefair.deals.services.rules import MAX_HS_CODES, MAX_PARTIES
@@ -59,12 +60,13 @@ class PartyIn(Schema):
 class DealIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    # No default in the schema, as for ``parties``: organisers must send one, a report none.
     reference: str = Field(
-        "",
+        default_factory=str,
         max_length=recording.REFERENCE_LIMIT,
         pattern=NO_NUL,
-        description="Unique in the edition. Organisers only: a report from a meeting is "
-        "numbered M<meeting>-<n>.",
+        description="Required when organisers record; unique in the edition. Organisers only: "
+        "a report from a meeting leaves it out and is numbered M<meeting>-<n>.",
     )
     kind: Kind
     title: str = Field(..., min_length=1, max_length=recording.TITLE_LIMIT, pattern=NO_NUL)
@@ -80,24 +82,11 @@ class DealIn(Schema):
     hs_codes: list[
         Annotated[str, Field(max_length=6, pattern=r"^[0-9]{2}([0-9]{2}([0-9]{2})?)?$")]
     ] = Field(default_factory=list, max_length=MAX_HS_CODES, description="Trade orders only.")
-    value: Decimal = Field(
-        ...,
-        ge=0,
-        lt=Decimal("1e18"),
-        decimal_places=2,
-        description="0 or more, below 10^18, with at most two decimals; a JSON number or a "
-        "string holding one (exact).",
-        json_schema_extra={
-            "anyOf": [
-                {"type": "number", "minimum": 0, "exclusiveMaximum": 1e18, "multipleOf": 0.01},
-                {"type": "string"},
-            ]
-        },
-    )
+    value: Value
     currency: str = Field(
         ..., max_length=3, pattern=r"^[A-Z]{3}$", description="ISO 4217, with a rate set."
     )
-    stage: Stage = "intention"
+    stage: Stage  # required, as both forms require it
     signed_on: dt.date | None = Field(None, description="Required from stage 'signed' on.")
     public: bool = True
     online: bool = Field(False, description="Signed online. Organisers only.")

@@ -7,6 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.deals.forms.fields import value_field
 from tradefair.deals.forms.reading import CODES_BOX, deal_input
 from tradefair.deals.models import Deal
 from tradefair.deals.services.recording import TITLE_LIMIT, DealInput
@@ -25,7 +26,7 @@ class ReportForm(forms.Form):
         max_length=CODES_BOX,
         help_text=_("Trade orders: 0810; 0801"),
     )
-    value = forms.DecimalField(label=_("Value"), max_digits=20, decimal_places=2, min_value=0)
+    value = value_field()
     currency = forms.ChoiceField(label=_("Currency"))
     stage = forms.ChoiceField(label=_("Stage"), choices=Deal.Stage.choices)
     signed_on = forms.DateField(
