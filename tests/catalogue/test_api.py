@@ -5,9 +5,16 @@ from django.test import Client
 
 from tests.api.test_schema_limits import api_input
 from tradefair.accounts.tokens import issue_token
-from tradefair.catalogue.forms import ItemForm, PictureForm, ProfileForm
+from tradefair.catalogue.api import MAX_CHOSEN
+from tradefair.catalogue.forms import CODES_BOX, ItemForm, PictureForm, ProfileForm
 from tradefair.catalogue.models import ProfileChange
-from tradefair.catalogue.services.items import ItemInput, add_picture, save_item
+from tradefair.catalogue.services.items import (
+    CAPTION_LENGTH,
+    ItemInput,
+    add_picture,
+    item_values,
+    save_item,
+)
 from tradefair.catalogue.services.rules import CERTIFICATION_LENGTH, MAX_CERTIFICATIONS, MAX_CODES
 from tradefair.organisations.models import Need, Offer, Organisation
 
@@ -20,7 +27,7 @@ ARM = {
     "title_zh": "包装机械臂",
     "hs_codes": ["8479.50", "8428"],
     "sectors": ["artificial-intelligence"],
-    "markets": ["VN", "th"],
+    "markets": ["VN", "TH"],
     "minimum_order": "2 units",
     "certifications": ["CE"],
 }
@@ -105,6 +112,36 @@ def test_a_picture_is_uploaded_and_a_bad_file_refused_with_the_forms_words(fair)
 
 
 @pytest.mark.parametrize(
+    ("caption", "stored"),
+    [
+        ("x" * CAPTION_LENGTH + "   ", "x" * CAPTION_LENGTH),  # trimmed, then measured
+        ("  Side view  ", "Side view"),
+        ("  " + "x" * (CAPTION_LENGTH + 1), None),
+    ],
+    ids=["padded-past-the-limit", "padded", "too-long"],
+)
+def test_a_caption_is_trimmed_before_it_is_measured_as_the_form_does(fair, caption, stored):
+    offer = save_item(
+        participation=fair.me.participation, by_user=fair.me.user, values=ItemInput(title="Arm")
+    )
+    answer = api(fair.me.user).post(
+        f"{BASE}/exhibitor/products/{offer.pk}/pictures", {"picture": upload(), "caption": caption}
+    )
+    form = PictureForm(data={"caption": caption}, files={"picture": upload()})
+    if stored is None:
+        assert not form.is_valid() and str(CAPTION_LENGTH) in form.errors["caption"][0]
+        assert (answer.status_code, answer.json()) == (
+            422,
+            {"detail": f"“caption” may be at most {CAPTION_LENGTH} characters long."},
+        )
+        assert not offer.pictures.exists()
+    else:
+        assert form.is_valid() and form.cleaned_data["caption"] == stored
+        assert answer.status_code == 201 and answer.json()["caption"] == stored
+        assert offer.pictures.get().caption == stored
+
+
+@pytest.mark.parametrize(
     ("body", "status", "detail"),
     [
         (
@@ -112,11 +149,13 @@ def test_a_picture_is_uploaded_and_a_bad_file_refused_with_the_forms_words(fair)
             400,
             "Unknown HS codes: 857100. Give 2-, 4- or 6-digit codes of the Harmonized System.",
         ),
-        ({**ARM, "markets": ["XX"]}, 400, "Unknown countries: XX."),
+        ({**ARM, "markets": ["XX"]}, 400, "markets: Select a valid choice. XX is not one"),
         ({**ARM, "title": ""}, 422, "title"),
         ({**ARM, "colour": "red"}, 422, "colour"),
-        ({**ARM, "hs_codes": ["85a7"]}, 422, "hs_codes"),
-        ({**ARM, "certifications": ["x" * 61]}, 422, "certifications"),
+        ({**ARM, "hs_codes": ["85a7"]}, 400, "hs_codes: Unknown HS codes: 85a7."),
+        ({**ARM, "certifications": ["x" * 61]}, 400, "certifications: “xxxxxxxxxxxxxxxxxxxx…”"),
+        ({**ARM, "hs_codes": ["8479\x0050"]}, 422, "“hs_codes.0” may not contain the NUL"),
+        ({**ARM, "markets": ["VN"] * (MAX_CHOSEN + 1)}, 422, "“markets” is not valid."),
     ],
 )
 def test_bad_products_are_refused_and_nothing_is_written(fair, body, status, detail):
@@ -195,6 +234,25 @@ def test_the_schema_states_each_forms_max_length(form, field, method, path, name
     )
 
 
+def test_the_schema_states_the_forms_list_rules_and_no_count_it_does_not_enforce():
+    """Repeats count once, so no list claims a maxItems for its different values: the
+    descriptions state the form's rules; a list of choices states the bound the API enforces."""
+    products = "/api/v1/expos/{slug}/exhibitor/products"
+    hs_codes = api_input("post", products, "hs_codes")
+    certifications = api_input("post", products, "certifications")
+    assert "maxItems" not in hs_codes and "maxItems" not in certifications
+    assert f"at most {CODES_BOX} characters" in hs_codes["description"]
+    assert f"at most {MAX_CODES} different codes" in hs_codes["description"]
+    assert f"each at most {CERTIFICATION_LENGTH} characters" in certifications["description"]
+    assert f"at most {MAX_CERTIFICATIONS} different names" in certifications["description"]
+    for path in (products, "/api/v1/expos/{slug}/buyer/needs"):
+        for name in ("sectors", "markets"):
+            assert api_input("post", path, name)["maxItems"] == MAX_CHOSEN
+    assert "in capitals" in api_input("post", products, "markets")["description"]
+    caption = api_input("post", f"{products}/{{id}}/pictures", "caption")
+    assert "without surrounding spaces" in caption["description"]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "stored"),
     [
@@ -236,6 +294,41 @@ def test_the_profile_api_and_form_take_and_refuse_the_same(fair, field, value, s
         assert answer.json()[field] == stored
         organisation = Organisation.objects.get(pk=fair.me.participation.organisation_id)
         assert by_form is not False and getattr(organisation, field) == stored
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "stored"),
+    [
+        ("website", "gxr.example:8080", None),  # "gxr.example" is its scheme, to Django
+        ("website", "mailto:info@gxr.example", None),
+        ("website", "//gxr.example", "https://gxr.example"),
+        ("website", "gxr .example", None),
+        ("email", '"a@b"@gxr.example', '"a@b"@gxr.example'),
+        ("email", '"a\\ b"@gxr.example', '"a\\ b"@gxr.example'),
+        ("email", '"a b"@gxr.example', None),
+        ("email", "info@gxr", None),
+    ],
+)
+def test_the_profile_api_reads_the_addresses_with_the_forms_own_fields(fair, field, value, stored):
+    """Word for word the form's answer: taken and normalised alike, or refused with the form
+    field's message led by the field's name, and nothing written."""
+    body = {"name": "Guangxi Robotics", field: value}
+    answer = api(fair.me.user).put(
+        f"{BASE}/exhibitor/profile", body, content_type="application/json"
+    )
+    form = ProfileForm(data=body)
+    organisation = Organisation.objects.get(pk=fair.me.participation.organisation_id)
+    if stored is None:
+        assert not form.is_valid()
+        assert (answer.status_code, answer.json()) == (
+            400,
+            {"detail": f"{field}: {form.errors[field][0]}"},
+        )
+        assert getattr(organisation, field) == "" and not ProfileChange.objects.exists()
+    else:
+        assert form.is_valid() and form.cleaned_data[field] == stored
+        assert answer.status_code == 200 and answer.json()[field] == stored
+        assert getattr(organisation, field) == stored
 
 
 def test_the_profile_takes_a_local_name_and_refuses_what_the_form_refuses(fair):
@@ -306,6 +399,153 @@ def test_long_lists_are_taken_and_refused_alike_by_the_form_and_the_api(
     except CatalogueError:
         by_form = None
     assert bool(by_form) is taken, form.errors
+
+
+def _six_digit_codes(count: int) -> list[str]:
+    from tradefair.expos.models import HSCode
+
+    six = HSCode.objects.filter(code__regex=r"^[0-9]{6}$").order_by("code")
+    return list(six.values_list("code", flat=True)[:count])
+
+
+def _by_the_form(fair, typed: dict, *, product: bool) -> tuple:
+    """What the portal's edit page does with ``typed``: the form, then the service."""
+    from tradefair.catalogue.services.errors import CatalogueError
+
+    form = ItemForm(data={"title": "Packing arm", **typed}, product=product, new=product)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        return ("refused", f"{field}: {errors[0]}")
+    try:
+        saved = save_item(
+            participation=fair.me.participation if product else fair.buyer.participation,
+            by_user=fair.me.user if product else fair.buyer.user,
+            values=form.values(),
+        )
+    except CatalogueError as refused:
+        return ("refused", f"{refused.field}: {refused}")
+    assert saved is not None
+    shown = item_values(saved)
+    saved.delete()
+    ProfileChange.objects.all().delete()
+    return ("saved", {name: shown[name] for name in typed})
+
+
+def _by_the_api(fair, listed: dict, *, product: bool) -> tuple:
+    path, user = (
+        ("exhibitor/products", fair.me.user) if product else ("buyer/needs", fair.buyer.user)
+    )
+    answer = api(user).post(
+        f"{BASE}/{path}", {"title": "Packing arm", **listed}, content_type="application/json"
+    )
+    if answer.status_code != 201:
+        assert not Offer.objects.exists() and not Need.objects.exists()
+        assert not ProfileChange.objects.exists()
+        return ("refused", answer.json()["detail"])
+    (Offer if product else Need).objects.filter(pk=answer.json()["id"]).delete()
+    ProfileChange.objects.all().delete()
+    return ("saved", {name: answer.json()[name] for name in listed})
+
+
+def _list_cases(codes: list[str]) -> dict[str, tuple[dict, dict, str]]:
+    """Each case: what the API is sent, the same typed into the form, and what both do."""
+    fifty_one = [*codes[:MAX_CODES], codes[0]]  # 51 entries, 50 codes
+    twenty_one = [f"Cert {i}" for i in range(MAX_CERTIFICATIONS + 1)]
+    ai = "artificial-intelligence"
+    return {
+        "hs-repeat-counts-once": (
+            {"hs_codes": fifty_one},
+            {"hs_codes": " ".join(fifty_one)},
+            "saved",
+        ),
+        "hs-split": (
+            {"hs_codes": ["8479.50 8428, 0813"]},
+            {"hs_codes": "8479.50 8428, 0813"},
+            "saved",
+        ),
+        "hs-box-overflows": (  # repeats count once, but fill the form's box all the same
+            {"hs_codes": ["8479.50"] * 70},
+            {"hs_codes": " ".join(["8479.50"] * 70)},
+            "refused",
+        ),
+        "hs-unknown": ({"hs_codes": ["85a7"]}, {"hs_codes": "85a7"}, "refused"),
+        "hs-too-many": (
+            {"hs_codes": codes[: MAX_CODES + 1]},
+            {"hs_codes": " ".join(codes[: MAX_CODES + 1])},
+            "refused",
+        ),
+        "markets-repeat-counts-once": (
+            {"markets": ["VN"] * 301},
+            {"markets": ["VN"] * 301},
+            "saved",
+        ),
+        "markets-lowercase": ({"markets": ["vn"]}, {"markets": ["vn"]}, "refused"),
+        "markets-unknown": ({"markets": ["XX"]}, {"markets": ["XX"]}, "refused"),
+        "sectors-repeat-counts-once": ({"sectors": [ai] * 51}, {"sectors": [ai] * 51}, "saved"),
+        "sectors-unknown": (
+            {"sectors": ["no-such-sector"]},
+            {"sectors": ["no-such-sector"]},
+            "refused",
+        ),
+        "certifications-repeat-counts-once": (
+            {"certifications": ["CE"] * 21},
+            {"certifications": ", ".join(["CE"] * 21)},
+            "saved",
+        ),
+        "certifications-split": (
+            {"certifications": ["ISO 9001, CE", "Halal；CE"]},
+            {"certifications": "ISO 9001, CE, Halal；CE"},
+            "saved",
+        ),
+        "certifications-too-many": (
+            {"certifications": twenty_one},
+            {"certifications": ", ".join(twenty_one)},
+            "refused",
+        ),
+        "certifications-too-long": (
+            {"certifications": ["x" * 61]},
+            {"certifications": "x" * 61},
+            "refused",
+        ),
+    }
+
+
+ITEM_CASES = [
+    "hs-repeat-counts-once",
+    "hs-split",
+    "hs-box-overflows",
+    "hs-unknown",
+    "hs-too-many",
+    "markets-repeat-counts-once",
+    "markets-lowercase",
+    "markets-unknown",
+    "sectors-repeat-counts-once",
+    "sectors-unknown",
+]
+PRODUCT_CASES = [
+    "certifications-repeat-counts-once",
+    "certifications-split",
+    "certifications-too-many",
+    "certifications-too-long",
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "product"),
+    [
+        *[(case, True) for case in ITEM_CASES + PRODUCT_CASES],
+        *[(case, False) for case in ITEM_CASES],
+    ],
+)
+def test_the_api_reads_lists_as_the_form_reads_them(fair, case, product):
+    """Split, repeats dropped before counting, choices as offered: the API's answer is the
+    form's (the lists saved, or the refusal word for word, led by the field), and a refused
+    list writes nothing."""
+    listed, typed, outcome = _list_cases(_six_digit_codes(MAX_CODES + 1))[case]
+    by_form = _by_the_form(fair, typed, product=product)
+    by_api = _by_the_api(fair, listed, product=product)
+    assert by_form[0] == outcome
+    assert by_api == by_form
 
 
 def test_a_sector_named_with_an_underscore_is_taken(fair):

@@ -1,9 +1,10 @@
 """The self-service catalogue in the REST API: profiles, products (with pictures) and needs.
 
 Anyone reads an exhibitor's products; a member's token reads its own organisation's entries;
-an admin's token writes them. Every check is the services' (``services.profile`` and
-``services.items``), so the API refuses what the portal's forms refuse, with the same words;
-the limits below are the forms' and the services' own constants.
+an admin's token writes them. Every check is the forms' and the services' (a product's or
+need's lists are typed into the edit form, ``forms.typed_item``; the profile's addresses are
+read by the form's own fields in ``services.profile``), so the API refuses what the portal's
+forms refuse, with the same words; the limits below are the forms' and the services' own.
 """
 
 from typing import Annotated, Any, Literal
@@ -13,17 +14,18 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.params.functions import Form as FormParam
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StringConstraints
 
 from tradefair.accounts.models import User
 from tradefair.accounts.services.roles import require_organisation_of
+from tradefair.catalogue.forms import CERTIFICATIONS_BOX, CODES_BOX, typed_item
 from tradefair.catalogue.queries import item_of, items_of, picture_of
 from tradefair.catalogue.services import items as services
 from tradefair.catalogue.services.audit import needs_review
 from tradefair.catalogue.services.errors import NotAllowed
 from tradefair.catalogue.services.pictures import MAX_BYTES, MAX_PIXELS, MIN_SIDE
 from tradefair.catalogue.services.profile import ProfileInput, profile_values, update_profile
-from tradefair.expos.api_inputs import NO_NUL, SLUG, ExpoSlug, RecordId, max_length, refusals
+from tradefair.expos.api_inputs import NO_NUL, ExpoSlug, RecordId, max_length, refusals
 from tradefair.expos.api_outputs import Out
 from tradefair.expos.languages import CODES
 from tradefair.organisations.api import Message, expo_or_404
@@ -33,10 +35,37 @@ router = Router(tags=["catalogue"])
 
 Role = Literal["exhibitor", "buyer"]
 Text = Annotated[str, Field("", max_length=services.TEXT_LENGTH, pattern=NO_NUL)]
-HSCodeIn = Annotated[str, Field(max_length=8, pattern=r"^[0-9]{2}(\.?[0-9]{2}){0,2}$")]
-CountryIn = Annotated[str, Field(max_length=2, pattern=r"^[A-Za-z]{2}$")]
-SectorIn = Annotated[str, Field(max_length=50, pattern=SLUG)]
-Caption = Annotated[str, FormParam("", max_length=services.CAPTION_LENGTH, pattern=NO_NUL)]
+# Each entry is typed into the edit form's box or ticked in its choice (``forms.typed_item``),
+# so the form, not a pattern here, refuses it, in the form's words.
+Entry = Annotated[str, Field(pattern=NO_NUL)]
+# Repeats count once, so a list of choices is bounded only as the form's is: Django reads no
+# more values from one form (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+MAX_CHOSEN = 1000
+REPEATS = "a repeated one counts once"
+HS_CODES = (
+    "2-, 4- or 6-digit HS codes (8479.50 is 847950), read as the form's box reads them: joined "
+    f"with spaces into at most {CODES_BOX} characters, split at spaces, commas and semicolons; "
+    f"at most {services.MAX_CODES} different codes, {REPEATS}."
+)
+SECTORS = f"Slugs of sectors the form offers; {REPEATS}."
+MARKETS = f"Two-letter ISO 3166 codes in capitals (VN, TH) of countries the form offers; {REPEATS}."
+CERTIFICATIONS = (
+    "Names read as the form's box reads them: joined with commas into at most "
+    f"{CERTIFICATIONS_BOX} characters, split at commas and semicolons; each at most "
+    f"{services.CERTIFICATION_LENGTH} characters, at most {services.MAX_CERTIFICATIONS} "
+    f"different names, {REPEATS}."
+)
+# Trimmed before it is measured, as the form's field trims it.
+Caption = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    FormParam(
+        "",
+        max_length=services.CAPTION_LENGTH,
+        pattern=NO_NUL,
+        description=f"At most {services.CAPTION_LENGTH} characters without surrounding spaces.",
+    ),
+]
 # Only the success status is declared, so ninja answers with it; the refusals are documented.
 REFUSED = refusals(400, 401, 403, 404, 422)
 READ_REFUSED = refusals(401, 403, 404, 422)
@@ -67,16 +96,14 @@ class ItemIn(Schema):
     title_zh: str = Field("", max_length=_limit("title_zh"), pattern=NO_NUL)
     text: Text = ""
     text_zh: Text = ""
-    hs_codes: list[HSCodeIn] = Field(default_factory=list, max_length=services.MAX_CODES)
-    sectors: list[SectorIn] = Field(default_factory=list, max_length=50)
-    markets: list[CountryIn] = Field(default_factory=list, max_length=300)
+    hs_codes: list[Entry] = Field(default_factory=list, description=HS_CODES)
+    sectors: list[Entry] = Field(default_factory=list, max_length=MAX_CHOSEN, description=SECTORS)
+    markets: list[Entry] = Field(default_factory=list, max_length=MAX_CHOSEN, description=MARKETS)
 
 
 class ProductIn(ItemIn):
     minimum_order: str = Field("", max_length=_limit("minimum_order"), pattern=NO_NUL)
-    certifications: list[
-        Annotated[str, Field(max_length=services.CERTIFICATION_LENGTH, pattern=NO_NUL)]
-    ] = Field(default_factory=list, max_length=services.MAX_CERTIFICATIONS)
+    certifications: list[Entry] = Field(default_factory=list, description=CERTIFICATIONS)
 
 
 class PictureOut(Out):
@@ -128,16 +155,17 @@ class ProfileIn(Schema):
     website: str = Field(
         "",
         max_length=_limit("website", Organisation),
-        pattern=r"^\S*$",
-        description="A web address (http or https; https:// is assumed when none is given) "
-        f"of at most {_limit('website', Organisation)} characters with it, checked as the "
-        "portal's form checks it.",
+        pattern=NO_NUL,
+        description="A web address (http or https; https is assumed when none is given, "
+        "//gxr.example is https://gxr.example, but gxr.example:8080 needs its https://) of at "
+        f"most {_limit('website', Organisation)} characters with it, read by the portal's form "
+        "field.",
     )
     email: str = Field(
         "",
         max_length=_limit("email", Organisation),
-        pattern=r"^([^@\s]+@[^@\s]+)?$",
-        description="Checked as the portal's form checks it.",
+        pattern=NO_NUL,
+        description="An e-mail address, read by the portal's form field.",
     )
     phone: str = Field("", max_length=_limit("phone", Organisation), pattern=NO_NUL)
     contact_person: str = Field(
@@ -191,20 +219,6 @@ def _own(participation: Participation, pk: int) -> services.Item:
     if item is None:
         raise HttpError(404, _("Your organisation has no entry %(id)s.") % {"id": pk})
     return item
-
-
-def _values(body: ItemIn) -> services.ItemInput:
-    extra = body.dict(include={"minimum_order", "certifications"})
-    return services.ItemInput(
-        title=body.title,
-        title_zh=body.title_zh,
-        text=body.text,
-        text_zh=body.text_zh,
-        hs_codes=list(body.hs_codes),
-        sectors=list(body.sectors),
-        markets=list(body.markets),
-        **extra,
-    )
 
 
 def _profile_out(request: HttpRequest, org: Organisation) -> ProfileOut:
@@ -298,9 +312,8 @@ def my_products(request: HttpRequest, slug: ExpoSlug) -> list[ItemOut | ProductO
 def _save(request: HttpRequest, slug: str, role: str, body: ItemIn, pk: int | None) -> Status[Any]:
     participation, user = _acting(request, slug, role)
     item = _own(participation, pk) if pk is not None else None
-    saved = services.save_item(
-        participation=participation, by_user=user, values=_values(body), item=item
-    )
+    values = typed_item(body.dict(), product=isinstance(body, ProductIn))
+    saved = services.save_item(participation=participation, by_user=user, values=values, item=item)
     if saved is None:
         return _waiting()
     return Status(201 if item is None else 200, _out(request, _own(participation, saved.pk)))

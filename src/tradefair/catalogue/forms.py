@@ -8,9 +8,10 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.catalogue.services.errors import CatalogueError
 from tradefair.catalogue.services.items import CAPTION_LENGTH, TEXT_LENGTH, ItemInput
 from tradefair.catalogue.services.pictures import ACCEPTED, MAX_BYTES
-from tradefair.catalogue.services.profile import ProfileInput
+from tradefair.catalogue.services.profile import ProfileInput, email_field, website_field
 from tradefair.catalogue.services.rules import (
     CERTIFICATION_LENGTH,
     MAX_CERTIFICATIONS,
@@ -26,8 +27,9 @@ from tradefair.organisations.widgets import QuickSelectMultiple
 CODE_SEPARATORS = re.compile(r"[\s,;\uff0c\uff1b\u3001]+")  # also the Chinese comma and 、
 NAME_SEPARATORS = re.compile(r"[,;\uff0c\uff1b\u3001]+")  # names keep their spaces
 PICTURE_TYPES = "image/jpeg,image/png,image/webp,image/gif"
-# The list boxes hold as many entries as the rules allow, with a separator each, so what the
-# form refuses is what the rules (and the API) refuse: too many, or one too long.
+# The list boxes hold as many entries as the rules allow, with a separator each, so a box
+# refuses only what the rules refuse (too many, or one too long) unless entries repeat; the
+# API's lists are typed into the same boxes (``typed_item``).
 CODES_BOX = MAX_CODES * len("84.79.50, ")
 CERTIFICATIONS_BOX = MAX_CERTIFICATIONS * (CERTIFICATION_LENGTH + len(", "))
 
@@ -68,8 +70,8 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    website = website_field(label=_("Website"))
+    email = email_field(label=_("E-mail"))
     phone = forms.CharField(label=_("Telephone"), max_length=40, required=False)
     contact_person = forms.CharField(label=_("Contact person"), max_length=120, required=False)
     logo = forms.FileField(
@@ -185,6 +187,16 @@ def item_initial(values: dict[str, Any]) -> dict[str, Any]:
         "hs_codes": " ".join(values["hs_codes"]),
         "certifications": ", ".join(values.get("certifications", [])),
     }
+
+
+def typed_item(values: dict[str, Any], *, product: bool) -> ItemInput:
+    """Lists (as the API takes them) typed into the edit form and read by it, so that they are
+    split, chosen and refused as the portal's are; refused with the form's first error."""
+    form = ItemForm(data=item_initial(values), product=product, new=False)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        raise CatalogueError(str(errors[0]), field=field if field in form.fields else None)
+    return form.values()
 
 
 class PictureForm(forms.Form):

@@ -3,10 +3,11 @@
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxLengthValidator, URLValidator, validate_email
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
@@ -59,26 +60,33 @@ def _check(values: ProfileInput) -> ProfileInput:
     return _addresses(cleaned)
 
 
+class WebsiteField(forms.URLField):
+    """Web addresses only: Django's URL check without its ftp and ftps."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
+def website_field(**options: Any) -> forms.URLField:
+    """The website as the portal's form declares it and every way in reads it (the API, a
+    proposal, a logo upload): ``https://`` assumed as Django assumes it, the model's length."""
+    limit = max_length(Organisation, "website")
+    return WebsiteField(required=False, assume_scheme="https", max_length=limit, **options)
+
+
+def email_field(**options: Any) -> forms.EmailField:
+    """The e-mail address, likewise: Django's check, the model's length."""
+    return forms.EmailField(required=False, max_length=max_length(Organisation, "email"), **options)
+
+
 def _addresses(values: ProfileInput) -> ProfileInput:
-    """The website and e-mail checked as the form's fields check them, with their messages,
-    ``https://`` assumed as the form assumes it; web addresses only (no ftp)."""
-    website = values.website
-    if website and "://" not in website:
-        website = f"https://{website}"
-    checks: dict[str, tuple[str, list[Any]]] = {
-        "website": (website, [URLValidator(schemes=["http", "https"])]),
-        "email": (values.email, [validate_email]),
-    }
-    for field, (value, validators) in checks.items():
-        if not value:
-            continue
-        limit = max_length(Organisation, field)
+    """The website and e-mail cleaned by the form's own fields, refused with their words."""
+    cleaned: dict[str, str] = {}
+    for name, field in (("website", website_field()), ("email", email_field())):
         try:
-            for validate in [MaxLengthValidator(limit), *validators]:
-                validate(value)
+            cleaned[name] = field.clean(getattr(values, name))
         except ValidationError as refused:
-            raise CatalogueError(refused.messages[0], field=field) from refused
-    return replace(values, website=website)
+            raise CatalogueError(refused.messages[0], field=name) from refused
+    return replace(values, **cleaned)
 
 
 def _locked(participation: Participation, name: str) -> Organisation:
