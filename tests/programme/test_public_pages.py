@@ -363,6 +363,16 @@ def test_another_organisation_is_refused_at_an_invitation_only_activity(
     assert rows(private) == [(invited.user.email, REGISTERED, 1)]
 
 
+def test_a_seat_number_is_an_identifier_and_is_never_grouped(client, forum, buyer: Party):
+    """Seat 1234 is "1234" in every language, on the page as in the agenda (it read "1.234"
+    in Vietnamese on the page)."""
+    client.force_login(buyer.user)
+    client.post(f"{page_url(forum)}register/")
+    Registration.objects.update(seat=1234)
+    html = html_of(client.get(page_url(forum, "/vi")))
+    assert "1234" in html and "1.234" not in html
+
+
 def test_the_right_person_registers_sees_the_seat_and_cancels(client, forum, buyer: Party):
     client.force_login(buyer.user)
     response = client.post(f"{page_url(forum)}register/")

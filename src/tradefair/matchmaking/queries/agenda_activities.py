@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
+from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import MeetingProfile
 from tradefair.matchmaking.queries.attendees import attendees_of
@@ -85,7 +86,8 @@ class AgendaActivity:
     @property
     def status_label(self) -> str:
         if self.status == Status.WAITLISTED:
-            return _("waiting list, position %(position)s") % {"position": self.position}
+            position = "" if self.position is None else number(self.position)
+            return _("waiting list, position %(position)s") % {"position": position}
         if self.status == SPEAKING:
             return _("speaking (%(role)s)") % {"role": self.role_label}
         if self.status == CANCELLED:

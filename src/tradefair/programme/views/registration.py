@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tradefair.accounts.gates import acting_user
+from tradefair.expos.formatting import number
 from tradefair.expos.queries import public_expo
 from tradefair.programme.services.errors import Clash, ProgrammeError
 from tradefair.programme.services.registration import cancel, register
@@ -53,7 +54,7 @@ def register_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     "%(title)s is full: you are on the waiting list, number %(position)s. "
                     "You will get an e-mail if a seat becomes yours."
                 )
-                % {"title": title, "position": place.position},
+                % {"title": title, "position": number(place.position)},
             )
     return redirect(_activity_url(slug, pk))
 
