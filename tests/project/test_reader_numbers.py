@@ -31,3 +31,28 @@ def test_seconds_ratios_and_counts_follow_the_reader(language, seconds, ratio, c
 def test_an_import_too_large_says_its_size_the_readers_way(language, size):
     with translation.override(language):
         assert size in too_large(2 * 2**20 + 1, LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("language", "cents", "whole"),
+    [("en", "1,250,000.50", "490,270,000"), ("vi", "1.250.000,50", "490.270.000")],
+)
+def test_a_deals_value_keeps_both_digits_of_its_cents(language, cents, whole):
+    from decimal import Decimal
+
+    with translation.override(language):
+        assert formatting.amount(Decimal("1250000.50")) == cents  # "1,250,000.5" before
+        assert formatting.amount(Decimal("490270000.00")) == whole
+
+
+@pytest.mark.parametrize(
+    ("seconds", "english"),
+    [(42, "42 sec"), (185, "3 min 5 sec"), (3725, "1 hr 2 min 5 sec"), (7200, "2 hr")],
+)
+def test_a_duration_is_never_rounded_to_its_largest_unit(seconds, english):
+    import datetime as dt
+
+    from tradefair.expos.services.background import duration
+
+    with translation.override("en"):
+        assert duration(dt.timedelta(seconds=seconds)) == english  # 3,725 s read "1 hr 5 sec"

@@ -51,6 +51,13 @@ def _count(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+def amount(value: Decimal) -> str:
+    """A deal's value: both digits of its cents when it has some ("1,250,000.50", where the
+    plain number read "1,250,000.5"), none when it has none ("490,270,000")."""
+    pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
+    return format_decimal(value, format=pattern, locale=reader_locale())
+
+
 def exact(value: float | Decimal) -> str:
     """Every digit of a rate, in the reader's notation and never in exponents: one dong is
     "0.0000379" US dollars (Vietnamese "0,0000379"), where "%g" wrote "3.79e-05"."""

@@ -92,12 +92,17 @@ def claim_queued(model: type[Claimed], pk: int) -> Claimed | None:
 
 
 def duration(delta: dt.timedelta) -> str:
-    """'42 sec', '3 min 5 sec' in the reader's language (minutes and seconds, never rounded)."""
+    """'42 sec', '3 min 5 sec', '1 hr 2 min 5 sec' in the reader's language, never rounded
+    (Babel rounds one unit: 62 minutes alone are "1 hr")."""
     locale = to_locale(get_language() or "en")
-    seconds = max(int(delta.total_seconds()), 0)
-    minutes, seconds = divmod(seconds, 60)
-    parts = [dt.timedelta(minutes=minutes)] if minutes else []
-    if seconds or not minutes:
+    hours, rest = divmod(max(int(delta.total_seconds()), 0), 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [
+        dt.timedelta(hours=hours) if unit == "h" else dt.timedelta(minutes=minutes)
+        for unit, count in (("h", hours), ("m", minutes))
+        if count
+    ]
+    if seconds or not parts:
         parts.append(dt.timedelta(seconds=seconds))
     return " ".join(
         format_timedelta(p, threshold=1, granularity="second", format="short", locale=locale)

@@ -26,6 +26,12 @@ def number(value: int | float | Decimal | None) -> str:
 
 
 @register.filter
+def amount(value: Decimal | None) -> str:
+    """``{{ deal.value|amount }}`` → "1,250,000.50" or "490,270,000"."""
+    return "" if value is None else formatting.amount(value)
+
+
+@register.filter
 def percent(share: float | None) -> str:
     return formatting.percent(share)
 
