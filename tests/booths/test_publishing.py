@@ -110,3 +110,32 @@ def test_publication_is_queued_for_the_worker(
     run.refresh_from_db()
     assert run.status == AllocationRun.Status.PUBLISHED
     assert floor.holdings(expo)  # the booth is on the floor
+
+
+def test_a_refused_publication_is_told_in_the_language_of_who_asked(
+    expo, organiser, make_exhibitor, django_capture_on_commit_callbacks
+):
+    """The worker's refusal names booths and runs, so the run page cannot translate it later:
+    it is written in the organiser's language (it was English whatever they read)."""
+    from django.utils import translation
+
+    make_exhibitor("Maker", modules=2)
+    publish_run(run=allocate_now(expo=expo, by_user=organiser, time_limit=5), by_user=organiser)
+    run = allocate_now(expo=expo, by_user=organiser, time_limit=5, keep_booths=False)
+    Booth.objects.update(pinned=True)
+    Module.objects.filter(booth__isnull=False).update(booth=None)
+    Module.objects.filter(x__in=(5, 6), y=3, pavilion__code="ai").update(booth=Booth.objects.get())
+    organiser.language = "zh-hans"
+    organiser.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_publication(run=run, by_user=organiser)
+    run.refresh_from_db()
+    assert run.status == AllocationRun.Status.DONE
+    booth = Booth.objects.get()
+    with translation.override("zh-hans"):
+        chinese = translation.gettext(
+            "Booth %(number)s was pinned or moved by hand after run %(run)s; "
+            "run the allocation again to include it."
+        ) % {"number": booth.number, "run": run.pk}
+    assert run.error == chinese
+    assert "pinned" not in chinese  # the catalogue does translate it

@@ -11,7 +11,7 @@ it was: if a booth was pinned or moved by hand since, or a module of the proposa
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tradefair.accounts.models import User
@@ -21,6 +21,7 @@ from tradefair.booths.services import floor, notifications
 from tradefair.booths.services.errors import BoothError, PlanChanged, RunNotReady
 from tradefair.booths.services.runs import require_organiser
 from tradefair.expos.services import background
+from tradefair.expos.services.mailing import known_language
 from tradefair.floorplan.models import Hall
 
 
@@ -46,7 +47,9 @@ def execute_publication(*, run_id: int, user_id: int) -> list[floor.Placed] | No
         return None  # a duplicate delivery, or the run is gone
     rows = AllocationRun.objects.filter(pk=run_id)
     try:
-        with background.heartbeat(rows):
+        # A refusal names booths and runs, so it is stored as written: in the language of the
+        # organiser who asked, not the worker's.
+        with background.heartbeat(rows), translation.override(known_language(user.language)):
             return publish_run(run=run, by_user=user, status=AllocationRun.Status.PUBLISHING)
     except BoothError as refused:
         rows.update(status=AllocationRun.Status.DONE, error=str(refused))

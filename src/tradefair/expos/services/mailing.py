@@ -25,7 +25,8 @@ Readers = dict[str, list[str]]  # language -> addresses
 Render = Callable[[], tuple[str, str]]  # (subject, body) in the active language
 
 
-def _language(code: str) -> str:
+def known_language(code: str) -> str:
+    """A user's stored language if the site speaks it, else the site's default."""
     known = {language for language, _name in settings.LANGUAGES}
     return code if code in known else settings.LANGUAGE_CODE
 
@@ -40,7 +41,7 @@ def members_by_language(organisation_ids: Iterable[int]) -> dict[int, Readers]:
         .values_list("organisation_id", "user__language", "user__email")
     )
     for organisation_id, language, email in rows:
-        grouped[organisation_id][_language(language)].append(email)
+        grouped[organisation_id][known_language(language)].append(email)
     return grouped
 
 
@@ -49,7 +50,7 @@ def people_by_language(users: Iterable[User]) -> Readers:
     grouped: Readers = defaultdict(list)
     for user in sorted(users, key=lambda u: u.email):
         if user.is_active and user.email:
-            grouped[_language(user.language)].append(user.email)
+            grouped[known_language(user.language)].append(user.email)
     return grouped
 
 
