@@ -114,6 +114,16 @@ def test_the_table_speaks_the_language_of_its_locale(small_edition: Expo):
     assert "20,000" in text  # Thai writes its numbers with the same digits and separators
 
 
+def test_the_table_speaks_the_operators_language_when_no_locale_is_given(small_edition: Expo):
+    from django.utils import translation
+
+    out = StringIO()
+    with translation.override("vi"):  # as `tradefair` activates it from LANG=vi_VN.UTF-8
+        call_command("bulletin", "--expo", small_edition.slug, stdout=out)
+    assert "Foreign share" not in out.getvalue()
+    assert "20.000" in out.getvalue()  # and its numbers: the English table had 20,000
+
+
 def test_the_table_names_kinds_and_dates_in_words_not_codes(small_edition: Expo):
     """Pavilion kinds and the edition's dates read as the pages write them, in the locale's
     language: not the stored codes ("themed") nor ISO dates."""

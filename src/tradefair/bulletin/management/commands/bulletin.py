@@ -5,7 +5,7 @@ from babel import Locale, UnknownLocaleError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import to_language
+from django.utils.translation import to_language, to_locale
 from rich.console import Console
 
 from tradefair.bulletin.figures import bulletin_data
@@ -20,7 +20,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--expo", required=True, help="the edition's slug, e.g. caexpo-22")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-        parser.add_argument("--locale", default="en", help="number format for the table")
+        parser.add_argument(
+            "--locale",
+            default=None,
+            help="the table's language and number format, e.g. zh_Hans (the operator's language "
+            "by default, as every command speaks it)",
+        )
         parser.add_argument(
             "--publish",
             action="store_true",
@@ -36,6 +41,7 @@ class Command(BaseCommand):
                 _("--expo: no edition with slug %(slug)r (known: %(known)s)")
                 % {"slug": options["expo"], "known": known}
             ) from None
+        options["locale"] = options["locale"] or to_locale(translation.get_language() or "en")
         try:
             Locale.parse(options["locale"])
         except (UnknownLocaleError, ValueError):
