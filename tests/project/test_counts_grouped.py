@@ -31,3 +31,27 @@ def test_a_programme_cell_too_long_groups_both_lengths():
         assert _too_long(6000, 5000) == translation.gettext(
             "too long (%(length)s characters, at most %(most)s)"
         ) % {"length": "6.000", "most": "5.000"}
+
+
+@pytest.mark.parametrize(
+    ("language", "high", "low"), [("en", "10,000", "1"), ("vi", "10.000", "1")]
+)
+def test_a_count_fields_bounds_are_grouped_in_djangos_own_sentence(language, high, low):
+    from tradefair.matchmaking.forms.organiser import SessionForm
+    from tradefair.registration.forms import ChangeLinkForm
+
+    with translation.override(language):
+        over = ChangeLinkForm(data={"link": 1, "quota": 20_000})
+        assert not over.is_valid()
+        expected = translation.gettext(
+            "Ensure this value is less than or equal to %(limit_value)s."
+        ) % {"limit_value": high}
+        assert over.errors["quota"] == [expected]
+        under = ChangeLinkForm(data={"link": 1, "quota": 0})
+        assert not under.is_valid()
+        assert under.errors["quota"] == [
+            translation.gettext("Ensure this value is greater than or equal to %(limit_value)s.")
+            % {"limit_value": low}
+        ]
+        tables = SessionForm.base_fields["tables"]
+        assert expected in str(tables.error_messages["max_value"])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tradefair.catalogue.forms import country_choices, sector_choices, split_list
 from tradefair.expos import formatting
+from tradefair.expos.counts import count_field
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.forms.profile import language_choices
 from tradefair.organisations.models import Organisation, Participation
@@ -250,7 +251,7 @@ class LinkForm(forms.Form):
     partner = forms.TypedChoiceField(label=_("Partner"), coerce=int)
     name = forms.CharField(label=_("Delegation name in English"), max_length=200)
     name_zh = forms.CharField(label=_("Delegation name in Chinese"), max_length=200, required=False)
-    quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=MAX_QUOTA)
+    quota = count_field(label=_("Quota"), min_value=1, max_value=MAX_QUOTA)
 
     def __init__(self, *args: Any, partners: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -259,7 +260,7 @@ class LinkForm(forms.Form):
 
 class ChangeLinkForm(forms.Form):
     link = forms.IntegerField(widget=forms.HiddenInput)
-    quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=MAX_QUOTA)
+    quota = count_field(label=_("Quota"), min_value=1, max_value=MAX_QUOTA)
     is_open = forms.BooleanField(label=_("Open for applications"), required=False)
 
 

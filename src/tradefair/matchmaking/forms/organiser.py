@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.expos.counts import count_field
 from tradefair.expos.formatting import clock_time, day, moment
 from tradefair.expos.languages import language_name, parse_codes
 from tradefair.expos.models import Expo
@@ -36,7 +37,7 @@ class SessionForm(forms.Form):
     slot_minutes = forms.IntegerField(
         label=_("Slot length (minutes)"), min_value=5, max_value=240, initial=20
     )
-    tables = forms.IntegerField(label=_("Tables per slot"), min_value=1, max_value=10000)
+    tables = count_field(label=_("Tables per slot"), min_value=1, max_value=10_000)
     hall = HallChoice(
         label=_("Hall"), queryset=Hall.objects.none(), required=False, empty_label=_("(none)")
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tradefair.accounts.models import User
+from tradefair.expos.counts import count_field
 from tradefair.expos.formatting import day, number
 from tradefair.expos.models import Expo, Sector
 from tradefair.floorplan.models import Hall
@@ -266,7 +267,7 @@ class PublishForm(forms.Form):
 class RoomForm(forms.Form):
     name = forms.CharField(label=_("Name (English)"), max_length=150)
     name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=150, required=False)
-    capacity = forms.IntegerField(
+    capacity = count_field(
         label=_("Capacity"),
         min_value=1,
         max_value=100_000,
