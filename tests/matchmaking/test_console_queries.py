@@ -199,3 +199,26 @@ def test_every_phase_the_general_solver_reports_is_said_in_words() -> None:
     with translation.override("zh-hans"):
         assert phase_label("required") == "正在安排必需的洽谈"
         assert phase_label("days") == "正在把各人的洽谈集中到更少的天数"
+
+
+def test_the_run_list_reads_no_runs_left_out_requests_until_one_is_shown(expo):
+    """The schedule page lists the 20 latest runs and polls one's progress; each run's list
+    of requests left out is tens of megabytes at the reference size, read only where shown."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tradefair.matchmaking.models import ScheduleRun
+    from tradefair.matchmaking.queries.console import overview, runs
+    from tradefair.matchmaking.queries.left_out import entries
+
+    left_out = [{"request": 7, "code": "no_common_slot"}]
+    for _ in range(3):
+        ScheduleRun.objects.create(expo=expo, status="done", unscheduled=left_out)
+    with CaptureQueriesContext(connection) as listing:
+        listed = runs(expo)
+        overview(expo)
+    assert len(listed) == 3
+    assert not any("unscheduled" in q["sql"] for q in listing.captured_queries)
+    with CaptureQueriesContext(connection) as shown:
+        assert entries(listed[0]) == left_out
+    assert len(shown.captured_queries) == 1  # the one run's list, when it is shown

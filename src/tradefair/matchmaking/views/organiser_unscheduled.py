@@ -130,7 +130,8 @@ def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
     found = whole_number(str(pk)) if pk is not None else None
     if found is None:
         raise Http404("no run given")
-    return get_object_or_404(ScheduleRun, pk=found, expo=expo)
+    # with its list of requests left out, which the run's manager leaves out elsewhere
+    return get_object_or_404(ScheduleRun.objects.defer(None), pk=found, expo=expo)
 
 
 @require_GET
