@@ -111,10 +111,36 @@ def test_permission_matrix(as_user, fair, endpoint, caller, status):
 
 
 def test_lists_show_only_the_callers_organisations(as_user, fair):
-    assert [r["id"] for r in as_user(fair.buyer).get(BASE).json()] == [fair.request.pk]
-    assert as_user(fair.other_buyer).get(BASE).json() == []
-    assert as_user(fair.other_exhibitor).get(BASE).json() == []
-    assert [r["id"] for r in as_user(fair.organiser).get(BASE).json()] == [fair.request.pk]
+    assert [r["id"] for r in as_user(fair.buyer).get(BASE).json()["results"]] == [fair.request.pk]
+    assert as_user(fair.other_buyer).get(BASE).json()["results"] == []
+    assert as_user(fair.other_exhibitor).get(BASE).json()["results"] == []
+    assert [r["id"] for r in as_user(fair.organiser).get(BASE).json()["results"]] == [
+        fair.request.pk
+    ]
+
+
+def test_an_organiser_reads_the_editions_requests_a_page_at_a_time(as_user, fair):
+    """The whole edition's requests were one answer: 150,000 of them at the reference size."""
+    from tradefair.matchmaking.api.requests import PAGE_SIZE
+
+    buyer = fair.request.buyer
+    for n in range(PAGE_SIZE + 4):
+        exhibitor = organisation(fair.request.expo, f"Maker {n}", "CN", Role.EXHIBITOR)
+        MeetingRequest.objects.create(
+            expo=fair.request.expo,
+            buyer=buyer,
+            exhibitor=Participation.objects.get(organisation=exhibitor),
+        )
+    client = as_user(fair.organiser)
+    first = client.get(BASE).json()
+    assert (first["count"], first["page"], first["pages"]) == (PAGE_SIZE + 5, 1, 2)
+    assert len(first["results"]) == PAGE_SIZE
+    second = client.get(f"{BASE}?page=2").json()
+    assert len(second["results"]) == 5
+    ids = [r["id"] for r in first["results"] + second["results"]]
+    assert ids == sorted(ids) and len(set(ids)) == PAGE_SIZE + 5
+    assert client.get(f"{BASE}?page=9").json()["page"] == 2  # past the last: the last
+    assert client.get(f"{BASE}?page=0").status_code == 422
 
 
 def test_a_buyer_requests_and_the_exhibitor_accepts(as_user, fair):

@@ -11,10 +11,11 @@ exhibitor's page.
 
 import datetime as dt
 
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import ConfigDict
 
@@ -179,12 +180,38 @@ def create_request(request: HttpRequest, slug: ExpoSlug, body: RequestIn) -> Req
     return _out(_request_or_404(user, expo, made.pk))
 
 
-@router.get("/expos/{slug}/meeting-requests", response={200: list[RequestOut], **ERRORS})
-def list_requests(request: HttpRequest, slug: ExpoSlug) -> list[RequestOut]:
-    """The requests the user's organisations made or received in this edition."""
+# An organiser sees the whole edition's requests: 150,000 at the reference size, 60 MB of
+# JSON in one answer; a page of them is what a client reads at a time.
+PAGE_SIZE = 100
+
+
+class RequestPageQuery(Schema):
+    page: int = Field(1, ge=1, description="Past the last page, the last page is shown.")
+
+
+class RequestPage(Out):
+    count: int
+    page: int
+    pages: int
+    results: list[RequestOut]
+
+
+@router.get("/expos/{slug}/meeting-requests", response={200: RequestPage, **ERRORS})
+def list_requests(
+    request: HttpRequest, slug: ExpoSlug, query: Query[RequestPageQuery]
+) -> RequestPage:
+    """The requests the user's organisations made or received in this edition (an organiser's:
+    all of them), oldest first, 100 to a page."""
     user = user_of(request)
     expo = expo_or_404(slug, request)
-    return [_out(r) for r in _visible(user, expo).order_by("created_at", "id")]
+    pages = Paginator(_visible(user, expo).order_by("created_at", "id"), PAGE_SIZE)
+    page = pages.get_page(query.page)
+    return RequestPage(
+        count=pages.count,
+        page=page.number,
+        pages=pages.num_pages,
+        results=[_out(r) for r in page.object_list],
+    )
 
 
 @router.post("/expos/{slug}/meeting-requests/{pk}/accept", response={200: RequestOut, **ERRORS})
