@@ -154,6 +154,20 @@ def test_bulk_decisions_are_all_or_none(expo, organiser, partner, link, apply):
     assert Membership.objects.count() == 1  # the partner's: people join by accepting
 
 
+def test_a_bulk_decision_takes_at_most_two_pages_of_applications(expo, organiser, apply):
+    """Each approval admits a company in one transaction holding the write lock: a hand-made
+    request naming thousands of applications is refused before any is touched."""
+    from tradefair.registration.services.errors import RegistrationError
+    from tradefair.registration.services.review import MAX_AT_ONCE
+
+    first = apply(name="Buyer 0", email="b@buyer0.com")
+    ids = [first.pk, *range(10_000, 10_000 + MAX_AT_ONCE)]
+    with pytest.raises(RegistrationError, match="Decide at most 100 applications at a time"):
+        decide_many(expo=expo, ids=ids, decision="approve", by_user=organiser)
+    first.refresh_from_db()
+    assert first.status == Status.SUBMITTED
+
+
 def test_attached_to_a_buyer_already_taking_part_its_settings_stay(expo, organiser, apply):
     existing = make_party_in(expo, "Mekong Fresh Trading Co., Ltd.", Participation.Role.BUYER)
     organisation = existing.participation.organisation

@@ -70,6 +70,11 @@ def decide(
         return _decide(application.pk, Decision(decision), by_user, message.strip(), organisation)
 
 
+# The console shows 50 applications a page; a request decides at most two pages' worth, as
+# every approval runs in one transaction that holds the database's write lock.
+MAX_AT_ONCE = 100
+
+
 def decide_many(
     *, expo: Expo, ids: Sequence[int], decision: Decision | str, by_user: User, message: str = ""
 ) -> list[Application]:
@@ -77,6 +82,10 @@ def decide_many(
     wanted = sorted(set(ids))
     if not wanted:
         raise RegistrationError(_("Choose at least one application."))
+    if len(wanted) > MAX_AT_ONCE:  # each approval admits a company: dozens of writes, one lock
+        raise RegistrationError(
+            _("Decide at most %(most)s applications at a time.") % {"most": number(MAX_AT_ONCE)}
+        )
     decided, refusals = [], []
     with transaction.atomic():
         found = dict(Application.objects.filter(expo=expo, pk__in=wanted).values_list("pk", "name"))
