@@ -61,8 +61,8 @@ def amount(value: Decimal) -> str:
 def exact(value: float | Decimal) -> str:
     """Every digit of a rate, in the reader's notation and never in exponents: one dong is
     "0.0000379" US dollars (Vietnamese "0,0000379"), where "%g" wrote "3.79e-05"."""
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    return format_decimal(amount, locale=reader_locale(), decimal_quantization=False)
+    digits = value if isinstance(value, Decimal) else Decimal(str(value))
+    return format_decimal(digits, locale=reader_locale(), decimal_quantization=False)
 
 
 def seconds(value: float) -> str:

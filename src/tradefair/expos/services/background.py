@@ -97,11 +97,9 @@ def duration(delta: dt.timedelta) -> str:
     locale = to_locale(get_language() or "en")
     hours, rest = divmod(max(int(delta.total_seconds()), 0), 3600)
     minutes, seconds = divmod(rest, 60)
-    parts = [
-        dt.timedelta(hours=hours) if unit == "h" else dt.timedelta(minutes=minutes)
-        for unit, count in (("h", hours), ("m", minutes))
-        if count
-    ]
+    parts = [dt.timedelta(hours=hours)] if hours else []
+    if minutes:
+        parts.append(dt.timedelta(minutes=minutes))
     if seconds or not parts:
         parts.append(dt.timedelta(seconds=seconds))
     return " ".join(
