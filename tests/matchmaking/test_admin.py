@@ -11,6 +11,7 @@ from tradefair.matchmaking.models import (
     ScheduleRun,
 )
 from tradefair.matchmaking.services.booking import book_meeting
+from tradefair.matchmaking.services.left_out import store_left_out
 
 from .conftest import accepted
 
@@ -49,3 +50,18 @@ def test_changelists_and_change_pages_render(client, rows, model, query):
     assert len(found) >= 1  # each query matches the rows made above
     page = client.get(reverse(f"admin:matchmaking_{model}_change", args=[found[0].pk]))
     assert page.status_code == 200
+
+
+def test_a_runs_change_page_counts_its_requests_left_out(client, expo):
+    run = ScheduleRun.objects.create(expo=expo, status="done")
+    store_left_out(run, [{"request": n, "code": "tables_full"} for n in range(3)])
+    client.force_login(User.objects.create_superuser("staff@example.org"))
+    page = client.get(reverse("admin:matchmaking_schedulerun_change", args=[run.pk]))
+    assert page.status_code == 200
+    assert ("Requests left out", "3") in [
+        (field.field["label"], str(field.contents()))
+        for fieldset in page.context["adminform"]
+        for line in fieldset
+        for field in line
+        if field.is_readonly
+    ]

@@ -62,7 +62,8 @@ def test_a_run_places_accepted_requests_by_every_rule(
     assert done.stats["upper_bound"] == 4 and done.stats["buyers_without_meeting"] == 0
     assert check(problem, _all_meetings(expo)) == []
     # The two priority-1 requests to Maker 0 give way: the total priority is then maximal.
-    assert [(u["buyer"], u["exhibitor"], u["reason"]) for u in done.unscheduled] == [
+    left_out = done.left_out.order_by("position")
+    assert [(u.buyer_name, u.exhibitor_name, u.reason) for u in left_out] == [
         ("Buyer 0", "Maker 0", "every table is taken in the slots both sides have free"),
         ("Buyer 2", "Maker 0", "every table is taken in the slots both sides have free"),
     ]

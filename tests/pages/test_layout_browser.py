@@ -33,6 +33,7 @@ from tradefair.matchmaking.models import (
     MeetingRequest,
     ScheduleRun,
 )
+from tradefair.matchmaking.services.left_out import store_left_out
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Organisation, Participation
 
@@ -256,7 +257,10 @@ def fair(expo: Expo) -> Fair:
             "kept": 0,
             "created": 53_419,
         },
-        unscheduled=[
+    )
+    store_left_out(
+        run,
+        [
             {
                 "request": 148_000 + n,
                 "buyer": f"Buyer {n:05d} Trading Company",

@@ -17,6 +17,7 @@ from tests.matchmaking.conftest import make_party_in, make_session
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import ScheduleRun
+from tradefair.matchmaking.services.left_out import store_left_out
 from tradefair.organisations.models import Participation
 
 pytestmark = [
@@ -49,13 +50,14 @@ def run(transactional_db) -> ScheduleRun:
         {"request": n, **pair, "code": "tables_full", "params": {"sessions": [session.pk]}}
         for n in range(8, 10)
     ]
-    return ScheduleRun.objects.create(
+    run = ScheduleRun.objects.create(
         expo=expo,
         started_by=user,
         status=ScheduleRun.Status.DONE,
         stats={"count": 4, "upper_bound": 4, "priority": 4, "buyers_without_meeting": 0},
-        unscheduled=rows,
     )
+    store_left_out(run, rows)
+    return run
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from tests.matchmaking.conftest import make_party_in, make_session
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import MeetingRequest, ScheduleRun
+from tradefair.matchmaking.services.left_out import store_left_out
 from tradefair.organisations.models import Participation
 
 pytestmark = [
@@ -95,9 +96,9 @@ def test_progress_polls_until_the_run_ends(live_server, page, expo):
         phase="done",
         progress=1.0,
         stats={"count": 3, "upper_bound": 3, "priority": 3, "buyers_without_meeting": 0},
-        unscheduled=[
-            {"request": 9, "buyer": "Buyer 9", "exhibitor": "Maker 9", "reason": "no slot"}
-        ],
+    )
+    store_left_out(
+        run, [{"request": 9, "buyer": "Buyer 9", "exhibitor": "Maker 9", "reason": "no slot"}]
     )
     # The poll sees the end and htmx reloads the whole page, which now shows the result.
     expect(page.locator("#run-progress")).to_have_count(0, timeout=5000)

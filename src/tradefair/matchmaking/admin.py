@@ -7,6 +7,7 @@ admin edits rows directly, so its changes bypass the checks (the constraints sti
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from tradefair.matchmaking.models import (
     Availability,
@@ -127,12 +128,17 @@ class ScheduleRunAdmin(admin.ModelAdmin):
         "phase",
         "progress",
         "stats",
-        "unscheduled",
+        "requests_left_out",
         "error",
         "created_at",
         "finished_at",
         "published_at",
     )
+
+    @admin.display(description=_("Requests left out"))
+    def requests_left_out(self, run: ScheduleRun) -> int:
+        """How many; the console's schedule page lists them with their reasons."""
+        return run.left_out.count()
 
 
 @admin.register(Recommendation)

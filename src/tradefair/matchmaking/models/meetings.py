@@ -60,15 +60,6 @@ class Meeting(models.Model):
         return f"{self.request} @ {self.slot} table {self.table_number}"
 
 
-class RunManager(models.Manager["ScheduleRun"]):
-    """Runs without their list of requests left out unless it is asked for: at the reference
-    size one run's list is about 95,000 entries (34 MB of JSON, 1.7 s to read), and the console
-    pages that list the 20 latest runs or poll one's progress never show it."""
-
-    def get_queryset(self) -> models.QuerySet["ScheduleRun"]:
-        return super().get_queryset().defer("unscheduled")
-
-
 class ScheduleRun(models.Model):
     """One run of the scheduler for an edition: progress while it runs, figures after.
 
@@ -100,9 +91,6 @@ class ScheduleRun(models.Model):
     progress = models.FloatField(default=0.0)
     keep_published = models.BooleanField(default=True)
     stats = models.JSONField(default=dict, blank=True)
-    unscheduled = models.JSONField(
-        default=list, blank=True, help_text=_("Each unscheduled request with the reason.")
-    )
     error = models.TextField(blank=True)
     started_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -118,8 +106,6 @@ class ScheduleRun(models.Model):
     )
     published_count = models.PositiveIntegerField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-
-    objects = RunManager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -34,6 +34,7 @@ from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock
 from tradefair.matchmaking.services.errors import InvalidTransition
+from tradefair.matchmaking.services.left_out import forget_left_out, store_left_out
 from tradefair.matchmaking.services.run_health import give_up_on_dead_work, heartbeat
 
 PROGRESS_EVERY = 1.0  # seconds between progress writes within one phase
@@ -136,11 +137,19 @@ def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> Sc
             )
             adapters.clear_staged(expo=run.expo, keep_run=run.pk)
             staging = time.monotonic()
-            adapters.stage(run.pk, built.problem, solution, lambda share: report("saving", share))
+            # the meetings, then the requests left out (often more rows), half of the bar each
+            adapters.stage(
+                run.pk, built.problem, solution, lambda share: report("saving", share / 2)
+            )
+            store_left_out(
+                run,
+                _unscheduled(solution, built),
+                lambda share: report("saving", (1 + share) / 2),
+            )
             run.stats = {**run.stats, "stage_seconds": round(time.monotonic() - staging, 2)}
-            unscheduled = _unscheduled(solution, built)
             report("swapping", 1.0)
-            if not _swap(run, built, solution, unscheduled):
+            if not _swap(run, built, solution):
+                forget_left_out(run.pk)
                 return None
     except Exception as exc:
         ScheduleRun.objects.filter(pk=run.pk).update(
@@ -156,7 +165,6 @@ def _swap(
     run: ScheduleRun,
     built: adapters.Built,
     solution: Solution,
-    unscheduled: list[dict[str, object]],
 ) -> bool:
     """The one brief transaction that changes the live schedule; False if the run was given
     up on meanwhile (a newer run then owns the slots)."""
@@ -179,7 +187,6 @@ def _swap(
             "days_per_participant": metrics.days_per_participant(built.problem, solution.meetings),
             "swap_seconds": round(time.monotonic() - locked, 2),
         }
-        run.unscheduled = unscheduled
         run.status, run.phase, run.progress = ScheduleRun.Status.DONE, "done", 1.0
         run.finished_at = timezone.now()
         run.save()

@@ -84,7 +84,11 @@ def schedule(request: HttpRequest, expo: Expo) -> HttpResponse:
         "activity": run_progress.activity(run) if run else None,
         "wall_time": run_progress.wall_time(run) if run else None,
         "figures": _figures(run) if run else [],
-        "left_out": left_out_context(request, expo, run) if run else None,
+        "left_out": (
+            left_out_context(request, expo, run)
+            if run and run.status == ScheduleRun.Status.DONE
+            else None
+        ),
         "poll_every": PROGRESS_EVERY,
         "language_links": language_links(request),
     }

@@ -126,12 +126,12 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
 
 
 def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
-    """The edition's run ``pk``; another edition's run, or none, is a 404."""
+    """The edition's finished run ``pk``; another edition's run, or none, is a 404, and so
+    is a run still going on or failed: its list is not whole."""
     found = whole_number(str(pk)) if pk is not None else None
     if found is None:
         raise Http404("no run given")
-    # with its list of requests left out, which the run's manager leaves out elsewhere
-    return get_object_or_404(ScheduleRun.objects.defer(None), pk=found, expo=expo)
+    return get_object_or_404(ScheduleRun, pk=found, expo=expo, status=ScheduleRun.Status.DONE)
 
 
 @require_GET

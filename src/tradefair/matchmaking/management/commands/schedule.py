@@ -273,7 +273,7 @@ def run_summary(run: ScheduleRun) -> str:
         table.add_row(str(figure.label), value)
         if figure.bound is None:
             table.add_row("", str(figure.help))
-    table.add_row(_("Requests left out"), number(len(run.unscheduled or [])))
+    table.add_row(_("Requests left out"), number(left_out.total(run)))
     for reason in left_out.reason_counts(run):
         table.add_row(f"  {reason.label}", number(reason.count))
     table.add_row(_("Wall time"), run_progress.wall_time(run) or "")
