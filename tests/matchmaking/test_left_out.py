@@ -8,13 +8,19 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
 from tradefair.accounts.models import ExpoStaff, User
 from tradefair.expos.models import Country, Expo
-from tradefair.matchmaking.models import MeetingRequest, NegotiationSession, ScheduleRun
+from tradefair.matchmaking.models import (
+    LeftOutExport,
+    MeetingRequest,
+    NegotiationSession,
+    ScheduleRun,
+)
 from tradefair.matchmaking.queries import left_out
 from tradefair.matchmaking.services.left_out import store_left_out
 from tradefair.matchmaking.services.scheduling import start_schedule_run
@@ -49,6 +55,11 @@ def _party(expo: Expo, name: str, name_zh: str, role: str) -> Party:
 
 @pytest.fixture
 def fair(expo: Expo, organiser: User) -> Fair:
+    return build_fair(expo, organiser)
+
+
+def build_fair(expo: Expo, organiser: User) -> Fair:
+    """Three buyers, three makers, one session of two slots with two tables each."""
     session = make_session(expo, organiser, tables=2, slots=2)
     session.name_zh = "采购洽谈"
     session.save()
@@ -109,11 +120,27 @@ def schedule_url(expo: Expo, **query: object) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def export_url(run: ScheduleRun, kind: str, **query: object) -> str:
-    url = reverse(
-        f"organiser:schedule_unscheduled_{kind}", kwargs={"slug": run.expo.slug, "pk": run.pk}
+def export_url(run: ScheduleRun, kind: str) -> str:
+    """Where the console posts to ask for a file (``reason`` in the form)."""
+    return reverse(
+        f"organiser:left_out_export_{kind}", kwargs={"slug": run.expo.slug, "pk": run.pk}
     )
-    return f"{url}?{urlencode(query)}" if query else url
+
+
+def exported(client, capture, run: ScheduleRun, kind: str, reason: str = "") -> HttpResponse:
+    """Ask for the file as the console does, follow its page (the worker runs inline in the
+    tests, on the commit ``capture`` stands for), and download it."""
+    with capture(execute=True):
+        asked = client.post(export_url(run, kind), {"reason": reason} if reason else {})
+    assert asked.status_code == 302
+    page = client.get(asked["Location"])
+    job = page.context["export"].job
+    assert (page.status_code, job.status) == (200, "done")
+    file_url = reverse(
+        "organiser:left_out_export_file", kwargs={"slug": run.expo.slug, "pk": job.pk}
+    )
+    assert f'href="{file_url}"' in page.content.decode()
+    return client.get(file_url)
 
 
 # Storing ----------------------------------------------------------------------------------
@@ -284,7 +311,8 @@ def test_the_page_summarises_filters_and_links_the_exports(client, fair):
     filtered = schedule_url(fair.expo, run=run.pk, reason="cap_reached")
     link = filtered.replace("&", "&amp;")
     assert f'<a xlink:href="{link}#left-out">' in html  # a bar of the chart (SVG link)
-    assert f'href="{export_url(run, "csv")}"' in html
+    assert f'action="{export_url(run, "csv")}"' in html
+    assert 'name="reason"' not in html  # every reason
 
     page = client.get(filtered)
     shown = page.context["left_out"]
@@ -292,7 +320,8 @@ def test_the_page_summarises_filters_and_links_the_exports(client, fair):
     assert [r.current for r in shown.reasons] == [False, True, False, False]
     html = page.content.decode()
     assert "Showing 2 left out for “Maximum of meetings reached”." in html
-    assert f'href="{export_url(run, "xlsx", reason="cap_reached")}"' in html
+    assert f'action="{export_url(run, "xlsx")}"' in html
+    assert '<input type="hidden" name="reason" value="cap_reached">' in html
 
 
 def test_an_unknown_reason_shows_every_row(client, fair):
@@ -314,13 +343,19 @@ def test_htmx_swaps_in_the_partial_alone(client, fair):
     assert client.get(url).status_code == 404  # which run?
 
 
-def test_a_run_stored_before_codes_still_renders(client, fair):
+def test_a_run_stored_before_codes_still_renders(client, fair, django_capture_on_commit_callbacks):
     run = done_run(fair.expo, OLD_SHAPE)
     client.force_login(fair.organiser)
     page = client.get(schedule_url(fair.expo, run=run.pk))
     assert page.status_code == 200
     assert "<td>Old Buyer</td><td>Old Maker</td><td>no slot left</td>" in page.content.decode()
-    rows = csv.reader(io.StringIO(client.get(export_url(run, "csv")).content.decode("utf-8-sig")))
+    rows = csv.reader(
+        io.StringIO(
+            exported(client, django_capture_on_commit_callbacks, run, "csv").content.decode(
+                "utf-8-sig"
+            )
+        )
+    )
     assert list(rows)[1] == [
         "9",
         "Old Buyer",
@@ -333,10 +368,12 @@ def test_a_run_stored_before_codes_still_renders(client, fair):
 # Exports ----------------------------------------------------------------------------------
 
 
-def test_csv_export_of_one_reason(client, fair):
+def test_csv_export_of_one_reason(client, fair, django_capture_on_commit_callbacks):
     run = mixed_run(fair)
     client.force_login(fair.organiser)
-    response = client.get(export_url(run, "csv", reason="tables_full"))
+    response = exported(
+        client, django_capture_on_commit_callbacks, run, "csv", reason="tables_full"
+    )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
         f'attachment; filename="left-out-run-{run.pk}-tables_full.csv"'
@@ -350,13 +387,14 @@ def test_csv_export_of_one_reason(client, fair):
     ]
 
 
-def test_xlsx_export_in_chinese(client, fair):
+def test_xlsx_export_in_chinese(client, fair, django_capture_on_commit_callbacks):
     run = mixed_run(fair)
     client.force_login(fair.organiser)
     with translation.override("zh-hans"):
-        url = export_url(run, "xlsx", reason="cap_reached")
-    assert url.startswith("/zh-hans/")
-    response = client.get(url)
+        response = exported(
+            client, django_capture_on_commit_callbacks, run, "xlsx", reason="cap_reached"
+        )
+    assert response.wsgi_request.path.startswith("/zh-hans/")
     assert response["Content-Disposition"] == (
         f'attachment; filename="left-out-run-{run.pk}-cap_reached.xlsx"'
     )
@@ -369,10 +407,12 @@ def test_xlsx_export_in_chinese(client, fair):
     ]
 
 
-def test_xlsx_export_of_every_reason(client, fair):
+def test_xlsx_export_of_every_reason(client, fair, django_capture_on_commit_callbacks):
     run = mixed_run(fair)
     client.force_login(fair.organiser)
-    sheet = load_workbook(io.BytesIO(client.get(export_url(run, "xlsx")).content)).active
+    sheet = load_workbook(
+        io.BytesIO(exported(client, django_capture_on_commit_callbacks, run, "xlsx").content)
+    ).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Request", "Buyer", "Exhibitor", "Reason", "Why")
     assert [(r[0], r[3]) for r in rows[1:]] == [
@@ -391,6 +431,11 @@ def test_xlsx_export_of_every_reason(client, fair):
 
 @pytest.fixture
 def other_staff(db) -> User:
+    return make_other_staff()
+
+
+def make_other_staff() -> User:
+    """The organiser of another edition, ``other-expo``."""
     other = Expo.objects.create(
         slug="other-expo",
         name="Other Expo",
@@ -415,24 +460,28 @@ def test_only_the_editions_organisers_see_what_was_left_out(client, fair, other_
     if name == "partial":
         path = reverse("organiser:schedule_unscheduled", kwargs={"slug": fair.expo.slug})
         target = f"{path}?run={run.pk}"
+        response = client.get(target)
     else:
         target = export_url(run, name)
-    response = client.get(target)
+        response = client.post(target)
     if who == "anonymous":
         assert response.status_code == 302
         assert response["Location"] == (
             f"{reverse('accounts:login')}?{urlencode({'next': target}, safe='/')}"
         )
+    elif who == "organiser" and name != "partial":
+        assert response.status_code == 302  # to the file's page
     else:
         assert response.status_code == (200 if who == "organiser" else 403)
+    assert LeftOutExport.objects.exists() == (who == "organiser" and name != "partial")
 
 
 def test_another_editions_run_is_a_404(client, fair, other_staff):
     run = mixed_run(fair)
     other = Expo.objects.get(slug="other-expo")
     client.force_login(other_staff)
-    url = reverse("organiser:schedule_unscheduled_csv", kwargs={"slug": other.slug, "pk": run.pk})
-    assert client.get(url).status_code == 404
+    url = reverse("organiser:left_out_export_csv", kwargs={"slug": other.slug, "pk": run.pk})
+    assert client.post(url).status_code == 404
 
 
 # What the page costs ----------------------------------------------------------------------

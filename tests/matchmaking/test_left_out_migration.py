@@ -28,7 +28,7 @@ def _migrate(target: list[tuple[str, str]]):
     return executor.loader.project_state(target).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_runs_list_becomes_rows_in_its_order_and_back(expo):
     try:
         apps = _migrate(BEFORE)

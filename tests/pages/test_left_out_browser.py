@@ -5,12 +5,14 @@ Drives Debian's Chromium and saves a screenshot under test-results/.
 """
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
 from tests.matchmaking.conftest import make_party_in, make_session
@@ -89,3 +91,21 @@ def test_a_reason_filters_the_list_in_place(live_server, page, run):
     assert card and chart and chart["x"] + chart["width"] <= card["x"] + card["width"]
     RESULTS.mkdir(exist_ok=True)
     left_out.screenshot(path=str(RESULTS / "left-out-filtered.png"))
+
+
+def test_the_filtered_list_is_exported_through_its_own_page(live_server, page, run):
+    """The worker runs inline in the tests; the page then offers the file at once."""
+    page.goto(f"{live_server.url}/zh-hans/caexpo-22/organiser/schedule/?run={run.pk}")
+    page.get_by_role("link", name="洽谈桌已满").last.click()
+    page.locator("#left-out").get_by_role("button", name="导出 XLSX").click()
+    page.wait_for_url(f"{live_server.url}/zh-hans/caexpo-22/organiser/schedule/left-out-exports/*/")
+    link = page.get_by_role("link", name="下载 XLSX")
+    expect(link).to_be_visible()
+    expect(page.get_by_text(f"left-out-run-{run.pk}-tables_full.xlsx · 2 行")).to_be_visible()
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / "left-out-export-zh.png"), full_page=True)
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"left-out-run-{run.pk}-tables_full.xlsx"
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [8, 9]

@@ -31,3 +31,11 @@ def publish_run(run_id: int, user_id: int) -> int | None:
     from tradefair.matchmaking.services.publishing import execute_publish
 
     return execute_publish(run_id=run_id, user_id=user_id)
+
+
+@shared_task
+def export_left_out(export_id: int) -> None:
+    """Write a queued export of a run's requests left out; a duplicate delivery does nothing."""
+    from tradefair.matchmaking.services.left_out_exports import execute_left_out_export
+
+    execute_left_out_export(export_id=export_id)

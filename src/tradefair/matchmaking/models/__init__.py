@@ -1,4 +1,4 @@
-from tradefair.matchmaking.models.left_out import LeftOutRequest
+from tradefair.matchmaking.models.left_out import LeftOutExport, LeftOutRequest
 from tradefair.matchmaking.models.meetings import Meeting, ScheduleRun, StagedMeeting
 from tradefair.matchmaking.models.participants import Availability, MeetingProfile
 from tradefair.matchmaking.models.recommendations import Recommendation
@@ -8,6 +8,7 @@ from tradefair.matchmaking.models.sessions import Interpreter, NegotiationSessio
 __all__ = [
     "Availability",
     "Interpreter",
+    "LeftOutExport",
     "LeftOutRequest",
     "Meeting",
     "MeetingProfile",

@@ -159,33 +159,37 @@ class LeftOut:
     reason: str  # the full sentence, with names
 
 
-def phrased(expo: Expo, rows: Iterable[Entry]) -> list[LeftOut]:
-    """``rows`` in the reader's language: two queries, whatever their number."""
+@dataclass(frozen=True)
+class Names:
+    """Organisations by participation pk and sessions by pk, in the reader's language."""
+
+    organisations: dict[int, str]
+    sessions: dict[int, str]
+
+
+def names(expo: Expo, rows: list[Entry] | None = None) -> Names:
+    """The names ``rows`` need (two queries), or the edition's every name when ``rows`` is
+    None: an export phrasing 95,000 rows a page at a time reads them once."""
+    ids = {e[key] for e in rows or [] for key in ("buyer_id", "exhibitor_id") if e.get(key)}
+    found = Participation.objects.filter(expo=expo)
+    if rows is not None and len(ids) <= BY_ID_AT_MOST:
+        found = found.filter(pk__in=ids)
+    organisations = found.values_list("pk", "organisation__name", "organisation__name_zh")
+    sessions = NegotiationSession.objects.filter(expo=expo).values_list("pk", "name", "name_zh")
+    return Names(
+        organisations={pk: in_reader_language(en, zh) for pk, en, zh in organisations},
+        sessions={pk: in_reader_language(en, zh) for pk, en, zh in sessions},
+    )
+
+
+def phrased(expo: Expo, rows: Iterable[Entry], known: Names | None = None) -> list[LeftOut]:
+    """``rows`` in the reader's language: two queries whatever their number, none if the
+    names are ``known``."""
     rows = list(rows)
     if not rows:
         return []
-    names = _names(expo, rows)
-    sessions = {
-        pk: in_reader_language(name, name_zh)
-        for pk, name, name_zh in NegotiationSession.objects.filter(expo=expo).values_list(
-            "pk", "name", "name_zh"
-        )
-    }
-    return [_row(entry, names, sessions) for entry in rows]
-
-
-def _names(expo: Expo, rows: list[Entry]) -> dict[int, str]:
-    """Organisation names by participation pk, in the reader's language."""
-    ids = {e[key] for e in rows for key in ("buyer_id", "exhibitor_id") if e.get(key)}
-    found = Participation.objects.filter(expo=expo)
-    if len(ids) <= BY_ID_AT_MOST:
-        found = found.filter(pk__in=ids)
-    return {
-        pk: in_reader_language(name, name_zh)
-        for pk, name, name_zh in found.values_list(
-            "pk", "organisation__name", "organisation__name_zh"
-        )
-    }
+    known = known or names(expo, rows)
+    return [_row(entry, known.organisations, known.sessions) for entry in rows]
 
 
 def _row(entry: Entry, names: dict[int, str], sessions: dict[int, str]) -> LeftOut:

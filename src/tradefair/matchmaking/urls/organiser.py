@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 from tradefair.matchmaking.views import (
     organiser_home,
     organiser_interpreters,
+    organiser_left_out_exports,
     organiser_meetings,
     organiser_pairs,
     organiser_schedule,
@@ -46,17 +47,24 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="schedule_publish",
     ),
     path("schedule/left-out/", organiser_unscheduled.unscheduled, name="schedule_unscheduled"),
-    path(
-        "schedule/runs/<int:pk>/left-out.csv",
-        organiser_unscheduled.unscheduled_export,
-        {"kind": "csv"},
-        name="schedule_unscheduled_csv",
+    *(
+        path(
+            f"schedule/runs/<int:pk>/left-out.{kind}",
+            organiser_left_out_exports.export,
+            {"kind": kind},
+            name=f"left_out_export_{kind}",
+        )
+        for kind in ("csv", "xlsx")
     ),
     path(
-        "schedule/runs/<int:pk>/left-out.xlsx",
-        organiser_unscheduled.unscheduled_export,
-        {"kind": "xlsx"},
-        name="schedule_unscheduled_xlsx",
+        "schedule/left-out-exports/<int:pk>/",
+        organiser_left_out_exports.export_page,
+        name="left_out_export",
+    ),
+    path(
+        "schedule/left-out-exports/<int:pk>/file/",
+        organiser_left_out_exports.export_file,
+        name="left_out_export_file",
     ),
     path("meetings/", organiser_meetings.meetings, name="meetings"),
     path("meetings/<int:pk>/move/", organiser_meetings.meeting_move, name="meeting_move"),

@@ -2,12 +2,12 @@
 
 The schedule page includes ``organiser/_unscheduled.html`` with ``left_out_context``; each reason
 is a link to the same page filtered by ``?reason=`` (plain GET, so it works without JavaScript and
-can be bookmarked), and htmx swaps in just the partial from ``unscheduled``. The exports write the
-same (filtered) rows, with the headers and reasons in the reader's language.
+can be bookmarked), and htmx swaps in just the partial from ``unscheduled``. The exports of the
+same (filtered) rows are written by the worker (``organiser_left_out_exports``), with the
+headers and reasons in the asker's language.
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,14 +22,10 @@ from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
 from tradefair.expos.parsing import whole_number
-from tradefair.expos.spreadsheets import csv_bytes, xlsx_bytes
 from tradefair.matchmaking.models import ScheduleRun
 from tradefair.matchmaking.queries import console, left_out
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+EXPORTS = ("csv", "xlsx")
 
 
 @dataclass(frozen=True)
@@ -91,13 +87,9 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
     ]
     listing = console.paginate(left_out.entries(run, reason), request.GET.get("page"))
     total = sum(c.count for c in counts)
-    export = {"reason": reason} if reason else {}
     exports = {
-        kind: reverse(
-            f"organiser:schedule_unscheduled_{kind}", kwargs={"slug": expo.slug, "pk": run.pk}
-        )
-        + (f"?{urlencode(export)}" if export else "")
-        for kind in CONTENT_TYPES
+        kind: reverse(f"organiser:left_out_export_{kind}", kwargs={"slug": expo.slug, "pk": run.pk})
+        for kind in EXPORTS
     }
     return LeftOutPage(
         run=run,
@@ -125,7 +117,7 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
     )
 
 
-def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
+def finished_run(expo: Expo, pk: int | str | None) -> ScheduleRun:
     """The edition's finished run ``pk``; another edition's run, or none, is a 404, and so
     is a run still going on or failed: its list is not whole."""
     found = whole_number(str(pk)) if pk is not None else None
@@ -138,28 +130,6 @@ def _run(expo: Expo, pk: int | str | None) -> ScheduleRun:
 @organiser_page
 def unscheduled(request: HttpRequest, expo: Expo) -> HttpResponse:
     """The partial alone, for htmx: ``?run=`` (required), ``reason`` and ``page`` as the page."""
-    run = _run(expo, request.GET.get("run"))
+    run = finished_run(expo, request.GET.get("run"))
     context = {"expo": expo, "run": run, "left_out": left_out_context(request, expo, run)}
     return render(request, "organiser/_unscheduled.html", context)
-
-
-def _table(rows: list[left_out.LeftOut]) -> tuple[list[str], list[list[Any]]]:
-    headers = [_("Request"), _("Buyer"), _("Exhibitor"), _("Reason"), _("Why")]
-    return headers, [[r.request, r.buyer, r.exhibitor, r.label, r.reason] for r in rows]
-
-
-@require_GET
-@organiser_page
-def unscheduled_export(request: HttpRequest, expo: Expo, pk: int, kind: str) -> HttpResponse:
-    """Every left-out request of the run (of one reason with ``?reason=``) as CSV or XLSX."""
-    run = _run(expo, pk)
-    reason = _reason(request)
-    headers, rows = _table(left_out.phrased(expo, left_out.entries(run, reason)))
-    name = f"left-out-run-{run.pk}" + (f"-{reason}" if reason else "")
-    if kind == "xlsx":
-        content = xlsx_bytes(_("Requests left out"), headers, rows, numeric={0})
-    else:
-        content = csv_bytes(headers, rows)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
