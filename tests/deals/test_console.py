@@ -69,20 +69,65 @@ def test_record_a_deal_and_see_refusals_on_their_fields(expo, parties, console):
     assert deal.review == Deal.Review.APPROVED
 
 
-def test_import_export_and_the_register(expo, parties, console):
+def _uploaded(console, expo, capture, name: str, content: bytes) -> str:
+    """Upload as the page does; the worker runs inline after the commit ``capture`` stands
+    for, and the page the upload leads to shows what it did."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("deals.csv", _csv(*GOOD), content_type="text/csv")
-    page = console.post(url(expo, "import"), {"file": upload})
-    assert "Deals of test-expo: 3 created, 0 updated, 0 unchanged." in page.content.decode()
-    bad = SimpleUploadedFile("bad.csv", _csv(GOOD[0].replace(",CNY,", ",XYZ,")))
-    refused = console.post(url(expo, "import"), {"file": bad}).content.decode()
+    with capture(execute=True):
+        asked = console.post(url(expo, "import"), {"file": SimpleUploadedFile(name, content)})
+    assert asked.status_code == 302 and "?job=" in asked["Location"]
+    page = console.get(asked["Location"])
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_import_export_and_the_register(expo, parties, console, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    page = _uploaded(console, expo, capture, "deals.csv", _csv(*GOOD))
+    assert "Deals of test-expo: 3 created, 0 updated, 0 unchanged." in page
+    assert "refresh" not in page  # done: the page stops reloading itself
+    bad = _csv(GOOD[0].replace(",CNY,", ",XYZ,"))
+    refused = _uploaded(console, expo, capture, "bad.csv", bad)
     assert "Nothing was imported" in refused and "line 2: currency:" in refused
     register = console.get(url(expo, "register")).content.decode()
     assert "CAE22-001" in register and "figures only" in register
     exported = console.get(url(expo, "export", "csv"))
     assert exported["Content-Type"].startswith("text/csv")
     assert b"CAE22-002" in exported.content
+
+
+def test_an_import_waiting_for_the_worker_reloads_its_page(expo, parties, console):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tradefair.organisations.models import ImportJob
+
+    asked = console.post(url(expo, "import"), {"file": SimpleUploadedFile("d.csv", b"x")})
+    job = ImportJob.objects.get(kind="deals")
+    assert asked["Location"].endswith(f"?job={job.pk}") and job.status == "queued"
+    page = console.get(asked["Location"]).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert "d.csv is waiting for the worker" in page
+
+
+def test_a_dead_workers_import_is_given_up_and_other_imports_are_not_shown(
+    expo, parties, console, settings
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tradefair.organisations.models import ImportJob
+
+    silent = timezone.now() - dt.timedelta(seconds=settings.TASK_HEARTBEAT_TIMEOUT + 5)
+    job = ImportJob.objects.create(
+        expo=expo, kind="deals", original_name="d.csv", status="running", heartbeat_at=silent
+    )
+    page = console.get(url(expo, "import") + f"?job={job.pk}").content.decode()
+    assert "The worker stopped giving signs of life; nothing was imported." in page
+    assert "refresh" not in page
+    exhibitors = ImportJob.objects.create(expo=expo, kind="exhibitors", original_name="e.csv")
+    assert console.get(url(expo, "import") + f"?job={exhibitors.pk}").status_code == 404
 
 
 def test_approve_from_the_register(expo, parties, console, held):

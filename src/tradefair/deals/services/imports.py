@@ -24,6 +24,7 @@ from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED, parse_rows
 from tradefair.deals.services.writing import write_deal
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.organisations.models import ImportJob
 from tradefair.organisations.services.import_files import (
     ImportCounts,
     InRequestLimits,
@@ -31,7 +32,15 @@ from tradefair.organisations.services.import_files import (
     bounded_table,
 )
 
-__all__ = ["MAX_BYTES", "MAX_ROWS", "ImportResult", "Progress", "RowError", "import_deals"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_ROWS",
+    "ImportResult",
+    "Progress",
+    "RowError",
+    "import_deals",
+    "import_job_file",
+]
 
 MAX_ROWS = 5_000
 MAX_BYTES = 4 * 2**20
@@ -95,3 +104,10 @@ def import_deals(
             RowError(None, "database", _("a concurrent change conflicted (%s); import again") % exc)
         )
     return result
+
+
+def import_job_file(job: ImportJob, content: bytes, progress: Progress) -> ImportResult:
+    """A file uploaded on the console, in the worker (``tasks.run_deals_import``)."""
+    return import_deals(
+        expo=job.expo, filename=job.original_name, content=content, progress=progress
+    )

@@ -1,11 +1,10 @@
 """The organisers' deals: the register with its review queue, recording one deal, the file
 import and export, and the exchange rates. Thin: every decision is the services'."""
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,11 +16,18 @@ from tradefair.deals.queries.console import deals_for_review, rates, review_coun
 from tradefair.deals.services import recording
 from tradefair.deals.services.errors import DealError
 from tradefair.deals.services.exports import export_deals
-from tradefair.deals.services.imports import MAX_ROWS, import_deals
+from tradefair.deals.services.imports import MAX_ROWS, ImportResult
 from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED
 from tradefair.deals.services.rates import set_rate
+from tradefair.deals.tasks import run_deals_import
 from tradefair.expos.models import Expo
+from tradefair.expos.parsing import whole_number
 from tradefair.expos.presentation import language_links
+from tradefair.organisations.models import ImportJob
+from tradefair.organisations.queries import import_progress
+from tradefair.organisations.services.import_jobs import give_up_on_dead_imports, queue_import
+
+RELOAD_EVERY = 2  # seconds between reloads of an import's page while the worker has it
 
 
 def _render(request: HttpRequest, expo: Expo, template: str, **context: object) -> HttpResponse:
@@ -81,23 +87,53 @@ def record(request: HttpRequest, expo: Expo) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @organiser_page
 def upload(request: HttpRequest, expo: Expo) -> HttpResponse:
+    """The upload form; a file goes to the worker, and ``?job=`` shows that import: its
+    progress (the page reloads itself), then what it did or every cell to fix."""
     form = DealsFileForm(request.POST or None, request.FILES or None)
-    result = None
     if request.method == "POST" and form.is_valid():
-        file = form.cleaned_data["file"]
-        name = PurePath(file.name or "upload").name
-        result = import_deals(expo=expo, filename=name, content=file.read())
-        form = DealsFileForm()
+        queued = queue_import(
+            expo=expo,
+            kind=ImportJob.Kind.DEALS,
+            upload=form.cleaned_data["file"],
+            by_user=acting_user(request),
+            task=run_deals_import,
+        )
+        return redirect(f"{reverse('deals_console:import', args=[expo.slug])}?job={queued.pk}")
+    job = _job(expo, request.GET.get("job"))
     return _render(
         request,
         expo,
         "import.html",
         form=form,
-        result=result,
+        job=job,
+        activity=import_progress.activity(job) if job else None,
+        summary=_summary(expo, job) if job and job.imported else "",
+        reload_every=RELOAD_EVERY if job and job.active else None,
         columns=COLUMNS,
         required=REQUIRED,
         max_rows=MAX_ROWS,
     )
+
+
+def _job(expo: Expo, pk: str | None) -> ImportJob | None:
+    """The edition's deals import ``pk``; one whose worker died is given up on first."""
+    found = whole_number(pk) if pk else None
+    if found is None:
+        return None
+    job = get_object_or_404(ImportJob, pk=found, expo=expo, kind=ImportJob.Kind.DEALS)
+    if job.active and give_up_on_dead_imports():
+        job.refresh_from_db()
+    return job
+
+
+def _summary(expo: Expo, job: ImportJob) -> str:
+    """What the import did, in the reader's words (the job keeps the counts)."""
+    return ImportResult(
+        expo=expo.slug,
+        created=job.created_count or 0,
+        updated=job.updated_count or 0,
+        unchanged=job.unchanged_count or 0,
+    ).summary()
 
 
 @require_GET

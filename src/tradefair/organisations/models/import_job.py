@@ -14,6 +14,8 @@ class ImportJob(models.Model):
     class Kind(models.TextChoices):
         EXHIBITORS = "exhibitors", _("exhibitors")
         BUYERS = "buyers", _("buyers")
+        # uploaded on the deals console; ``deals.tasks`` runs it with the deals' importer
+        DEALS = "deals", _("deals")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

@@ -149,7 +149,8 @@ def _cell_text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class InRequestLimits:
-    """What keeps an import short enough to run in the request (the programme's, the deals')."""
+    """What keeps an import short: the programme's runs in the request, and the deals' (in the
+    worker) holds the edition's write lock for its one transaction."""
 
     kind: str | Promise  # "programme", "deals": how the messages name the import
     max_bytes: int

@@ -1,15 +1,19 @@
-"""The admin's upload of an exhibitor or buyer file, imported by a worker, not in the request.
+"""An uploaded file imported by a worker, not in the request: the admin's exhibitor and buyer
+files, and the deals console's (whose app passes its own task and importer; it sits above this
+one).
 
-``queue_import`` stores the file under MEDIA_ROOT with an ``ImportJob`` and queues the
-``run_import`` task after commit. ``execute_import`` (the task) claims the job under a row lock,
-so a duplicate delivery does nothing, and runs the same ``import_participants`` as
-``tradefair import``: still all or nothing in one transaction, every bad row reported. A
+``queue_import`` stores the file under MEDIA_ROOT with an ``ImportJob`` and queues the task
+(``run_import`` unless told) after commit. ``execute_import`` (the task) claims the job under a
+row lock, so a duplicate delivery does nothing, and runs the importer, for participants the same
+``import_participants`` as ``tradefair import``: still all or nothing in one transaction, every
+bad row reported. A
 heartbeat thread shows the worker alive; a job whose heartbeat stops is marked failed by whoever
 looks next (``give_up_on_dead_imports``), and since the import's transaction died with its
 worker, nothing of that file was imported.
 """
 
 import logging
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -22,7 +26,8 @@ from django.utils.translation import gettext_noop
 from tradefair.expos.models import Expo
 from tradefair.expos.services.background import QUEUED_FOR_TOO_LONG, heartbeat, timeout
 from tradefair.organisations.models import ImportJob
-from tradefair.organisations.services.imports import ImportResult, Kind, import_participants
+from tradefair.organisations.services.import_files import ImportCounts
+from tradefair.organisations.services.imports import Progress, import_participants
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +40,37 @@ NEVER_STARTED = gettext_noop("No worker took this import within 30 minutes; noth
 CRASHED = gettext_noop("The import stopped on an unexpected error; nothing was imported.")
 
 
-def queue_import(*, expo: Expo, kind: Kind | str, upload: UploadedFile, by_user: Any) -> ImportJob:
-    """Store the upload with a queued job; the worker is asked to import it after commit."""
-    from tradefair.organisations.tasks import run_import  # the task module imports this one
+# What a job's file becomes: (the job, the file's bytes, progress) -> what the import did.
+Importer = Callable[[ImportJob, bytes, Progress], ImportCounts]
+
+
+def import_participants_file(job: ImportJob, content: bytes, progress: Progress) -> ImportCounts:
+    return import_participants(
+        expo_slug=job.expo.slug,
+        kind=job.kind,
+        filename=job.original_name,
+        content=content,
+        progress=progress,
+    )
+
+
+def queue_import(
+    *, expo: Expo, kind: str, upload: UploadedFile, by_user: Any, task: Any = None
+) -> ImportJob:
+    """Store the upload with a queued job; ``task`` (a Celery task taking the job's id,
+    ``run_import`` by default) is asked to import it after commit."""
+    if task is None:
+        from tradefair.organisations.tasks import run_import as task  # it imports this module
 
     name = PurePath(upload.name or "upload").name[:255]
     with transaction.atomic():
-        job = ImportJob(expo=expo, kind=Kind(kind).value, original_name=name, uploaded_by=by_user)
+        job = ImportJob(
+            expo=expo, kind=ImportJob.Kind(kind).value, original_name=name, uploaded_by=by_user
+        )
         job.file.save(name, upload, save=False)
         job.save()
         # Robust: an inline (test) import that crashes is recorded on the job, not raised here.
-        transaction.on_commit(lambda: run_import.delay(job.pk), robust=True)
+        transaction.on_commit(lambda: task.delay(job.pk), robust=True)
     return job
 
 
@@ -60,7 +85,9 @@ def _claim(job_id: int) -> ImportJob | None:
     return job
 
 
-def execute_import(*, job_id: int) -> ImportJob | None:
+def execute_import(
+    *, job_id: int, importer: Importer = import_participants_file
+) -> ImportJob | None:
     """Import a queued job's file and record the outcome; a job not queued is left alone.
 
     The outcome is written whatever the job's status has become meanwhile: only the worker
@@ -84,13 +111,7 @@ def execute_import(*, job_id: int) -> ImportJob | None:
         ):
             with job.file.open("rb") as stored:
                 content = stored.read()
-            result = import_participants(
-                expo_slug=job.expo.slug,
-                kind=job.kind,
-                filename=job.original_name,
-                content=content,
-                progress=progress,
-            )
+            result = importer(job, content, progress)
             errors = [str(error) for error in result.errors]
     except Exception:
         ImportJob.objects.filter(pk=job.pk).update(
@@ -108,7 +129,7 @@ def _uploader_language(job: ImportJob) -> str:
     return (uploader.language if uploader else "") or settings.LANGUAGE_CODE
 
 
-def _record(job: ImportJob, result: ImportResult, errors: list[str]) -> None:
+def _record(job: ImportJob, result: ImportCounts, errors: list[str]) -> None:
     job.status, job.phase, job.progress, job.failure = Status.DONE, "", 1.0, ""
     job.errors = errors
     if result.ok:
