@@ -2,10 +2,12 @@
 reviews the applications through it in its portal and sees its members, meetings and deals."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.matchmaking.conftest import make_party_in
-from tradefair.organisations.models import Participation
+from tradefair.organisations.models import Delegation, Participation
 from tradefair.registration.models import Application, DelegationLink
 from tradefair.registration.services.errors import RegistrationError
 from tradefair.registration.services.links import change_link, create_link
@@ -80,3 +82,25 @@ def test_the_partner_portal_is_the_partners_own(client, expo, partner, link, app
     client.force_login(make_party_in(expo, "Some Buyer", Participation.Role.BUYER).user)
     assert client.get(home).status_code == 403
     assert Application.objects.get().status == Application.Status.WITH_PARTNER
+
+
+def test_the_partners_page_costs_the_same_queries_for_one_partner_or_three(
+    client, expo, organiser, partner, link, apply
+):
+    """The page shows each partner's links: not their members, applications or deals."""
+    apply(link)
+    client.force_login(organiser)
+    url = reverse("registration_console:partners", args=[expo.slug])
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for n in range(2):
+        other = make_party_in(expo, f"Chamber {n}", Participation.Role.PARTNER).participation
+        for name in ("Fruit", "Rubber"):
+            delegation = Delegation.objects.create(expo=expo, partner=other, name=f"{name} {n}")
+            DelegationLink.objects.create(
+                expo=expo, delegation=delegation, token=f"{name}-{n}", quota=4
+            )
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url).content.decode()
+    assert len(three.captured_queries) == len(one.captured_queries)
+    assert "1 standing, 0 admitted" in page and page.count("0 standing, 0 admitted") == 4

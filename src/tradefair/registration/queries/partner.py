@@ -3,11 +3,13 @@ for the partner, and the admitted members with their meetings and deals."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from tradefair.deals.models import Deal
+from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import Meeting
 from tradefair.organisations.models import Participation
 from tradefair.registration.models import Application, DelegationLink
@@ -36,16 +38,30 @@ class Delegations:
     deals: list[Deal]
 
 
-def delegations_of(partner: Participation) -> Delegations:
-    links = list(
-        DelegationLink.objects.filter(delegation__partner=partner)
-        .select_related("delegation")
+def _link_figures(links: QuerySet[DelegationLink]) -> list[LinkFigures]:
+    """Each link with its places, by delegation name: one query."""
+    counted = (
+        links.select_related("delegation")
         .annotate(
             standing=Count("applications", filter=~Q(applications__status="rejected")),
             admitted=Count("applications", filter=Q(applications__status="approved")),
         )
         .order_by("delegation__name")
     )
+    return [LinkFigures(link, link.standing, link.admitted) for link in counted]  # type: ignore[attr-defined]
+
+
+def links_by_partner(expo: Expo) -> dict[int, list[LinkFigures]]:
+    """Every partner's links (by participation pk) for the organisers' partners page, in one
+    query: the page shows the links alone, not the members, applications and deals of each."""
+    found: dict[int, list[LinkFigures]] = defaultdict(list)
+    for figures in _link_figures(DelegationLink.objects.filter(expo=expo)):
+        found[figures.link.delegation.partner_id].append(figures)
+    return found
+
+
+def delegations_of(partner: Participation) -> Delegations:
+    links = _link_figures(DelegationLink.objects.filter(delegation__partner=partner))
     applications = list(
         Application.objects.filter(link__delegation__partner=partner)
         .select_related("link__delegation")
@@ -64,7 +80,7 @@ def delegations_of(partner: Participation) -> Delegations:
         .values_list("buyer", "n", "held")
     }
     return Delegations(
-        [LinkFigures(link, link.standing, link.admitted) for link in links],  # type: ignore[attr-defined]
+        links,
         [a for a in applications if a.status == Application.Status.WITH_PARTNER],
         [a for a in applications if a.status != Application.Status.WITH_PARTNER],
         [Member(p, *counts.get(p.pk, (0, 0))) for p in members],

@@ -16,7 +16,7 @@ from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import Participation
 from tradefair.registration.forms import ChangeLinkForm, LinkForm
 from tradefair.registration.models import DelegationLink
-from tradefair.registration.queries.partner import delegations_of
+from tradefair.registration.queries.partner import links_by_partner
 from tradefair.registration.services.errors import RegistrationError
 from tradefair.registration.services.links import change_link, create_link
 
@@ -60,13 +60,14 @@ def partners(request: HttpRequest, expo: Expo) -> HttpResponse:
         form = create if create.is_bound else change
         form.add_error(refused.field if refused.field in form.fields else None, str(refused))
     apply_url = request.build_absolute_uri(reverse("apply:start", args=[expo.slug]))
+    links = links_by_partner(expo)
     return render(
         request,
         "registration/console/partners.html",
         {
             "expo": expo,
             "language_links": language_links(request),
-            "rows": [(p, delegations_of(p)) for p in found],
+            "rows": [(p, links.get(p.pk, [])) for p in found],
             "create": create,
             "change": change,
             "apply_url": apply_url,
