@@ -65,3 +65,38 @@ def test_a_runs_change_page_counts_its_requests_left_out(client, expo):
         for field in line
         if field.is_readonly
     ]
+
+
+@pytest.mark.parametrize("model", ["meeting", "meetingrequest", "recommendation"])
+def test_the_large_lists_cost_the_same_queries_for_one_row_or_four(
+    client, expo, rows, slots, model
+):
+    """A page is chosen from the table alone, then its rows are read with their joins."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tradefair.matchmaking.models import Meeting, Recommendation
+    from tradefair.organisations.models import Participation
+
+    from .conftest import make_party_in
+
+    client.force_login(User.objects.create_superuser("staff@example.org"))
+    url = reverse(f"admin:matchmaking_{model}_changelist")
+    first = Meeting.objects.get()
+    Recommendation.objects.create(
+        expo=expo, buyer=first.buyer, exhibitor=first.exhibitor, score=0.5, buyer_rank=1
+    )
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for n in range(3):
+        maker = make_party_in(expo, f"Maker {n}", Participation.Role.EXHIBITOR).participation
+        other = make_party_in(expo, f"Buyer {n}", Participation.Role.BUYER).participation
+        book_meeting(request=accepted(other, maker), slot=slots[1 + n // 2])
+        Recommendation.objects.create(
+            expo=expo, buyer=other, exhibitor=maker, score=0.4, buyer_rank=1
+        )
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(url)
+    assert len(four.captured_queries) == len(one.captured_queries)
+    assert len(page.context["cl"].result_list) == 4
+    assert "Maker 2" in page.content.decode()

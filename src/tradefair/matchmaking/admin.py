@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from tradefair.expos.admin_lists import LargeTableAdmin
 from tradefair.matchmaking.models import (
     Availability,
     Interpreter,
@@ -74,7 +75,7 @@ class AvailabilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingRequest)
-class MeetingRequestAdmin(admin.ModelAdmin):
+class MeetingRequestAdmin(LargeTableAdmin):
     list_display = ("pk", "buyer", "exhibitor", "status", "priority", "must_meet", "created_at")
     list_filter = ("expo", "status", "must_meet", "priority")
     search_fields = (
@@ -91,10 +92,11 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "exhibitor__organisation",
         "exhibitor__expo",
     )
+    ordering = ("-pk",)  # newest first, by an index: the model's order (created_at) has none
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(LargeTableAdmin):
     list_display = (
         "slot",
         "table_number",
@@ -108,7 +110,9 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("buyer__organisation__name", "exhibitor__organisation__name")
     raw_id_fields = ("request", "slot", "buyer", "exhibitor", "interpreter")
     readonly_fields = ("updated_at",)
+    # the request too: each row's label (its checkbox's) names it, a query a row without it
     list_select_related = (
+        "request",
         "slot",
         "interpreter",
         "buyer__organisation",
@@ -116,6 +120,7 @@ class MeetingAdmin(admin.ModelAdmin):
         "exhibitor__organisation",
         "exhibitor__expo",
     )
+    ordering = ("-pk",)  # newest first, by an index: the slot's start is another table's
 
 
 @admin.register(ScheduleRun)
@@ -142,7 +147,7 @@ class ScheduleRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(LargeTableAdmin):
     """Read-only: ``services.recommendations`` replaces an edition's rows as a whole."""
 
     list_display = ("buyer", "exhibitor", "score", "buyer_rank", "exhibitor_rank", "expo")
