@@ -225,3 +225,38 @@ def test_the_run_list_reads_no_runs_left_out_requests_until_one_is_shown(expo):
             (7, "no_common_slot")
         ]
     assert len(shown.captured_queries) == 1  # one page of the one run's rows, when shown
+
+
+def test_the_meetings_list_is_in_time_order_filtered_and_paged(
+    expo, fair, django_assert_num_queries
+):
+    """The page's ids come first, then the rows shown: the same order and filters as one query."""
+    from tradefair.matchmaking.queries.console import (
+        MeetingFilters,
+        meeting_rows,
+        meetings,
+        paginate_ids,
+    )
+
+    def shown(filters: MeetingFilters, page: str | None = None, size: int = 50):
+        listing = paginate_ids(meetings(expo, filters), meeting_rows, page, size)
+        rows = [(m.buyer.organisation.name, m.exhibitor.organisation.name) for m in listing.rows]
+        return rows, listing.page.paginator.count
+
+    first, second = ("VN-A", "AI Maker"), ("TH-A", "Food Maker")
+    with django_assert_num_queries(3):  # the count, the page's ids, its rows
+        assert shown(MeetingFilters()) == ([first, second, ("VN-B", "AI Maker")], 3)
+    assert shown(MeetingFilters(), page="2", size=2) == ([("VN-B", "AI Maker")], 3)
+    assert shown(MeetingFilters(text="food")) == ([second], 1)  # the exhibitor's name
+    assert shown(MeetingFilters(text="vn-")) == ([first, ("VN-B", "AI Maker")], 2)  # buyers'
+    assert shown(MeetingFilters(published=True)) == ([second], 1)
+    assert shown(MeetingFilters(status="held")) == ([("VN-B", "AI Maker")], 1)
+    Organisation.objects.filter(name="Food Maker").update(name_zh="食品制造商")
+    assert shown(MeetingFilters(text="食品")) == ([second], 1)
+
+
+def test_sessions_count_their_slots_and_meetings(expo, fair, organiser):
+    from tradefair.matchmaking.queries.console import sessions
+
+    make_session(expo, organiser, tables=2, slots=3)  # another, without meetings
+    assert sorted((s.slot_count, s.meeting_count) for s in sessions(expo)) == [(2, 3), (3, 0)]

@@ -37,9 +37,11 @@ def _back(request: HttpRequest, expo: Expo) -> HttpResponse:
 @require_GET
 @organiser_page
 def meetings(request: HttpRequest, expo: Expo) -> HttpResponse:
-    sessions = list(console.sessions(expo))
+    sessions = list(console.sessions_to_choose(expo))
     filters = MeetingFilterForm(request.GET, expo=expo, sessions=sessions)
-    listing = console.paginate(console.meetings(expo, filters.filters()), request.GET.get("page"))
+    listing = console.paginate_ids(
+        console.meetings(expo, filters.filters()), console.meeting_rows, request.GET.get("page")
+    )
     context = {
         "expo": expo,
         "filters": filters,

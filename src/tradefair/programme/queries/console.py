@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tradefair.expos.models import Expo
 from tradefair.programme.models import Activity, Registration, Room, Speaker
-from tradefair.programme.queries.listing import seated_count
+from tradefair.programme.queries.listing import registrations_counted, seated_count
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,9 @@ def activities(expo: Expo) -> QuerySet[Activity]:
         .select_related("room__hall")
         .annotate(
             seated=seated_count(),
-            waiting=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)
-            ),
+            # a subquery too: a join to count them made the seats' subquery run once per
+            # registration joined (368-525 ms at the demo's 5,426 registrations)
+            waiting=registrations_counted([Registration.Status.WAITLISTED]),
         )
         .order_by("start", "pk")
     )

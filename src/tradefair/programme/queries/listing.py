@@ -8,6 +8,7 @@ is a half-open window of local midnights converted to UTC, which an index on ``s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -55,14 +56,19 @@ def seated_count() -> Coalesce:
     (5,420 in the demo) for a page of 19 activities; the subquery reads only each listed
     activity's rows through the (activity, status) index: 52 ms became 12 ms for all 84.
     """
-    taken = (
-        Registration.objects.filter(activity=OuterRef("pk"), status__in=SEATED)
+    return registrations_counted(SEATED)
+
+
+def registrations_counted(statuses: Iterable[str]) -> Coalesce:
+    """Registrations in ``statuses`` at the outer query's activity, as a correlated subquery."""
+    found = (
+        Registration.objects.filter(activity=OuterRef("pk"), status__in=list(statuses))
         .order_by()
         .values("activity")
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+    return Coalesce(Subquery(found, output_field=IntegerField()), Value(0))
 
 
 def public_activities(expo: Expo) -> QuerySet[Activity]:
