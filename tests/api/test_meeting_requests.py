@@ -205,3 +205,41 @@ def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(as_user, fair):
     assert duplicate.json() == {
         "detail": "You already have an open request to Guangxi Robotics Co., Ltd."
     }
+
+
+def test_the_pages_follow_when_requests_were_made_with_both_sides_named(as_user, fair):
+    """The page's ids come first in the list's order (when made), then those rows."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    expo, buyer = fair.request.expo, fair.request.buyer
+    made = [
+        MeetingRequest.objects.create(
+            expo=expo,
+            buyer=buyer,
+            exhibitor=Participation.objects.get(
+                organisation=organisation(expo, f"Maker {n}", "CN", Role.EXHIBITOR)
+            ),
+        )
+        for n in range(3)
+    ]
+    # the last one was made first (a file imported with its dates, as the demo's are)
+    MeetingRequest.objects.filter(pk=made[2].pk).update(
+        created_at=fair.request.created_at - dt.timedelta(days=1)
+    )
+    client = as_user(fair.organiser)
+    client.get(BASE)
+    with CaptureQueriesContext(connection) as few:
+        results = client.get(BASE).json()["results"]
+    assert [r["id"] for r in results] == [made[2].pk, fair.request.pk, made[0].pk, made[1].pk]
+    assert [r["exhibitor_name"] for r in results][2:] == ["Maker 0", "Maker 1"]
+    for n in range(3, 6):
+        exhibitor = organisation(expo, f"Maker {n}", "CN", Role.EXHIBITOR)
+        MeetingRequest.objects.create(
+            expo=expo, buyer=buyer, exhibitor=Participation.objects.get(organisation=exhibitor)
+        )
+    with CaptureQueriesContext(connection) as more:
+        assert len(client.get(BASE).json()["results"]) == 7
+    assert len(more.captured_queries) == len(few.captured_queries)

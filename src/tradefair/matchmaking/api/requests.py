@@ -11,7 +11,6 @@ exhibitor's page.
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -38,6 +37,7 @@ from tradefair.expos.models import Expo
 from tradefair.matchmaking.api.access import ERRORS, refusals_documented, user_of
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.models.requests import HIGHEST_PRIORITY, LOWEST_PRIORITY
+from tradefair.matchmaking.queries.console import paginate_ids
 from tradefair.matchmaking.services import requests as services
 from tradefair.matchmaking.services.access import require_member_of
 from tradefair.organisations.api import expo_or_404
@@ -114,27 +114,29 @@ def _out(r: MeetingRequest) -> RequestOut:
     )
 
 
+SHOWN = ("buyer__organisation", "exhibitor__organisation")  # what a request's answer names
+
+
 def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
     """The edition's requests the user may see: all for organisers, else their organisations'."""
     roles = require_role(user, expo, ORGANISER, Role.BUYER, Role.EXHIBITOR)
-    qs = MeetingRequest.objects.filter(expo=expo).select_related(
-        "buyer__organisation", "exhibitor__organisation"
-    )
     if ORGANISER in roles:
-        return qs
+        return MeetingRequest.objects.filter(expo=expo)
     # The user's own participations first: an OR across the membership joins of both sides
     # scans every request of the edition (seconds at the demo's 150,000); by ids it is two
-    # index lookups, and no duplicate rows to remove.
+    # index lookups, and no duplicate rows to remove. Their participations are the edition's,
+    # so its requests need no filter of their own: with one, SQLite walked the edition's
+    # every request in the list's order (request_in_order) to find a buyer's 17.
     mine = list(
         Participation.objects.filter(expo=expo, organisation__memberships__user=user).values_list(
             "pk", flat=True
         )
     )
-    return qs.filter(Q(buyer_id__in=mine) | Q(exhibitor_id__in=mine))
+    return MeetingRequest.objects.filter(Q(buyer_id__in=mine) | Q(exhibitor_id__in=mine))
 
 
 def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
-    found = _visible(user, expo).filter(pk=pk).first()
+    found = _visible(user, expo).filter(pk=pk).select_related(*SHOWN).first()
     if found is None:
         raise HttpError(404, _("There is no such meeting request."))
     return found
@@ -204,12 +206,19 @@ def list_requests(
     all of them), oldest first, 100 to a page."""
     user = user_of(request)
     expo = expo_or_404(slug, request)
-    pages = Paginator(_visible(user, expo).order_by("created_at", "id"), PAGE_SIZE)
-    page = pages.get_page(query.page)
+    # The page's ids first (an index serves the order), then those rows with both sides: an
+    # organiser's list joined and sorted all 150,000 requests for every page (1.2-5.4 s).
+    listing = paginate_ids(
+        _visible(user, expo).order_by("created_at", "id"),
+        lambda ids: list(MeetingRequest.objects.filter(pk__in=ids).select_related(*SHOWN)),
+        str(query.page),
+        PAGE_SIZE,
+    )
+    page = listing.page
     return RequestPage(
-        count=pages.count,
+        count=page.paginator.count,
         page=page.number,
-        pages=pages.num_pages,
+        pages=page.paginator.num_pages,
         results=[_out(r) for r in page.object_list],
     )
 

@@ -67,7 +67,11 @@ class MeetingRequest(models.Model):
                 condition=~Q(buyer=F("exhibitor")), name="request_between_two_parties"
             ),
         ]
-        indexes = [models.Index(fields=["expo", "status"])]
+        indexes = [
+            models.Index(fields=["expo", "status"]),
+            # the order of the API's pages, which without it sorted every request of the edition
+            models.Index(fields=["expo", "created_at", "id"], name="request_in_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.buyer_id} → {self.exhibitor_id} ({self.status})"
