@@ -196,3 +196,19 @@ def test_plan_files_are_for_organisers_only(client, expo, hall, pavilions, make_
         client.get(reverse("booths_console:plan_export", args=[expo.slug, "A1"])).status_code == 403
     )
     assert client.post(reverse("booths_console:plan_import", args=[expo.slug])).status_code == 403
+
+
+def test_the_runs_list_and_the_progress_poll_leave_the_proposals_unread(client, expo, organiser):
+    """A run's proposal (every booth placed and left out) is 146 kB at the fair's size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(organiser)
+    done = AllocationRun.objects.create(expo=expo, status="done", allocations=[{"booth": "A1"}])
+    going = AllocationRun.objects.create(expo=expo, status="running", phase="solving")
+    with CaptureQueriesContext(connection) as read:
+        home = client.get(reverse("booths_console:home", args=[expo.slug]))
+        client.get(reverse("booths_console:run_progress", args=[expo.slug, going.pk]))
+    assert f">{done.pk}</a>" in home.content.decode()
+    runs = [q["sql"] for q in read.captured_queries if "booths_allocationrun" in q["sql"]]
+    assert runs and not any('"allocations"' in sql or '"unallocated"' in sql for sql in runs)

@@ -128,7 +128,13 @@ def pinned(expo: Expo, limit: int = 100) -> list[tuple[str, str]]:
 
 
 def runs(expo: Expo, limit: int = 10) -> list[AllocationRun]:
-    return list(AllocationRun.objects.filter(expo=expo).order_by("-created_at")[:limit])
+    """The latest runs for the list, without their proposals: each holds every booth it placed
+    and left out (146 kB of JSON at the fair's size), and the list shows neither."""
+    latest = AllocationRun.objects.filter(expo=expo).defer(*PROPOSAL)
+    return list(latest.order_by("-created_at")[:limit])
+
+
+PROPOSAL = ("allocations", "unallocated")  # a run's fields that grow with the fair
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def run(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
 @organiser_page
 def run_progress(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
     """The progress panel alone, for htmx to poll; a full reload when the work has ended."""
-    found = get_object_or_404(AllocationRun, expo=expo, pk=pk)
+    found = get_object_or_404(AllocationRun.objects.defer(*console.PROPOSAL), expo=expo, pk=pk)
     give_up_on_dead_runs(expo)
     found.refresh_from_db()
     progress = console.progress(found)
