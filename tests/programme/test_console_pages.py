@@ -208,7 +208,7 @@ def test_registrations_list_every_status_with_the_waiting_position(
     register(activity=small, user=third.user)
     Registration.objects.filter(user=second.user).update(clash_confirmed=True)
     client.force_login(world.organiser)
-    rows = client.get(url("registrations", world, pk=small.pk)).context["rows"]
+    rows = client.get(url("registrations", world, pk=small.pk)).context["listing"].rows
     assert [
         (
             r.registration.user.email,
@@ -224,6 +224,25 @@ def test_registrations_list_every_status_with_the_waiting_position(
         ("guest-2@example.com", "Guest 2", "waitlisted", None, 1, True),
         ("guest-3@example.com", "Guest 3", "waitlisted", None, 2, False),
     ]
+
+
+def test_a_page_of_registrations_keeps_the_whole_lists_waiting_positions(
+    client, world, make_party, make_activity, monkeypatch
+):
+    from tradefair.programme.queries import console
+
+    monkeypatch.setattr(console, "REGISTRATIONS_PAGE", 2)
+    small = make_activity(title="Small Forum", start=at(16), end=at(17), capacity=1)
+    for n in range(5):
+        register(activity=small, user=make_party(f"Guest {n}").user)
+    client.force_login(world.organiser)
+    page = client.get(url("registrations", world, pk=small.pk) + "?page=2")
+    listing = page.context["listing"]
+    assert [(r.registration.user.email, r.position) for r in listing.rows] == [
+        ("guest-2@example.com", 2),
+        ("guest-3@example.com", 3),
+    ]
+    assert listing.page.paginator.count == 5 and 'rel="next"' in page.content.decode()
 
 
 # Query counts ---------------------------------------------------------------------------------
@@ -244,7 +263,7 @@ QUERIES = {
     "activities": 12,
     "rooms": 9,
     "timetable": 10,
-    "registrations": 9,
+    "registrations": 11,  # a page: the waiting list's order, the count, the page
     "activity_edit": 19,
 }
 

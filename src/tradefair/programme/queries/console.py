@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from tradefair.expos.models import Expo
@@ -88,3 +89,35 @@ def registrations(activity: Activity) -> list[RegistrationRow]:
             position = waiting
         result.append(RegistrationRow(registration, position))
     return result
+
+
+REGISTRATIONS_PAGE = 100
+
+
+@dataclass(frozen=True)
+class RegistrationPage:
+    """A page of an activity's registrations for the console, and the page numbers to link."""
+
+    page: Page
+    page_range: list[int | str]
+    rows: list[RegistrationRow]
+
+
+def registrations_page(activity: Activity, number: str | None) -> RegistrationPage:
+    """One page of ``registrations``, positions on the waiting list included (three queries).
+
+    The summit's main event has 1,194 registrations in the demo: the whole list took 0.2-0.8 s
+    to read and draw, most of it formatting their times. The waiting list's order is read
+    alone (ids only) so that a page's positions are those of the whole list."""
+    ordered = Registration.objects.filter(activity=activity).order_by("arrived_at", "pk")
+    waiting = ordered.filter(status=Registration.Status.WAITLISTED).values_list("pk", flat=True)
+    positions = {pk: n for n, pk in enumerate(waiting, start=1)}
+    paginator = Paginator(
+        ordered.select_related("user", "participation__organisation"), REGISTRATIONS_PAGE
+    )
+    page = paginator.get_page(number)
+    return RegistrationPage(
+        page=page,
+        page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        rows=[RegistrationRow(r, positions.get(r.pk)) for r in page.object_list],
+    )
