@@ -104,3 +104,33 @@ def test_the_partners_page_costs_the_same_queries_for_one_partner_or_three(
         page = client.get(url).content.decode()
     assert len(three.captured_queries) == len(one.captured_queries)
     assert "1 standing, 0 admitted" in page and page.count("0 standing, 0 admitted") == 4
+
+
+def test_the_partner_portal_pages_its_members_and_shows_the_latest_reviewed(
+    client, expo, partner, link, apply, monkeypatch
+):
+    """A partner bringing 625 buyers had them all, and all their applications, on one page."""
+    from tradefair.registration.queries import partner as portal
+
+    monkeypatch.setattr(portal, "MEMBERS_PAGE", 2)
+    monkeypatch.setattr(portal, "REVIEWED_SHOWN", 1)
+    link.quota = 10
+    link.save()
+    for n in range(3):
+        member = make_party_in(expo, f"Member {n}", Participation.Role.BUYER).participation
+        Participation.objects.filter(pk=member.pk).update(delegation=link.delegation)
+    for n in range(2):
+        reviewed = apply(link, name=f"Applicant {n}", email=f"buying@applicant{n}.vn")
+        Application.objects.filter(pk=reviewed.pk).update(status=Application.Status.SUBMITTED)
+    client.force_login(partner.user)
+    home = reverse("partner:home", args=[expo.slug])
+    first = client.get(home)
+    page = first.content.decode()
+    assert [m.participation.organisation.name for m in first.context["delegations"].members] == [
+        "Member 0",
+        "Member 1",
+    ]
+    assert "Admitted members (3)" in page and 'rel="next"' in page
+    assert "The latest 1 of 2" in page
+    second = client.get(f"{home}?page=2").context["delegations"]
+    assert [m.participation.organisation.name for m in second.members] == ["Member 2"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from tradefair.deals.models import Deal
@@ -33,8 +34,11 @@ class Member:
 class Delegations:
     links: list[LinkFigures]
     waiting: list[Application]
-    others: list[Application]  # through its links, past the partner's review
-    members: list[Member]
+    others: list[Application]  # the latest through its links, past the partner's review
+    others_total: int
+    members: list[Member]  # a page of them
+    members_page: Page
+    members_range: list[int | str]
     deals: list[Deal]
 
 
@@ -60,31 +64,47 @@ def links_by_partner(expo: Expo) -> dict[int, list[LinkFigures]]:
     return found
 
 
-def delegations_of(partner: Participation) -> Delegations:
+MEMBERS_PAGE = 50
+REVIEWED_SHOWN = 20
+
+
+def delegations_of(partner: Participation, members_page: str | None = None) -> Delegations:
+    """The partner's portal: every link and every application waiting for it, the latest
+    reviewed ones, a page of its members with their meetings, and its deals.
+
+    A partner bringing 625 buyers had all of them, and all their applications, on one page
+    (88-111 ms, 102 kB, against the portals' 50 ms)."""
     links = _link_figures(DelegationLink.objects.filter(delegation__partner=partner))
-    applications = list(
+    applications = (
         Application.objects.filter(link__delegation__partner=partner)
         .select_related("link__delegation")
         .order_by("-created_at", "-pk")
     )
-    members = list(
+    reviewed = applications.exclude(status=Application.Status.WITH_PARTNER)
+    members = Paginator(
         Participation.objects.filter(delegation__partner=partner)
         .select_related("organisation", "delegation")
-        .order_by("organisation__name")
+        .order_by("organisation__name", "pk"),
+        MEMBERS_PAGE,
     )
+    page = members.get_page(members_page)
+    shown = list(page.object_list)
     counts: dict[int, tuple[int, int]] = {
         buyer: (n, held)
-        for buyer, n, held in Meeting.objects.filter(buyer__in=members, published=True)
+        for buyer, n, held in Meeting.objects.filter(buyer__in=shown, published=True)
         .values("buyer")
         .annotate(n=Count("pk"), held=Count("pk", filter=Q(status=Meeting.Status.HELD)))
         .values_list("buyer", "n", "held")
     }
     return Delegations(
-        links,
-        [a for a in applications if a.status == Application.Status.WITH_PARTNER],
-        [a for a in applications if a.status != Application.Status.WITH_PARTNER],
-        [Member(p, *counts.get(p.pk, (0, 0))) for p in members],
-        list(
+        links=links,
+        waiting=list(applications.filter(status=Application.Status.WITH_PARTNER)),
+        others=list(reviewed[:REVIEWED_SHOWN]),
+        others_total=reviewed.count(),
+        members=[Member(p, *counts.get(p.pk, (0, 0))) for p in shown],
+        members_page=page,
+        members_range=list(members.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        deals=list(
             Deal.objects.filter(delegation__partner=partner)
             .select_related("delegation")
             .order_by("reference")

@@ -35,7 +35,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "expo": expo,
             "partner": partner,
-            "delegations": delegations_of(partner),
+            "delegations": delegations_of(partner, request.GET.get("page")),
             "apply_url": apply_url,
         },
     )
