@@ -218,3 +218,18 @@ def test_as_many_parties_and_codes_as_a_deal_holds_and_no_more(expo, parties, co
         else:
             with pytest.raises(InvalidDeal, match="at most"):
                 recording.record_deal(expo=expo, data=data, by_user=organiser)
+
+
+def test_the_register_comes_a_page_at_a_time_within_its_tab(
+    expo, parties, console, monkeypatch, django_capture_on_commit_callbacks
+):
+    from tradefair.deals.views import console as views
+
+    monkeypatch.setattr(views, "REGISTER_PAGE", 2)
+    _uploaded(console, expo, django_capture_on_commit_callbacks, "deals.csv", _csv(*GOOD))
+    first = console.get(url(expo, "register"))
+    assert [d.reference for d in first.context["page"].object_list] == ["CAE22-001", "CAE22-002"]
+    assert 'rel="next"' in first.content.decode()
+    second = console.get(url(expo, "register") + "?review=approved&page=2")
+    assert [d.reference for d in second.context["page"].object_list] == ["CAE22-003"]
+    assert 'href="?review=approved&amp;page=1"' in second.content.decode()

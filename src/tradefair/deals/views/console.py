@@ -2,6 +2,7 @@
 import and export, and the exchange rates. Thin: every decision is the services'."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +29,8 @@ from tradefair.organisations.queries import import_progress
 from tradefair.organisations.services.import_jobs import give_up_on_dead_imports, queue_import
 
 RELOAD_EVERY = 2  # seconds between reloads of an import's page while the worker has it
+# Deals a page of the register shows: the import takes 5,000 at a time, each with its parties.
+REGISTER_PAGE = 100
 
 
 def _render(request: HttpRequest, expo: Expo, template: str, **context: object) -> HttpResponse:
@@ -40,11 +43,14 @@ def _render(request: HttpRequest, expo: Expo, template: str, **context: object) 
 def register(request: HttpRequest, expo: Expo) -> HttpResponse:
     review = request.GET.get("review", "")
     counts = review_counts(expo)
+    pages = Paginator(deals_for_review(expo, review), REGISTER_PAGE)
+    page = pages.get_page(request.GET.get("page"))
     return _render(
         request,
         expo,
         "register.html",
-        deals=deals_for_review(expo, review),
+        page=page,
+        page_range=list(pages.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
         tabs=[(value, label, counts[value]) for value, label in Deal.Review.choices],
         review=review if review in Deal.Review.values else "",
     )
