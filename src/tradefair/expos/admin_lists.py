@@ -22,7 +22,8 @@ class PageFirstChangeList(ChangeList):
     def get_results(self, request: HttpRequest) -> None:
         super().get_results(request)
         ids = [row.pk for row in self.result_list]
-        joined = super().apply_select_related(self.root_queryset.model._default_manager.all())
+        # the admin's own queryset (with anything it annotates), now with the joins
+        joined = super().apply_select_related(self.model_admin.get_queryset(request))
         found = joined.in_bulk(ids)
         self.result_list = [found[pk] for pk in ids if pk in found]
 
