@@ -97,6 +97,8 @@ def test_the_filtered_list_is_exported_through_its_own_page(live_server, page, r
     """The worker runs inline in the tests; the page then offers the file at once."""
     page.goto(f"{live_server.url}/zh-hans/caexpo-22/organiser/schedule/?run={run.pk}")
     page.get_by_role("link", name="洽谈桌已满").last.click()
+    # htmx swaps the filtered list in: its export form then carries the reason
+    expect(page.locator("#left-out input[name=reason]").first).to_have_value("tables_full")
     page.locator("#left-out").get_by_role("button", name="导出 XLSX").click()
     page.wait_for_url(f"{live_server.url}/zh-hans/caexpo-22/organiser/schedule/left-out-exports/*/")
     link = page.get_by_role("link", name="下载 XLSX")
