@@ -228,8 +228,8 @@ def test_the_register_comes_a_page_at_a_time_within_its_tab(
     monkeypatch.setattr(views, "REGISTER_PAGE", 2)
     _uploaded(console, expo, django_capture_on_commit_callbacks, "deals.csv", _csv(*GOOD))
     first = console.get(url(expo, "register"))
-    assert [d.reference for d in first.context["page"].object_list] == ["CAE22-001", "CAE22-002"]
+    assert [d.reference for d in first.context["listing"].rows] == ["CAE22-001", "CAE22-002"]
     assert 'rel="next"' in first.content.decode()
     second = console.get(url(expo, "register") + "?review=approved&page=2")
-    assert [d.reference for d in second.context["page"].object_list] == ["CAE22-003"]
+    assert [d.reference for d in second.context["listing"].rows] == ["CAE22-003"]
     assert 'href="?review=approved&amp;page=1"' in second.content.decode()

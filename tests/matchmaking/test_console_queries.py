@@ -231,12 +231,8 @@ def test_the_meetings_list_is_in_time_order_filtered_and_paged(
     expo, fair, django_assert_num_queries
 ):
     """The page's ids come first, then the rows shown: the same order and filters as one query."""
-    from tradefair.matchmaking.queries.console import (
-        MeetingFilters,
-        meeting_rows,
-        meetings,
-        paginate_ids,
-    )
+    from tradefair.expos.paging import paginate_ids
+    from tradefair.matchmaking.queries.console import MeetingFilters, meeting_rows, meetings
 
     def shown(filters: MeetingFilters, page: str | None = None, size: int = 50):
         listing = paginate_ids(meetings(expo, filters), meeting_rows, page, size)

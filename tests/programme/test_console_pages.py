@@ -208,7 +208,7 @@ def test_registrations_list_every_status_with_the_waiting_position(
     register(activity=small, user=third.user)
     Registration.objects.filter(user=second.user).update(clash_confirmed=True)
     client.force_login(world.organiser)
-    rows = client.get(url("registrations", world, pk=small.pk)).context["listing"].rows
+    rows = client.get(url("registrations", world, pk=small.pk)).context["registrations"].rows
     assert [
         (
             r.registration.user.email,
@@ -237,12 +237,13 @@ def test_a_page_of_registrations_keeps_the_whole_lists_waiting_positions(
         register(activity=small, user=make_party(f"Guest {n}").user)
     client.force_login(world.organiser)
     page = client.get(url("registrations", world, pk=small.pk) + "?page=2")
-    listing = page.context["listing"]
-    assert [(r.registration.user.email, r.position) for r in listing.rows] == [
+    registrations = page.context["registrations"]
+    assert [(r.registration.user.email, r.position) for r in registrations.rows] == [
         ("guest-2@example.com", 2),
         ("guest-3@example.com", 3),
     ]
-    assert listing.page.paginator.count == 5 and 'rel="next"' in page.content.decode()
+    assert registrations.listing.page.paginator.count == 5
+    assert 'rel="next"' in page.content.decode()
 
 
 # Query counts ---------------------------------------------------------------------------------

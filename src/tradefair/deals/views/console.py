@@ -2,7 +2,6 @@
 import and export, and the exchange rates. Thin: every decision is the services'."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from tradefair.deals.services.imports_parse import COLUMNS, REQUIRED
 from tradefair.deals.services.rates import set_rate
 from tradefair.deals.tasks import run_deals_import
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import paginate
 from tradefair.expos.parsing import whole_number
 from tradefair.expos.presentation import language_links
 from tradefair.organisations.models import ImportJob
@@ -43,14 +43,11 @@ def _render(request: HttpRequest, expo: Expo, template: str, **context: object) 
 def register(request: HttpRequest, expo: Expo) -> HttpResponse:
     review = request.GET.get("review", "")
     counts = review_counts(expo)
-    pages = Paginator(deals_for_review(expo, review), REGISTER_PAGE)
-    page = pages.get_page(request.GET.get("page"))
     return _render(
         request,
         expo,
         "register.html",
-        page=page,
-        page_range=list(pages.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        listing=paginate(deals_for_review(expo, review), request.GET.get("page"), REGISTER_PAGE),
         tabs=[(value, label, counts[value]) for value, label in Deal.Review.choices],
         review=review if review in Deal.Review.values else "",
     )

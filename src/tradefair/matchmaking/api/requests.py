@@ -34,10 +34,10 @@ from tradefair.expos.api_inputs import (
 )
 from tradefair.expos.api_outputs import Out
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import paginate_ids
 from tradefair.matchmaking.api.access import ERRORS, refusals_documented, user_of
 from tradefair.matchmaking.models import MeetingRequest
 from tradefair.matchmaking.models.requests import HIGHEST_PRIORITY, LOWEST_PRIORITY
-from tradefair.matchmaking.queries.console import paginate_ids
 from tradefair.matchmaking.services import requests as services
 from tradefair.matchmaking.services.access import require_member_of
 from tradefair.organisations.api import expo_or_404

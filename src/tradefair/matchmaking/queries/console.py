@@ -6,11 +6,9 @@ query.
 """
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, ngettext
@@ -34,7 +32,6 @@ Dimension = Literal["country", "sector"]
 Side = Literal["buyer", "exhibitor"]
 RequestStatus = MeetingRequest.Status
 MeetingStatus = Meeting.Status
-PAGE_SIZE = 50
 TOP = 10
 OTHERS = "__others__"
 
@@ -291,42 +288,6 @@ def interpreters(expo: Expo) -> QuerySet[Interpreter]:
         )
         .order_by("name", "pk")
     )
-
-
-@dataclass(frozen=True)
-class Listing:
-    """One page of a list and the page numbers to link to."""
-
-    page: Page
-    page_range: list[int | str]
-
-    @property
-    def rows(self) -> list[object]:
-        return list(self.page.object_list)
-
-
-def paginate(rows: QuerySet[Any] | list[Any], number: str | None, size: int = PAGE_SIZE) -> Listing:
-    """A page of ``rows`` (a bad or too large page number gives the nearest page)."""
-    paginator = Paginator(rows, size)
-    page = paginator.get_page(number)
-    return Listing(
-        page, list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    )
-
-
-def paginate_ids(
-    rows: QuerySet[Any],
-    fetch: Callable[[list[int]], list[Any]],
-    number: str | None,
-    size: int = PAGE_SIZE,
-) -> Listing:
-    """A page of ``rows`` read in two steps: the page's ids, sorted and filtered without the
-    joins a row shows, then ``fetch`` of those ids alone, put back in the list's order."""
-    listing = paginate(rows.values_list("pk", flat=True), number, size)
-    ids = list(listing.page.object_list)
-    found = {row.pk: row for row in fetch(ids)}
-    listing.page.object_list = [found[pk] for pk in ids if pk in found]
-    return listing
 
 
 def must_meet_pairs(expo: Expo) -> QuerySet[MeetingRequest]:

@@ -46,8 +46,7 @@ class ExportPage:
     job: LeftOutExport
     pending: bool
     no_worker: bool  # queued for a while: probably no worker is running
-    share: float
-    share_text: str
+    share_text: str  # the job's progress in the reader's notation
     rows_text: str
     reason_label: str
 
@@ -66,7 +65,6 @@ def export_page(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
         pending=pending,
         no_worker=job.status == LeftOutExport.Status.QUEUED
         and timezone.now() - job.created_at > NO_WORKER_AFTER,
-        share=job.progress,
         share_text=percent(job.progress),
         rows_text=ngettext("%(count)s row", "%(count)s rows", job.rows)
         % {"count": number(job.rows)},

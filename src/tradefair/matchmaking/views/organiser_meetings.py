@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import paginate_ids
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import MeetingFilterForm, MoveForm, slot_label
 from tradefair.matchmaking.models import Meeting
@@ -39,7 +40,7 @@ def _back(request: HttpRequest, expo: Expo) -> HttpResponse:
 def meetings(request: HttpRequest, expo: Expo) -> HttpResponse:
     sessions = list(console.sessions_to_choose(expo))
     filters = MeetingFilterForm(request.GET, expo=expo, sessions=sessions)
-    listing = console.paginate_ids(
+    listing = paginate_ids(
         console.meetings(expo, filters.filters()), console.meeting_rows, request.GET.get("page")
     )
     context = {

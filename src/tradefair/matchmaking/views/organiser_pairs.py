@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tradefair.accounts.gates import acting_user, organiser_page
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import paginate
 from tradefair.expos.presentation import language_links
 from tradefair.matchmaking.forms.organiser import MustMeetForm
 from tradefair.matchmaking.queries import console
@@ -60,7 +61,7 @@ def must_meet(request: HttpRequest, expo: Expo) -> HttpResponse:
         "expo": expo,
         "form": form,
         "pickers": [_picker(expo, role, data) for role in ROLES],
-        "pairs": console.paginate(console.must_meet_pairs(expo), request.GET.get("page")),
+        "pairs": paginate(console.must_meet_pairs(expo), request.GET.get("page")),
         "language_links": language_links(request),
     }
     return render(request, "organiser/must_meet.html", context)

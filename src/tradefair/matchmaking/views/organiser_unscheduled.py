@@ -21,9 +21,10 @@ from tradefair.accounts.gates import organiser_page
 from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import Listing, paginate
 from tradefair.expos.parsing import whole_number
 from tradefair.matchmaking.models import ScheduleRun
-from tradefair.matchmaking.queries import console, left_out
+from tradefair.matchmaking.queries import left_out
 
 EXPORTS = ("csv", "xlsx")
 
@@ -49,7 +50,7 @@ class LeftOutPage:
     total_text: str
     reasons: list[ReasonLink]
     chart: SafeString  # each bar links to the reason's list
-    listing: console.Listing  # a page of stored entries
+    listing: Listing  # a page of stored entries
     shown_text: str  # how many the filter keeps
     rows: list[left_out.LeftOut]  # that page, phrased
     all_url: str
@@ -85,7 +86,7 @@ def left_out_context(request: HttpRequest, expo: Expo, run: ScheduleRun) -> Left
         )
         for c in counts
     ]
-    listing = console.paginate(left_out.entries(run, reason), request.GET.get("page"))
+    listing = paginate(left_out.entries(run, reason), request.GET.get("page"))
     total = sum(c.count for c in counts)
     exports = {
         kind: reverse(f"organiser:left_out_export_{kind}", kwargs={"slug": expo.slug, "pk": run.pk})

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import Listing, paginate
 from tradefair.programme.models import Activity, Registration, Room, Speaker
 from tradefair.programme.queries.listing import registrations_counted, seated_count
 
@@ -96,10 +96,9 @@ REGISTRATIONS_PAGE = 100
 
 @dataclass(frozen=True)
 class RegistrationPage:
-    """A page of an activity's registrations for the console, and the page numbers to link."""
+    """A page of an activity's registrations for the console, with their waiting positions."""
 
-    page: Page
-    page_range: list[int | str]
+    listing: Listing
     rows: list[RegistrationRow]
 
 
@@ -112,12 +111,9 @@ def registrations_page(activity: Activity, number: str | None) -> RegistrationPa
     ordered = Registration.objects.filter(activity=activity).order_by("arrived_at", "pk")
     waiting = ordered.filter(status=Registration.Status.WAITLISTED).values_list("pk", flat=True)
     positions = {pk: n for n, pk in enumerate(waiting, start=1)}
-    paginator = Paginator(
-        ordered.select_related("user", "participation__organisation"), REGISTRATIONS_PAGE
+    listing = paginate(
+        ordered.select_related("user", "participation__organisation"), number, REGISTRATIONS_PAGE
     )
-    page = paginator.get_page(number)
     return RegistrationPage(
-        page=page,
-        page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
-        rows=[RegistrationRow(r, positions.get(r.pk)) for r in page.object_list],
+        listing=listing, rows=[RegistrationRow(r, positions.get(r.pk)) for r in listing.rows]
     )

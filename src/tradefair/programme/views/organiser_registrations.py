@@ -28,7 +28,7 @@ def registrations(request: HttpRequest, expo: Expo, pk: int) -> HttpResponse:
     context = {
         "expo": expo,
         "activity": activity,
-        "listing": console.registrations_page(activity, request.GET.get("page")),
+        "registrations": console.registrations_page(activity, request.GET.get("page")),
         "language_links": language_links(request),
     }
     return render(request, "programme/organiser/registrations.html", context)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from tradefair.deals.models import Deal
 from tradefair.expos.models import Expo
+from tradefair.expos.paging import Listing, paginate
 from tradefair.matchmaking.models import Meeting
 from tradefair.organisations.models import Participation
 from tradefair.registration.models import Application, DelegationLink
@@ -37,8 +37,7 @@ class Delegations:
     others: list[Application]  # the latest through its links, past the partner's review
     others_total: int
     members: list[Member]  # a page of them
-    members_page: Page
-    members_range: list[int | str]
+    members_listing: Listing  # that page, and the page numbers to link
     deals: list[Deal]
 
 
@@ -81,14 +80,14 @@ def delegations_of(partner: Participation, members_page: str | None = None) -> D
         .order_by("-created_at", "-pk")
     )
     reviewed = applications.exclude(status=Application.Status.WITH_PARTNER)
-    members = Paginator(
+    members = paginate(
         Participation.objects.filter(delegation__partner=partner)
         .select_related("organisation", "delegation")
         .order_by("organisation__name", "pk"),
+        members_page,
         MEMBERS_PAGE,
     )
-    page = members.get_page(members_page)
-    shown = list(page.object_list)
+    shown = members.rows
     counts: dict[int, tuple[int, int]] = {
         buyer: (n, held)
         for buyer, n, held in Meeting.objects.filter(buyer__in=shown, published=True)
@@ -102,8 +101,7 @@ def delegations_of(partner: Participation, members_page: str | None = None) -> D
         others=list(reviewed[:REVIEWED_SHOWN]),
         others_total=reviewed.count(),
         members=[Member(p, *counts.get(p.pk, (0, 0))) for p in shown],
-        members_page=page,
-        members_range=list(members.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        members_listing=members,
         deals=list(
             Deal.objects.filter(delegation__partner=partner)
             .select_related("delegation")
