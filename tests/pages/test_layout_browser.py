@@ -421,6 +421,8 @@ VISITS = [
     Visit("console-home", "organiser", "/caexpo-22/organiser/", "nav.console-nav"),
     Visit("console-schedule", "organiser", "/caexpo-22/organiser/schedule/", "nav.console-nav"),
     Visit("console-booths", "organiser", "/caexpo-22/organiser/booths/", "nav.console-nav"),
+    # its header line to copy is one long word
+    Visit("deals-import", "organiser", "/caexpo-22/organiser/deals/import/", "nav.console-nav"),
     Visit("floor-plan", "exhibitor", "/caexpo-22/map/A1/?booth=A1-1208", "nav.hall-tabs"),
     # the longest header: every portal's link and a long address
     Visit("header-every-portal", "everything", "/caexpo-22/", ""),
@@ -480,3 +482,32 @@ def test_main_pages_fit_their_cards_at_1280_and_390_px(
                             problems.append(f"{where}: the tabs take {tab_rows} rows")
     assert problems == [], "\n".join(problems)
     assert len(seen) == len(VISITS) * 2 * len(WIDTHS)
+
+
+def test_console_tables_scroll_inside_their_panel_on_a_phone(
+    live_server, fair: Fair, tab: Page
+) -> None:
+    """A header's hidden label (.visually-hidden, absolutely placed) escaped its table's own
+    scrolling and made the whole page 480-630 px wide on a 390 px phone."""
+    tab.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": _session_cookie(fair.organiser),
+                "url": live_server.url,
+            }
+        ]
+    )
+    tab.set_viewport_size({"width": 390, "height": 900})
+    widths = {}
+    for prefix in ("", "/zh-hans"):
+        for name in ("meetings", "sessions"):
+            tab.goto(f"{live_server.url}{prefix}/caexpo-22/organiser/{name}/")
+            assert tab.locator("table.console-table .visually-hidden").count() >= 1
+            widths[prefix + name] = tab.evaluate("document.documentElement.scrollWidth")
+    assert widths == {
+        "meetings": 390,
+        "sessions": 390,
+        "/zh-hansmeetings": 390,
+        "/zh-hanssessions": 390,
+    }
