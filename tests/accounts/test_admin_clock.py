@@ -39,6 +39,8 @@ def test_the_admin_shows_and_reads_times_on_the_editions_clock(client, expo, sta
     page = client.get(reverse("admin:matchmaking_slot_change", args=[slot.pk])).content.decode()
     assert 'value="09:00:00"' in page
     assert "All times are Nanning time (UTC+8)." in page
+    # the slot's name (its page's title, and each meeting's slot in the lists) too, not 01:00
+    assert "<h2>2025-09-17 09:00</h2>" in page and "2025-09-17 01:00" not in page
     form = {
         "start_0": "2025-09-17", "start_1": "10:00:00", "end_0": "2025-09-17",
         "end_1": "10:30:00", "tables": "4", "session": slot.session_id, "expo": expo.pk,

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -60,7 +61,8 @@ class Slot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.start:%Y-%m-%d %H:%M}"
+        # on the active clock (the admin's is the edition's), as every other time it shows
+        return f"{timezone.localtime(self.start):%Y-%m-%d %H:%M}"
 
 
 class Interpreter(models.Model):
