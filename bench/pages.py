@@ -33,16 +33,17 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
 
-from tradefair.accounts.models import User
+from tradefair.accounts.models import Membership, User
 from tradefair.accounts.tokens import issue_token
 from tradefair.demo.accounts import DOMAIN, ensure_demo_accounts
 from tradefair.expos.models import Expo
 from tradefair.floorplan.models import Booth
+from tradefair.matchmaking.api.requests import PAGE_SIZE
 from tradefair.matchmaking.models import Meeting, MeetingRequest, ScheduleRun, Slot
 from tradefair.matchmaking.services.booking import book_meeting
 from tradefair.matchmaking.services.errors import MatchmakingError
 from tradefair.matchmaking.services.publishing import publish_schedule
-from tradefair.matchmaking.services.requests import accept_request, request_meeting
+from tradefair.matchmaking.services.requests import add_must_meet
 from tradefair.matchmaking.services.sessions import create_session
 from tradefair.organisations.models import Offer, Participation
 from tradefair.programme.models import Activity
@@ -114,7 +115,7 @@ def _ensure_slots(expo: Expo, organiser: User) -> None:
 
 
 def _accepted_requests(buyer: Participation, organiser: User) -> list[MeetingRequest]:
-    """The buyer's accepted requests without a meeting; new accepted ones if too few."""
+    """The buyer's accepted requests without a meeting; new must-meet pairs if too few."""
     open_ = MeetingRequest.objects.filter(
         buyer=buyer, status=MeetingRequest.Status.ACCEPTED, meeting__isnull=True
     ).order_by("-priority", "pk")
@@ -128,9 +129,8 @@ def _accepted_requests(buyer: Participation, organiser: User) -> list[MeetingReq
         .select_related("organisation")
         .order_by("pk")[: AGENDA_MEETINGS * 2 - len(found)]
     )
-    for exhibitor in others:
-        request = request_meeting(buyer=buyer, exhibitor=exhibitor, by_user=organiser)
-        found.append(accept_request(request=request, by_user=organiser))
+    # Only the asked organisation answers a request; organisers pair the two sides instead.
+    found += [add_must_meet(buyer=buyer, exhibitor=e, by_user=organiser) for e in others]
     return found
 
 
@@ -361,6 +361,92 @@ def registration_cases(slug: str) -> list[Case]:
     return cases
 
 
+BUSIEST_EXHIBITOR_EMAIL = "bench-busiest-exhibitor@bench.invalid"
+
+
+def busiest_exhibitor(slug: str) -> tuple[User, int]:
+    """A log-in for the exhibitor asked most often (made once), and how many requests it has:
+    the portal pages whose cost grows with an exhibitor's requests are measured at their worst."""
+    expo = Expo.objects.get(slug=slug)
+    top = (
+        MeetingRequest.objects.filter(expo=expo)
+        .values("exhibitor")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "exhibitor")
+        .first()
+    )
+    assert top is not None, f"{slug} has no meeting requests"
+    exhibitor = Participation.objects.select_related("organisation").get(pk=top["exhibitor"])
+    user, _ = User.objects.get_or_create(email=BUSIEST_EXHIBITOR_EMAIL)
+    Membership.objects.get_or_create(
+        user=user, organisation=exhibitor.organisation, defaults={"role": Membership.Role.ADMIN}
+    )
+    return user, top["n"]
+
+
+def after_run_cases(slug: str) -> list[Case]:
+    """The pages that read the edition's meetings and requests, measured once a scheduling run
+    has written its meetings back (``bench.writeback``): the console's overview, bulletin,
+    schedule, left-out list, meetings and pairs, the busiest exhibitor's portal, and the API's
+    requests as organisers page through them."""
+    ensure_demo_accounts(slug)
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    expo = Expo.objects.get(slug=slug)
+    meetings = Meeting.objects.filter(expo=expo).count()
+    requests = MeetingRequest.objects.filter(expo=expo).count()
+    busiest, asked = busiest_exhibitor(slug)
+    console = f"/{slug}/organiser/"
+    last_page = max(1, -(-requests // PAGE_SIZE))
+    cases = [
+        Case("organiser's overview with charts", console, organiser),
+        Case("organiser's overview, exhibitors' side", f"{console}?side=exhibitor", organiser),
+        Case("organiser's overview in Chinese", f"/zh-hans{console}", organiser),
+        Case("organiser's live bulletin", f"{console}bulletin/", organiser),
+        Case("organiser's schedule and runs", f"{console}schedule/", organiser),
+        Case(f"organiser's meetings ({meetings})", f"{console}meetings/", organiser, meetings),
+        Case("organiser's meetings, page 100", f"{console}meetings/?page=100", organiser),
+        Case("organiser's must-meet pairs", f"{console}must-meet/", organiser),
+        Case("organiser's sessions", f"{console}sessions/", organiser),
+        Case("organiser's programme", f"{console}programme/", organiser),
+        Case("organiser's deals", f"{console}deals/", organiser),
+        Case(f"busiest exhibitor's portal ({asked} requests)", f"/{slug}/exhibitor/", busiest),
+        Case("busiest exhibitor's requests", f"/{slug}/exhibitor/requests/", busiest),
+    ]
+    run = (
+        ScheduleRun.objects.filter(expo=expo, status=ScheduleRun.Status.DONE)
+        .exclude(left_out=None)
+        .order_by("-pk")
+        .first()
+    )
+    if run is not None:
+        left_out = run.left_out.count()
+        cases[5:5] = [
+            Case(
+                f"organiser's run with its requests left out ({left_out})",
+                f"{console}schedule/?run={run.pk}",
+                organiser,
+                left_out,
+            ),
+            Case(
+                "requests left out, htmx partial, page 50",
+                f"{console}schedule/left-out/?run={run.pk}&page=50",
+                organiser,
+            ),
+        ]
+    api = f"/api/v1/expos/{slug}/meeting-requests"
+    cases += [
+        Case(f"API: meeting requests, organiser ({requests})", api, organiser, api=True),
+        Case(
+            f"API: meeting requests, organiser, last page ({last_page})",
+            f"{api}?page={last_page}",
+            organiser,
+            api=True,
+        ),
+        Case("API: meeting requests of the busiest exhibitor", api, busiest, api=True),
+    ]
+    return cases
+
+
 def page_cases(slug: str) -> list[Case]:
     exhibitors = Participation.objects.filter(expo__slug=slug, role="exhibitor").order_by("id")
     first, middle = exhibitors.first(), exhibitors[exhibitors.count() // 2]
@@ -401,10 +487,10 @@ def page_cases(slug: str) -> list[Case]:
     )
 
 
-def run(slug: str, progress: Callable[[], None]) -> list[Latency]:
+def run(slug: str, progress: Callable[[], None], cases: list[Case] | None = None) -> list[Latency]:
     results = []
     with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"]):
-        for case in page_cases(slug):
+        for case in page_cases(slug) if cases is None else cases:
             headers = {"HX-Request": "true"} if "htmx" in case.label else {}
             if case.api and case.user is not None:
                 headers["Authorization"] = f"Bearer {issue_token(case.user)}"

@@ -37,3 +37,38 @@ def rolled_back(blocker: Any, write: Callable[[], T]) -> Iterator[T]:
         with blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def small_cut(demo: Any, slug: str) -> Any:
+    """A small expo cut from the demo: the first 60 exhibitors; up to 25 buyers with fits among
+    them from China and from each of five ASEAN countries, so every demo log-in has its
+    organisation; 12 tables a slot."""
+    import dataclasses
+
+    from tradefair.demo.meetings import draw_meetings
+    from tradefair.demo.showcase import BUYER_COUNTRIES
+
+    exhibitors = demo.exhibitors[:60]
+    keys = {e.organisation.key for e in exhibitors}
+    fits = tuple(f for f in demo.fits if f[1] in keys)
+    buyer_keys = {b for b, _ in fits}
+    fitting = [dataclasses.replace(b, delegation=None) for b in demo.buyers]
+    fitting = [b for b in fitting if b.organisation.key in buyer_keys]
+    buyers = tuple(
+        b
+        for country in ("CN", *BUYER_COUNTRIES)
+        for b in [b for b in fitting if b.organisation.country == country][:25]
+    )
+    kept = {b.organisation.key for b in buyers}
+    cut = dataclasses.replace(
+        demo,
+        slug=slug,
+        exhibitors=exhibitors,
+        buyers=buyers,
+        booths=tuple(b for b in demo.booths if b.holder in keys),
+        partners=(),
+        delegations=(),
+        investors=(),
+        fits=tuple(f for f in fits if f[0] in kept),
+    )
+    return dataclasses.replace(cut, meetings=draw_meetings(cut, seed=7, tables=12, interpreters=4))

@@ -1,17 +1,16 @@
 """Loading the meeting data of a small expo cut from the demo: as drawn, once, and reset cleanly."""
 
-import dataclasses
 from collections import Counter
 
 import pytest
 from rich.progress import Progress
 
+from tests.demo.conftest import small_cut
 from tradefair.demo.accounts import ensure_demo_accounts
 from tradefair.demo.loader import load_demo, unload_demo
 from tradefair.demo.management.commands.demo import Command
-from tradefair.demo.meetings import draw_meetings
 from tradefair.demo.records import DemoExpo
-from tradefair.demo.showcase import BUYER_COUNTRIES, account_organisations
+from tradefair.demo.showcase import account_organisations
 from tradefair.expos.models import Expo
 from tradefair.matchmaking.models import (
     Availability,
@@ -33,32 +32,7 @@ MODELS += [MeetingProfile, Availability, MeetingRequest, Participation, Organisa
 
 @pytest.fixture(scope="module")
 def small(demo: DemoExpo) -> DemoExpo:
-    """The first 60 exhibitors; up to 25 buyers with fits among them from China and from each
-    of five ASEAN countries, so every demo log-in has its organisation; 12 tables a slot."""
-    exhibitors = demo.exhibitors[:60]
-    keys = {e.organisation.key for e in exhibitors}
-    fits = tuple(f for f in demo.fits if f[1] in keys)
-    buyer_keys = {b for b, _ in fits}
-    fitting = [dataclasses.replace(b, delegation=None) for b in demo.buyers]
-    fitting = [b for b in fitting if b.organisation.key in buyer_keys]
-    buyers = tuple(
-        b
-        for country in ("CN", *BUYER_COUNTRIES)
-        for b in [b for b in fitting if b.organisation.country == country][:25]
-    )
-    kept = {b.organisation.key for b in buyers}
-    cut = dataclasses.replace(
-        demo,
-        slug=SLUG,
-        exhibitors=exhibitors,
-        buyers=buyers,
-        booths=tuple(b for b in demo.booths if b.holder in keys),
-        partners=(),
-        delegations=(),
-        investors=(),
-        fits=tuple(f for f in fits if f[0] in kept),
-    )
-    return dataclasses.replace(cut, meetings=draw_meetings(cut, seed=7, tables=12, interpreters=4))
+    return small_cut(demo, SLUG)
 
 
 def _counts() -> dict[str, int]:
