@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from tradefair.bulletin.models import PublishedBulletin
 from tradefair.deals.models import Deal
-from tradefair.expos.charts import Bar, bar_chart, svg
+from tradefair.expos.charts import Bar, bar_chart_svg
 from tradefair.expos.formatting import change, day, exact, money, month_span, number, percent
 from tradefair.expos.models import HSCode, Sector
 from tradefair.expos.names import country_name, in_reader_language
@@ -49,14 +49,10 @@ class Row:
 class Chart:
     key: str
     title: str
-    spec: dict[str, Any]
+    svg: SafeString  # drawn once per distinct figures (``bar_chart_svg`` caches it)
     columns: list[str]
     rows: list[Row]
     note: str = ""
-
-    @property
-    def svg(self) -> SafeString:
-        return svg(self.spec)
 
 
 @dataclass
@@ -109,9 +105,9 @@ def _money_chart(
         Bar(labels.get(k, k), t["value_usd"], money(t["value_usd"], "USD"))
         for k, t in list(totals.items())[:TOP]
     ]
-    spec = bar_chart(bars, description=title)
+    drawn = bar_chart_svg(bars, description=title)
     note = _("The chart shows the %(n)d largest; the table lists all.") % {"n": TOP}
-    return Chart(key, title, spec, columns, rows, note if len(totals) > TOP else "")
+    return Chart(key, title, drawn, columns, rows, note if len(totals) > TOP else "")
 
 
 def _headlines(data: dict[str, Any]) -> list[Headline]:
@@ -145,7 +141,7 @@ def _deal_charts(deals: dict[str, Any]) -> list[Chart]:
     size_chart = Chart(
         "size",
         size_title,
-        bar_chart(
+        bar_chart_svg(
             [Bar(str(BANDS[b]), t["count"], number(t["count"])) for b, t in sizes],
             description=size_title,
         ),
@@ -167,7 +163,7 @@ def _attendance_chart(attendance: dict[str, Any]) -> Chart:
     return Chart(
         "attendance",
         title,
-        bar_chart([Bar(label, n, number(n)) for label, n in days], description=title),
+        bar_chart_svg([Bar(label, n, number(n)) for label, n in days], description=title),
         [_("Day"), _("Visitors")],
         [Row([label, number(n)]) for label, n in days],
     )
@@ -185,7 +181,7 @@ def _funnel_chart(funnel: dict[str, int]) -> Chart:
     return Chart(
         "funnel",
         title,
-        bar_chart(
+        bar_chart_svg(
             [Bar(label, value, number(value)) for label, value in steps],
             description=title,
             log=True,
@@ -203,7 +199,7 @@ def _pavilion_chart(pavilions: list[dict[str, Any]]) -> Chart:
     return Chart(
         "pavilions",
         title,
-        bar_chart(
+        bar_chart_svg(
             [
                 Bar(name, p["exhibitors"], number(p["exhibitors"]))
                 for name, p in zip(names, ordered, strict=True)
@@ -263,7 +259,7 @@ def _trade(trade: dict[str, Any] | None) -> TradeView | None:
         partners=Chart(
             "trade-partners",
             partner_title,
-            bar_chart(
+            bar_chart_svg(
                 [
                     Bar(
                         names[p["country"]],

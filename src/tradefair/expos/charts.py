@@ -202,8 +202,3 @@ def grouped_bar_chart_svg(
         ["groups", inputs, description, width],
         lambda: grouped_bar_chart(groups, description=description, width=width),
     )
-
-
-def svg(spec: dict[str, Any]) -> SafeString:
-    """A spec built elsewhere as inline SVG, drawn once per distinct spec."""
-    return _cached(["spec", spec], lambda: spec)
