@@ -1,12 +1,21 @@
 """End to end on a small fair: requests, answers, a background run, publication, a re-run."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tradefair.engine.schedule import problem as engine
 from tradefair.engine.schedule.check import check
 from tradefair.engine.schedule.reasons import Code, Reason
 from tradefair.matchmaking import adapters
-from tradefair.matchmaking.models import Availability, Meeting, MeetingRequest, ScheduleRun, Slot
+from tradefair.matchmaking.models import (
+    Availability,
+    LeftOutRequest,
+    Meeting,
+    MeetingRequest,
+    ScheduleRun,
+    Slot,
+)
 from tradefair.matchmaking.services.errors import InvalidTransition, NotAllowed
 from tradefair.matchmaking.services.publishing import publish_schedule
 from tradefair.matchmaking.services.requests import accept_request, cancel_request, request_meeting
@@ -67,6 +76,33 @@ def test_a_run_places_accepted_requests_by_every_rule(
         ("Buyer 0", "Maker 0", "every table is taken in the slots both sides have free"),
         ("Buyer 2", "Maker 0", "every table is taken in the slots both sides have free"),
     ]
+
+
+def test_a_run_refreshes_the_planner_statistics_of_what_it_wrote(
+    expo, organiser, fair, django_capture_on_commit_callbacks
+):
+    """The tables a run fills are planned from statistics taken after it, not before."""
+    tables = [Meeting._meta.db_table, LeftOutRequest._meta.db_table]
+    with CaptureQueriesContext(connection) as queries:
+        done = run(expo, organiser, django_capture_on_commit_callbacks)
+    analysed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert analysed == [f"ANALYZE {connection.ops.quote_name(table)}" for table in tables]
+    if connection.vendor == "sqlite":  # each index's statistics start with the row count
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [tables[0]])
+            counts = {int(row[0].split()[0]) for row in cursor.fetchall()}
+        assert counts == {done.stats["count"]} == {4}
+
+
+def test_a_failed_run_does_not_refresh_statistics(expo, organiser, fair, monkeypatch):
+    from tradefair.matchmaking.services import scheduling
+
+    monkeypatch.setattr(scheduling, "solve", lambda problem, **kwargs: 1 / 0)
+    failed = ScheduleRun.objects.create(expo=expo)
+    with CaptureQueriesContext(connection) as queries, pytest.raises(ZeroDivisionError):
+        scheduling.execute_schedule_run(run_id=failed.pk)
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert ScheduleRun.objects.get(pk=failed.pk).status == "failed"
 
 
 def test_reasons_name_organisations_not_engine_ids():

@@ -26,10 +26,11 @@ from tradefair.accounts.models import User
 from tradefair.engine.schedule import metrics
 from tradefair.engine.schedule.problem import Solution
 from tradefair.engine.schedule.solver import Progress, solve
+from tradefair.expos import planner_statistics
 from tradefair.expos.models import Expo
 from tradefair.expos.services import background
 from tradefair.matchmaking import adapters
-from tradefair.matchmaking.models import ScheduleRun, Slot
+from tradefair.matchmaking.models import LeftOutRequest, Meeting, ScheduleRun, Slot
 from tradefair.matchmaking.services import notifications
 from tradefair.matchmaking.services.access import require_staff
 from tradefair.matchmaking.services.booking import lock
@@ -158,6 +159,10 @@ def execute_schedule_run(*, run_id: int, progress: Progress | None = None) -> Sc
         raise
     finally:
         adapters.clear_staged(expo=run.expo)
+    # The run wrote an edition's meetings and left-out requests at once (83,000 and 33,000 rows
+    # at the reference size); SQLite planned from statistics of before, and the live
+    # bulletin's count per partner scanned every meeting. After the commit: the run is done.
+    planner_statistics.refresh(Meeting, LeftOutRequest)
     return run
 
 
