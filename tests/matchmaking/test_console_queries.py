@@ -1,16 +1,20 @@
 """The console's figures and chart data, exact on a fair small enough to count by hand."""
 
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
 from tradefair.expos.models import Country, Expo, Sector
 from tradefair.matchmaking.models import Meeting, MeetingRequest
+from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.queries.console import (
     OTHERS,
     BreakdownRow,
     breakdown,
     overview,
-    party_counts,
+    ranked,
+    recent_totals,
     run_figures,
 )
 from tradefair.matchmaking.services.booking import book_meeting
@@ -90,9 +94,33 @@ def test_by_buyer_country(expo, fair, django_assert_num_queries):
         BreakdownRow("TH", "Thailand", requests=2, answered=0, accepted=0, meetings=1),
     ]
     assert rows[0].acceptance_rate == pytest.approx(2 / 3) and rows[1].acceptance_rate is None
-    counts = party_counts(expo, "buyer")
-    with django_assert_num_queries(1):  # counted once, shared by a page's two charts
-        assert breakdown(expo, dimension="country", side="buyer", counts=counts) == rows
+    with django_assert_num_queries(4):  # counted once for a page's two charts
+        counted = recent_totals(expo, "buyer")
+    assert ranked("country", counted.totals["country"]) == rows
+    assert ranked("sector", counted.totals["sector"]) == breakdown(
+        expo, dimension="sector", side="buyer"
+    )
+
+
+def test_the_charts_totals_are_kept_for_a_minute_and_say_when(
+    expo, fair, monkeypatch, django_assert_num_queries
+):
+    clock = [dt.datetime(2025, 9, 17, 1, 0, tzinfo=dt.UTC)]
+    monkeypatch.setattr(console.timezone, "now", lambda: clock[0])
+    first = recent_totals(expo, "buyer")
+    assert first.at == clock[0]
+    assert first.totals["country"] == {"VN": [4, 3, 2, 2], "TH": [2, 0, 0, 1]}
+    vn_a = Participation.objects.get(organisation__name="VN-A")
+    kit = Participation.objects.get(organisation__name="Kit Maker")
+    MeetingRequest.objects.create(expo=expo, buyer=vn_a, exhibitor=kit)
+    clock[0] += dt.timedelta(seconds=console.COUNTS_SECONDS - 1)
+    with django_assert_num_queries(0):
+        assert recent_totals(expo, "buyer") == first
+    assert recent_totals(expo, "exhibitor").totals["country"]["MY"][0] == 2  # its own count
+    clock[0] += dt.timedelta(seconds=1)
+    again = recent_totals(expo, "buyer")
+    assert again.at == clock[0]
+    assert again.totals["country"]["VN"] == [5, 3, 2, 2]
 
 
 def test_by_exhibitor_country_keeps_the_top_and_sums_the_others(expo, fair):

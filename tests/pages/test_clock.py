@@ -155,8 +155,12 @@ def test_a_page_without_times_has_no_clock_note(scene):
     assert NOTE_EN not in html
 
 
-def test_the_console_overview_groups_and_dates_the_latest_run(scene):
+def test_the_console_overview_groups_and_dates_the_latest_run(scene, monkeypatch):
     from tradefair.matchmaking.models import ScheduleRun
+    from tradefair.matchmaking.queries import console
+
+    counted = dt.datetime(2025, 9, 17, 1, 20, tzinfo=dt.UTC)
+    monkeypatch.setattr(console.timezone, "now", lambda: counted)
 
     run = ScheduleRun.objects.create(
         expo=scene.expo, status="done", stats={"count": 1250, "upper_bound": 12000}
@@ -165,9 +169,11 @@ def test_the_console_overview_groups_and_dates_the_latest_run(scene):
     html = page(scene, "organiser:home", scene.organiser, "en")
     assert "started 17 Sept 2025, 00:05." in html
     assert "1,250 meetings placed of at most 12,000." in html
+    assert "Counted at 09:20; the charts are counted again at most once a minute." in html
     assert html.count(NOTE_EN) == 1
     html = page(scene, "organiser:home", scene.organiser, "zh-hans")
     assert "2025年9月17日 00:05" in html and "12,000" in html
+    assert "图表统计于 09:20" in html
     assert html.count(NOTE_ZH) == 1
 
 

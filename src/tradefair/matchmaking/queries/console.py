@@ -9,8 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -118,6 +120,34 @@ class BreakdownRow:
 
 
 PartyCounts = dict[int, list[int]]  # participation id -> [requests, answered, accepted, meetings]
+Totals = dict[str | None, list[int]]  # country or sector (None: not given) -> the same four
+COUNTS_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Both charts' totals of one side, by country and by sector, and when they were counted."""
+
+    at: dt.datetime
+    totals: dict[Dimension, Totals]
+
+
+def recent_totals(expo: Expo, side: Side) -> Counted:
+    """The charts' totals as counted within the last ``COUNTS_SECONDS``.
+
+    They read every request and meeting of the edition (0.9 s at the reference size on SQLite,
+    where the overview's other figures take tens of milliseconds), so they are counted again at
+    most once a minute and the page says when they were. Kept without names, which
+    ``ranked`` gives in the reader's language.
+    """
+    key = f"console-totals:{expo.pk}:{side}"
+    found: Counted | None = cache.get(key)
+    now = timezone.now()
+    if found is None or now - found.at >= dt.timedelta(seconds=COUNTS_SECONDS):
+        counts = party_counts(expo, side)
+        found = Counted(now, {d: _totals(expo, d, side, counts) for d in ("country", "sector")})
+        cache.set(key, found, COUNTS_SECONDS)
+    return found
 
 
 def party_counts(expo: Expo, side: Side) -> PartyCounts:
@@ -175,25 +205,22 @@ def _groups(expo: Expo, dimension: Dimension, side: Side) -> dict[int, list[str]
 
 
 def breakdown(
-    expo: Expo,
-    *,
-    dimension: Dimension,
-    side: Side,
-    top: int = TOP,
-    counts: PartyCounts | None = None,
+    expo: Expo, *, dimension: Dimension, side: Side, top: int = TOP
 ) -> list[BreakdownRow]:
     """Requests, answers and meetings per country or sector of one side, top ``top`` + others.
 
     Countries are the organisation's; sectors are those of the exhibitor's offers (or the
     buyer's needs), so a request whose side trades in two sectors counts in both. The database
-    groups by participation (``party_counts``, which a page showing both dimensions passes in
-    once); summing those few thousand rows per group here avoids joining 150,000 requests to
-    organisations and sectors. Ranked by requests, then meetings; the rest are summed into one
-    ``OTHERS`` row.
+    groups by participation (``party_counts``); summing those few thousand rows per group here
+    avoids joining 150,000 requests to organisations and sectors. The console's page takes
+    both dimensions from ``recent_totals`` instead.
     """
-    counts = party_counts(expo, side) if counts is None else counts
+    return ranked(dimension, _totals(expo, dimension, side, party_counts(expo, side)), top)
+
+
+def _totals(expo: Expo, dimension: Dimension, side: Side, counts: PartyCounts) -> Totals:
     groups = _groups(expo, dimension, side)
-    rows: dict[str | None, list[int]] = {}
+    rows: Totals = {}
     none: list[str | None] = [None]
     for party, figures in counts.items():
         keys: list[str | None] = list(groups.get(party, [])) or none
@@ -201,15 +228,19 @@ def breakdown(
             total = rows.setdefault(key, [0, 0, 0, 0])
             for i, value in enumerate(figures):
                 total[i] += value
+    return rows
+
+
+def ranked(dimension: Dimension, rows: Totals, top: int = TOP) -> list[BreakdownRow]:
+    """Totals named in the reader's language, ranked by requests, then meetings; the rest
+    past ``top`` are summed into one ``OTHERS`` row."""
     labels = _labels(dimension, [k for k in rows if k is not None])
-    ranked = sorted(
-        rows.items(), key=lambda kv: (-kv[1][0], -kv[1][3], labels.get(kv[0] or "", ""))
-    )
+    order = sorted(rows.items(), key=lambda kv: (-kv[1][0], -kv[1][3], labels.get(kv[0] or "", "")))
     out = [
         BreakdownRow(key or "", labels.get(key or "", "") if key else _none_label(dimension), *v)
-        for key, v in ranked[:top]
+        for key, v in order[:top]
     ]
-    rest = [v for _, v in ranked[top:]]
+    rest = [v for _, v in order[top:]]
     if rest:
         sums = [sum(col) for col in zip(*rest, strict=True)]
         out.append(BreakdownRow(OTHERS, _others_label(dimension, len(rest)), *sums))

@@ -8,7 +8,7 @@ from tradefair.accounts.gates import organiser_page
 from tradefair.expos.formatting import number, percent
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
-from tradefair.matchmaking.queries.console import Side, breakdown, overview, party_counts
+from tradefair.matchmaking.queries.console import Side, overview, ranked, recent_totals
 from tradefair.matchmaking.views.organiser_charts import breakdown_chart
 
 
@@ -18,10 +18,11 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
     """Charts group by the buyers' side unless ``?side=exhibitor`` asks for the other."""
     side: Side = "exhibitor" if request.GET.get("side") == "exhibitor" else "buyer"
     figures = overview(expo)
-    counts = party_counts(expo, side)  # shared by both charts
+    counted = recent_totals(expo, side)
     context = {
         "expo": expo,
         "side": side,
+        "counted_at": counted.at,
         "figures": figures,
         "numbers": {
             "requests": number(figures.total_requests),
@@ -30,10 +31,8 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
             "meetings": number(figures.total_meetings),
             "published": number(figures.published),
         },
-        "by_country": breakdown_chart(
-            breakdown(expo, dimension="country", side=side, counts=counts)
-        ),
-        "by_sector": breakdown_chart(breakdown(expo, dimension="sector", side=side, counts=counts)),
+        "by_country": breakdown_chart(ranked("country", counted.totals["country"])),
+        "by_sector": breakdown_chart(ranked("sector", counted.totals["sector"])),
         "language_links": language_links(request),
     }
     return render(request, "organiser/home.html", context)
