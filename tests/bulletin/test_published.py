@@ -15,6 +15,7 @@ from tradefair.bulletin.printing import bulletin_html
 from tradefair.bulletin.services import NotAllowed, publish_bulletin
 from tradefair.deals.models import Deal
 from tradefair.deals.services.writing import DealValues, PartyLine, write_deal
+from tradefair.expos import recent
 
 pytestmark = pytest.mark.django_db
 SECRET = "Confidential harbour expansion"
@@ -124,17 +125,28 @@ def test_figures_only_deals_never_show_their_names(
     assert PublishedBulletin.objects.get().data["deals"]["count"] == 1
 
 
-def test_the_console_shows_live_figures_and_publishes(expo, parties, organiser):
+def test_the_console_shows_live_figures_and_publishes(expo, parties, organiser, monkeypatch):
     client = Client()
     url = reverse("bulletin_console:index", args=[expo.slug])
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(organiser)
+    clock = [dt.datetime(2025, 9, 17, 2, 30, tzinfo=dt.UTC)]
+    monkeypatch.setattr(recent.timezone, "now", lambda: clock[0])
     _deal(expo, parties, "A-1", "Cold-chain park")
     page = client.get(url).content.decode()
     assert "Publish these figures" in page and "No bulletin has been published yet." in page
+    assert "Counted at 10:30; the figures are counted again at most once a minute" in page
+    assert "<dt>Deals signed</dt><dd>1</dd>" in page
+    # Within the minute the page keeps its count; publishing counts afresh and shows it.
+    _deal(expo, parties, "A-2", "Deep-water berth")
+    clock[0] += dt.timedelta(seconds=recent.SECONDS - 1)
+    assert "<dt>Deals signed</dt><dd>1</dd>" in client.get(url).content.decode()
     response = client.post(url, follow=True)
-    assert "Bulletin no. 1 is published" in response.content.decode()
-    assert PublishedBulletin.objects.get().published_by == organiser
+    page = response.content.decode()
+    assert "Bulletin no. 1 is published" in page
+    assert "<dt>Deals signed</dt><dd>2</dd>" in page and "Counted at 10:30" in page
+    published = PublishedBulletin.objects.get()
+    assert published.published_by == organiser and published.data["deals"]["count"] == 2
 
 
 def test_only_organisers_publish(expo, parties):

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
+from tradefair.expos import recent
 from tradefair.expos.models import Country, Expo, Sector
 from tradefair.matchmaking.models import Meeting, MeetingRequest
-from tradefair.matchmaking.queries import console
 from tradefair.matchmaking.queries.console import (
     OTHERS,
     BreakdownRow,
@@ -96,8 +96,8 @@ def test_by_buyer_country(expo, fair, django_assert_num_queries):
     assert rows[0].acceptance_rate == pytest.approx(2 / 3) and rows[1].acceptance_rate is None
     with django_assert_num_queries(4):  # counted once for a page's two charts
         counted = recent_totals(expo, "buyer")
-    assert ranked("country", counted.totals["country"]) == rows
-    assert ranked("sector", counted.totals["sector"]) == breakdown(
+    assert ranked("country", counted.value["country"]) == rows
+    assert ranked("sector", counted.value["sector"]) == breakdown(
         expo, dimension="sector", side="buyer"
     )
 
@@ -106,21 +106,21 @@ def test_the_charts_totals_are_kept_for_a_minute_and_say_when(
     expo, fair, monkeypatch, django_assert_num_queries
 ):
     clock = [dt.datetime(2025, 9, 17, 1, 0, tzinfo=dt.UTC)]
-    monkeypatch.setattr(console.timezone, "now", lambda: clock[0])
+    monkeypatch.setattr(recent.timezone, "now", lambda: clock[0])
     first = recent_totals(expo, "buyer")
     assert first.at == clock[0]
-    assert first.totals["country"] == {"VN": [4, 3, 2, 2], "TH": [2, 0, 0, 1]}
+    assert first.value["country"] == {"VN": [4, 3, 2, 2], "TH": [2, 0, 0, 1]}
     vn_a = Participation.objects.get(organisation__name="VN-A")
     kit = Participation.objects.get(organisation__name="Kit Maker")
     MeetingRequest.objects.create(expo=expo, buyer=vn_a, exhibitor=kit)
-    clock[0] += dt.timedelta(seconds=console.COUNTS_SECONDS - 1)
+    clock[0] += dt.timedelta(seconds=recent.SECONDS - 1)
     with django_assert_num_queries(0):
         assert recent_totals(expo, "buyer") == first
-    assert recent_totals(expo, "exhibitor").totals["country"]["MY"][0] == 2  # its own count
+    assert recent_totals(expo, "exhibitor").value["country"]["MY"][0] == 2  # its own count
     clock[0] += dt.timedelta(seconds=1)
     again = recent_totals(expo, "buyer")
     assert again.at == clock[0]
-    assert again.totals["country"]["VN"] == [5, 3, 2, 2]
+    assert again.value["country"]["VN"] == [5, 3, 2, 2]
 
 
 def test_by_exhibitor_country_keeps_the_top_and_sums_the_others(expo, fair):

@@ -156,11 +156,11 @@ def test_a_page_without_times_has_no_clock_note(scene):
 
 
 def test_the_console_overview_groups_and_dates_the_latest_run(scene, monkeypatch):
+    from tradefair.expos import recent
     from tradefair.matchmaking.models import ScheduleRun
-    from tradefair.matchmaking.queries import console
 
     counted = dt.datetime(2025, 9, 17, 1, 20, tzinfo=dt.UTC)
-    monkeypatch.setattr(console.timezone, "now", lambda: counted)
+    monkeypatch.setattr(recent.timezone, "now", lambda: counted)
 
     run = ScheduleRun.objects.create(
         expo=scene.expo, status="done", stats={"count": 1250, "upper_bound": 12000}

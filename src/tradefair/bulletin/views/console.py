@@ -14,22 +14,29 @@ from tradefair.bulletin.queries import published
 from tradefair.bulletin.services import publish_bulletin
 from tradefair.expos.models import Expo
 from tradefair.expos.presentation import language_links
+from tradefair.expos.recent import recent, remember
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @organiser_page
 def console_page(request: HttpRequest, expo: Expo) -> HttpResponse:
+    key = f"bulletin-live:{expo.pk}"
     if request.method == "POST":
         bulletin = publish_bulletin(expo=expo, by_user=acting_user(request))
+        remember(key, bulletin.data)  # the page shows what was just published
         messages.success(
             request,
             _("Bulletin no. %(n)d is published; its PDFs are drawn in the background.")
             % {"n": bulletin.number},
         )
         return redirect("bulletin_console:index", expo.slug)
+    # Every figure of the edition, summed (0.3 s at the reference size on SQLite): counted at
+    # most once a minute, and the page says when. Publishing counts afresh.
+    live = recent(key, lambda: bulletin_data(expo))
     context = {
         "expo": expo,
-        "view": bulletin_view(bulletin_data(expo)),
+        "counted_at": live.at,
+        "view": bulletin_view(live.value),
         "bulletins": published(expo).only("number", "published_at", "expo_id"),
         "language_links": language_links(request),
     }

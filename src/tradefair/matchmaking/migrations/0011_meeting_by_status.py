@@ -22,4 +22,7 @@ class Migration(migrations.Migration):
             model_name='meeting',
             index=models.Index(fields=['expo', 'status', 'published'], name='meeting_by_status'),
         ),
+        # SQLite plans a new index from statistics it does not have yet: the live bulletin's
+        # count per partner scanned every meeting until the table was analysed again.
+        migrations.RunSQL('ANALYZE matchmaking_meeting', reverse_sql=migrations.RunSQL.noop),
     ]

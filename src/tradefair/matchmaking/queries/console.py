@@ -9,10 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -20,6 +18,7 @@ from tradefair.expos.formatting import number
 from tradefair.expos.models import Expo, Sector
 from tradefair.expos.names import country_name, reference_name
 from tradefair.expos.parsing import whole_number
+from tradefair.expos.recent import Recent, recent
 from tradefair.matchmaking.models import (
     Interpreter,
     Meeting,
@@ -121,33 +120,19 @@ class BreakdownRow:
 
 PartyCounts = dict[int, list[int]]  # participation id -> [requests, answered, accepted, meetings]
 Totals = dict[str | None, list[int]]  # country or sector (None: not given) -> the same four
-COUNTS_SECONDS = 60
 
 
-@dataclass(frozen=True)
-class Counted:
-    """Both charts' totals of one side, by country and by sector, and when they were counted."""
+def recent_totals(expo: Expo, side: Side) -> Recent[dict[Dimension, Totals]]:
+    """The charts' totals of one side, by country and by sector, counted at most once a
+    minute (``expos.recent``): they read every request and meeting of the edition, 0.9 s at
+    the reference size on SQLite where the overview's other figures take tens of
+    milliseconds. Kept without names, which ``ranked`` gives in the reader's language."""
 
-    at: dt.datetime
-    totals: dict[Dimension, Totals]
-
-
-def recent_totals(expo: Expo, side: Side) -> Counted:
-    """The charts' totals as counted within the last ``COUNTS_SECONDS``.
-
-    They read every request and meeting of the edition (0.9 s at the reference size on SQLite,
-    where the overview's other figures take tens of milliseconds), so they are counted again at
-    most once a minute and the page says when they were. Kept without names, which
-    ``ranked`` gives in the reader's language.
-    """
-    key = f"console-totals:{expo.pk}:{side}"
-    found: Counted | None = cache.get(key)
-    now = timezone.now()
-    if found is None or now - found.at >= dt.timedelta(seconds=COUNTS_SECONDS):
+    def count() -> dict[Dimension, Totals]:
         counts = party_counts(expo, side)
-        found = Counted(now, {d: _totals(expo, d, side, counts) for d in ("country", "sector")})
-        cache.set(key, found, COUNTS_SECONDS)
-    return found
+        return {d: _totals(expo, d, side, counts) for d in ("country", "sector")}
+
+    return recent(f"console-totals:{expo.pk}:{side}", count)
 
 
 def party_counts(expo: Expo, side: Side) -> PartyCounts:

@@ -31,8 +31,8 @@ def home(request: HttpRequest, expo: Expo) -> HttpResponse:
             "meetings": number(figures.total_meetings),
             "published": number(figures.published),
         },
-        "by_country": breakdown_chart(ranked("country", counted.totals["country"])),
-        "by_sector": breakdown_chart(ranked("sector", counted.totals["sector"])),
+        "by_country": breakdown_chart(ranked("country", counted.value["country"])),
+        "by_sector": breakdown_chart(ranked("sector", counted.value["sector"])),
         "language_links": language_links(request),
     }
     return render(request, "organiser/home.html", context)
