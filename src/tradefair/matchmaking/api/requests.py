@@ -115,6 +115,30 @@ def _out(r: MeetingRequest) -> RequestOut:
 
 
 SHOWN = ("buyer__organisation", "exhibitor__organisation")  # what a request's answer names
+# The columns an answer reads: whole participations and organisations (descriptions, web
+# sites, …) made a page of 100 build 500 full rows, half the organisers' list's time.
+ANSWERED = (
+    "expo_id",
+    "buyer__organisation",
+    "exhibitor__organisation",
+    *(
+        f"{side}__organisation__{name}"
+        for side in ("buyer", "exhibitor")
+        for name in ("name", "name_zh", "name_local", "name_local_language")
+    ),
+    "message",
+    "priority",
+    "status",
+    "decline_reason",
+    "must_meet",
+    "from_exhibitor",
+    "created_at",
+    "answered_at",
+)
+
+
+def _shown(requests: QuerySet[MeetingRequest]) -> QuerySet[MeetingRequest]:
+    return requests.select_related(*SHOWN).only(*ANSWERED)
 
 
 def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
@@ -136,7 +160,7 @@ def _visible(user: User, expo: Expo) -> QuerySet[MeetingRequest]:
 
 
 def _request_or_404(user: User, expo: Expo, pk: int) -> MeetingRequest:
-    found = _visible(user, expo).filter(pk=pk).select_related(*SHOWN).first()
+    found = _shown(_visible(user, expo).filter(pk=pk)).first()
     if found is None:
         raise HttpError(404, _("There is no such meeting request."))
     return found
@@ -210,7 +234,7 @@ def list_requests(
     # organiser's list joined and sorted all 150,000 requests for every page (1.2-5.4 s).
     listing = paginate_ids(
         _visible(user, expo).order_by("created_at", "id"),
-        lambda ids: list(MeetingRequest.objects.filter(pk__in=ids).select_related(*SHOWN)),
+        lambda ids: list(_shown(MeetingRequest.objects.filter(pk__in=ids))),
         str(query.page),
         PAGE_SIZE,
     )
