@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint check-types bench bench-load install install-test browser clean
+.PHONY: demo test lint check-types bench bench-pages bench-load install install-test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: install-test browser lint check-types
 
 bench: install-test
 	$(BIN)/python bench/run.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
+
+## The demo load and page latency alone (about ten minutes a database), into their sections of
+## docs/benchmarks.md; the engine's sections, an hour's run, stay as they are.
+bench-pages: install-test
+	$(BIN)/python bench/run.py --only pages --write $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 ## 200 simulated buyers (locust, loopback only) against the demo on PostgreSQL served by gunicorn,
 ## saturated and at a fixed load, next to a bare view on the same server; figures into the load

@@ -322,6 +322,12 @@ def main() -> None:
         "--only",
         help=f"comma-separated subset of {','.join(SECTIONS)}; prints figures, writes no file",
     )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="with --only pages: replace the page and demo-load sections of"
+        " docs/benchmarks.md and keep the others as they are",
+    )
     args = parser.parse_args()
     if args.worker:
         worker()
@@ -339,12 +345,36 @@ def main() -> None:
     engine_lines = engine_sections(wanted)
     if "reliability" in wanted and args.postgres:
         engine_lines += reliability_section(args.postgres)
+    path = ROOT / "docs" / "benchmarks.md"
+    if args.write:
+        if wanted != {"pages"}:
+            parser.error("--write goes with --only pages")
+        path.write_text(_with_pages(path.read_text(encoding="utf-8"), runs), encoding="utf-8")
+        console.print(f"rewrote the page sections of {path.relative_to(ROOT)}")
+        return
     if args.only:
         return
-    path = ROOT / "docs" / "benchmarks.md"
     text = report(runs) + "\n".join(engine_lines) + "\n"
     path.write_text(text + _load_section(path), encoding="utf-8")
     console.print(f"wrote {path.relative_to(ROOT)}")
+
+
+ENGINE_START = "\n## Meeting scheduling\n"
+ENGINE_NOTE = "- the sections from Meeting scheduling on: "
+
+
+def _with_pages(old: str, runs: list[dict[str, Any]]) -> str:
+    """The document with its head, demo-load and page sections from ``runs`` and the engine's
+    sections (everything from "Meeting scheduling" on) as they were, dated by their own run."""
+    if ENGINE_START not in old:
+        raise SystemExit("docs/benchmarks.md has no engine sections to keep; run make bench")
+    kept, run = f"{ENGINE_NOTE}the run of ", "- run: "
+    dated = [line for line in old.splitlines() if line.startswith((kept, run))]
+    earlier = next((line.removeprefix(kept) for line in dated if line.startswith(kept)), None)
+    earlier = earlier or next((line.removeprefix(run) for line in dated), "an earlier run")
+    head, _, rest = report(runs).partition("\n## Demo load\n")
+    note = f"{kept}{earlier}\n"
+    return head + note + "\n## Demo load\n" + rest + old[old.index(ENGINE_START) :]
 
 
 def _load_section(path: Path) -> str:
