@@ -272,6 +272,9 @@ def reliability_section(database_url: str) -> list[str]:
 def engine_sections(wanted: set[str]) -> list[str]:
     """The engine's benchmarks, each in child processes of its own; their markdown lines."""
     sys.path.insert(0, str(ROOT))
+    # The recommendations' bench draws the demo, whose reference names are marked for
+    # translation: Django's settings must be known, though no app is set up in this process.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradefair.settings")
     from bench import booths, general_events, recommend, scheduling
 
     lines: list[str] = []
@@ -335,6 +338,9 @@ def main() -> None:
     wanted = set(args.only.split(",")) if args.only else set(SECTIONS)
     if unknown := wanted - set(SECTIONS):
         parser.error(f"--only: unknown section(s) {', '.join(sorted(unknown))}")
+    if args.write and wanted != {"pages"}:
+        parser.error("--write goes with --only pages")
+    path = ROOT / "docs" / "benchmarks.md"
     runs = []
     if "pages" in wanted:
         runs = [run_for(None)]
@@ -342,16 +348,13 @@ def main() -> None:
             runs.append(run_for(args.postgres))
         for run in runs:
             show(run)
-    engine_lines = engine_sections(wanted)
-    if "reliability" in wanted and args.postgres:
-        engine_lines += reliability_section(args.postgres)
-    path = ROOT / "docs" / "benchmarks.md"
     if args.write:
-        if wanted != {"pages"}:
-            parser.error("--write goes with --only pages")
         path.write_text(_with_pages(path.read_text(encoding="utf-8"), runs), encoding="utf-8")
         console.print(f"rewrote the page sections of {path.relative_to(ROOT)}")
         return
+    engine_lines = engine_sections(wanted)
+    if "reliability" in wanted and args.postgres:
+        engine_lines += reliability_section(args.postgres)
     if args.only:
         return
     text = report(runs) + "\n".join(engine_lines) + "\n"
