@@ -332,6 +332,7 @@ def main() -> None:
         " docs/benchmarks.md and keep the others as they are",
     )
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))  # the report imports the bench's own modules
     if args.worker:
         worker()
         return
